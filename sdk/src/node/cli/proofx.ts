@@ -1,0 +1,23 @@
+#!/usr/bin/env node
+// The proofx command line: one sub-command per job.
+const [command, ...rest] = process.argv.slice(2)
+
+const commands: Record<string, () => Promise<{ [k: string]: (argv: string[]) => Promise<void> }>> = {
+  setup: () => import('./setup-command.js').then((m) => ({ run: m.setupCommand })),
+}
+
+async function main(): Promise<void> {
+  const load = command ? commands[command] : undefined
+  if (!load) {
+    console.error(`usage: proofx <${Object.keys(commands).join('|')}> [options]`)
+    process.exit(command ? 2 : 0)
+  }
+  const mod = await load()
+  await mod.run!(rest)
+  process.exit(0)
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error)
+  process.exit(1)
+})

@@ -1,0 +1,28 @@
+import { defineConfig } from 'vitest/config'
+import { playwright } from '@vitest/browser-playwright'
+
+// One project per layer; `npm test` runs them one after another (scripts/test-all.mjs).
+export const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: 'circuits', include: ['circuits/test/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 600_000, fileParallelism: false } },
+      { test: { name: 'sdk', include: ['sdk/src/**/*.test.ts', 'sdk/src/**/*.test.tsx'], exclude: ['sdk/src/**/*.browser.test.ts', 'sdk/src/**/*.browser.test.tsx'], testTimeout: 120_000, hookTimeout: 300_000, fileParallelism: false, typecheck: { enabled: true, include: ['sdk/src/**/*.test-d.ts', 'sdk/src/**/*.test-d.tsx'] } } },
+      {
+        test: {
+          name: 'browser',
+          include: ['sdk/src/**/*.browser.test.ts', 'sdk/src/**/*.browser.test.tsx'],
+          testTimeout: 120_000,
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: playwright({ launchOptions: { executablePath: '/usr/bin/chromium', args: chromiumArgs } }),
+            instances: [{ browser: 'chromium' }],
+          },
+        },
+      },
+      { test: { name: 'e2e', include: ['test/**/*.test.ts'], testTimeout: 300_000, hookTimeout: 600_000, fileParallelism: false } },
+    ],
+  },
+})
