@@ -1,0 +1,6 @@
+export { ProofXError, type ProofXErrorParameters, type ProofXErrorType } from './base.js'
+export * from './validation.js'
+export * from './artifacts.js'
+export * from './prover.js'
+export { serializeError, deserializeError, registerErrorClass, type SerializedError } from './serialize-error.js'
+export { installErrorTransferHandler } from './transfer-handler.js'

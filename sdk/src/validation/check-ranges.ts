@@ -1,0 +1,44 @@
+import { ATTRIBUTE_BITS, MAX_JURISDICTION_DEPTH, SNARK_SCALAR_FIELD, maxOf } from '../credentials/limits.js'
+import type { PolicyRules, SignedCredential } from '../credentials/types.js'
+import { OutOfRangeError } from '../errors/validation.js'
+
+const checkBits = (field: string, value: bigint | number, bits: number) => {
+  if (BigInt(value) > maxOf(bits)) throw new OutOfRangeError({ field, value, rule: `must fit in ${bits} bits, at most ${maxOf(bits)}` })
+}
+
+const checkField = (field: string, value: bigint) => {
+  if (value >= SNARK_SCALAR_FIELD) throw new OutOfRangeError({ field, value, rule: 'must be below the BN254 scalar field' })
+}
+
+/** The range checks the circuit makes (circuits/compliance.circom via credentials/limits.ts). */
+export function checkCredentialRanges(credential: SignedCredential): void {
+  const a = credential.attributes
+  checkBits('credential.attributes.assets', a.assets, ATTRIBUTE_BITS.assets)
+  checkBits('credential.attributes.liabilities', a.liabilities, ATTRIBUTE_BITS.liabilities)
+  checkBits('credential.attributes.kycLevel', a.kycLevel, ATTRIBUTE_BITS.kycLevel)
+  checkBits('credential.attributes.riskScore', a.riskScore, ATTRIBUTE_BITS.riskScore)
+  checkBits('credential.attributes.jurisdiction', a.jurisdiction, ATTRIBUTE_BITS.jurisdiction)
+  checkBits('credential.attributes.issuedAt', a.issuedAt, ATTRIBUTE_BITS.issuedAt)
+  checkBits('credential.attributes.expiresAt', a.expiresAt, ATTRIBUTE_BITS.expiresAt)
+  checkField('credential.attributes.salt', a.salt)
+  checkField('credential.issuerPublicKey.0', credential.issuerPublicKey[0])
+  checkField('credential.issuerPublicKey.1', credential.issuerPublicKey[1])
+  checkField('credential.signature.R8.0', credential.signature.R8[0])
+  checkField('credential.signature.R8.1', credential.signature.R8[1])
+  checkField('credential.signature.S', credential.signature.S)
+}
+
+export function checkPolicyRanges(policy: PolicyRules): void {
+  checkField('policy.policyId', policy.policyId)
+  checkBits('policy.minNetCapital', policy.minNetCapital, ATTRIBUTE_BITS.minNetCapital)
+  checkBits('policy.minKycLevel', policy.minKycLevel, ATTRIBUTE_BITS.minKycLevel)
+  checkBits('policy.maxRiskScore', policy.maxRiskScore, ATTRIBUTE_BITS.maxRiskScore)
+  policy.allowedJurisdictions.forEach((code, i) => checkBits(`policy.allowedJurisdictions.${i}`, code, ATTRIBUTE_BITS.jurisdiction))
+  const leaves = new Set(policy.allowedJurisdictions).size
+  if (leaves > 2 ** MAX_JURISDICTION_DEPTH)
+    throw new OutOfRangeError({ field: 'policy.allowedJurisdictions', value: leaves, rule: `at most ${2 ** MAX_JURISDICTION_DEPTH} distinct codes (tree depth ${MAX_JURISDICTION_DEPTH})` })
+}
+
+export function checkNowRange(now: bigint): void {
+  checkBits('now', now, ATTRIBUTE_BITS.now)
+}

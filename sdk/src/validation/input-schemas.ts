@@ -1,0 +1,51 @@
+import { isAddress, type Address } from 'viem'
+import { z } from 'zod'
+
+// JSON forms: bigints arrive as decimal strings (serializeCredential), small numbers as numbers.
+// Ranges are checked later against credentials/limits.ts so the error can name the bit width.
+
+const integerString = /^(0|[1-9][0-9]*)$/
+
+/** A non-negative integer given as a bigint, a safe integer or a decimal string; parsed to bigint. */
+export const uintSchema = z.union([
+  z.bigint().nonnegative('must not be negative'),
+  z.number().int('must be an integer').nonnegative('must not be negative').max(Number.MAX_SAFE_INTEGER, 'is above 2^53; pass it as a decimal string'),
+  z.string().regex(integerString, 'must be a non-negative decimal integer string'),
+]).transform((value) => BigInt(value))
+
+/** A non-negative integer that fits a JS number (kyc level, risk score, jurisdiction code). */
+export const smallUintSchema = z.union([
+  z.number().int('must be an integer').nonnegative('must not be negative'),
+  z.bigint().nonnegative('must not be negative'),
+  z.string().regex(integerString, 'must be a non-negative decimal integer string'),
+]).transform((value) => Number(value))
+
+export const addressSchema = z.string('must be a string').refine((value) => isAddress(value, { strict: false }), 'must be a 20-byte hex address (0x + 40 hex digits)').transform((value) => value as Address)
+
+const pointSchema = z.tuple([uintSchema, uintSchema], 'must be a pair [x, y]')
+
+export const credentialAttributesSchema = z.object({
+  subject: addressSchema,
+  assets: uintSchema,
+  liabilities: uintSchema,
+  kycLevel: smallUintSchema,
+  riskScore: smallUintSchema,
+  jurisdiction: smallUintSchema,
+  issuedAt: uintSchema,
+  expiresAt: uintSchema,
+  salt: uintSchema,
+}, 'must be an object')
+
+export const signedCredentialSchema = z.object({
+  attributes: credentialAttributesSchema,
+  issuerPublicKey: pointSchema,
+  signature: z.object({ R8: pointSchema, S: uintSchema }, 'must be an object'),
+}, 'must be an object')
+
+export const policyRulesSchema = z.object({
+  policyId: uintSchema,
+  minNetCapital: uintSchema,
+  minKycLevel: smallUintSchema,
+  maxRiskScore: smallUintSchema,
+  allowedJurisdictions: z.array(smallUintSchema, 'must be an array of ISO 3166-1 numeric codes'),
+}, 'must be an object')

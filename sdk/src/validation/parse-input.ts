@@ -1,0 +1,50 @@
+import type { z } from 'zod'
+import type { PolicyRules, SignedCredential } from '../credentials/types.js'
+import { InvalidInputError } from '../errors/validation.js'
+import { policyRulesSchema, signedCredentialSchema, uintSchema } from './input-schemas.js'
+
+function parseWith<T>(schema: z.ZodType<T, unknown>, input: unknown, root: string): T {
+  const result = schema.safeParse(input)
+  if (result.success) return result.data
+  const issue = result.error.issues[0]!
+  const field = [root, ...issue.path.map(String)].filter(Boolean).join('.')
+  throw new InvalidInputError({ field, rule: describeIssue(issue, valueAt(input, issue.path)) })
+}
+
+function describeIssue(issue: z.core.$ZodIssue, value: unknown): string {
+  if (value === undefined) return 'is required'
+  if (issue.code !== 'invalid_union') return issue.message
+  // A union of accepted forms (bigint | number | decimal string): report the branch that matched the
+  // value's type, e.g. "must be an integer" for 2.5, rather than zod's generic "Invalid input".
+  const specific = issue.errors.flat().find((inner) => inner.code !== 'invalid_type')
+  return specific?.message ?? 'must be a non-negative integer (number, bigint or decimal string)'
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let value = input
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined
+    value = (value as Record<PropertyKey, unknown>)[key]
+  }
+  return value
+}
+
+/**
+ * Parses a credential in its JSON form (or an already typed one) and checks its shape: types,
+ * address format, non-negative integers. Throws InvalidInputError naming the field; never a TypeError.
+ * @example
+ * const credential = parseCredential(JSON.parse(text))
+ */
+export function parseCredential(input: unknown): SignedCredential {
+  return parseWith(signedCredentialSchema, input, 'credential') as SignedCredential
+}
+
+/** Parses policy rules ({ policyId, minNetCapital, minKycLevel, maxRiskScore, allowedJurisdictions }). */
+export function parsePolicyRules(input: unknown): PolicyRules {
+  return parseWith(policyRulesSchema, input, 'policy')
+}
+
+/** Parses a unix-seconds timestamp (`now`). */
+export function parseTimestamp(input: unknown, field = 'now'): bigint {
+  return parseWith(uintSchema, input, field)
+}
