@@ -1,0 +1,246 @@
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import * as snarkjs from 'snarkjs'
+import { hexToBigInt, type Address } from 'viem'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import type { ComplianceCircuitInput } from '../../sdk/src/credentials/build-circuit-input.js'
+import { createIssuerKey } from '../../sdk/src/credentials/create-issuer-key.js'
+import { hashCredential } from '../../sdk/src/credentials/hash-credential.js'
+import { SNARK_SCALAR_FIELD } from '../../sdk/src/credentials/limits.js'
+import type { CredentialAttributes } from '../../sdk/src/credentials/types.js'
+import { DEMO_POLICIES } from '../../sdk/src/demo/demo-policies.js'
+import { buildPolicy } from '../../sdk/src/policies/build-policy.js'
+import { REPO_ROOT } from './helpers/compile-for-test.js'
+import { circomlib, inMain, inTemplate, rangeCheckFails } from './helpers/failure-frames.js'
+import { computeScope } from '../../sdk/src/credentials/compute-scope.js'
+import { expectedPublicSignals, inputFor, issuer, NOW, policy, PUBLIC_SIGNALS, SCOPE, signed, validAttributes } from './helpers/sample-credential.js'
+import { terminateCurves } from './helpers/terminate-curves.js'
+import { WitnessTester, type FailureFrame } from './helpers/witness-tester.js'
+
+const P = SNARK_SCALAR_FIELD
+/** The BabyJubJub subgroup order: EdDSA's S must stay below it. */
+const SUBGROUP_ORDER = 2736030358979909402780800718157159386076813972158567259200215660948447373041n
+const impostor = createIssuerKey('0x696d706f73746f72206b6579206e6f7420726567697374657265642068657265')
+const otherSubject: Address = '0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC'
+const retail = buildPolicy(DEMO_POLICIES.retail)
+
+let circuit: WitnessTester<ComplianceCircuitInput>
+
+beforeAll(async () => {
+  circuit = await WitnessTester.compile<ComplianceCircuitInput>('circuits/compliance.circom')
+})
+
+afterAll(async () => {
+  await circuit?.remove()
+  await terminateCurves()
+})
+
+/** The witness must fail on the assertion `expected[0]`, reached from `expected.at(-1)` in the main template. */
+async function expectRejected(input: ComplianceCircuitInput, expected: FailureFrame[]): Promise<void> {
+  const { stack, message } = await circuit.failure(input)
+  expect(stack[0], message).toEqual(expected[0])
+  expect(stack.at(-1), message).toEqual(expected.at(-1))
+}
+
+/** Input for a credential whose signature was made over `validAttributes` but which now claims other attributes. */
+function tampered(overrides: Partial<CredentialAttributes>): ComplianceCircuitInput {
+  const original = signed()
+  return inputFor({ ...original, attributes: { ...original.attributes, ...overrides } })
+}
+
+const signatureRejected = [circomlib.signatureMismatch(), inMain('signal computedIssuerKeyHash <== IssuerSignature()')]
+
+describe('compliance.circom witnesses (compiled from the current source)', () => {
+  test('a valid credential satisfies every constraint, and its signals equal what the SDK computes', async () => {
+    const credential = signed()
+    const witness = await circuit.calculate(inputFor(credential))
+    expect(witness.signals(PUBLIC_SIGNALS.map((s) => `main.${s}`))).toEqual(expectedPublicSignals(credential))
+    expect(witness.signal('main.credentialHash')).toBe(hashCredential(credential.attributes))
+    expect(witness.signal('main.subject')).toBe(hexToBigInt(validAttributes.subject))
+  })
+
+  test('public signals come first in the witness, in the documented order', () => {
+    expect(PUBLIC_SIGNALS.map((s) => circuit.symbols.get(`main.${s}`))).toEqual([1, 2, 3, 4, 5, 6])
+  })
+
+  test.each<[string, () => ComplianceCircuitInput]>([
+    ['now == issuedAt (first valid second)', () => inputFor(signed(), { now: validAttributes.issuedAt })],
+    ['now == expiresAt - 1 (last valid second)', () => inputFor(signed(), { now: validAttributes.expiresAt - 1n })],
+    ['net capital == minNetCapital', () => inputFor(signed({ assets: 600_000n, liabilities: 100_000n }))],
+    ['assets == liabilities under a zero minimum', () => inputFor(signed({ assets: 7n, liabilities: 7n }), { policy: retail })],
+    ['kycLevel == minKycLevel and riskScore == maxRiskScore', () => inputFor(signed({ kycLevel: 2, riskScore: 40 }))],
+    ['the largest uint64 amounts', () => inputFor(signed({ assets: 2n ** 64n - 1n, liabilities: 2n ** 63n }))],
+    ['the largest 40-bit expiry', () => inputFor(signed({ expiresAt: 2n ** 40n - 1n }))],
+    ['the first jurisdiction of the tree', () => inputFor(signed({ jurisdiction: 40 }))],
+    ['the last jurisdiction of the tree', () => inputFor(signed({ jurisdiction: 840 }))],
+  ])('accepts the boundary: %s', async (_, input) => {
+    await expect(circuit.calculate(input())).resolves.toBeDefined()
+  })
+
+  describe('signature and issuer', () => {
+    test('rejects a forged signature (S changed)', async () => {
+      const input = inputFor(signed())
+      await expectRejected({ ...input, sigS: (input.sigS as bigint) + 1n }, signatureRejected)
+    })
+
+    test('rejects a forged signature (R8 changed)', async () => {
+      const input = inputFor(signed())
+      await expectRejected({ ...input, sigR8x: input.issuerAx as bigint, sigR8y: input.issuerAy as bigint }, signatureRejected)
+    })
+
+    test('rejects a signature by another key presented under the trusted issuer key', async () => {
+      const forged = signed({}, impostor)
+      await expectRejected(inputFor({ ...forged, issuerPublicKey: issuer.publicKey }), signatureRejected)
+    })
+
+    test('rejects a malleated signature (S + subgroup order)', async () => {
+      const input = inputFor(signed())
+      await expectRejected({ ...input, sigS: (input.sigS as bigint) + SUBGROUP_ORDER }, [circomlib.signatureScalarTooLarge(), inMain('signal computedIssuerKeyHash <== IssuerSignature()')])
+    })
+
+    test('rejects a valid signature by an issuer other than issuerKeyHash', async () => {
+      const input = inputFor(signed({}, impostor))
+      await expectRejected({ ...input, issuerKeyHash: issuer.keyHash }, [inMain('computedIssuerKeyHash === issuerKeyHash')])
+    })
+  })
+
+  describe('tampered attributes: the signature no longer matches', () => {
+    test.each<[keyof CredentialAttributes, CredentialAttributes[keyof CredentialAttributes]]>([
+      ['subject', otherSubject],
+      ['assets', validAttributes.assets + 1n],
+      ['liabilities', validAttributes.liabilities - 1n],
+      ['kycLevel', validAttributes.kycLevel + 1],
+      ['riskScore', validAttributes.riskScore - 1],
+      ['jurisdiction', 250],
+      ['issuedAt', validAttributes.issuedAt - 1n],
+      ['expiresAt', validAttributes.expiresAt + 1n],
+      ['salt', validAttributes.salt + 1n],
+    ])('rejects a tampered %s', async (attribute, value) => {
+      await expectRejected(tampered({ [attribute]: value }), signatureRejected)
+    })
+
+    test('rejects a proof for another subject (public signal 3 differs from the signed subject)', async () => {
+      await expectRejected({ ...inputFor(signed()), subject: hexToBigInt(otherSubject) }, signatureRejected)
+    })
+  })
+
+  describe('validity window', () => {
+    const notExpired = inTemplate('ValidityWindow', 'validity-window.circom', 'notExpired === 1')
+    const issuedBeforeNow = inTemplate('ValidityWindow', 'validity-window.circom', 'issuedBeforeNow === 1')
+    test('rejects an expired credential (now == expiresAt)', async () => {
+      await expectRejected(inputFor(signed(), { now: validAttributes.expiresAt }), [notExpired, inMain('validity.now <== now')])
+    })
+    test('rejects an expired credential (now > expiresAt)', async () => {
+      await expectRejected(inputFor(signed(), { now: validAttributes.expiresAt + 86_400n }), [notExpired, inMain('validity.now <== now')])
+    })
+    test('rejects a credential that is not yet valid (now == issuedAt - 1)', async () => {
+      await expectRejected(inputFor(signed(), { now: validAttributes.issuedAt - 1n }), [issuedBeforeNow, inMain('validity.now <== now')])
+    })
+  })
+
+  describe('policy rules', () => {
+    const rule = (text: string) => [inTemplate('PolicyCheck', 'policy-check.circom', text), inMain('policyCheck.maxRiskScore <== maxRiskScore')]
+    test('rejects net capital one unit below the threshold', async () => {
+      await expectRejected(inputFor(signed({ assets: 600_000n, liabilities: 100_001n })), rule('enoughCapital === 1'))
+    })
+    test('rejects liabilities above assets', async () => {
+      await expectRejected(inputFor(signed({ assets: 100n, liabilities: 101n }), { policy: retail }), rule('solvent === 1'))
+    })
+    test('rejects a kycLevel below the minimum', async () => {
+      await expectRejected(inputFor(signed({ kycLevel: 1 })), rule('enoughKyc === 1'))
+    })
+    test('rejects a riskScore above the maximum', async () => {
+      await expectRejected(inputFor(signed({ riskScore: 41 })), rule('lowEnoughRisk === 1'))
+    })
+    test('rejects a jurisdiction outside the tree', async () => {
+      const membership = inTemplate('JurisdictionMembership', 'jurisdiction-membership.circom', 'computedRoot === root')
+      await expectRejected(inputFor(signed({ jurisdiction: 4 })), [membership, inMain('membership.siblings <== jurisdictionSiblings')])
+    })
+    test('rejects a jurisdiction proof deeper than 8 levels', async () => {
+      const input = inputFor(signed())
+      const depthCheck = inTemplate('JurisdictionMembership', 'jurisdiction-membership.circom', 'depthInRange === 1')
+      await expectRejected({ ...input, jurisdictionDepth: 9n }, [depthCheck, inMain('membership.siblings <== jurisdictionSiblings')])
+      await expectRejected({ ...input, jurisdictionDepth: 16n }, [circomlib.doesNotFitBits(), inMain('membership.siblings <== jurisdictionSiblings')])
+    })
+  })
+
+  describe('commitments', () => {
+    const policyMismatch = [inMain('computedPolicyHash === policyHash')]
+    test('rejects a policyHash of another policy', async () => {
+      await expectRejected({ ...inputFor(signed()), policyHash: retail.hash }, policyMismatch)
+    })
+    test('rejects private policy rules that differ from the committed policyHash', async () => {
+      await expectRejected({ ...inputFor(signed({ assets: 200_000n })), minNetCapital: 0n }, policyMismatch)
+    })
+    test('rejects a wrong nullifier', async () => {
+      const input = inputFor(signed())
+      await expectRejected({ ...input, nullifier: (input.nullifier as bigint) + 1n }, [inMain('computedNullifier === nullifier')])
+    })
+    test('rejects a nullifier made for another scope (chain or contract)', async () => {
+      const input = inputFor(signed())
+      const otherScope = computeScope(1, '0x5FbDB2315678afecb367f032d93F642f64180aa3')
+      await expectRejected({ ...input, scope: otherScope }, [inMain('computedNullifier === nullifier')])
+    })
+  })
+
+  describe('out-of-range values are rejected by the range checks, before any comparison', () => {
+    // Every credential here is properly signed, so the range check is the only rule that can stop it.
+    const withSigned = (overrides: Partial<CredentialAttributes>) => () => inputFor(signed(overrides))
+    test.each<[string, () => ComplianceCircuitInput, string]>([
+      ['assets = 2^64', withSigned({ assets: 2n ** 64n, liabilities: 0n }), 'assetsRange.in <== assets'],
+      ['liabilities = 2^64', withSigned({ assets: 2n ** 64n - 1n, liabilities: 2n ** 64n }), 'liabilitiesRange.in <== liabilities'],
+      ['liabilities = -1 (p - 1), which would otherwise add to net capital', withSigned({ liabilities: P - 1n }), 'liabilitiesRange.in <== liabilities'],
+      ['assets = p - 1', withSigned({ assets: P - 1n }), 'assetsRange.in <== assets'],
+      ['kycLevel = 256', withSigned({ kycLevel: 256 }), 'kycLevelRange.in <== kycLevel'],
+      ['riskScore = 256', withSigned({ riskScore: 256 }), 'riskScoreRange.in <== riskScore'],
+      // The SDK types riskScore as a number, so -1 cannot be signed; the range check runs before the signature anyway.
+      ['riskScore = -1 (p - 1), which would otherwise compare as low risk', () => ({ ...inputFor(signed()), riskScore: P - 1n }), 'riskScoreRange.in <== riskScore'],
+      ['jurisdiction = 1024', withSigned({ jurisdiction: 1024 }), 'jurisdictionRange.in <== jurisdiction'],
+      ['issuedAt = 2^40', withSigned({ issuedAt: 2n ** 40n }), 'issuedAtRange.in <== issuedAt'],
+      ['expiresAt = 2^40', withSigned({ expiresAt: 2n ** 40n }), 'expiresAtRange.in <== expiresAt'],
+      ['subject = 2^160', withSigned({ subject: `0x1${'0'.repeat(40)}` as Address }), 'subjectRange.in <== subject'],
+      ['now = 2^40', () => inputFor(signed(), { now: 2n ** 40n }), 'nowRange.in <== now'],
+    ])('rejects %s', async (_, input, assignment) => {
+      await expectRejected(input(), rangeCheckFails(assignment))
+    })
+
+    test.each<[string, Partial<typeof DEMO_POLICIES.accredited>, string]>([
+      ['minNetCapital = 2^64', { minNetCapital: 2n ** 64n }, 'minNetCapitalRange.in <== minNetCapital'],
+      ['minNetCapital = -1 (p - 1)', { minNetCapital: P - 1n }, 'minNetCapitalRange.in <== minNetCapital'],
+      ['minKycLevel = 256', { minKycLevel: 256 } as never, 'minKycLevelRange.in <== minKycLevel'],
+      ['maxRiskScore = 256', { maxRiskScore: 256 } as never, 'maxRiskScoreRange.in <== maxRiskScore'],
+    ])('rejects a policy with %s', async (_, overrides, assignment) => {
+      const outOfRange = buildPolicy({ ...DEMO_POLICIES.accredited, ...overrides })
+      await expectRejected(inputFor(signed(), { policy: outOfRange }), rangeCheckFails(assignment))
+    })
+  })
+})
+
+describe('a real proof with the committed artifacts', () => {
+  const artifacts = join(REPO_ROOT, 'circuits/artifacts')
+  let proof: snarkjs.Groth16Proof
+  let publicSignals: string[]
+  let vkey: unknown
+  const credential = signed()
+
+  beforeAll(async () => {
+    vkey = JSON.parse(await readFile(join(artifacts, 'verification_key.json'), 'utf8'))
+    ;({ proof, publicSignals } = await snarkjs.groth16.fullProve(inputFor(credential), join(artifacts, 'compliance.wasm'), join(artifacts, 'compliance.zkey')))
+  })
+
+  test('proves and verifies, with the public signals the SDK computes in the documented order', async () => {
+    expect(publicSignals).toEqual(expectedPublicSignals(credential).map(String))
+    expect(await snarkjs.groth16.verify(vkey, publicSignals, proof)).toBe(true)
+  })
+
+  test.each(PUBLIC_SIGNALS.map((name, index) => [name, index] as const))('fails verification once %s is altered after proving', async (_, index) => {
+    const altered = publicSignals.map((s, i) => (i === index ? String(BigInt(s) + 1n) : s))
+    expect(await snarkjs.groth16.verify(vkey, altered, proof)).toBe(false)
+  })
+
+  test('fails verification with the proof of another valid credential swapped in', async () => {
+    const other = await snarkjs.groth16.fullProve(inputFor(signed({ salt: 42n })), join(artifacts, 'compliance.wasm'), join(artifacts, 'compliance.zkey'))
+    expect(await snarkjs.groth16.verify(vkey, publicSignals, other.proof)).toBe(false)
+    expect(await snarkjs.groth16.verify(vkey, other.publicSignals, other.proof)).toBe(true)
+  })
+})
