@@ -1,14 +1,25 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
 import * as snarkjs from 'snarkjs'
 
+// snarkjs's exports map hides templates/: find it next to the resolved entry point (build/main.cjs).
 const require = createRequire(import.meta.url)
+
+/** verification_key.json as the setup writes it, byte for byte. */
+export async function renderVerificationKey(zkey: string, logger?: snarkjs.Logger): Promise<string> {
+  const vkey = await snarkjs.zKey.exportVerificationKey(zkey, logger)
+  return `${JSON.stringify(vkey, null, 1)}\n`
+}
+
+/** The snarkjs Groth16 Solidity verifier for a zkey, as the setup writes it. */
+export async function renderSolidityVerifier(zkey: string, logger?: snarkjs.Logger): Promise<string> {
+  const template = await readFile(join(dirname(require.resolve('snarkjs')), '..', 'templates', 'verifier_groth16.sol.ejs'), 'utf8')
+  return snarkjs.zKey.exportSolidityVerifier(zkey, { groth16: template }, logger)
+}
 
 /** Writes verification_key.json and the snarkjs Groth16 Solidity verifier for a final zkey. */
 export async function exportArtifacts({ zkey, vkeyOut, verifierOut, logger }: { zkey: string; vkeyOut: string; verifierOut: string; logger?: snarkjs.Logger }): Promise<void> {
-  const vkey = await snarkjs.zKey.exportVerificationKey(zkey, logger)
-  await writeFile(vkeyOut, `${JSON.stringify(vkey, null, 1)}\n`)
-  const template = await readFile(require.resolve('snarkjs/templates/verifier_groth16.sol.ejs'), 'utf8')
-  const solidity = await snarkjs.zKey.exportSolidityVerifier(zkey, { groth16: template }, logger)
-  await writeFile(verifierOut, solidity)
+  await writeFile(vkeyOut, await renderVerificationKey(zkey, logger))
+  await writeFile(verifierOut, await renderSolidityVerifier(zkey, logger))
 }

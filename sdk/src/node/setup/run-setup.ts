@@ -1,12 +1,14 @@
-import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { copyFile, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { basename, join, relative } from 'node:path'
+import { existsSync, readFileSync } from 'node:fs'
+import { basename, dirname, join, relative } from 'node:path'
 import { createRequire } from 'node:module'
 import * as snarkjs from 'snarkjs'
 import { compileCircuit } from './compile-circuit.js'
 import { runPhase1, runPhase2, type Beacon, type Contribution } from './ceremony.js'
 import { exportArtifacts } from './export-artifacts.js'
 import { hashFile, type FileDigest } from './hash-file.js'
+import { measureProving } from './measure-proving.js'
 
 const require = createRequire(import.meta.url)
 
@@ -26,6 +28,8 @@ export type RunSetupParameters = {
   externalPtau?: string
   publicSignals: string[]
   version: string
+  /** A valid witness input: when given, one proof is timed and the manifest records provingTimeMs. */
+  sampleInput?: Record<string, unknown>
   logger?: snarkjs.Logger
 }
 
@@ -38,6 +42,11 @@ export type SetupManifest = {
   files: { wasm: FileDigest; zkey: FileDigest; r1cs: FileDigest; vkey: FileDigest; verifier: FileDigest; ptau: FileDigest }
   ceremony: { power: number; externalPtau: boolean; beacon: Beacon; contributions: Contribution[] }
   tools: { circom: string; snarkjs: string; node: string }
+  /** Size of the proving key the browser downloads. */
+  zkeyBytes: number
+  /** Median groth16.fullProve time on the machine that ran the setup (measureProving); absent without a sample input. */
+  provingTimeMs?: number
+  provingMachine?: string
   createdAt: string
 }
 
@@ -80,6 +89,8 @@ export async function runSetup(p: RunSetupParameters): Promise<SetupManifest> {
       files: { wasm: await rel(out.wasm), zkey: await rel(out.zkey), r1cs: await rel(out.r1cs), vkey: await rel(out.vkey), verifier: await rel(p.verifierOut), ptau: await rel(out.ptau) },
       ceremony: { power: p.power, externalPtau: Boolean(p.externalPtau), beacon: p.beacon, contributions: [...phase1.contributions, ...phase2.contributions] },
       tools: { circom: await circomVersion(), snarkjs: packageVersion('snarkjs'), node: process.version },
+      zkeyBytes: (await stat(out.zkey)).size,
+      ...(p.sampleInput ? await measured(out.wasm, out.zkey, p.sampleInput) : {}),
       createdAt: new Date().toISOString(),
     }
     await writeFile(join(p.artifactsDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`)
@@ -89,8 +100,20 @@ export async function runSetup(p: RunSetupParameters): Promise<SetupManifest> {
   }
 }
 
+async function measured(wasm: string, zkey: string, input: Record<string, unknown>): Promise<Pick<SetupManifest, 'provingTimeMs' | 'provingMachine'>> {
+  const { provingTimeMs, machine } = await measureProving({ wasm, zkey, input })
+  return { provingTimeMs, provingMachine: machine }
+}
+
+// Some packages (snarkjs) hide package.json behind their exports map: walk up from the entry point.
 function packageVersion(name: string): string {
-  return JSON.parse(require('node:fs').readFileSync(require.resolve(`${name}/package.json`), 'utf8')).version
+  let dir = dirname(require.resolve(name))
+  while (!existsSync(join(dir, 'package.json')) || JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).name !== name) {
+    const parent = dirname(dir)
+    if (parent === dir) return 'unknown'
+    dir = parent
+  }
+  return JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).version
 }
 
 async function circomVersion(): Promise<string> {
