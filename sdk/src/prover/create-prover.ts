@@ -1,0 +1,243 @@
+import * as Comlink from 'comlink'
+import type { Address, Hex } from 'viem'
+import { defaultArtifacts } from '../artifacts/default-artifacts.js'
+import type { VerificationKey } from '../artifacts/hash-verification-key.js'
+import { isNode } from '../artifacts/is-node.js'
+import type { ArtifactSource, ArtifactSources, LoadArtifactsOptions } from '../artifacts/types.js'
+import { assertVerificationKeyMatches } from '../artifacts/assert-verification-key-matches.js'
+import { buildCircuitInput } from '../credentials/build-circuit-input.js'
+import { computeScope } from '../credentials/compute-scope.js'
+import type { PolicyRules, SignedCredential } from '../credentials/types.js'
+import { ProverDisposedError, type ProofCancelledError, type ProofGenerationError, type ProofTimeoutError, type WorkerCrashedError } from '../errors/prover.js'
+import type { ArtifactFetchError, ArtifactIntegrityError, VerificationKeyMismatchError } from '../errors/artifacts.js'
+import { InvalidInputError, type ValidationErrorType } from '../errors/validation.js'
+import { installErrorTransferHandler } from '../errors/transfer-handler.js'
+import { buildPolicy, type Policy } from '../policies/build-policy.js'
+import { validateProofInput } from '../validation/validate-proof-input.js'
+import type { ProverWorkerApi, WorkerArtifactSources } from '../worker/prover-worker-api.js'
+import type { WorkerHandle } from '../worker/worker-handle.js'
+import { raceCall } from './race-call.js'
+import { namePublicSignals, signalToAddress, toProofStruct } from './to-calldata.js'
+import type { ProofProgress, ProveReturnType } from './types.js'
+
+export type CreateProverParameters = {
+  /** Where wasm, zkey, vkey and manifest come from. Default: the artifacts shipped with the package. */
+  artifacts?: ArtifactSources | undefined
+  /** Cache API bucket for downloads (browsers); false to disable. Default "proofx-artifacts". */
+  cache?: LoadArtifactsOptions['cache']
+  /** Milliseconds before a proof is abandoned and its worker torn down. Default 120000; 0 disables. */
+  timeout?: number | undefined
+  /** Verify each proof in the worker before returning it. Default true. */
+  verify?: boolean | undefined
+  /**
+   * Verification-key hash the contract reports (`verificationKeyHash()`): proving is refused with
+   * VerificationKeyMismatchError when the artifacts' key differs.
+   */
+  expectedVkeyHash?: Hex | undefined
+  /** Start the worker yourself (e.g. a bundler `?worker` import). Default: the package's worker. */
+  createWorker?: (() => WorkerHandle | Promise<WorkerHandle>) | undefined
+}
+
+export type ProveParameters = {
+  /** The credential, typed or in its JSON form; validated before any witness work. */
+  credential: SignedCredential | unknown
+  /** Policy rules or a built Policy. */
+  policy: PolicyRules | Policy
+  /** The account that will submit; must be the credential's subject. */
+  subject?: Address | undefined
+  /** Unix seconds the proof speaks for. Default: now. The contract accepts a bounded age. */
+  now?: bigint | number | undefined
+  /** Chain id and verifier contract, from which the scope (public signal 5) is computed… */
+  chainId?: number | bigint | undefined
+  verifier?: Address | undefined
+  /** …or the scope itself. */
+  scope?: bigint | undefined
+  onProgress?: ((progress: ProofProgress) => void) | undefined
+  signal?: AbortSignal | undefined
+  /** Overrides the prover's timeout for this call. */
+  timeout?: number | undefined
+}
+
+export type ProveErrorType =
+  | ValidationErrorType
+  | ArtifactFetchError
+  | ArtifactIntegrityError
+  | VerificationKeyMismatchError
+  | ProofCancelledError
+  | ProofTimeoutError
+  | WorkerCrashedError
+  | ProofGenerationError
+  | ProverDisposedError
+
+export type PreloadReturnType = { vkeyHash: Hex; version: string | undefined; loadArtifacts: number; warmCurve: number }
+
+export type Prover = {
+  /** Starts the worker, loads and checks the artifacts and warms the curve ahead of the first proof. */
+  preload(options?: { onProgress?: ((progress: ProofProgress) => void) | undefined; signal?: AbortSignal | undefined }): Promise<PreloadReturnType>
+  /** Validates the input, then proves in the worker. */
+  prove(parameters: ProveParameters): Promise<ProveReturnType>
+  /** Checks a proof in the worker with the loaded verification key. */
+  verify(result: Pick<ProveReturnType, 'proof' | 'publicSignals'>): Promise<boolean>
+  /** The loaded verification key and its hash (loads the artifacts if needed). */
+  getVerificationKey(): Promise<{ vkey: VerificationKey; vkeyHash: Hex }>
+  /** Ends the worker and every thread snarkjs started. The prover cannot be used afterwards. */
+  dispose(): Promise<void>
+}
+
+type Session = { api: Comlink.Remote<ProverWorkerApi>; handle: WorkerHandle }
+
+/**
+ * Creates a prover backed by a dedicated worker (a Web Worker in browsers, a worker thread in Node).
+ * @example
+ * const prover = createProver()
+ * const { calldata } = await prover.prove({ credential, policy: DEMO_POLICIES.accredited, subject: account.address, chainId: 31337, verifier })
+ * await prover.dispose()
+ */
+export function createProver(parameters: CreateProverParameters = {}): Prover {
+  installErrorTransferHandler()
+  const sources = toWorkerSources(parameters.artifacts ?? defaultArtifacts())
+  const loadOptions = { cache: parameters.cache }
+  const timeout = parameters.timeout ?? 120_000
+  let session: Promise<Session> | undefined
+  let disposed = false
+  let queue: Promise<unknown> = Promise.resolve()
+
+  async function startSession(): Promise<Session> {
+    const handle = await (parameters.createWorker ?? defaultWorker)()
+    const api = Comlink.wrap<ProverWorkerApi>(handle.endpoint)
+    try {
+      await raceCall(api.ping(), { died: handle.died, timeout: 60_000 })
+    } catch (error) {
+      await handle.terminate()
+      throw error
+    }
+    return { api, handle }
+  }
+
+  const getSession = () => {
+    if (disposed) throw new ProverDisposedError()
+    session ??= startSession().catch((error) => {
+      session = undefined
+      throw error
+    })
+    return session
+  }
+
+  // Tears the worker down (cancel, timeout, crash); the next call starts a fresh one.
+  async function endSession(current: Session) {
+    if (session && (await session.catch(() => undefined)) === current) session = undefined
+    current.api[Comlink.releaseProxy]()
+    await current.handle.terminate()
+  }
+
+  /** Runs one call in the worker at a time; cancel/timeout/crash end the worker. */
+  function run<T>(call: (s: Session) => Promise<T>, options: { signal?: AbortSignal | undefined; timeout?: number | undefined }): Promise<T> {
+    const job = queue.then(async () => {
+      const current = await getSession()
+      current.handle.setBusy(true)
+      try {
+        return await raceCall(call(current), { signal: options.signal, timeout: options.timeout, died: current.handle.died })
+      } catch (error) {
+        if (isTearDown(error)) await endSession(current)
+        throw error
+      } finally {
+        current.handle.setBusy(false)
+      }
+    })
+    queue = job.catch(() => {})
+    return job
+  }
+
+  async function checkVkey(api: Comlink.Remote<ProverWorkerApi>, onProgress?: (p: ProofProgress) => void) {
+    const loaded = await api.load(sources, loadOptions, onProgress && Comlink.proxy(onProgress))
+    if (parameters.expectedVkeyHash) assertVerificationKeyMatches(loaded.vkeyHash, parameters.expectedVkeyHash)
+    return loaded
+  }
+
+  return {
+    preload({ onProgress, signal } = {}) {
+      return run(async ({ api }) => {
+        const loaded = await checkVkey(api, onProgress)
+        const warmCurve = await api.warm()
+        return { vkeyHash: loaded.vkeyHash, version: loaded.version, loadArtifacts: loaded.ms, warmCurve }
+      }, { signal, timeout })
+    },
+
+    async prove(p) {
+      const started = performance.now()
+      // Validation happens here, before any worker or witness work.
+      const { credential, policy: rules, now } = validateProofInput({ credential: p.credential, policy: p.policy, now: p.now, subject: p.subject })
+      const policy = 'tree' in p.policy && 'hash' in p.policy ? (p.policy as Policy) : buildPolicy(rules)
+      const scope = resolveScope(p)
+      const input = buildCircuitInput({ credential, policy, now, scope })
+      const result = await run(async ({ api }) => {
+        const progress = p.onProgress && Comlink.proxy((event: ProofProgress) => p.onProgress!({ ...event, elapsed: performance.now() - started }))
+        await checkVkey(api, progress)
+        return api.prove(sources, { ...loadOptions, verify: parameters.verify ?? true }, input, progress)
+      }, { signal: p.signal, timeout: p.timeout ?? timeout })
+      const signals = namePublicSignals(result.publicSignals)
+      return {
+        proof: result.proof,
+        publicSignals: result.publicSignals,
+        signals,
+        calldata: { policyId: policy.policyId, subject: signalToAddress(signals.subject), proof: toProofStruct(result.proof, signals) },
+        vkeyHash: result.vkeyHash,
+        timings: { ...result.timings, total: performance.now() - started },
+      }
+    },
+
+    verify(result) {
+      return run(({ api }) => api.verify(result.proof, [...result.publicSignals]), { timeout })
+    },
+
+    getVerificationKey() {
+      return run(async ({ api }) => {
+        const { vkey, vkeyHash } = await api.load(sources, loadOptions)
+        return { vkey, vkeyHash }
+      }, { timeout })
+    },
+
+    async dispose() {
+      if (disposed) return
+      disposed = true
+      await queue
+      const current = await session?.catch(() => undefined)
+      session = undefined
+      if (!current) return
+      // Ask the worker to end snarkjs's curve threads, then end the worker itself either way.
+      await raceCall(current.api.dispose(), { died: current.handle.died, timeout: 5_000 }).catch(() => {})
+      current.api[Comlink.releaseProxy]()
+      await current.handle.terminate()
+    },
+  }
+}
+
+async function defaultWorker(): Promise<WorkerHandle> {
+  if (isNode()) return (await import('../worker/spawn-node-worker.js')).spawnNodeWorker()
+  return (await import('../worker/spawn-browser-worker.js')).spawnBrowserWorker()
+}
+
+const TEAR_DOWN = new Set(['ProofCancelledError', 'ProofTimeoutError', 'WorkerCrashedError'])
+const isTearDown = (error: unknown) => error instanceof Error && TEAR_DOWN.has(error.name)
+
+function resolveScope(p: ProveParameters): bigint {
+  if (p.scope !== undefined) return p.scope
+  if (p.chainId === undefined || p.verifier === undefined)
+    throw new InvalidInputError({ field: 'scope', rule: 'give either `scope` or both `chainId` and `verifier` (the ProofXVerifier proxy address)' })
+  try {
+    return computeScope(p.chainId, p.verifier)
+  } catch (cause) {
+    throw new InvalidInputError({ field: 'chainId', rule: 'must fit in 64 bits', cause })
+  }
+}
+
+function toWorkerSources(artifacts: ArtifactSources): WorkerArtifactSources {
+  const plain = (source: ArtifactSource) => (source instanceof URL ? source.href : source)
+  return {
+    ...artifacts,
+    wasm: plain(artifacts.wasm),
+    zkey: plain(artifacts.zkey),
+    vkey: artifacts.vkey instanceof URL ? artifacts.vkey.href : artifacts.vkey,
+    manifest: artifacts.manifest instanceof URL ? artifacts.manifest.href : artifacts.manifest,
+  }
+}

@@ -1,0 +1,109 @@
+import * as snarkjs from 'snarkjs'
+import { loadArtifacts } from '../artifacts/load-artifacts.js'
+import type { ArtifactSource, ArtifactSources, LoadArtifactsOptions, LoadedArtifacts } from '../artifacts/types.js'
+import type { VerificationKey } from '../artifacts/hash-verification-key.js'
+import { ProofGenerationError } from '../errors/prover.js'
+import type { ComplianceCircuitInput } from '../credentials/build-circuit-input.js'
+import type { Groth16Proof, ProofProgress, ProofStage } from '../prover/types.js'
+
+/** Artifact sources as they cross the worker boundary (URL objects are not cloneable). */
+export type WorkerArtifactSources = Omit<ArtifactSources, 'wasm' | 'zkey' | 'vkey' | 'manifest'> & {
+  wasm: string | Uint8Array
+  zkey: string | Uint8Array
+  vkey: string | Uint8Array | VerificationKey
+  manifest?: string | Uint8Array | ArtifactSources['manifest'] | undefined
+}
+
+export type WorkerLoadOptions = { cache?: LoadArtifactsOptions['cache'] }
+
+export type WorkerProveResult = {
+  proof: Groth16Proof
+  publicSignals: string[]
+  vkeyHash: `0x${string}`
+  timings: { loadArtifacts: number; witness: number; prove: number; verify: number }
+}
+
+type ProgressCallback = (progress: ProofProgress) => void
+
+/** What the proving worker exposes through Comlink. Lives in the worker; holds the artifacts in memory. */
+export type ProverWorkerApi = ReturnType<typeof createProverWorkerApi>
+
+type Curve = { terminate(): Promise<void> }
+
+export function createProverWorkerApi() {
+  let artifacts: Promise<LoadedArtifacts> | undefined
+  const now = () => performance.now()
+
+  // Loads once; later calls reuse the bytes (snarkjs would re-fetch URLs on every proof).
+  async function ensureLoaded(sources: WorkerArtifactSources, options: WorkerLoadOptions, onProgress?: ProgressCallback, started = now()) {
+    if (!artifacts) {
+      artifacts = loadArtifacts(sources as ArtifactSources, {
+        cache: options.cache,
+        onProgress: onProgress && ((artifact) => onProgress({ stage: 'loading-artifacts', elapsed: now() - started, artifact })),
+      })
+      artifacts.catch(() => (artifacts = undefined)) // a failed load may be retried
+    }
+    return artifacts
+  }
+
+  async function timed<T>(stage: ProofStage, started: number, onProgress: ProgressCallback | undefined, work: () => Promise<T>, failure: string) {
+    onProgress?.({ stage, elapsed: now() - started })
+    const t0 = now()
+    try {
+      return { value: await work(), ms: now() - t0 }
+    } catch (cause) {
+      throw new ProofGenerationError({ stage: failure, cause })
+    }
+  }
+
+  return {
+    ping: () => 'ready' as const,
+
+    /** Loads and checks the artifacts; returns their vkey hash and the milliseconds it took. */
+    async load(sources: WorkerArtifactSources, options: WorkerLoadOptions, onProgress?: ProgressCallback) {
+      const t0 = now()
+      const loaded = await ensureLoaded(sources, options, onProgress, t0)
+      return { vkeyHash: loaded.vkeyHash, vkey: loaded.vkey, version: loaded.version, ms: now() - t0 }
+    },
+
+    /** Builds the multithreaded BN254 curve now, so the first proof does not pay for it. */
+    async warm() {
+      const t0 = now()
+      await snarkjs.curves.getCurveFromName('bn128')
+      return now() - t0
+    },
+
+    async prove(sources: WorkerArtifactSources, options: WorkerLoadOptions & { verify: boolean }, input: ComplianceCircuitInput, onProgress?: ProgressCallback): Promise<WorkerProveResult> {
+      const started = now()
+      const loadStart = now()
+      const { wasm, zkey, vkey, vkeyHash } = await ensureLoaded(sources, options, onProgress, started)
+      const loadArtifacts = now() - loadStart
+      const witness: { type: 'mem'; data?: Uint8Array } = { type: 'mem' }
+      const w = await timed('witness', started, onProgress, () => snarkjs.wtns.calculate(input, wasm, witness), 'computing the witness')
+      const p = await timed('proving', started, onProgress, () => snarkjs.groth16.prove(zkey, witness), 'proving')
+      let verify = 0
+      if (options.verify) {
+        const v = await timed('verifying', started, onProgress, () => snarkjs.groth16.verify(vkey, p.value.publicSignals, p.value.proof), 'verifying')
+        if (!v.value) throw new ProofGenerationError({ stage: 'verifying', cause: new Error('the proof does not verify against the verification key') })
+        verify = v.ms
+      }
+      onProgress?.({ stage: 'done', elapsed: now() - started })
+      return { proof: p.value.proof, publicSignals: p.value.publicSignals, vkeyHash, timings: { loadArtifacts, witness: w.ms, prove: p.ms, verify } }
+    },
+
+    async verify(proof: Groth16Proof, publicSignals: string[], vkey?: VerificationKey) {
+      const key = vkey ?? (await artifacts)?.vkey
+      if (!key) throw new ProofGenerationError({ stage: 'verifying', cause: new Error('no verification key loaded') })
+      return snarkjs.groth16.verify(key, publicSignals, proof)
+    },
+
+    /** Ends the curve's worker threads so the worker (and a Node process) can exit. */
+    async dispose() {
+      artifacts = undefined
+      const curve = (globalThis as { curve_bn128?: Curve | null }).curve_bn128
+      if (curve) await curve.terminate()
+    },
+  }
+}
+
+export type { ArtifactSource }

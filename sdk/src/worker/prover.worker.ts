@@ -1,0 +1,34 @@
+// Entry of the proving worker (a Web Worker in browsers, a worker thread in Node). It only exposes the
+// API over Comlink; the first call (`ping`) is the readiness handshake.
+import * as Comlink from 'comlink'
+import { importNodeModule, isNode } from '../artifacts/is-node.js'
+import { installErrorTransferHandler } from '../errors/transfer-handler.js'
+
+installErrorTransferHandler()
+
+if (isNode()) {
+  const { parentPort } = await importNodeModule<typeof import('node:worker_threads')>('node:worker_threads')
+  const { default: nodeEndpoint } = await importNodeModule<{ default: (port: unknown) => Comlink.Endpoint }>('comlink/dist/esm/node-adapter.mjs')
+  const { createProverWorkerApi } = await importSnarkjsInWorkerThread(() => import('./prover-worker-api.js'))
+  Comlink.expose(createProverWorkerApi(), nodeEndpoint(parentPort))
+} else {
+  const { createProverWorkerApi } = await import('./prover-worker-api.js')
+  Comlink.expose(createProverWorkerApi())
+}
+
+/**
+ * snarkjs's curve threads come from the `web-worker` package, which decides at load time from
+ * worker_threads.isMainThread whether it is the spawning side or one of its own spawned threads. In
+ * our worker thread it would take the wrong branch and crash, so it loads while isMainThread reads true.
+ */
+async function importSnarkjsInWorkerThread<T>(load: () => Promise<T>): Promise<T> {
+  const { createRequire } = await importNodeModule<typeof import('node:module')>('node:module')
+  const threads = createRequire(import.meta.url)('node:worker_threads') as { isMainThread: boolean }
+  const original = threads.isMainThread
+  threads.isMainThread = true
+  try {
+    return await load()
+  } finally {
+    threads.isMainThread = original
+  }
+}

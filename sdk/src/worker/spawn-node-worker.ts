@@ -1,0 +1,48 @@
+import type { Worker as NodeWorker } from 'node:worker_threads'
+import type * as Comlink from 'comlink'
+import { importNodeModule } from '../artifacts/is-node.js'
+import { WorkerCrashedError } from '../errors/prover.js'
+import type { WorkerHandle } from './worker-handle.js'
+
+// From src (tsx, vitest) the worker is TypeScript: run it through tsx's loader. From dist it is plain JS.
+const fromSource = import.meta.url.endsWith('.ts')
+const workerFile = './prover.worker' + (fromSource ? '.ts' : '.js')
+
+// Node 20 ignores `--import` in a worker's execArgv: register tsx inside the thread, then load the entry.
+async function spawnFromSource(Worker: typeof NodeWorker, entry: URL): Promise<NodeWorker> {
+  const { createRequire } = await importNodeModule<typeof import('node:module')>('node:module')
+  const { pathToFileURL } = await importNodeModule<typeof import('node:url')>('node:url')
+  // require.resolve gives the CommonJS build; its ESM twin sits next to it.
+  const tsxApi = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href
+  const boot = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}) })`
+  return new Worker(boot, { eval: true, name: 'proofx-prover' })
+}
+
+/** Starts the proving worker as a Node worker thread talking Comlink (comlink's node adapter). */
+export async function spawnNodeWorker(): Promise<WorkerHandle> {
+  const { Worker } = await importNodeModule<typeof import('node:worker_threads')>('node:worker_threads')
+  const { default: nodeEndpoint } = await importNodeModule<{ default: (port: NodeWorker) => Comlink.Endpoint }>('comlink/dist/esm/node-adapter.mjs')
+  const workerUrl = new URL(workerFile, import.meta.url)
+  const worker = fromSource ? await spawnFromSource(Worker, workerUrl) : new Worker(workerUrl, { name: 'proofx-prover' })
+  worker.unref()
+  let terminated = false
+  const died = new Promise<never>((_, reject) => {
+    worker.on('error', (error) => reject(new WorkerCrashedError({ reason: error.message, cause: error })))
+    worker.on('exit', (code) => {
+      if (!terminated) reject(new WorkerCrashedError({ reason: `the worker thread exited with code ${code}` }))
+    })
+  })
+  died.catch(() => {})
+  return {
+    endpoint: nodeEndpoint(worker),
+    died,
+    async terminate() {
+      terminated = true
+      await worker.terminate()
+    },
+    setBusy(busy) {
+      if (busy) worker.ref()
+      else worker.unref()
+    },
+  }
+}
