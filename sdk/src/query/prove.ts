@@ -1,0 +1,39 @@
+import type { MutationOptions } from '@tanstack/query-core'
+import type { Address } from 'viem'
+import type { Prover, ProveErrorType, ProveParameters } from '../prover/create-prover.js'
+import type { ProofProgress, ProveReturnType } from '../prover/types.js'
+
+/** What the hooks need from a prover: `createProver()` returns one. */
+export type ProverLike = Pick<Prover, 'prove'>
+
+export type ProveVariables = Omit<ProveParameters, 'onProgress' | 'signal' | 'verifier'> & {
+  /** The ProofXVerifier proxy the proof is bound to; defaults to the config's verifier for `chainId`. */
+  address?: Address | undefined
+}
+
+export type ProveData = ProveReturnType
+
+/** Progress as the hooks report it: the prover's stages plus 'validating' before the worker starts. */
+export type ProveProgress = { stage: ProofProgress['stage'] | 'validating'; elapsed: number; artifact?: ProofProgress['artifact'] }
+
+export const proveMutationKey = () => ['proofx', 'prove'] as const
+
+export type ProveMutationContext = {
+  /** Receives every progress event of the running proof. */
+  onProgress?: ((progress: ProveProgress) => void) | undefined
+  /** The AbortSignal of the running proof (a new one per call, so cancel ends only that proof). */
+  getSignal?: (() => AbortSignal | undefined) | undefined
+}
+
+/** TanStack mutation options that prove with the config's prover (validation first, then the worker). */
+export function proveMutationOptions(config: { prover: ProverLike; getVerifierAddress(chainId: number): Address }, context: ProveMutationContext = {}) {
+  return {
+    mutationKey: proveMutationKey(),
+    mutationFn(variables) {
+      const { address, ...rest } = variables
+      const verifier = address ?? (rest.scope === undefined && rest.chainId !== undefined ? config.getVerifierAddress(Number(rest.chainId)) : undefined)
+      context.onProgress?.({ stage: 'validating', elapsed: 0 })
+      return config.prover.prove({ ...rest, verifier, onProgress: context.onProgress, signal: context.getSignal?.() })
+    },
+  } as const satisfies MutationOptions<ProveData, ProveErrorType, ProveVariables>
+}

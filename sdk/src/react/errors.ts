@@ -1,0 +1,25 @@
+import { ProofXError } from '../errors/base.js'
+
+export type ProofXProviderNotFoundErrorType = ProofXProviderNotFoundError & { name: 'ProofXProviderNotFoundError' }
+/** A ProofX hook ran outside `<ProofXProvider>` and got no `config` parameter. */
+export class ProofXProviderNotFoundError extends ProofXError {
+  override name = 'ProofXProviderNotFoundError' as const
+  constructor() {
+    super('`useProofXConfig` must be used within `ProofXProvider`.', {
+      metaMessages: ['Wrap your app in <ProofXProvider config={createProofXConfig({ prover })}>, or pass `config` to the hook.'],
+    })
+  }
+}
+
+export type VerifierAddressNotFoundErrorType = VerifierAddressNotFoundError & { name: 'VerifierAddressNotFoundError' }
+/** No verifier contract is configured for the chain the hook runs on. */
+export class VerifierAddressNotFoundError extends ProofXError {
+  override name = 'VerifierAddressNotFoundError' as const
+  readonly chainId: number
+  constructor({ chainId }: { chainId: number }) {
+    super(`No ProofX verifier address is configured for chain ${chainId}.`, {
+      metaMessages: ['Pass `address`, or add the chain to `verifiers` in createProofXConfig.', 'If your wallet is on another network, switch it to the verifier\'s chain.'],
+    })
+    this.chainId = chainId
+  }
+}

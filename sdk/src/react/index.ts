@@ -1,0 +1,11 @@
+// @proofx/sdk/react: wagmi-style hooks over the SDK's prover and chain actions.
+export { ProofXProvider, ProofXContext, type ProofXProviderProps } from './context.js'
+export { createProofXConfig, type CreateProofXConfigParameters, type ProofXConfig } from './create-proofx-config.js'
+export { ProofXProviderNotFoundError, VerifierAddressNotFoundError, type ProofXProviderNotFoundErrorType, type VerifierAddressNotFoundErrorType } from './errors.js'
+export { useProofXConfig, type UseProofXConfigParameters } from './hooks/useProofXConfig.js'
+export { useProve, type UseProveParameters } from './hooks/useProve.js'
+export { useSubmitProof, type UseSubmitProofParameters } from './hooks/useSubmitProof.js'
+export { useComplianceStatus, type UseComplianceStatusParameters } from './hooks/useComplianceStatus.js'
+export { proveMutationOptions, proveMutationKey, type ProveData, type ProveProgress, type ProveVariables, type ProverLike } from '../query/prove.js'
+export { submitProofMutationOptions, submitProofMutationKey, type SubmitProofData, type SubmitProofVariables } from '../query/submitProof.js'
+export { getComplianceStatusQueryOptions, getComplianceStatusQueryKey, type GetComplianceStatusData, type GetComplianceStatusOptions } from '../query/getComplianceStatus.js'

@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import { startDemo, type StartedDemo } from '../../scripts/demo/start-demo.js'
+import { collectConsole, launchChromium, screenshot } from './browser.js'
+
+// The demo page against a real anvil with the real contracts, driven in Debian's Chromium.
+describe('demo page (anvil)', () => {
+  let demo: StartedDemo
+  let browser: Browser
+  let page: Page
+  let consoleLines: string[]
+
+  beforeAll(async () => {
+    demo = await startDemo()
+    browser = await launchChromium()
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+    consoleLines = collectConsole(page)
+    await page.goto(demo.url)
+  })
+
+  afterAll(async () => {
+    if (consoleLines?.length) console.log(consoleLines.join('\n'))
+    await browser?.close()
+    await demo?.stop()
+  })
+
+  test('connects with the local dev account, proves in the browser, submits and shows compliant', async () => {
+    await page.getByTestId('connect-anvil-dev-0').click()
+    await expect.poll(() => page.getByTestId('connected-address').textContent()).toMatch(/^0xf39F/i)
+    await screenshot(page, '01-connected')
+
+    await page.getByTestId('issue-sample').click()
+    await expect.poll(() => page.getByTestId('credential-json').inputValue()).toContain('"subject"')
+    await screenshot(page, '02-credential')
+
+    await page.getByTestId('prove').click()
+    await page.getByTestId('proof-ready').waitFor({ timeout: 120_000 })
+    const proveTime = await page.getByTestId('prove-time').textContent()
+    console.log(`in-browser proof: ${proveTime}`)
+    await screenshot(page, '03-proved')
+
+    await page.getByTestId('submit').click()
+    await page.getByTestId('compliant-until').waitFor({ timeout: 60_000 })
+    expect(await page.getByTestId('compliant-until').textContent()).toMatch(/Compliant until/)
+    expect(await page.getByTestId('tx-hash').textContent()).toMatch(/0x[0-9a-f]{8}/i)
+    await expect.poll(() => page.getByTestId('events').textContent(), { timeout: 10_000 }).toContain('ProofVerified')
+    await screenshot(page, '04-compliant')
+  })
+
+  test('after the operator pauses, the next submission is refused with a readable message', async () => {
+    await page.getByTestId('pause').click()
+    await expect.poll(() => page.getByTestId('contract-status').textContent(), { timeout: 15_000 }).toBe('Paused')
+    await screenshot(page, '05-paused')
+
+    await page.getByTestId('prove').click()
+    await page.getByTestId('proof-ready').waitFor({ timeout: 120_000 })
+    await page.getByTestId('submit').click()
+    const error = page.getByTestId('submit-error')
+    await error.waitFor({ timeout: 30_000 })
+    expect(await error.textContent()).toMatch(/paused/i)
+    await screenshot(page, '06-refused-paused')
+
+    await page.getByTestId('unpause').click()
+    await expect.poll(() => page.getByTestId('contract-status').textContent(), { timeout: 15_000 }).toBe('Accepting proofs')
+  })
+
+  test('a below-threshold credential is refused before proving', async () => {
+    await page.getByTestId('sample-profile').selectOption('belowThreshold')
+    await page.getByTestId('issue-sample').click()
+    await page.getByTestId('prove').click()
+    const error = page.getByTestId('prove-error')
+    await error.waitFor({ timeout: 10_000 })
+    expect(await error.textContent()).toMatch(/Net capital 200000 is below the policy's 500000/)
+    expect(await page.getByTestId('proof-ready').count()).toBe(0)
+    await screenshot(page, '07-below-threshold')
+  })
+})

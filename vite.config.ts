@@ -1,0 +1,50 @@
+import { readFileSync, readdirSync, existsSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
+import { defineConfig, type Plugin } from 'vite'
+import react from '@vitejs/plugin-react'
+
+const repoRoot = fileURLToPath(new URL('.', import.meta.url))
+const artifactsDir = join(repoRoot, 'circuits/artifacts')
+const sdkSrc = join(repoRoot, 'sdk/src')
+
+/**
+ * Serves the committed circuit artifacts at /artifacts/ (dev and preview) and copies them into the
+ * build, so the static site proves with exactly the files the contract's verification key came from.
+ */
+function circuitArtifacts(): Plugin {
+  const serve = (req: { url?: string }, res: { setHeader(k: string, v: string): void; end(b: Buffer): void }, next: () => void) => {
+    const match = req.url?.match(/^\/artifacts\/([\w.-]+)$/)
+    const file = match && join(artifactsDir, match[1]!)
+    if (!file || !existsSync(file)) return next()
+    res.setHeader('Content-Type', file.endsWith('.json') ? 'application/json' : file.endsWith('.wasm') ? 'application/wasm' : 'application/octet-stream')
+    res.end(readFileSync(file))
+  }
+  return {
+    name: 'proofx-circuit-artifacts',
+    configureServer(server) { server.middlewares.use(serve as never) },
+    configurePreviewServer(server) { server.middlewares.use(serve as never) },
+    generateBundle() {
+      for (const name of readdirSync(artifactsDir)) {
+        if (name.endsWith('.r1cs')) continue // only the prover's files; the r1cs is for re-verifying the setup
+        this.emitFile({ type: 'asset', fileName: `artifacts/${name}`, source: readFileSync(join(artifactsDir, name)) })
+      }
+    },
+  }
+}
+
+// The demo page (web-demo/) built against the SDK sources, so it always runs the code in this tree.
+export default defineConfig({
+  root: join(repoRoot, 'web-demo'),
+  base: './',
+  plugins: [react(), circuitArtifacts()],
+  resolve: {
+    alias: [
+      { find: /^@proofx\/sdk\/react$/, replacement: join(sdkSrc, 'react/index.ts') },
+      { find: /^@proofx\/sdk$/, replacement: join(sdkSrc, 'index.ts') },
+    ],
+  },
+  worker: { format: 'es' },
+  server: { fs: { allow: [repoRoot] } },
+  build: { outDir: join(repoRoot, 'dist/demo'), emptyOutDir: true, target: 'es2022' },
+})

@@ -1,0 +1,39 @@
+import { useState } from 'react'
+import { useConnection } from 'wagmi'
+import { ConnectPanel } from './components/ConnectPanel.js'
+import { CredentialPanel } from './components/CredentialPanel.js'
+import { PolicyPicker, type DemoPolicyKey } from './components/PolicyPicker.js'
+import { ProveSubmitPanel } from './components/ProveSubmitPanel.js'
+import { OperatorView } from './components/OperatorView.js'
+import type { PageDeployment } from './config/load-deployment.js'
+
+/** The demo: a holder's flow on the left, the operator's view of the contract on the right. */
+export function App({ deployment, modeLabel }: { deployment: PageDeployment; modeLabel: string }) {
+  const connection = useConnection()
+  const [credentialJson, setCredentialJson] = useState('')
+  const [policyKey, setPolicyKey] = useState<DemoPolicyKey>('accredited')
+  const wrongNetwork = connection.isConnected && connection.chainId !== deployment.chainId
+
+  return (
+    <>
+      <header>
+        <h1>ProofX demo</h1>
+        <span className="chain">
+          Prove compliance on your device; the contract checks a Groth16 proof, never your data. Chain {deployment.chainId} · verifier <code>{deployment.proxy}</code>
+        </span>
+        <span className="badge" data-testid="mode">{modeLabel}</span>
+      </header>
+      <main>
+        <div className="column">
+          <ConnectPanel expectedChainId={deployment.chainId} />
+          <CredentialPanel subject={connection.address} value={credentialJson} onChange={setCredentialJson} />
+          <PolicyPicker value={policyKey} onChange={setPolicyKey} />
+          <ProveSubmitPanel subject={connection.address} credentialJson={credentialJson} policyKey={policyKey} chainId={deployment.chainId} verifier={deployment.proxy} wrongNetwork={wrongNetwork} />
+        </div>
+        <div className="column">
+          <OperatorView address={deployment.proxy} deployBlock={BigInt(deployment.deployBlock ?? 0)} />
+        </div>
+      </main>
+    </>
+  )
+}

@@ -1,0 +1,15 @@
+import type { ArtifactSources } from '../../../sdk/src/artifacts/types.js'
+
+/**
+ * The circuit artifacts the page serves next to itself (vite.config.ts copies circuits/artifacts),
+ * checked against the manifest's sha256 values by the SDK before proving.
+ */
+export async function demoArtifacts(): Promise<ArtifactSources> {
+  const base = new URL('./artifacts/', document.baseURI)
+  return {
+    wasm: new URL('compliance.wasm', base).href,
+    zkey: new URL('compliance.zkey', base).href,
+    vkey: new URL('verification_key.json', base).href,
+    manifest: new URL('manifest.json', base).href,
+  }
+}

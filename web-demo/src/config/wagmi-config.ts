@@ -1,0 +1,32 @@
+import { createConfig, http } from 'wagmi'
+import { injected } from 'wagmi/connectors'
+import { defineChain, type Chain } from 'viem'
+import { anvilDevAccount } from '../wallet/anvil-dev-connector.js'
+import type { PageDeployment } from './load-deployment.js'
+
+const LOCAL_CHAIN_IDS = new Set([31337, 1337])
+
+/** The chain from the deployment file; anvil's chain id 31337 gets the local dev-account connectors. */
+export function createDemoWagmiConfig(deployment: PageDeployment) {
+  const chain: Chain = defineChain({
+    id: deployment.chainId,
+    name: deployment.chainName ?? (LOCAL_CHAIN_IDS.has(deployment.chainId) ? 'Anvil (local)' : `Chain ${deployment.chainId}`),
+    nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 },
+    rpcUrls: { default: { http: [deployment.rpcUrl] } },
+  })
+  const local = LOCAL_CHAIN_IDS.has(deployment.chainId)
+  return createConfig({
+    chains: [chain],
+    connectors: [
+      ...(local
+        ? [
+            anvilDevAccount({ index: 0, rpcUrl: deployment.rpcUrl, label: 'Anvil dev account #0 — admin (local only)' }),
+            anvilDevAccount({ index: 1, rpcUrl: deployment.rpcUrl, label: 'Anvil dev account #1 (local only)' }),
+          ]
+        : []),
+      injected(),
+    ],
+    transports: { [chain.id]: http(deployment.rpcUrl) },
+    multiInjectedProviderDiscovery: true,
+  })
+}

@@ -1,0 +1,44 @@
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import { WagmiProvider } from 'wagmi'
+import { createProofXConfig, ProofXProvider } from '@proofx/sdk/react'
+import { createProver } from '../../sdk/src/prover/create-prover.js'
+import { App } from './App.js'
+import { loadDeployment } from './config/load-deployment.js'
+import { createDemoWagmiConfig } from './config/wagmi-config.js'
+import { demoArtifacts } from './config/demo-artifacts.js'
+import './styles.css'
+
+const root = createRoot(document.getElementById('root')!)
+
+async function start() {
+  const deployment = await loadDeployment()
+  if (!deployment) {
+    root.render(<p style={{ padding: 24 }}>No deployment.json next to this page: start it with <code>npm run demo</code>.</p>)
+    return
+  }
+  const wagmiConfig = createDemoWagmiConfig(deployment)
+  const prover = createProver({ artifacts: await demoArtifacts() })
+  // Start the worker and load the circuit while the visitor connects and gets a credential.
+  prover.preload().catch((error) => console.warn('Preloading the prover failed; proving will retry.', error))
+  const proofxConfig = createProofXConfig({ prover, verifiers: { [deployment.chainId]: deployment.proxy } })
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1 } } })
+  const local = deployment.chainId === 31337
+  root.render(
+    <StrictMode>
+      <WagmiProvider config={wagmiConfig}>
+        <QueryClientProvider client={queryClient}>
+          <ProofXProvider config={proofxConfig}>
+            <App deployment={deployment} modeLabel={local ? 'Local anvil' : `Chain ${deployment.chainId}`} />
+          </ProofXProvider>
+        </QueryClientProvider>
+      </WagmiProvider>
+    </StrictMode>,
+  )
+}
+
+start().catch((error) => {
+  console.error(error)
+  root.render(<pre className="error" style={{ margin: 24 }}>{String(error?.stack ?? error)}</pre>)
+})
