@@ -1,0 +1,113 @@
+import { getAddress, isAddress, numberToHex, parseEventLogs, type Account, type Address, type Chain, type Client, type Transport } from 'viem'
+import { readContract } from 'viem/actions'
+import { proofXVerifierAbi } from '../chain/abi.js'
+import { publicSignalIndex, toProofXProof, type Groth16ProofOutput, type ProofXProof } from '../chain/to-proofx-proof.js'
+import { writeVerifier, type WriteVerifierOptions, type WriteVerifierReturnType } from '../chain/write-verifier.js'
+import type { ProofXErrorType } from '../errors/base.js'
+import { InvalidInputError, type InvalidInputErrorType } from '../errors/validation.js'
+import {
+  ProofPolicyMismatchError,
+  ProofRejectedError,
+  ProofScopeMismatchError,
+  ProofSubjectMismatchError,
+  type InvalidProofFormatErrorType,
+  type ProofPolicyMismatchErrorType,
+  type ProofRejectedErrorType,
+  type ProofScopeMismatchErrorType,
+  type ProofSubjectMismatchErrorType,
+  type ProofXContractErrorType,
+} from '../errors/contract.js'
+
+export type SubmitProofParameters = WriteVerifierOptions & {
+  /** The policy the proof was made for (its id is inside the proof's policy hash, so it must be named here). */
+  policyId: bigint
+  /**
+   * The prover's output ({ proof, publicSignals }), or the contract struct if you built it yourself.
+   * With the prover's output the SDK checks subject, scope and policy and names the mismatch.
+   */
+  proof: Groth16ProofOutput | ProofXProof
+  /**
+   * Whose compliance is recorded. Defaults to the proof's subject signal, else to the sending account.
+   * Client-side the subject's own wallet sends; relayed, a SIGNER_ROLE account sends on its behalf.
+   */
+  subject?: Address | undefined
+}
+
+export type SubmitProofReturnType = WriteVerifierReturnType & {
+  subject: Address
+  policyId: bigint
+  nullifier: bigint
+  /** Unix seconds until which the subject is compliant: the proof's timestamp plus the policy's validity period. */
+  validUntil: bigint
+}
+
+export type SubmitProofErrorType =
+  | ProofRejectedErrorType
+  | ProofSubjectMismatchErrorType
+  | ProofScopeMismatchErrorType
+  | ProofPolicyMismatchErrorType
+  | InvalidProofFormatErrorType
+  | InvalidInputErrorType
+  | ProofXContractErrorType
+  | ProofXErrorType
+
+const isProverOutput = (proof: SubmitProofParameters['proof']): proof is Groth16ProofOutput => 'publicSignals' in proof
+
+const accountAddress = (account: Account | Address | undefined): Address | undefined => (typeof account === 'string' ? account : account?.address)
+
+/**
+ * Submits a compliance proof to the ProofX verifier and waits until it is mined.
+ *
+ * The call is simulated first: a revert throws its typed error (ContractPausedError, PolicyInactiveError,
+ * CredentialRevokedError, UnauthorizedSubmitterError, ...) before any gas is spent. A proof that fails the
+ * Groth16 check does not revert on-chain (the contract emits `ProofVerified(success: false)` for monitoring);
+ * this action does not send such a proof: it throws ProofRejectedError, or a more precise mismatch error when
+ * it can tell why (ProofSubjectMismatchError, ProofScopeMismatchError, ProofPolicyMismatchError). So a returned
+ * value always means the subject is now compliant.
+ *
+ * @example
+ * import { createWalletClient, custom, publicActions } from 'viem'
+ * import { submitProof } from '@proofx/sdk'
+ *
+ * const client = createWalletClient({ account, chain: polygonAmoy, transport: custom(window.ethereum) }).extend(publicActions)
+ * const { hash, validUntil } = await submitProof(client, { address: deployment.proxy, policyId: 1n, proof: await prover.prove(input) })
+ */
+export async function submitProof(client: Client<Transport, Chain | undefined, Account | undefined>, parameters: SubmitProofParameters): Promise<SubmitProofReturnType> {
+  const { address, policyId, proof } = parameters
+  const struct = isProverOutput(proof) ? toProofXProof(proof) : proof
+  const proofSubject = isProverOutput(proof) ? getAddress(numberToHex(BigInt(proof.publicSignals[publicSignalIndex.subject]!), { size: 20 })) : undefined
+  const sender = accountAddress(parameters.account ?? client.account)
+  const subjectInput = parameters.subject ?? proofSubject ?? sender
+  if (!subjectInput || !isAddress(subjectInput, { strict: false })) throw new InvalidInputError({ field: 'subject', rule: subjectInput ? `"${subjectInput}" is not an address` : 'required when the proof carries no subject signal and no account is set' })
+  const subject = getAddress(subjectInput)
+  // Free to check, and the most common relayer mistake.
+  if (proofSubject && proofSubject !== subject) throw new ProofSubjectMismatchError({ proofSubject, subject })
+
+  const { hash, receipt } = await writeVerifier(client, { ...parameters, functionName: 'submitProof', args: [policyId, subject, struct] }, {
+    // Runs on a simulated `false`, before anything is sent.
+    onSimulated: async (verified) => {
+      if (verified === true) return
+      if (isProverOutput(proof)) await explainRejection(client, { address, policyId, publicSignals: proof.publicSignals })
+      throw new ProofRejectedError({ subject, policyId, nullifier: struct.nullifier })
+    },
+  })
+  const [event] = parseEventLogs({ abi: proofXVerifierAbi, eventName: 'ProofVerified', logs: receipt.logs }).filter((log) => log.address.toLowerCase() === address.toLowerCase())
+  if (!event?.args.success) throw new ProofRejectedError({ subject, policyId, nullifier: struct.nullifier, transactionHash: hash })
+  const record = await readContract(client, { address, abi: proofXVerifierAbi, functionName: 'getComplianceRecord', args: [subject, policyId], blockNumber: receipt.blockNumber })
+  return { hash, receipt, subject, policyId, nullifier: struct.nullifier, validUntil: BigInt(record.expiresAt) }
+}
+
+/** Reads what the contract builds its signals from and throws the mismatch that made the pairing fail, if any. */
+async function explainRejection(
+  client: Client<Transport, Chain | undefined, Account | undefined>,
+  { address, policyId, publicSignals }: { address: Address; policyId: bigint; publicSignals: readonly string[] },
+): Promise<void> {
+  const [scope, policy] = await Promise.all([
+    readContract(client, { address, abi: proofXVerifierAbi, functionName: 'scope' }),
+    readContract(client, { address, abi: proofXVerifierAbi, functionName: 'getPolicy', args: [policyId] }),
+  ])
+  const proofScope = BigInt(publicSignals[publicSignalIndex.scope]!)
+  if (proofScope !== scope) throw new ProofScopeMismatchError({ proofScope, scope, chainId: Number(scope >> 160n), address })
+  const proofPolicyHash = BigInt(publicSignals[publicSignalIndex.policyHash]!)
+  if (proofPolicyHash !== policy.policyHash) throw new ProofPolicyMismatchError({ policyId, proofPolicyHash, policyHash: policy.policyHash })
+}

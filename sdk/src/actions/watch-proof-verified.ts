@@ -1,0 +1,76 @@
+import type { Account, Address, Chain, Client, Hash, Transport, WatchContractEventReturnType } from 'viem'
+import { watchContractEvent } from 'viem/actions'
+import { proofXVerifierAbi } from '../chain/abi.js'
+import type { ProofXErrorType } from '../errors/base.js'
+
+/** One ProofVerified event: a proof passed every check before the pairing; `success` is the pairing result. */
+export type ProofVerifiedEvent = {
+  subject: Address
+  /** The account that sent it: the subject itself, or a SIGNER_ROLE relayer. */
+  signer: Address
+  policyId: bigint
+  nullifier: bigint
+  success: boolean
+  blockNumber: bigint
+  transactionHash: Hash
+  logIndex: number
+}
+
+export type WatchProofVerifiedParameters = {
+  /** The ProofXVerifier proxy. */
+  address: Address
+  /** Called with each batch of new events, oldest first. */
+  onEvents: (events: ProofVerifiedEvent[]) => void
+  onError?: ((error: Error) => void) | undefined
+  /** Only events for this subject / signer / policy (indexed topics, filtered by the node). */
+  subject?: Address | undefined
+  signer?: Address | undefined
+  policyId?: bigint | undefined
+  /** Also deliver events from this block on (default: only new ones). */
+  fromBlock?: bigint | undefined
+  /** Milliseconds between polls over HTTP (default: the client's pollingInterval). */
+  pollingInterval?: number | undefined
+}
+
+/** Stops watching. */
+export type WatchProofVerifiedReturnType = WatchContractEventReturnType
+
+export type WatchProofVerifiedErrorType = ProofXErrorType
+
+/**
+ * Watches the verifier's ProofVerified events (the playbook's monitoring signal: a failed one means someone
+ * submitted a proof that does not verify).
+ * @example
+ * const unwatch = watchProofVerified(client, {
+ *   address: deployment.proxy,
+ *   onEvents: (events) => events.filter((e) => !e.success).forEach(alert),
+ * })
+ */
+export function watchProofVerified(client: Client<Transport, Chain | undefined, Account | undefined>, parameters: WatchProofVerifiedParameters): WatchProofVerifiedReturnType {
+  const { address, onEvents, onError, subject, signer, policyId, fromBlock, pollingInterval } = parameters
+  return watchContractEvent(client, {
+    address,
+    abi: proofXVerifierAbi,
+    eventName: 'ProofVerified',
+    args: { subject, signer, policyId },
+    strict: true,
+    ...(fromBlock === undefined ? {} : { fromBlock }),
+    ...(pollingInterval === undefined ? {} : { pollingInterval }),
+    onError,
+    onLogs: (logs) => {
+      const events = logs
+        .filter((log) => log.blockNumber !== null && log.transactionHash !== null)
+        .map((log) => ({
+          subject: log.args.subject,
+          signer: log.args.signer,
+          policyId: log.args.policyId,
+          nullifier: log.args.nullifier,
+          success: log.args.success,
+          blockNumber: log.blockNumber!,
+          transactionHash: log.transactionHash!,
+          logIndex: log.logIndex ?? 0,
+        }))
+      if (events.length > 0) onEvents(events)
+    },
+  })
+}

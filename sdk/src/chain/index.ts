@@ -1,0 +1,5 @@
+export { proofXVerifierAbi } from './abi.js'
+export { decodeContractError, type DecodeContractErrorParameters } from './decode-contract-error.js'
+export { proofXRoles, roleName, type ProofXRoleName } from './roles.js'
+export { publicSignalIndex, toProofXProof, type Groth16ProofOutput, type ProofXProof } from './to-proofx-proof.js'
+export { writeVerifier, type WriteVerifierHooks, type WriteVerifierOptions, type WriteVerifierReturnType } from './write-verifier.js'

@@ -1,0 +1,48 @@
+import { getAddress, isAddress, isHex, type Address, type Hex } from 'viem'
+import { InvalidDeploymentError } from '../errors/deployment.js'
+import type { ProofXDeployment } from './types.js'
+
+type Raw = Record<string, unknown>
+
+const integer = (value: unknown, field: string, source: string | undefined): bigint => {
+  if (typeof value === 'bigint' && value >= 0n) return value
+  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return BigInt(value)
+  if (typeof value === 'string' && /^(0x[0-9a-fA-F]+|\d+)$/.test(value)) return BigInt(value)
+  throw new InvalidDeploymentError({ field, rule: 'expected a non-negative integer (number, decimal or hex string)', source })
+}
+
+const address = (value: unknown, field: string, source: string | undefined): Address => {
+  if (typeof value !== 'string' || !isAddress(value, { strict: false })) throw new InvalidDeploymentError({ field, rule: 'expected a 20-byte hex address', source })
+  return getAddress(value)
+}
+
+const bytes32 = (value: unknown, field: string, source: string | undefined): Hex => {
+  if (typeof value !== 'string' || !isHex(value) || value.length !== 66) throw new InvalidDeploymentError({ field, rule: 'expected a 32-byte hex string', source })
+  return value
+}
+
+/**
+ * Checks a deployment record (JSON from the deploy script, or typed by hand) and converts it: numbers and
+ * numeric strings become bigints, addresses are checksummed. `source` names the file in error messages.
+ * @example
+ * import deployment31337 from '../deployments/31337.json'
+ * registerDeployment(parseDeployment(deployment31337))
+ */
+export function parseDeployment(input: unknown, source?: string): ProofXDeployment {
+  if (!input || typeof input !== 'object') throw new InvalidDeploymentError({ field: '(root)', rule: 'expected an object', source })
+  const raw = input as Raw
+  const chainId = integer(raw.chainId, 'chainId', source)
+  if (chainId === 0n || chainId >= 1n << 64n) throw new InvalidDeploymentError({ field: 'chainId', rule: 'expected a chain id between 1 and 2^64 - 1', source })
+  if (!raw.policies || typeof raw.policies !== 'object') throw new InvalidDeploymentError({ field: 'policies', rule: 'expected an object of policy name -> id', source })
+  const policies = Object.fromEntries(Object.entries(raw.policies as Raw).map(([name, id]) => [name, integer(id, `policies.${name}`, source)]))
+  return {
+    chainId: Number(chainId),
+    proxy: address(raw.proxy, 'proxy', source),
+    implementation: address(raw.implementation, 'implementation', source),
+    groth16Verifier: address(raw.groth16Verifier, 'groth16Verifier', source),
+    vkeyHash: bytes32(raw.vkeyHash, 'vkeyHash', source),
+    deployBlock: integer(raw.deployBlock ?? 0, 'deployBlock', source),
+    policies,
+    issuerKeyHash: raw.issuerKeyHash === undefined || raw.issuerKeyHash === null ? undefined : integer(raw.issuerKeyHash, 'issuerKeyHash', source),
+  }
+}
