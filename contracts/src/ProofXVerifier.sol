@@ -316,9 +316,8 @@ contract ProofXVerifier is
     }
 
     /// @dev chainId << 160 | address(this); the circuit binds the nullifier to it, so proofs cannot be replayed on
-    /// another chain or verifier.
+    /// another chain or verifier. Chain ids are below 2^64 (EIP-2294), so the scope is a field element.
     function _scope() private view returns (uint256) {
-        if (block.chainid >= 1 << 64) revert ProofXVerifierChainIdTooLarge(block.chainid);
         return (block.chainid << 160) | uint256(uint160(address(this)));
     }
 

@@ -104,8 +104,6 @@ interface IProofXVerifier {
     error ProofXVerifierProofTooOld(uint256 timestamp, uint256 oldestAccepted);
     /// @notice A public signal is not below the BN254 scalar field modulus (`index` is its position).
     error ProofXVerifierSignalOutOfField(uint256 index, uint256 value);
-    /// @notice The chain id does not fit the 64 bits the scope signal reserves for it.
-    error ProofXVerifierChainIdTooLarge(uint256 chainId);
 
     /// @notice Verifies a compliance proof for `subject` under `policyId` and, if valid, records compliance until the
     /// proof's timestamp + the policy's validity period. Callable by `subject` itself or a SIGNER_ROLE account.

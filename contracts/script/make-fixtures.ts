@@ -1,0 +1,150 @@
+// Generates contracts/test/fixtures/proofs.json: real Groth16 proofs from the committed circuit artifacts, for the
+// Foundry tests. Run from the repo root: `npx tsx contracts/script/make-fixtures.ts`.
+// Proofs are scoped to chain 31337 and FIXTURE_VERIFIER, the address the test base deploys the ERC-1967 proxy at.
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import * as snarkjs from 'snarkjs'
+import type { Address, Hex } from 'viem'
+import { hashVerificationKey, type VerificationKey } from '../../sdk/src/artifacts/hash-verification-key.js'
+import { buildCircuitInput } from '../../sdk/src/credentials/build-circuit-input.js'
+import { computeNullifier } from '../../sdk/src/credentials/compute-nullifier.js'
+import { computeScope } from '../../sdk/src/credentials/compute-scope.js'
+import { createIssuerKey } from '../../sdk/src/credentials/create-issuer-key.js'
+import { signCredential } from '../../sdk/src/credentials/sign-credential.js'
+import type { CredentialAttributes, IssuerKey } from '../../sdk/src/credentials/types.js'
+import { demoIssuer } from '../../sdk/src/demo/demo-issuer.js'
+import { DEMO_POLICIES } from '../../sdk/src/demo/demo-policies.js'
+import { buildPolicy, type Policy } from '../../sdk/src/policies/build-policy.js'
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
+const WASM = resolve(root, 'circuits/artifacts/compliance.wasm')
+const ZKEY = resolve(root, 'circuits/artifacts/compliance.zkey')
+const VKEY = resolve(root, 'circuits/artifacts/verification_key.json')
+const OUT = resolve(root, 'contracts/test/fixtures/proofs.json')
+
+/** Must match `FIXTURE_VERIFIER` in contracts/test/utils/Base.t.sol. */
+export const FIXTURE_VERIFIER: Address = '0x70726f6F66780000000000000000000000000001'
+export const FIXTURE_CHAIN_ID = 31337n
+/** The block time the tests warp to (2026-05-28); proofs are made for it unless stated. */
+export const FIXTURE_NOW = 1_780_000_000n
+const DAY = 86_400n
+
+/** Anvil accounts #1 and #2, so the same subjects work in the deploy-script checks. */
+const ALICE: Address = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8'
+const BOB: Address = '0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC'
+/** A second, untrusted issuer (fixed key so the fixture stays stable). */
+const OTHER_ISSUER_PRIVATE_KEY: Hex = '0x50726f6f66582074657374206f74686572206973737565722e206e6f74207573'
+
+type FixtureProof = {
+  policyId: string
+  subject: Address
+  issuerKeyHash: string
+  nullifier: string
+  timestamp: string
+  a: [string, string]
+  b: [[string, string], [string, string]]
+  c: [string, string]
+  publicSignals: string[]
+}
+
+function credentialFor(subject: Address, salt: bigint): CredentialAttributes {
+  return {
+    subject,
+    assets: 2_000_000n,
+    liabilities: 250_000n,
+    kycLevel: 3,
+    riskScore: 15,
+    jurisdiction: 276,
+    issuedAt: FIXTURE_NOW - 30n * DAY,
+    expiresAt: FIXTURE_NOW + 365n * DAY,
+    salt,
+  }
+}
+
+async function prove(parameters: {
+  issuer: IssuerKey
+  attributes: CredentialAttributes
+  policy: Policy
+  now: bigint
+  chainId: bigint
+}): Promise<FixtureProof> {
+  const scope = computeScope(parameters.chainId, FIXTURE_VERIFIER)
+  const credential = signCredential(parameters.issuer, parameters.attributes)
+  const input = buildCircuitInput({ credential, policy: parameters.policy, now: parameters.now, scope })
+  const { proof, publicSignals } = await snarkjs.groth16.fullProve(input, WASM, ZKEY)
+  // exportSolidityCallData prints `[a],[b],[c],[signals]` with B's coordinates already swapped for the precompile.
+  const calldata = await snarkjs.groth16.exportSolidityCallData(proof, publicSignals)
+  const [a, b, c, signals] = JSON.parse(`[${calldata}]`) as [string[], string[][], string[], string[]]
+  const decimal = (hex: string) => BigInt(hex).toString()
+  if (BigInt(signals[1]!) !== computeNullifier(parameters.attributes, scope)) throw new Error('nullifier mismatch')
+  return {
+    policyId: parameters.policy.policyId.toString(),
+    subject: parameters.attributes.subject,
+    issuerKeyHash: decimal(signals[0]!),
+    nullifier: decimal(signals[1]!),
+    timestamp: decimal(signals[4]!),
+    a: [decimal(a[0]!), decimal(a[1]!)],
+    b: [
+      [decimal(b[0]![0]!), decimal(b[0]![1]!)],
+      [decimal(b[1]![0]!), decimal(b[1]![1]!)],
+    ],
+    c: [decimal(c[0]!), decimal(c[1]!)],
+    publicSignals: signals.map(decimal),
+  }
+}
+
+async function main() {
+  const issuer = demoIssuer()
+  const otherIssuer = createIssuerKey(OTHER_ISSUER_PRIVATE_KEY)
+  const accredited = buildPolicy(DEMO_POLICIES.accredited)
+  const retail = buildPolicy(DEMO_POLICIES.retail)
+  const alice = credentialFor(ALICE, 0x0a11ce5a17n)
+  const bob = credentialFor(BOB, 0x0b0b5a17n)
+  const vkey = JSON.parse(readFileSync(VKEY, 'utf8')) as VerificationKey
+
+  const common = { issuer, policy: accredited, now: FIXTURE_NOW, chainId: FIXTURE_CHAIN_ID }
+  const proofs: Record<string, FixtureProof> = {}
+  // Alice, accredited policy, made for FIXTURE_NOW: the main happy path.
+  proofs.accredited = await prove({ ...common, attributes: alice })
+  // Bob under the same policy: a second subject, a different nullifier.
+  proofs.accreditedBob = await prove({ ...common, attributes: bob })
+  // Alice under the retail policy: same credential, so the same nullifier as `accredited`.
+  proofs.retail = await prove({ ...common, policy: retail, attributes: alice })
+  // Alice, accredited, made 2 days before FIXTURE_NOW: too old for a 1-day maximum proof age.
+  proofs.accreditedOld = await prove({ ...common, attributes: alice, now: FIXTURE_NOW - 2n * DAY })
+  // Alice, accredited, made 10 days after FIXTURE_NOW: a renewal.
+  proofs.accreditedRenewal = await prove({ ...common, attributes: alice, now: FIXTURE_NOW + 10n * DAY })
+  // Alice's credential signed by an issuer the tests do not trust at first.
+  proofs.accreditedOtherIssuer = await prove({ ...common, issuer: otherIssuer, attributes: alice })
+  // A valid proof for the same verifier address on chain 1: must not verify on 31337.
+  proofs.accreditedChain1 = await prove({ ...common, attributes: alice, chainId: 1n })
+
+  const fixture = {
+    comment: 'Generated by contracts/script/make-fixtures.ts from circuits/artifacts; do not edit.',
+    chainId: Number(FIXTURE_CHAIN_ID),
+    verifier: FIXTURE_VERIFIER,
+    scope: computeScope(FIXTURE_CHAIN_ID, FIXTURE_VERIFIER).toString(),
+    now: Number(FIXTURE_NOW),
+    vkeyHash: hashVerificationKey(vkey),
+    issuerKeyHash: issuer.keyHash.toString(),
+    otherIssuerKeyHash: otherIssuer.keyHash.toString(),
+    policies: {
+      accredited: { policyId: accredited.policyId.toString(), policyHash: accredited.hash.toString() },
+      retail: { policyId: retail.policyId.toString(), policyHash: retail.hash.toString() },
+    },
+    proofs,
+  }
+  mkdirSync(dirname(OUT), { recursive: true })
+  writeFileSync(OUT, `${JSON.stringify(fixture, null, 2)}\n`)
+  console.log(`wrote ${Object.keys(proofs).length} proofs to ${OUT}`)
+}
+
+main().then(
+  // snarkjs keeps its worker threads alive; exit explicitly.
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error)
+    process.exit(1)
+  },
+)

@@ -1,0 +1,445 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.24;
+
+import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
+import {ERC1967Proxy} from "@openzeppelin/contracts/proxy/ERC1967/ERC1967Proxy.sol";
+import {Initializable} from "@openzeppelin/contracts-upgradeable/proxy/utils/Initializable.sol";
+import {PausableUpgradeable} from "@openzeppelin/contracts-upgradeable/utils/PausableUpgradeable.sol";
+import {ProofXVerifier} from "../src/ProofXVerifier.sol";
+import {IProofXVerifier} from "../src/interfaces/IProofXVerifier.sol";
+import {RejectingGroth16Verifier} from "./mocks/RejectingGroth16Verifier.sol";
+import {Base} from "./utils/Base.t.sol";
+
+/// @dev Initialization, roles, policies, issuers, revocation and configuration.
+contract ProofXVerifierAdminTest is Base {
+    uint256 internal constant NEW_POLICY_ID = 7;
+    uint256 internal constant NEW_POLICY_HASH = 12345;
+    uint256 internal constant NEW_ISSUER = 424242;
+
+    function _expectUnauthorized(address account, bytes32 role) internal {
+        vm.expectRevert(
+            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, account, role)
+        );
+    }
+
+    function _deployProxy(bytes memory initData) internal returns (ProofXVerifier) {
+        return ProofXVerifier(address(new ERC1967Proxy(address(implementation), initData)));
+    }
+
+    // --- initialize ----------------------------------------------------------------------------------------------------
+
+    function test_initialize_setsRolesVerifierAndMaxProofAge() public view {
+        assertTrue(verifier.hasRole(verifier.DEFAULT_ADMIN_ROLE(), admin));
+        assertTrue(verifier.hasRole(verifier.PAUSER_ROLE(), admin));
+        assertTrue(verifier.hasRole(verifier.UPGRADER_ROLE(), admin));
+        assertFalse(verifier.hasRole(verifier.SIGNER_ROLE(), admin));
+        assertEq(verifier.verifier(), address(groth16));
+        assertEq(verifier.vkeyHash(), vkeyHash);
+        assertEq(verifier.maxProofAge(), MAX_PROOF_AGE);
+        assertEq(verifier.scope(), vm.parseJsonUint(fixtures, ".scope"));
+        assertEq(verifier.version(), "1.0.0");
+        assertFalse(verifier.paused());
+    }
+
+    function test_initialize_emitsVerifierUpdatedAndMaxProofAgeUpdated() public {
+        vm.expectEmit();
+        emit IProofXVerifier.VerifierUpdated(address(0), address(groth16), vkeyHash);
+        vm.expectEmit();
+        emit IProofXVerifier.MaxProofAgeUpdated(0, MAX_PROOF_AGE);
+        _deployProxy(abi.encodeCall(ProofXVerifier.initialize, (admin, address(groth16), vkeyHash, MAX_PROOF_AGE)));
+    }
+
+    function test_initialize_revertsIfCalledTwice() public {
+        vm.expectRevert(Initializable.InvalidInitialization.selector);
+        verifier.initialize(stranger, address(groth16), vkeyHash, MAX_PROOF_AGE);
+    }
+
+    function test_initialize_revertsIfCalledOnImplementation() public {
+        vm.expectRevert(Initializable.InvalidInitialization.selector);
+        implementation.initialize(stranger, address(groth16), vkeyHash, MAX_PROOF_AGE);
+    }
+
+    function test_initialize_revertsIfAdminZero() public {
+        vm.expectRevert(abi.encodeWithSelector(IProofXVerifier.ProofXVerifierZeroAddress.selector, "admin"));
+        _deployProxy(abi.encodeCall(ProofXVerifier.initialize, (address(0), address(groth16), vkeyHash, MAX_PROOF_AGE)));
+    }
+
+    function test_initialize_revertsIfMaxProofAgeZero() public {
+        vm.expectRevert(IProofXVerifier.ProofXVerifierZeroMaxProofAge.selector);
+        _deployProxy(abi.encodeCall(ProofXVerifier.initialize, (admin, address(groth16), vkeyHash, 0)));
+    }
+
+    // --- roles ---------------------------------------------------------------------------------------------------------
+
+    function test_grantRole_emitsRoleGrantedIfAdmin() public {
+        bytes32 role = verifier.SIGNER_ROLE();
+        vm.expectEmit(FIXTURE_VERIFIER);
+        emit IAccessControl.RoleGranted(role, stranger, admin);
+        vm.prank(admin);
+        verifier.grantRole(role, stranger);
+        assertTrue(verifier.hasRole(role, stranger));
+    }
+
+    function test_grantRole_revertsIfNotAdmin() public {
+        bytes32 role = verifier.SIGNER_ROLE();
+        _expectUnauthorized(signer, verifier.DEFAULT_ADMIN_ROLE());
+        vm.prank(signer);
+        verifier.grantRole(role, stranger);
+    }
+
+    function test_revokeRole_emitsRoleRevokedIfAdmin() public {
+        bytes32 role = verifier.SIGNER_ROLE();
+        vm.expectEmit(FIXTURE_VERIFIER);
+        emit IAccessControl.RoleRevoked(role, signer, admin);
+        vm.prank(admin);
+        verifier.revokeRole(role, signer);
+        assertFalse(verifier.hasRole(role, signer));
+    }
+
+    // --- policies ------------------------------------------------------------------------------------------------------
+
+    function test_setPolicy_storesPolicyAndEmitsPolicySet() public {
+        vm.expectEmit(FIXTURE_VERIFIER);
+        emit IProofXVerifier.PolicySet(NEW_POLICY_ID, NEW_POLICY_HASH, 7 days, true);
+        vm.prank(admin);
+        verifier.setPolicy(NEW_POLICY_ID, NEW_POLICY_HASH, 7 days, true);
+        IProofXVerifier.Policy memory policy = verifier.getPolicy(NEW_POLICY_ID);
+        assertEq(policy.policyHash, NEW_POLICY_HASH);
+        assertEq(policy.validityPeriod, 7 days);
+        assertTrue(policy.active);
+    }
+
+    function test_setPolicy_revertsIfNotAdmin() public {
+        _expectUnauthorized(stranger, verifier.DEFAULT_ADMIN_ROLE());
+        vm.prank(stranger);
+        verifier.setPolicy(NEW_POLICY_ID, NEW_POLICY_HASH, 7 days, true);
+    }
+
+    function test_setPolicy_revertsIfPolicyHashZero() public {
+        vm.expectRevert(
+            abi.encodeWithSelector(IProofXVerifier.ProofXVerifierInvalidPolicyHash.selector, NEW_POLICY_ID, 0)
+        );
+        vm.prank(admin);
+        verifier.setPolicy(NEW_POLICY_ID, 0, 7 days, true);
+    }
+
+    function test_setPolicy_revertsIfPolicyHashOutOfField() public {
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IProofXVerifier.ProofXVerifierInvalidPolicyHash.selector, NEW_POLICY_ID, SNARK_SCALAR_FIELD
+            )
+        );
+        vm.prank(admin);
+        verifier.setPolicy(NEW_POLICY_ID, SNARK_SCALAR_FIELD, 7 days, true);
+    }
+
+    function test_setPolicy_revertsIfValidityPeriodZero() public {
+        vm.expectRevert(
+            abi.encodeWithSelector(IProofXVerifier.ProofXVerifierZeroValidityPeriod.selector, NEW_POLICY_ID)
+        );
+        vm.prank(admin);
+        verifier.setPolicy(NEW_POLICY_ID, NEW_POLICY_HASH, 0, true);
+    }
+
+    // --- issuers -------------------------------------------------------------------------------------------------------
+
+    function test_addIssuer_assignsNextIdAndEmitsIssuerAdded() public {
+        vm.expectEmit(FIXTURE_VERIFIER);
+        emit IProofXVerifier.IssuerAdded(NEW_ISSUER, 2, stranger);
+        vm.prank(admin);
+        verifier.addIssuer(NEW_ISSUER, stranger);
+        IProofXVerifier.Issuer memory issuer = verifier.getIssuer(NEW_ISSUER);
+        assertEq(issuer.revoker, stranger);
+        assertEq(issuer.id, 2);
+        assertTrue(verifier.isTrustedIssuer(NEW_ISSUER));
+    }
+
+    function test_addIssuer_assignsNewIdIfReAdded() public {
+        vm.startPrank(admin);
+        verifier.removeIssuer(issuerKeyHash);
+        verifier.addIssuer(issuerKeyHash, revoker);
+        vm.stopPrank();
+        assertEq(verifier.getIssuer(issuerKeyHash).id, 2);
+    }
+
+    function test_addIssuer_revertsIfNotAdmin() public {
+        _expectUnauthorized(stranger, verifier.DEFAULT_ADMIN_ROLE());
+        vm.prank(stranger);
+        verifier.addIssuer(NEW_ISSUER, stranger);
+    }
+
+    function test_addIssuer_revertsIfKeyHashZero() public {
+        vm.expectRevert(abi.encodeWithSelector(IProofXVerifier.ProofXVerifierInvalidIssuerKeyHash.selector, 0));
+        vm.prank(admin);
+        verifier.addIssuer(0, stranger);
+    }
+
+    function test_addIssuer_revertsIfKeyHashOutOfField() public {
+        vm.expectRevert(
+            abi.encodeWithSelector(IProofXVerifier.ProofXVerifierInvalidIssuerKeyHash.selector, SNARK_SCALAR_FIELD)
+        );
+        vm.prank(admin);
+        verifier.addIssuer(SNARK_SCALAR_FIELD, stranger);
+    }
+
+    function test_addIssuer_revertsIfRevokerZero() public {
+        vm.expectRevert(abi.encodeWithSelector(IProofXVerifier.ProofXVerifierZeroAddress.selector, "revoker"));
+        vm.prank(admin);
+        verifier.addIssuer(NEW_ISSUER, address(0));
+    }
+
+    function test_addIssuer_revertsIfAlreadyTrusted() public {
+        vm.expectRevert(
+            abi.encodeWithSelector(IProofXVerifier.ProofXVerifierIssuerAlreadyTrusted.selector, issuerKeyHash)
+        );
+        vm.prank(admin);
+        verifier.addIssuer(issuerKeyHash, stranger);
+    }
+
+    function test_setIssuerRevoker_updatesRevokerAndKeepsRecords() public {
+        assertTrue(_submit("accredited"));
+        vm.expectEmit(FIXTURE_VERIFIER);
+        emit IProofXVerifier.IssuerRevokerUpdated(issuerKeyHash, revoker, stranger);
+        vm.prank(admin);
+        verifier.setIssuerRevoker(issuerKeyHash, stranger);
+        assertEq(verifier.getIssuer(issuerKeyHash).revoker, stranger);
+        assertTrue(verifier.isCompliant(alice, accreditedPolicyId));
+    }
+
+    function test_setIssuerRevoker_revertsIfNotAdmin() public {
+        _expectUnauthorized(revoker, verifier.DEFAULT_ADMIN_ROLE());
+        vm.prank(revoker);
+        verifier.setIssuerRevoker(issuerKeyHash, stranger);
+    }
+
+    function test_setIssuerRevoker_revertsIfRevokerZero() public {
+        vm.expectRevert(abi.encodeWithSelector(IProofXVerifier.ProofXVerifierZeroAddress.selector, "revoker"));
+        vm.prank(admin);
+        verifier.setIssuerRevoker(issuerKeyHash, address(0));
+    }
+
+    function test_setIssuerRevoker_revertsIfIssuerNotTrusted() public {
+        vm.expectRevert(abi.encodeWithSelector(IProofXVerifier.ProofXVerifierIssuerNotTrusted.selector, NEW_ISSUER));
+        vm.prank(admin);
+        verifier.setIssuerRevoker(NEW_ISSUER, stranger);
+    }
+
+    function test_removeIssuer_untrustsIssuerAndEmitsIssuerRemoved() public {
+        vm.expectEmit(FIXTURE_VERIFIER);
+        emit IProofXVerifier.IssuerRemoved(issuerKeyHash, 1);
+        vm.prank(admin);
+        verifier.removeIssuer(issuerKeyHash);
+        assertFalse(verifier.isTrustedIssuer(issuerKeyHash));
+        assertEq(verifier.getIssuer(issuerKeyHash).revoker, address(0));
+    }
+
+    function test_removeIssuer_revertsIfNotAdmin() public {
+        _expectUnauthorized(revoker, verifier.DEFAULT_ADMIN_ROLE());
+        vm.prank(revoker);
+        verifier.removeIssuer(issuerKeyHash);
+    }
+
+    function test_removeIssuer_revertsIfIssuerNotTrusted() public {
+        vm.expectRevert(abi.encodeWithSelector(IProofXVerifier.ProofXVerifierIssuerNotTrusted.selector, NEW_ISSUER));
+        vm.prank(admin);
+        verifier.removeIssuer(NEW_ISSUER);
+    }
+
+    // --- revocation ----------------------------------------------------------------------------------------------------
+
+    function test_revokeCredential_revokesIfSentByRevoker() public {
+        uint256 nullifier = 987654321;
+        vm.expectEmit(FIXTURE_VERIFIER);
+        emit IProofXVerifier.CredentialRevoked(issuerKeyHash, nullifier, revoker);
+        vm.prank(revoker);
+        verifier.revokeCredential(issuerKeyHash, nullifier);
+        assertTrue(verifier.isRevoked(issuerKeyHash, nullifier));
+        assertFalse(verifier.isRevoked(otherIssuerKeyHash, nullifier));
+    }
+
+    function test_revokeCredential_revokesIfSentByAdmin() public {
+        vm.prank(admin);
+        verifier.revokeCredential(issuerKeyHash, 1);
+        assertTrue(verifier.isRevoked(issuerKeyHash, 1));
+    }
+
+    function test_revokeCredential_revokesIfIssuerRemovedAndSentByAdmin() public {
+        vm.startPrank(admin);
+        verifier.removeIssuer(issuerKeyHash);
+        verifier.revokeCredential(issuerKeyHash, 1);
+        vm.stopPrank();
+        assertTrue(verifier.isRevoked(issuerKeyHash, 1));
+    }
+
+    function test_revokeCredential_worksIfPaused() public {
+        vm.prank(admin);
+        verifier.pause();
+        vm.prank(revoker);
+        verifier.revokeCredential(issuerKeyHash, 1);
+        assertTrue(verifier.isRevoked(issuerKeyHash, 1));
+    }
+
+    function test_revokeCredential_revertsIfSentByStranger() public {
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IProofXVerifier.ProofXVerifierUnauthorizedRevoker.selector, stranger, issuerKeyHash
+            )
+        );
+        vm.prank(stranger);
+        verifier.revokeCredential(issuerKeyHash, 1);
+    }
+
+    function test_revokeCredential_revertsIfSentByRevokerOfOtherIssuer() public {
+        vm.prank(admin);
+        verifier.addIssuer(otherIssuerKeyHash, stranger);
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IProofXVerifier.ProofXVerifierUnauthorizedRevoker.selector, stranger, issuerKeyHash
+            )
+        );
+        vm.prank(stranger);
+        verifier.revokeCredential(issuerKeyHash, 1);
+    }
+
+    function test_revokeCredential_revertsIfRevokerOfRemovedIssuer() public {
+        vm.prank(admin);
+        verifier.removeIssuer(issuerKeyHash);
+        vm.expectRevert(
+            abi.encodeWithSelector(IProofXVerifier.ProofXVerifierUnauthorizedRevoker.selector, revoker, issuerKeyHash)
+        );
+        vm.prank(revoker);
+        verifier.revokeCredential(issuerKeyHash, 1);
+    }
+
+    function test_revokeCredential_revertsIfNullifierOutOfField() public {
+        vm.expectRevert(
+            abi.encodeWithSelector(IProofXVerifier.ProofXVerifierSignalOutOfField.selector, 1, SNARK_SCALAR_FIELD)
+        );
+        vm.prank(revoker);
+        verifier.revokeCredential(issuerKeyHash, SNARK_SCALAR_FIELD);
+    }
+
+    function test_revokeCredential_revertsIfAlreadyRevoked() public {
+        vm.startPrank(revoker);
+        verifier.revokeCredential(issuerKeyHash, 1);
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IProofXVerifier.ProofXVerifierCredentialAlreadyRevoked.selector, issuerKeyHash, 1
+            )
+        );
+        verifier.revokeCredential(issuerKeyHash, 1);
+        vm.stopPrank();
+    }
+
+    // --- configuration -------------------------------------------------------------------------------------------------
+
+    function test_setMaxProofAge_updatesAndEmitsMaxProofAgeUpdated() public {
+        vm.expectEmit(FIXTURE_VERIFIER);
+        emit IProofXVerifier.MaxProofAgeUpdated(MAX_PROOF_AGE, 2 hours);
+        vm.prank(admin);
+        verifier.setMaxProofAge(2 hours);
+        assertEq(verifier.maxProofAge(), 2 hours);
+    }
+
+    function test_setMaxProofAge_revertsIfNotAdmin() public {
+        _expectUnauthorized(stranger, verifier.DEFAULT_ADMIN_ROLE());
+        vm.prank(stranger);
+        verifier.setMaxProofAge(2 hours);
+    }
+
+    function test_setMaxProofAge_revertsIfZero() public {
+        vm.expectRevert(IProofXVerifier.ProofXVerifierZeroMaxProofAge.selector);
+        vm.prank(admin);
+        verifier.setMaxProofAge(0);
+    }
+
+    function test_setVerifier_swapsVerifierAndVkeyHash() public {
+        address next = address(new RejectingGroth16Verifier());
+        vm.expectEmit(FIXTURE_VERIFIER);
+        emit IProofXVerifier.VerifierUpdated(address(groth16), next, bytes32(uint256(2)));
+        vm.prank(admin);
+        verifier.setVerifier(next, bytes32(uint256(2)));
+        assertEq(verifier.verifier(), next);
+        assertEq(verifier.vkeyHash(), bytes32(uint256(2)));
+    }
+
+    function test_setVerifier_rejectsOldProofsIfVerifierSwapped() public {
+        // A different circuit's verifier rejects the fixture proofs even though every other check passes.
+        address next = address(new RejectingGroth16Verifier());
+        vm.prank(admin);
+        verifier.setVerifier(next, bytes32(uint256(2)));
+        assertFalse(_submit("accredited"));
+    }
+
+    function test_setVerifier_revertsIfNotAdmin() public {
+        _expectUnauthorized(stranger, verifier.DEFAULT_ADMIN_ROLE());
+        vm.prank(stranger);
+        verifier.setVerifier(address(groth16), vkeyHash);
+    }
+
+    function test_setVerifier_revertsIfVerifierZero() public {
+        vm.expectRevert(abi.encodeWithSelector(IProofXVerifier.ProofXVerifierZeroAddress.selector, "groth16Verifier"));
+        vm.prank(admin);
+        verifier.setVerifier(address(0), vkeyHash);
+    }
+
+    function test_setVerifier_revertsIfVerifierHasNoCode() public {
+        vm.expectRevert(abi.encodeWithSelector(IProofXVerifier.ProofXVerifierVerifierHasNoCode.selector, stranger));
+        vm.prank(admin);
+        verifier.setVerifier(stranger, vkeyHash);
+    }
+
+    function test_setVerifier_revertsIfVkeyHashZero() public {
+        vm.expectRevert(IProofXVerifier.ProofXVerifierZeroVkeyHash.selector);
+        vm.prank(admin);
+        verifier.setVerifier(address(groth16), bytes32(0));
+    }
+
+    // --- pause ---------------------------------------------------------------------------------------------------------
+
+    function test_pause_emitsPausedIfPauser() public {
+        vm.expectEmit(FIXTURE_VERIFIER);
+        emit PausableUpgradeable.Paused(admin);
+        vm.prank(admin);
+        verifier.pause();
+        assertTrue(verifier.paused());
+    }
+
+    function test_pause_revertsIfNotPauser() public {
+        _expectUnauthorized(signer, verifier.PAUSER_ROLE());
+        vm.prank(signer);
+        verifier.pause();
+    }
+
+    function test_pause_revertsIfAlreadyPaused() public {
+        vm.startPrank(admin);
+        verifier.pause();
+        vm.expectRevert(PausableUpgradeable.EnforcedPause.selector);
+        verifier.pause();
+        vm.stopPrank();
+    }
+
+    function test_unpause_resumesSubmissionIfPauser() public {
+        vm.startPrank(admin);
+        verifier.pause();
+        vm.expectEmit(FIXTURE_VERIFIER);
+        emit PausableUpgradeable.Unpaused(admin);
+        verifier.unpause();
+        vm.stopPrank();
+        assertTrue(_submit("accredited"));
+    }
+
+    function test_unpause_revertsIfNotPauser() public {
+        vm.prank(admin);
+        verifier.pause();
+        _expectUnauthorized(stranger, verifier.PAUSER_ROLE());
+        vm.prank(stranger);
+        verifier.unpause();
+    }
+
+    function test_unpause_revertsIfNotPaused() public {
+        vm.expectRevert(PausableUpgradeable.ExpectedPause.selector);
+        vm.prank(admin);
+        verifier.unpause();
+    }
+}
