@@ -2,5 +2,7 @@ export { ProofXError, type ProofXErrorParameters, type ProofXErrorType } from '.
 export * from './validation.js'
 export * from './artifacts.js'
 export * from './prover.js'
+export * from './contract.js'
+export * from './deployment.js'
 export { serializeError, deserializeError, registerErrorClass, type SerializedError } from './serialize-error.js'
 export { installErrorTransferHandler } from './transfer-handler.js'

@@ -18,8 +18,10 @@ async function spawnFromSource(Worker: typeof NodeWorker, entry: URL): Promise<N
   return new Worker(boot, { eval: true, name: 'proofx-prover' })
 }
 
+export type NodeWorkerHandle = WorkerHandle & { worker: NodeWorker }
+
 /** Starts the proving worker as a Node worker thread talking Comlink (comlink's node adapter). */
-export async function spawnNodeWorker(): Promise<WorkerHandle> {
+export async function spawnNodeWorker(): Promise<NodeWorkerHandle> {
   const { Worker } = await importNodeModule<typeof import('node:worker_threads')>('node:worker_threads')
   const { default: nodeEndpoint } = await importNodeModule<{ default: (port: NodeWorker) => Comlink.Endpoint }>('comlink/dist/esm/node-adapter.mjs')
   const workerUrl = new URL(workerFile, import.meta.url)
@@ -34,6 +36,7 @@ export async function spawnNodeWorker(): Promise<WorkerHandle> {
   })
   died.catch(() => {})
   return {
+    worker,
     endpoint: nodeEndpoint(worker),
     died,
     async terminate() {

@@ -1,0 +1,39 @@
+// @proofx/sdk: the public surface. React hooks live in '@proofx/sdk/react', Node helpers in '@proofx/sdk/node'.
+
+// Credentials (issuer and holder side)
+export type { CredentialAttributes, CredentialSignature, IssuerKey, IssuerPublicKey, PolicyRules, SignedCredential } from './credentials/types.js'
+export { createIssuerKey } from './credentials/create-issuer-key.js'
+export { signCredential } from './credentials/sign-credential.js'
+export { verifyCredentialSignature } from './credentials/verify-credential-signature.js'
+export { hashCredential } from './credentials/hash-credential.js'
+export { hashIssuerKey } from './credentials/hash-issuer-key.js'
+export { randomSalt } from './credentials/random-salt.js'
+export { serializeCredential, deserializeCredential } from './credentials/serialize-credential.js'
+export { computeScope } from './credentials/compute-scope.js'
+export { computeNullifier } from './credentials/compute-nullifier.js'
+export { buildCircuitInput, type BuildCircuitInputParameters, type ComplianceCircuitInput } from './credentials/build-circuit-input.js'
+export { ATTRIBUTE_BITS, MAX_JURISDICTION_DEPTH, SNARK_SCALAR_FIELD } from './credentials/limits.js'
+
+// Policies
+export { buildPolicy, type Policy } from './policies/build-policy.js'
+
+// Demo issuer and policies (local demo and tests only: the demo key is public)
+export { DEMO_ISSUER_PRIVATE_KEY, demoIssuer } from './demo/demo-issuer.js'
+export { DEMO_POLICIES } from './demo/demo-policies.js'
+
+// Validation, artifacts, proving
+export * from './validation/index.js'
+export * from './artifacts/index.js'
+export { createProver, verifyProof, terminateCurve, PUBLIC_SIGNAL_NAMES } from './prover/index.js'
+export type { CreateProverParameters, Groth16Proof, PreloadReturnType, ProofProgress, ProofStage, ProofTimings, ProofXProofStruct, ProofXPublicSignals, Prover, ProveErrorType, ProveParameters, ProveReturnType } from './prover/index.js'
+export { wrapBrowserWorker } from './worker/spawn-browser-worker.js'
+export type { WorkerHandle } from './worker/worker-handle.js'
+
+// Errors
+export * from './errors/index.js'
+
+// Chain: viem actions, ABI, deployments, client
+export * from './actions/index.js'
+export * from './chain/index.js'
+export * from './deployments/index.js'
+export * from './clients/index.js'
