@@ -19,13 +19,16 @@ import {
 } from '../errors/contract.js'
 
 export type SubmitProofParameters = WriteVerifierOptions & {
-  /** The policy the proof was made for (its id is inside the proof's policy hash, so it must be named here). */
-  policyId: bigint
   /**
-   * The prover's output ({ proof, publicSignals }), or the contract struct if you built it yourself.
-   * With the prover's output the SDK checks subject, scope and policy and names the mismatch.
+   * `prover.prove(...)`'s result, or snarkjs output ({ proof, publicSignals }), or the contract struct built by
+   * hand. With public signals the SDK checks subject, scope and policy and names the mismatch.
    */
   proof: Groth16ProofOutput | ProofXProof
+  /**
+   * The policy the proof was made for (its id is hidden inside the policy hash). Taken from the prover's result
+   * (`calldata.policyId`) when omitted; required otherwise.
+   */
+  policyId?: bigint | undefined
   /**
    * Whose compliance is recorded. Defaults to the proof's subject signal, else to the sending account.
    * Client-side the subject's own wallet sends; relayed, a SIGNER_ROLE account sends on its behalf.
@@ -51,7 +54,13 @@ export type SubmitProofErrorType =
   | ProofXContractErrorType
   | ProofXErrorType
 
-const isProverOutput = (proof: SubmitProofParameters['proof']): proof is Groth16ProofOutput => 'publicSignals' in proof
+const isProverOutput = (proof: SubmitProofParameters['proof']): proof is Groth16ProofOutput => 'publicSignals' in proof && 'proof' in proof
+
+/** The prover's result names its policy in `calldata`; snarkjs output and structs do not. */
+const policyIdOf = (proof: SubmitProofParameters['proof']): bigint | undefined => {
+  const calldata = (proof as { calldata?: { policyId?: unknown } }).calldata
+  return typeof calldata?.policyId === 'bigint' ? calldata.policyId : undefined
+}
 
 const accountAddress = (account: Account | Address | undefined): Address | undefined => (typeof account === 'string' ? account : account?.address)
 
@@ -70,10 +79,13 @@ const accountAddress = (account: Account | Address | undefined): Address | undef
  * import { submitProof } from '@proofx/sdk'
  *
  * const client = createWalletClient({ account, chain: polygonAmoy, transport: custom(window.ethereum) }).extend(publicActions)
- * const { hash, validUntil } = await submitProof(client, { address: deployment.proxy, policyId: 1n, proof: await prover.prove(input) })
+ * const result = await prover.prove({ credential, policy: DEMO_POLICIES.accredited, subject: account.address, chainId: 80002, verifier: deployment.proxy })
+ * const { hash, validUntil } = await submitProof(client, { address: deployment.proxy, proof: result })
  */
 export async function submitProof(client: Client<Transport, Chain | undefined, Account | undefined>, parameters: SubmitProofParameters): Promise<SubmitProofReturnType> {
-  const { address, policyId, proof } = parameters
+  const { address, proof } = parameters
+  const policyId = parameters.policyId ?? policyIdOf(proof)
+  if (policyId === undefined) throw new InvalidInputError({ field: 'policyId', rule: 'required unless the proof is the prover\'s result' })
   const struct = isProverOutput(proof) ? toProofXProof(proof) : proof
   const proofSubject = isProverOutput(proof) ? getAddress(numberToHex(BigInt(proof.publicSignals[publicSignalIndex.subject]!), { size: 20 })) : undefined
   const sender = accountAddress(parameters.account ?? client.account)
@@ -83,7 +95,7 @@ export async function submitProof(client: Client<Transport, Chain | undefined, A
   // Free to check, and the most common relayer mistake.
   if (proofSubject && proofSubject !== subject) throw new ProofSubjectMismatchError({ proofSubject, subject })
 
-  const { hash, receipt } = await writeVerifier(client, { ...parameters, functionName: 'submitProof', args: [policyId, subject, struct] }, {
+  const { hash, receipt } = await writeVerifier(client, { address, account: parameters.account, chain: parameters.chain, onSubmitted: parameters.onSubmitted, functionName: 'submitProof', args: [policyId, subject, struct] }, {
     // Runs on a simulated `false`, before anything is sent.
     onSimulated: async (verified) => {
       if (verified === true) return
