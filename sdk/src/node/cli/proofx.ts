@@ -4,6 +4,7 @@ const [command, ...rest] = process.argv.slice(2)
 
 const commands: Record<string, () => Promise<{ [k: string]: (argv: string[]) => Promise<void> }>> = {
   setup: () => import('./setup-command.js').then((m) => ({ run: m.setupCommand })),
+  'setup-verify': () => import('./verify-setup-command.js').then((m) => ({ run: m.verifySetupCommand })),
 }
 
 async function main(): Promise<void> {

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
+import { complianceSampleInput } from '../setup/compliance-sample-input.js'
 import { runSetup } from '../setup/run-setup.js'
 
 export const COMPLIANCE_PUBLIC_SIGNALS = ['issuerKeyHash', 'nullifier', 'policyHash', 'subject', 'now', 'scope']
@@ -25,6 +26,7 @@ export async function setupCommand(argv: string[]): Promise<void> {
       ptau: { type: 'string' },
       'signal-names': { type: 'string', default: COMPLIANCE_PUBLIC_SIGNALS.join(',') },
       version: { type: 'string', default: '1' },
+      'skip-measure': { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
     },
   })
@@ -45,7 +47,9 @@ export async function setupCommand(argv: string[]): Promise<void> {
     externalPtau: values.ptau ? at(values.ptau) : undefined,
     publicSignals: values['signal-names'].split(','),
     version: values.version,
+    // Time one proof of the compliance circuit for the manifest (other circuits have no sample input).
+    sampleInput: values.circuit.endsWith('compliance.circom') && !values['skip-measure'] ? complianceSampleInput() : undefined,
     logger,
   })
-  console.log(JSON.stringify({ constraints: manifest.constraints, domainSize: manifest.domainSize, zkey: manifest.files.zkey }, null, 2))
+  console.log(JSON.stringify({ constraints: manifest.constraints, domainSize: manifest.domainSize, zkey: manifest.files.zkey, provingTimeMs: manifest.provingTimeMs }, null, 2))
 }

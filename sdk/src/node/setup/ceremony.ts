@@ -36,13 +36,13 @@ export async function runPhase1({ workDir, power, contributors, beacon, external
     for (const [i, name] of contributors.entries()) {
       const next = join(workDir, `pot_${String(i + 1).padStart(4, '0')}.ptau`)
       const hash = await snarkjs.powersOfTau.contribute(current, next, name, randomBytes(32).toString('hex'), logger)
-      contributions.push({ phase: 1, name, hash: contributionHashHex(hash) })
+      contributions.push({ phase: 1, name, hash: contributionHashHex(hash, `phase-1 contribution of ${name}`) })
       await rm(current)
       current = next
     }
     const beaconed = join(workDir, 'pot_beacon.ptau')
     const beaconHash = await snarkjs.powersOfTau.beacon(current, beaconed, 'Final beacon phase 1', beacon.hash, beacon.iterationsExp, logger)
-    contributions.push({ phase: 1, name: 'Final beacon phase 1', hash: contributionHashHex(beaconHash) })
+    contributions.push({ phase: 1, name: 'Final beacon phase 1', hash: contributionHashHex(beaconHash, 'phase-1 beacon') })
     await rm(current)
     await snarkjs.powersOfTau.preparePhase2(beaconed, prepared, logger)
     await rm(beaconed)
@@ -70,13 +70,13 @@ export async function runPhase2({ workDir, name, r1cs, ptau, contributors, beaco
   for (const [i, contributor] of contributors.entries()) {
     const next = join(workDir, `${name}_${String(i + 1).padStart(4, '0')}.zkey`)
     const hash = await snarkjs.zKey.contribute(current, next, contributor, randomBytes(32).toString('hex'), logger)
-    contributions.push({ phase: 2, name: contributor, hash: contributionHashHex(hash) })
+    contributions.push({ phase: 2, name: contributor, hash: contributionHashHex(hash, `phase-2 contribution of ${contributor}`) })
     await rm(current)
     current = next
   }
   const final = join(workDir, `${name}.zkey`)
   const beaconHash = await snarkjs.zKey.beacon(current, final, 'Final beacon phase 2', beacon.hash, beacon.iterationsExp, logger)
-  contributions.push({ phase: 2, name: 'Final beacon phase 2', hash: contributionHashHex(beaconHash) })
+  contributions.push({ phase: 2, name: 'Final beacon phase 2', hash: contributionHashHex(beaconHash, 'phase-2 beacon') })
   await rm(current)
   return { zkey: final, contributions }
 }

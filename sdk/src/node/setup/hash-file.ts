@@ -10,7 +10,11 @@ export async function hashFile(path: string, relativeTo?: string): Promise<FileD
   return { path: shown, sha256: createHash('sha256').update(data).digest('hex'), bytes: info.size }
 }
 
-/** Hex string of a snarkjs contribution hash (a 64-byte Blake2b). */
-export function contributionHashHex(hash: Uint8Array): string {
+/**
+ * Hex string of a snarkjs contribution hash (a 64-byte Blake2b). snarkjs returns `false` instead of throwing
+ * when a step is refused (e.g. a beacon outside 2^10..2^63 iterations): turn that into an error naming the step.
+ */
+export function contributionHashHex(hash: Uint8Array | false | undefined, step = 'contribution'): string {
+  if (!(hash instanceof Uint8Array)) throw new Error(`snarkjs refused the ${step} (see its log above)`)
   return Buffer.from(hash).toString('hex')
 }

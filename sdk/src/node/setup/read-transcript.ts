@@ -24,14 +24,15 @@ export async function verifyPtauTranscript(ptau: string): Promise<TranscriptVeri
   const valid = await snarkjs.powersOfTau.verify(ptau, logger)
   const contributions: TranscriptContribution[] = []
   for (let i = 0; i < lines.length; i++) {
-    const header = /^Contribution #\d+: (.*)$/.exec(lines[i]!)
+    const header = /^Contribution #(\d+): (.*)$/.exec(lines[i]!)
     if (!header) continue
     // The first "Response Hash:" block after the header is this contribution's own response hash.
     const block = lines.slice(i + 1).find((l) => l.startsWith('Response Hash:'))
     const hex = block && HASH_BLOCK.exec(block.slice('Response Hash:'.length).replace(/^\n/, ''))
-    if (hex) contributions.push({ name: header[1]!.trim(), hash: blockHex(hex[1]!) })
+    // snarkjs walks the contributions from the last one back: place each by its id.
+    if (hex) contributions[Number(header[1]) - 1] = { name: header[2]!.trim(), hash: blockHex(hex[1]!) }
   }
-  return { valid, contributions, log: lines }
+  return { valid, contributions: contributions.filter(Boolean), log: lines }
 }
 
 /** `zkey verify` from the r1cs and the ptau: checks every phase-2 contribution; returns their hashes in order. */

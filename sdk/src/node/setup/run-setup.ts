@@ -52,6 +52,9 @@ export type SetupManifest = {
 
 /** The whole pipeline: compile, phase 1 (or an external ptau), phase 2, verify, export, manifest. */
 export async function runSetup(p: RunSetupParameters): Promise<SetupManifest> {
+  // snarkjs accepts 2^10..2^63 beacon iterations and a hex beacon; it only logs a refusal, so check first.
+  if (!Number.isInteger(p.beacon.iterationsExp) || p.beacon.iterationsExp < 10 || p.beacon.iterationsExp > 63) throw new RangeError(`beacon.iterationsExp must be an integer from 10 to 63, got ${p.beacon.iterationsExp}`)
+  if (!/^([0-9a-fA-F]{2})+$/.test(p.beacon.hash)) throw new RangeError('beacon.hash must be an even-length hex string without 0x')
   const work = await mkdtemp(join(tmpdir(), 'proofx-setup-'))
   try {
     await mkdir(p.artifactsDir, { recursive: true })
