@@ -4,6 +4,10 @@ const [command, ...rest] = process.argv.slice(2)
 
 const commands: Record<string, () => Promise<{ [k: string]: (argv: string[]) => Promise<void> }>> = {
   setup: () => import('./setup-command.js').then((m) => ({ run: m.setupCommand })),
+  serve: () => import('./serve-command.js').then((m) => ({ run: m.serveCommand })),
+  monitor: () => import('./monitor-command.js').then((m) => ({ run: m.monitorCommand })),
+  admin: () => import('./admin-command.js').then((m) => ({ run: m.adminCommand })),
+  keys: () => import('./keys-command.js').then((m) => ({ run: m.keysCommand })),
   'setup-verify': () => import('./verify-setup-command.js').then((m) => ({ run: m.verifySetupCommand })),
 }
 

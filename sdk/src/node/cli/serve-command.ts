@@ -1,0 +1,73 @@
+import { availableParallelism } from 'node:os'
+import { resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { getAddress } from 'viem'
+import { accountSourceFromArgs, loadAccount } from '../admin/load-account.js'
+import { chainParseOptions, resolveChainTarget } from '../admin/chain-options.js'
+import { walletFor } from '../admin/chain-options.js'
+import { createContractRelayer } from '../server/contract-relayer.js'
+import { createProverServer } from '../server/create-prover-server.js'
+import { createWorkerThreadBackend } from '../server/worker-thread-backend.js'
+
+/**
+ * proofx serve: the hosted prover (POST /v1/proofs, /healthz, /readyz, /metrics).
+ * Relaying is on when a signer key is given (env PROOFX_SIGNER_KEY or --signer-keystore).
+ */
+export async function serveCommand(argv: string[]): Promise<void> {
+  const env = process.env
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      ...chainParseOptions,
+      host: { type: 'string', default: env.HOST ?? '0.0.0.0' },
+      port: { type: 'string', default: env.PORT ?? '8080' },
+      artifacts: { type: 'string', default: env.PROOFX_ARTIFACTS ?? 'circuits/artifacts' },
+      workers: { type: 'string', default: env.PROOFX_WORKERS ?? String(availableParallelism()) },
+      'max-queue': { type: 'string', default: env.PROOFX_MAX_QUEUE },
+      'timeout-ms': { type: 'string', default: env.PROOFX_TIMEOUT_MS ?? '30000' },
+      'body-limit': { type: 'string', default: env.PROOFX_BODY_LIMIT ?? '65536' },
+      'chain-id': { type: 'string', default: env.PROOFX_CHAIN_ID },
+      'signer-keystore': { type: 'string', default: env.PROOFX_SIGNER_KEYSTORE },
+      'log-level': { type: 'string', default: env.LOG_LEVEL ?? 'info' },
+    },
+  })
+  const artifacts = resolve(values.artifacts)
+  const backend = createWorkerThreadBackend({ wasmPath: `${artifacts}/compliance.wasm`, zkeyPath: `${artifacts}/compliance.zkey`, size: Number(values.workers) })
+  const withChain = Boolean(values.contract || values.deployment || env.PROOFX_CONTRACT)
+  if (!withChain && !values['chain-id']) throw new Error('proofx serve needs the verifier the proofs are bound to: --deployment deployments/<chainId>.json (+ --rpc), or --contract with --rpc, or --chain-id with --contract for proofs only.')
+
+  let chainId: number
+  let contract: `0x${string}`
+  let relayer
+  let now: (() => Promise<bigint>) | undefined
+  if (values.rpc || values.deployment) {
+    const target = await resolveChainTarget({ ...values, contract: values.contract ?? env.PROOFX_CONTRACT })
+    chainId = await target.publicClient.getChainId()
+    contract = target.contract
+    // Proofs speak for the chain's clock, which the contract checks `now` against.
+    now = async () => (await target.publicClient.getBlock({ blockTag: 'latest' })).timestamp
+    if (env.PROOFX_SIGNER_KEY || values['signer-keystore']) {
+      const account = await loadAccount(accountSourceFromArgs({ keystore: values['signer-keystore'], envVar: 'PROOFX_SIGNER_KEY' }))
+      relayer = createContractRelayer({ publicClient: target.publicClient, walletClient: walletFor(target, account), contract })
+    }
+  } else {
+    chainId = Number(values['chain-id'])
+    contract = getAddress(values.contract ?? env.PROOFX_CONTRACT ?? '')
+  }
+
+  const app = await createProverServer({
+    backend,
+    chainId,
+    verifier: contract,
+    relayer,
+    now,
+    maxQueue: values['max-queue'] ? Number(values['max-queue']) : undefined,
+    requestTimeoutMs: Number(values['timeout-ms']),
+    bodyLimit: Number(values['body-limit']),
+    logger: { level: values['log-level'] },
+  })
+  const address = await app.listen({ host: values.host, port: Number(values.port) })
+  app.log.info({ address, chainId, contract, workers: backend.size, relay: relayer?.address ?? null }, 'proofx prover listening')
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => { app.close().then(() => process.exit(0)) })
+  await new Promise(() => {}) // serve until a signal
+}

@@ -1,0 +1,74 @@
+import type { Address, Hash, Log } from 'viem'
+import { roleName } from './monitored-events.js'
+
+export type Severity = 'info' | 'medium' | 'high'
+
+export const SEVERITY_RANK: Record<Severity, number> = { info: 0, medium: 1, high: 2 }
+
+/** One line of `proofx monitor` output. `id` is unique per (transaction, log[, rule]) so restarts can dedupe. */
+export type Alert = {
+  id: string
+  severity: Severity
+  kind: string
+  event: string
+  action: string
+  chainId: number
+  contract: Address
+  blockNumber: string
+  transactionHash: Hash
+  logIndex: number
+  data: Record<string, string | boolean | number>
+}
+
+export type DecodedLog = Log<bigint, number, false> & { eventName: string; args: Record<string, unknown> }
+
+export type ClassifyContext = {
+  chainId: number
+  /** gasUsed of the log's transaction; only fetched for ProofVerified. */
+  gasUsed?: bigint | undefined
+  /** Submissions above this gas are a "Gas Spike" (playbook: medium). */
+  gasBaseline?: bigint | undefined
+}
+
+/** Playbook section 2, on-chain table: event -> severity and the action it calls for. */
+const RULES: Record<string, { severity: Severity; kind: string; action: string }> = {
+  RoleGranted: { severity: 'high', kind: 'RoleChange', action: 'IMMEDIATE NOTIFICATION to Admin. Check if authorized.' },
+  RoleRevoked: { severity: 'high', kind: 'RoleChange', action: 'IMMEDIATE NOTIFICATION to Admin. Check if authorized.' },
+  Paused: { severity: 'high', kind: 'ProtocolPaused', action: 'Protocol halted. All hands on deck.' },
+  // Not in the playbook table, but they change what the protocol accepts: somebody should confirm they were planned.
+  Upgraded: { severity: 'medium', kind: 'ImplementationUpgraded', action: 'Confirm the upgrade was planned (playbook section 4).' },
+  VerifierUpdated: { severity: 'medium', kind: 'VerifierChanged', action: 'Confirm the circuit upgrade was planned (playbook section 4).' },
+}
+
+/** The alerts one decoded log raises (none, one, or two for a failed and expensive submission). */
+export function classifyEvent(log: DecodedLog, context: ClassifyContext): Alert[] {
+  const base = {
+    chainId: context.chainId,
+    contract: log.address,
+    event: log.eventName,
+    blockNumber: log.blockNumber.toString(),
+    transactionHash: log.transactionHash,
+    logIndex: log.logIndex,
+    data: flatten(log.args),
+  }
+  const id = `${log.transactionHash}:${log.logIndex}`
+  const alerts: Alert[] = []
+  const rule = RULES[log.eventName]
+  if (rule) alerts.push({ id, ...rule, ...base, data: describeRole(base.data) })
+  else if (log.eventName === 'ProofVerified') {
+    if (log.args.success === false) alerts.push({ id, severity: 'medium', kind: 'ProofVerificationFailed', action: 'Investigate specific signer.', ...base })
+    if (context.gasUsed !== undefined && context.gasBaseline !== undefined && context.gasUsed > context.gasBaseline)
+      alerts.push({ id: `${id}:gas`, severity: 'medium', kind: 'GasSpike', action: 'Update gas limits in prover config.', ...base, data: { ...base.data, gasUsed: context.gasUsed.toString(), gasBaseline: context.gasBaseline.toString() } })
+  } else alerts.push({ id, severity: 'info', kind: log.eventName, action: 'Audit trail.', ...base })
+  return alerts
+}
+
+function describeRole(data: Alert['data']): Alert['data'] {
+  return typeof data.role === 'string' ? { ...data, roleName: roleName(data.role as `0x${string}`) } : data
+}
+
+function flatten(args: Record<string, unknown>): Alert['data'] {
+  const out: Alert['data'] = {}
+  for (const [key, value] of Object.entries(args ?? {})) out[key] = typeof value === 'bigint' ? value.toString() : (value as string | boolean | number)
+  return out
+}
