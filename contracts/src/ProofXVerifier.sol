@@ -115,15 +115,7 @@ contract ProofXVerifier is
             revert ProofXVerifierProofTooOld(proof.timestamp, block.timestamp - maxAge);
         }
 
-        uint256[6] memory signals = [
-            proof.issuerKeyHash,
-            proof.nullifier,
-            policy.policyHash,
-            uint256(uint160(subject)),
-            proof.timestamp,
-            _scope()
-        ];
-        verified = $.groth16Verifier.verifyProof(proof.a, proof.b, proof.c, signals);
+        verified = _verifyPairing(address($.groth16Verifier), proof, policy.policyHash, subject);
 
         if (verified) {
             // timestamp <= block.timestamp and validity < 2^32, so this only overflows uint40 after year 36,000.
@@ -295,6 +287,32 @@ contract ProofXVerifier is
     // ---------------------------------------------------------------------------------------------------------------
     // Internals
     // ---------------------------------------------------------------------------------------------------------------
+
+    /// @dev Calls Groth16Verifier.verifyProof(a, b, c, signals) with calldata assembled in place: a, b and c are copied
+    /// straight from the proof, the signals are [issuerKeyHash, nullifier, policyHash, subject, timestamp, scope].
+    /// Saves the ABI re-encoding of the proof; a reverting verifier counts as an invalid proof.
+    function _verifyPairing(address groth16Verifier, ProofXProof calldata proof, uint256 policyHash, address subject)
+        private
+        view
+        returns (bool valid)
+    {
+        uint256 scope_ = _scope();
+        bytes4 selector = IGroth16Verifier.verifyProof.selector;
+        assembly ("memory-safe") {
+            let ptr := mload(0x40)
+            mstore(ptr, selector)
+            // a, b, c: 8 words right after issuerKeyHash, nullifier and timestamp in the static calldata struct.
+            calldatacopy(add(ptr, 0x04), add(proof, 0x60), 0x100)
+            mstore(add(ptr, 0x104), calldataload(proof))
+            mstore(add(ptr, 0x124), calldataload(add(proof, 0x20)))
+            mstore(add(ptr, 0x144), policyHash)
+            mstore(add(ptr, 0x164), and(subject, 0xffffffffffffffffffffffffffffffffffffffff))
+            mstore(add(ptr, 0x184), calldataload(add(proof, 0x40)))
+            mstore(add(ptr, 0x1a4), scope_)
+            let success := staticcall(gas(), groth16Verifier, ptr, 0x1c4, 0x00, 0x20)
+            valid := and(success, and(gt(returndatasize(), 0x1f), eq(mload(0x00), 1)))
+        }
+    }
 
     function _setVerifier(address groth16Verifier, bytes32 vkeyHash_) private {
         if (groth16Verifier == address(0)) revert ProofXVerifierZeroAddress("groth16Verifier");

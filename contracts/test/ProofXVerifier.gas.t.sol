@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.24;
+
+import {console} from "forge-std/console.sol";
+import {IProofXVerifier} from "../src/interfaces/IProofXVerifier.sol";
+import {Base} from "./utils/Base.t.sol";
+
+/// @dev Gas budget of a submission against the bare pairing check, both measured cold like a fresh transaction.
+contract ProofXVerifierGasTest is Base {
+    /// @dev What submitProof may add on top of the bare Groth16 verification (storage, checks, event, proxy).
+    uint256 internal constant OVERHEAD_BUDGET = 50_000;
+
+    function _coolEverything() internal {
+        vm.cool(address(groth16));
+        vm.cool(address(implementation));
+        vm.cool(FIXTURE_VERIFIER);
+    }
+
+    function _bareVerifyGas(string memory name) internal returns (uint256 gasUsed) {
+        (IProofXVerifier.ProofXProof memory proof,,) = _fixture(name);
+        uint256[6] memory signals = _fixtureSignals(name);
+        _coolEverything();
+        uint256 before = gasleft();
+        bool valid = groth16.verifyProof(proof.a, proof.b, proof.c, signals);
+        gasUsed = before - gasleft();
+        assertTrue(valid);
+    }
+
+    function _submitGas(string memory name, address sender) internal returns (uint256 gasUsed) {
+        (IProofXVerifier.ProofXProof memory proof, uint256 policyId, address subject) = _fixture(name);
+        _coolEverything();
+        vm.prank(sender);
+        uint256 before = gasleft();
+        bool verified = verifier.submitProof(policyId, subject, proof);
+        gasUsed = before - gasleft();
+        assertTrue(verified);
+    }
+
+    function test_submitProof_staysWithinBudgetIfSentBySubject() public {
+        uint256 bare = _bareVerifyGas("accredited");
+        uint256 submit = _submitGas("accredited", alice);
+        console.log("Groth16Verifier.verifyProof gas:", bare);
+        console.log("submitProof (subject, new record) gas:", submit);
+        assertLe(submit, bare + OVERHEAD_BUDGET);
+    }
+
+    function test_submitProof_staysWithinBudgetIfSentBySigner() public {
+        uint256 bare = _bareVerifyGas("accredited");
+        uint256 submit = _submitGas("accredited", signer);
+        console.log("submitProof (signer, new record) gas:", submit);
+        assertLe(submit, bare + OVERHEAD_BUDGET);
+    }
+
+    function test_submitProof_costsLessIfRecordRenewed() public {
+        uint256 first = _submitGas("accredited", alice);
+        (IProofXVerifier.ProofXProof memory renewal,,) = _fixture("accreditedRenewal");
+        vm.warp(renewal.timestamp);
+        uint256 renewed = _submitGas("accreditedRenewal", alice);
+        console.log("submitProof (renewal) gas:", renewed);
+        assertLt(renewed, first);
+    }
+}
