@@ -34,6 +34,8 @@ const toBigInt = (value: string | undefined, field: string): bigint => {
 export function toProofXProof({ proof, publicSignals }: Groth16ProofOutput): ProofXProof {
   if (!Array.isArray(publicSignals) || publicSignals.length !== 6) throw new InvalidProofFormatError({ field: 'publicSignals', rule: `expected 6 public signals, got ${Array.isArray(publicSignals) ? publicSignals.length : typeof publicSignals}` })
   if (!proof || !Array.isArray(proof.pi_a) || !Array.isArray(proof.pi_b) || !Array.isArray(proof.pi_c) || proof.pi_b.length < 2) throw new InvalidProofFormatError({ field: 'proof', rule: 'expected pi_a, pi_b and pi_c' })
+  // Every signal must parse, not just the three the struct carries: the SDK reads subject and scope too.
+  publicSignals.forEach((signal, i) => toBigInt(signal, `publicSignals[${i}]`))
   const g2 = (row: readonly string[] | undefined, i: number) => {
     if (!Array.isArray(row)) throw new InvalidProofFormatError({ field: `proof.pi_b[${i}]`, rule: 'expected a pair of coordinates' })
     return [toBigInt(row[1], `proof.pi_b[${i}][1]`), toBigInt(row[0], `proof.pi_b[${i}][0]`)] as const
