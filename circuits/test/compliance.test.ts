@@ -7,7 +7,7 @@ import type { ComplianceCircuitInput } from '../../sdk/src/credentials/build-cir
 import { createIssuerKey } from '../../sdk/src/credentials/create-issuer-key.js'
 import { hashCredential } from '../../sdk/src/credentials/hash-credential.js'
 import { SNARK_SCALAR_FIELD } from '../../sdk/src/credentials/limits.js'
-import type { CredentialAttributes } from '../../sdk/src/credentials/types.js'
+import type { CredentialAttributes, PolicyRules } from '../../sdk/src/credentials/types.js'
 import { DEMO_POLICIES } from '../../sdk/src/demo/demo-policies.js'
 import { buildPolicy } from '../../sdk/src/policies/build-policy.js'
 import { REPO_ROOT } from './helpers/compile-for-test.js'
@@ -204,11 +204,11 @@ describe('compliance.circom witnesses (compiled from the current source)', () =>
       await expectRejected(input(), rangeCheckFails(assignment))
     })
 
-    test.each<[string, Partial<typeof DEMO_POLICIES.accredited>, string]>([
+    test.each<[string, Partial<PolicyRules>, string]>([
       ['minNetCapital = 2^64', { minNetCapital: 2n ** 64n }, 'minNetCapitalRange.in <== minNetCapital'],
       ['minNetCapital = -1 (p - 1)', { minNetCapital: P - 1n }, 'minNetCapitalRange.in <== minNetCapital'],
-      ['minKycLevel = 256', { minKycLevel: 256 } as never, 'minKycLevelRange.in <== minKycLevel'],
-      ['maxRiskScore = 256', { maxRiskScore: 256 } as never, 'maxRiskScoreRange.in <== maxRiskScore'],
+      ['minKycLevel = 256', { minKycLevel: 256 }, 'minKycLevelRange.in <== minKycLevel'],
+      ['maxRiskScore = 256', { maxRiskScore: 256 }, 'maxRiskScoreRange.in <== maxRiskScore'],
     ])('rejects a policy with %s', async (_, overrides, assignment) => {
       const outOfRange = buildPolicy({ ...DEMO_POLICIES.accredited, ...overrides })
       await expectRejected(inputFor(signed(), { policy: outOfRange }), rangeCheckFails(assignment))

@@ -1,0 +1,70 @@
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import * as snarkjs from 'snarkjs'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { renderSolidityVerifier, renderVerificationKey } from '../../sdk/src/node/setup/export-artifacts.js'
+import { hashFile } from '../../sdk/src/node/setup/hash-file.js'
+import { readManifest, type SetupManifest } from '../../sdk/src/node/setup/run-setup.js'
+import { compileForTest, REPO_ROOT, type TestBuild } from './helpers/compile-for-test.js'
+import { PUBLIC_SIGNALS } from './helpers/sample-credential.js'
+import { terminateCurves } from './helpers/terminate-curves.js'
+
+// Stale artifacts (a circuit changed, the zkey/wasm/verifier not regenerated) were a failure of the original system:
+// every committed artifact must still follow from the source and from the committed zkey.
+const artifacts = join(REPO_ROOT, 'circuits/artifacts')
+const zkey = join(artifacts, 'compliance.zkey')
+let manifest: SetupManifest
+let build: TestBuild
+
+beforeAll(async () => {
+  manifest = await readManifest(artifacts)
+  build = await compileForTest(manifest.circuit)
+})
+
+afterAll(async () => {
+  await build?.remove()
+  await terminateCurves()
+})
+
+describe('committed artifacts are not stale', () => {
+  // circom2 output is byte-deterministic (same source, same compiler => same r1cs and wasm), so sha256 is enough.
+  test('the r1cs compiled from the current source is the committed one', async () => {
+    expect((await hashFile(build.r1cs)).sha256).toBe(manifest.files.r1cs.sha256)
+  })
+
+  test('the wasm compiled from the current source is the committed one', async () => {
+    expect((await hashFile(build.wasm)).sha256).toBe(manifest.files.wasm.sha256)
+  })
+
+  test('every file the manifest lists has the recorded sha256 and size', async () => {
+    expect(Object.keys(manifest.files).sort()).toEqual(['ptau', 'r1cs', 'verifier', 'vkey', 'wasm', 'zkey'])
+    for (const [key, digest] of Object.entries(manifest.files)) {
+      const actual = await hashFile(join(REPO_ROOT, digest.path))
+      expect({ key, sha256: actual.sha256, bytes: actual.bytes }).toEqual({ key, sha256: digest.sha256, bytes: digest.bytes })
+    }
+  })
+
+  test('the manifest points at the committed locations and documents the signal order and the figures', async () => {
+    expect(manifest.files.verifier.path).toBe('contracts/src/Groth16Verifier.sol')
+    expect(manifest.files.zkey.path).toBe('circuits/artifacts/compliance.zkey')
+    expect(manifest.publicSignals).toEqual([...PUBLIC_SIGNALS])
+    const info = await snarkjs.r1cs.info(build.r1cs)
+    expect(manifest.constraints).toBe(info.nConstraints)
+    expect(manifest.domainSize).toBe(2 ** 13)
+    expect(manifest.zkeyBytes).toBe(manifest.files.zkey.bytes)
+    expect(manifest.provingTimeMs).toBeGreaterThan(0)
+  })
+
+  test('verification_key.json is exactly what the committed zkey exports', async () => {
+    const committed = await readFile(join(artifacts, 'verification_key.json'), 'utf8')
+    const exported = await renderVerificationKey(zkey)
+    expect(JSON.parse(committed)).toEqual(JSON.parse(exported))
+    expect(committed).toBe(exported)
+    expect(JSON.parse(committed).nPublic).toBe(PUBLIC_SIGNALS.length)
+  })
+
+  test('contracts/src/Groth16Verifier.sol is exactly what snarkjs exports from the committed zkey', async () => {
+    const committed = await readFile(join(REPO_ROOT, 'contracts/src/Groth16Verifier.sol'), 'utf8')
+    expect(committed).toBe(await renderSolidityVerifier(zkey))
+  })
+})
