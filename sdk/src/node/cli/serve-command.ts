@@ -48,7 +48,7 @@ export async function serveCommand(argv: string[]): Promise<void> {
     now = async () => (await target.publicClient.getBlock({ blockTag: 'latest' })).timestamp
     if (env.PROOFX_SIGNER_KEY || values['signer-keystore']) {
       const account = await loadAccount(accountSourceFromArgs({ keystore: values['signer-keystore'], envVar: 'PROOFX_SIGNER_KEY' }))
-      relayer = createContractRelayer({ publicClient: target.publicClient, walletClient: walletFor(target, account), contract })
+      relayer = createContractRelayer({ walletClient: walletFor(target, account), contract })
     }
   } else {
     chainId = Number(values['chain-id'])
