@@ -14,12 +14,16 @@ export async function openArtifactCache(name: string): Promise<ArtifactCache | u
   } catch {
     return undefined // e.g. storage disabled in private mode: download instead
   }
+  // The Cache API stores http(s) requests only; blob: and data: URLs are read directly each time.
+  const cacheable = (key: string) => /^https?:/i.test(key)
   return {
     async get(key) {
+      if (!cacheable(key)) return undefined
       const response = await cache.match(key)
       return response ? new Uint8Array(await response.arrayBuffer()) : undefined
     },
     async put(key, bytes) {
+      if (!cacheable(key)) return
       // Quota errors must not fail the proof: the bytes are already in memory.
       await cache.put(key, new Response(bytes as Uint8Array<ArrayBuffer>, { headers: { 'content-type': 'application/octet-stream', 'content-length': String(bytes.byteLength) } })).catch(() => {})
     },

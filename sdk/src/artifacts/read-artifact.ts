@@ -42,7 +42,8 @@ export async function readArtifact({ artifact, source, sha256, cache, onProgress
     return bytes
   }
   // The expected hash is part of the key, so a new release at the same URL is never served stale.
-  const key = sha256 ? `${location.url}#sha256=${sha256}` : location.url
+  // (A query parameter, not a fragment: the Cache API ignores fragments when matching.)
+  const key = sha256 ? `${location.url}${location.url.includes('?') ? '&' : '?'}proofx-sha256=${sha256}` : location.url
   const cached = await cache?.get(key)
   if (cached) {
     if (!sha256 || (await sha256Hex(cached)) === sha256) {

@@ -106,7 +106,7 @@ export function createProver(parameters: CreateProverParameters = {}): Prover {
     const handle = await (parameters.createWorker ?? defaultWorker)()
     const api = Comlink.wrap<ProverWorkerApi>(handle.endpoint)
     try {
-      await raceCall(api.ping(), { died: handle.died, timeout: 60_000 })
+      await raceCall(handle.ready.then(() => api.ping()), { died: handle.died, timeout: 60_000 })
     } catch (error) {
       await handle.terminate()
       throw error
@@ -172,8 +172,9 @@ export function createProver(parameters: CreateProverParameters = {}): Prover {
       const input = buildCircuitInput({ credential, policy, now, scope })
       const result = await run(async ({ api }) => {
         const progress = p.onProgress && Comlink.proxy((event: ProofProgress) => p.onProgress!({ ...event, elapsed: performance.now() - started }))
-        await checkVkey(api, progress)
-        return api.prove(sources, { ...loadOptions, verify: parameters.verify ?? true }, input, progress)
+        const loaded = await checkVkey(api, progress)
+        const proved = await api.prove(sources, { ...loadOptions, verify: parameters.verify ?? true }, input, progress)
+        return { ...proved, timings: { ...proved.timings, loadArtifacts: loaded.ms + proved.timings.loadArtifacts } }
       }, { signal: p.signal, timeout: p.timeout ?? timeout })
       const signals = namePublicSignals(result.publicSignals)
       return {

@@ -1,8 +1,9 @@
 // Entry of the proving worker (a Web Worker in browsers, a worker thread in Node). It only exposes the
-// API over Comlink; the first call (`ping`) is the readiness handshake.
+// API over Comlink, then posts READY_MESSAGE (the handshake the main thread waits for).
 import * as Comlink from 'comlink'
 import { importNodeModule, isNode } from '../artifacts/is-node.js'
 import { installErrorTransferHandler } from '../errors/transfer-handler.js'
+import { READY_MESSAGE } from './worker-handle.js'
 
 installErrorTransferHandler()
 
@@ -11,9 +12,11 @@ if (isNode()) {
   const { default: nodeEndpoint } = await importNodeModule<{ default: (port: unknown) => Comlink.Endpoint }>('comlink/dist/esm/node-adapter.mjs')
   const { createProverWorkerApi } = await importSnarkjsInWorkerThread(() => import('./prover-worker-api.js'))
   Comlink.expose(createProverWorkerApi(), nodeEndpoint(parentPort))
+  parentPort!.postMessage({ type: READY_MESSAGE })
 } else {
   const { createProverWorkerApi } = await import('./prover-worker-api.js')
   Comlink.expose(createProverWorkerApi())
+  ;(self as unknown as Worker).postMessage({ type: READY_MESSAGE })
 }
 
 /**

@@ -1,5 +1,5 @@
 import { WorkerCrashedError } from '../errors/prover.js'
-import type { WorkerHandle } from './worker-handle.js'
+import { isReadyMessage, type WorkerHandle } from './worker-handle.js'
 
 /** Starts the proving worker as a module Web Worker. Bundlers (Vite, webpack 5) follow this `new URL` pattern. */
 export function spawnBrowserWorker(): WorkerHandle {
@@ -18,8 +18,17 @@ export function wrapBrowserWorker(worker: Worker): WorkerHandle {
     worker.addEventListener('messageerror', () => reject(new WorkerCrashedError({ reason: 'a message could not be deserialized' })))
   })
   died.catch(() => {})
+  const ready = new Promise<void>((resolve) => {
+    const onMessage = (event: MessageEvent) => {
+      if (!isReadyMessage(event.data)) return
+      worker.removeEventListener('message', onMessage)
+      resolve()
+    }
+    worker.addEventListener('message', onMessage)
+  })
   return {
     endpoint: worker,
+    ready,
     died,
     async terminate() {
       terminated = true

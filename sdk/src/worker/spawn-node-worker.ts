@@ -2,7 +2,7 @@ import type { Worker as NodeWorker } from 'node:worker_threads'
 import type * as Comlink from 'comlink'
 import { importNodeModule } from '../artifacts/is-node.js'
 import { WorkerCrashedError } from '../errors/prover.js'
-import type { WorkerHandle } from './worker-handle.js'
+import { isReadyMessage, type WorkerHandle } from './worker-handle.js'
 
 // From src (tsx, vitest) the worker is TypeScript: run it through tsx's loader. From dist it is plain JS.
 const fromSource = import.meta.url.endsWith('.ts')
@@ -35,9 +35,18 @@ export async function spawnNodeWorker(): Promise<NodeWorkerHandle> {
     })
   })
   died.catch(() => {})
+  const ready = new Promise<void>((resolve) => {
+    const onMessage = (data: unknown) => {
+      if (!isReadyMessage(data)) return
+      worker.off('message', onMessage)
+      resolve()
+    }
+    worker.on('message', onMessage)
+  })
   return {
     worker,
     endpoint: nodeEndpoint(worker),
+    ready,
     died,
     async terminate() {
       terminated = true

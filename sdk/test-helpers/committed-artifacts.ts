@@ -1,0 +1,13 @@
+// The artifacts of the lead's trusted setup (circuits/artifacts), as the tests load them.
+import { fileURLToPath } from 'node:url'
+import type { ArtifactSources } from '../src/artifacts/types.js'
+
+const dir = new URL('../../circuits/artifacts/', import.meta.url)
+export const artifactPath = (file: string) => fileURLToPath(new URL(file, dir))
+
+export const committedArtifacts = (): ArtifactSources => ({
+  wasm: artifactPath('compliance.wasm'),
+  zkey: artifactPath('compliance.zkey'),
+  vkey: artifactPath('verification_key.json'),
+  manifest: artifactPath('manifest.json'),
+})
