@@ -3,6 +3,8 @@ import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { createServer } from 'node:net'
 import { fileURLToPath } from 'node:url'
+import type { ProofXDeployment } from '../../sdk/src/deployments/types.js'
+import { deployStopgap } from './anvil-deploy-stopgap.js'
 
 /** A real anvil node the test owns: started on a free port, stopped with `stop()`. */
 export type AnvilInstance = {
@@ -84,4 +86,25 @@ export async function startAnvil({ chainId = 31337, args = [] }: StartAnvilParam
     lastError = new Error(`anvil did not start on port ${port}: ${stderr.trim() || 'no output'}`)
   }
   throw lastError
+}
+
+/** A fresh anvil with ProofX deployed on it (demo policies and the demo issuer registered). */
+export type ProofXNode = AnvilInstance & { deployment: ProofXDeployment }
+
+/**
+ * Starts anvil and deploys ProofX to it: verifier, UUPS proxy, demo policies, demo issuer. Nothing is written
+ * to deployments/ (tests pass `node.deployment` explicitly). The deployer, anvil account 0, is the admin.
+ * @example
+ * const node = await startProofXNode()
+ * afterAll(() => node.stop())
+ */
+export async function startProofXNode(parameters: StartAnvilParameters = {}): Promise<ProofXNode> {
+  const anvil = await startAnvil(parameters)
+  try {
+    const deployment = await deployStopgap(anvil.rpcUrl)
+    return { ...anvil, deployment }
+  } catch (error) {
+    await anvil.stop()
+    throw error
+  }
 }

@@ -15,6 +15,8 @@ export type WriteVerifierOptions = {
   account?: Account | Address | undefined
   /** Defaults to the client's chain; viem checks the wallet is on it. */
   chain?: Chain | null | undefined
+  /** Gas limit; default: the node's estimate (submitProof sets its own, see SUBMIT_PROOF_GAS_LIMIT). */
+  gas?: bigint | undefined
   /** Called with the transaction hash as soon as it is sent, before it is mined. */
   onSubmitted?: ((hash: Hash) => void) | undefined
 }
@@ -34,13 +36,13 @@ export type WriteVerifierReturnType = { hash: Hash; receipt: TransactionReceipt 
  */
 export async function writeVerifier<functionName extends VerifierWriteFunctionName>(
   client: Client<Transport, Chain | undefined, Account | undefined>,
-  { address, account, chain, onSubmitted, functionName, args }: WriteVerifierOptions & { functionName: functionName; args: ContractFunctionArgs<Abi, 'nonpayable' | 'payable', functionName> },
+  { address, account, chain, gas, onSubmitted, functionName, args }: WriteVerifierOptions & { functionName: functionName; args: ContractFunctionArgs<Abi, 'nonpayable' | 'payable', functionName> },
   { onSimulated }: WriteVerifierHooks = {},
 ): Promise<WriteVerifierReturnType> {
   let request: unknown
   let result: unknown
   try {
-    const simulation = await simulateContract(client, { address, abi: proofXVerifierAbi, functionName, args, account: account ?? client.account, chain } as never)
+    const simulation = await simulateContract(client, { address, abi: proofXVerifierAbi, functionName, args, account: account ?? client.account, chain, ...(gas === undefined ? {} : { gas }) } as never)
     request = (simulation as { request: unknown }).request
     result = (simulation as { result: unknown }).result
   } catch (error) {

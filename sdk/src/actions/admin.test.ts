@@ -1,0 +1,132 @@
+import { readFileSync } from 'node:fs'
+import type { Hex } from 'viem'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { startProofXNode, type ProofXNode } from '../../../test/helpers/anvil.js'
+import { hashVerificationKey, type VerificationKey } from '../artifacts/hash-verification-key.js'
+import { proofXVerifierAbi } from '../chain/abi.js'
+import { proofXRoles } from '../chain/roles.js'
+import { createProofX, type CreateProofXReturnType } from '../clients/create-proofx.js'
+import { createIssuerKey } from '../credentials/create-issuer-key.js'
+import { demoIssuer } from '../demo/demo-issuer.js'
+import { DEMO_POLICIES } from '../demo/demo-policies.js'
+import {
+  InvalidIssuerKeyHashError,
+  InvalidPolicyHashError,
+  InvalidUpgradeError,
+  IssuerAlreadyTrustedError,
+  IssuerNotTrustedError,
+  MissingRoleError,
+  VerifierHasNoCodeError,
+  ZeroMaxProofAgeError,
+  ZeroValidityPeriodError,
+  ZeroVkeyHashError,
+} from '../errors/contract.js'
+import { buildPolicy } from '../policies/build-policy.js'
+import { localAccounts } from './test/local-accounts.js'
+
+// Admin actions against a real anvil deployment; no proofs needed.
+
+const root = new URL('../../../', import.meta.url)
+const creationBytecode = (contract: string): Hex => JSON.parse(readFileSync(new URL(`out/${contract}.sol/${contract}.json`, root), 'utf8')).bytecode.object
+
+let node: ProofXNode
+let admin: CreateProofXReturnType
+let stranger: CreateProofXReturnType
+
+const expectError = async <error extends Error>(promise: Promise<unknown>, errorClass: new (...args: never[]) => error): Promise<error> => {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  )
+  expect(error).toBeInstanceOf(errorClass)
+  return error as error
+}
+
+beforeAll(async () => {
+  node = await startProofXNode()
+  const client = (account: (typeof localAccounts)['admin']) => createProofX({ chainId: node.chainId, deployment: node.deployment, rpcUrl: node.rpcUrl, account, pollingInterval: 50 })
+  admin = client(localAccounts.admin)
+  stranger = client(localAccounts.stranger)
+})
+
+afterAll(() => node?.stop())
+
+describe('reads', () => {
+  test('getVerificationKeyHash is the hash of the committed verification key', async () => {
+    const vkey = JSON.parse(readFileSync(new URL('circuits/artifacts/verification_key.json', root), 'utf8')) as VerificationKey
+    const onChain = await stranger.getVerificationKeyHash()
+    expect(onChain).toBe(hashVerificationKey(vkey))
+    expect(onChain).toBe(node.deployment.vkeyHash)
+  })
+
+  test('getPolicy returns the demo policies the deployment registered', async () => {
+    for (const rules of Object.values(DEMO_POLICIES)) {
+      const policy = await stranger.getPolicy({ policyId: rules.policyId })
+      expect(policy).toMatchObject({ policyHash: buildPolicy(rules).hash, active: true, registered: true })
+      expect(policy.validityPeriod).toBeGreaterThan(0)
+    }
+    expect(await stranger.getPolicy({ policyId: 99n })).toMatchObject({ registered: false, active: false, policyHash: 0n })
+  })
+
+  test('the SDK\'s role hashes are the contract\'s', async () => {
+    for (const name of ['SIGNER_ROLE', 'PAUSER_ROLE', 'UPGRADER_ROLE', 'DEFAULT_ADMIN_ROLE'] as const)
+      expect(await admin.readContract({ address: node.deployment.proxy, abi: proofXVerifierAbi, functionName: name })).toBe(proofXRoles[name])
+  })
+})
+
+describe('admin writes decode every refusal', () => {
+  test('grant/revoke signer need DEFAULT_ADMIN_ROLE (MissingRoleError)', async () => {
+    const error = await expectError(stranger.grantSigner({ signer: localAccounts.stranger.address }), MissingRoleError)
+    expect(error).toMatchObject({ account: localAccounts.stranger.address, roleName: 'DEFAULT_ADMIN_ROLE' })
+    expect(error.shortMessage).toBe(`${localAccounts.stranger.address} does not have DEFAULT_ADMIN_ROLE, which this action requires.`)
+    await admin.grantSigner({ signer: localAccounts.relayer.address })
+    expect(await admin.readContract({ address: node.deployment.proxy, abi: proofXVerifierAbi, functionName: 'hasRole', args: [proofXRoles.SIGNER_ROLE, localAccounts.relayer.address] })).toBe(true)
+    await admin.revokeSigner({ signer: localAccounts.relayer.address })
+    expect(await admin.readContract({ address: node.deployment.proxy, abi: proofXVerifierAbi, functionName: 'hasRole', args: [proofXRoles.SIGNER_ROLE, localAccounts.relayer.address] })).toBe(false)
+  })
+
+  test('setPolicy registers a policy and refuses a zero hash or validity', async () => {
+    const policy = buildPolicy({ ...DEMO_POLICIES.retail, policyId: 7n })
+    await admin.setPolicy({ policyId: 7n, policyHash: policy.hash, validityPeriod: 3600, active: false })
+    expect(await stranger.getPolicy({ policyId: 7n })).toMatchObject({ policyHash: policy.hash, validityPeriod: 3600, active: false })
+    await expectError(admin.setPolicy({ policyId: 7n, policyHash: 0n, validityPeriod: 3600 }), InvalidPolicyHashError)
+    await expectError(admin.setPolicy({ policyId: 7n, policyHash: policy.hash, validityPeriod: 0 }), ZeroValidityPeriodError)
+    await expectError(stranger.setPolicy({ policyId: 7n, policyHash: policy.hash, validityPeriod: 3600 }), MissingRoleError)
+  })
+
+  test('addIssuer / removeIssuer', async () => {
+    const issuer = createIssuerKey()
+    await admin.addIssuer({ issuerKeyHash: issuer.keyHash, revoker: localAccounts.stranger.address })
+    await expectError(admin.addIssuer({ issuerKeyHash: issuer.keyHash, revoker: localAccounts.stranger.address }), IssuerAlreadyTrustedError)
+    await expectError(admin.addIssuer({ issuerKeyHash: 0n, revoker: localAccounts.stranger.address }), InvalidIssuerKeyHashError)
+    await admin.removeIssuer({ issuerKeyHash: issuer.keyHash })
+    await expectError(admin.removeIssuer({ issuerKeyHash: issuer.keyHash }), IssuerNotTrustedError)
+    // The deployment trusts the demo issuer.
+    await expectError(admin.addIssuer({ issuerKeyHash: demoIssuer().keyHash, revoker: localAccounts.admin.address }), IssuerAlreadyTrustedError)
+  })
+
+  test('setVerifier refuses an address without code or a zero key hash; setMaxProofAge refuses 0', async () => {
+    const { groth16Verifier, vkeyHash } = node.deployment
+    const noCode = await expectError(admin.setVerifier({ groth16Verifier: localAccounts.stranger.address, vkeyHash }), VerifierHasNoCodeError)
+    expect(noCode.verifier).toBe(localAccounts.stranger.address)
+    await expectError(admin.setVerifier({ groth16Verifier, vkeyHash: `0x${'00'.repeat(32)}` }), ZeroVkeyHashError)
+    const { receipt } = await admin.setVerifier({ groth16Verifier, vkeyHash })
+    expect(receipt.status).toBe('success')
+    await expectError(admin.setMaxProofAge({ maxProofAge: 0 }), ZeroMaxProofAgeError)
+  })
+
+  test('upgrade deploys a new implementation and keeps the state; refuses strangers and non-UUPS code', async () => {
+    const bytecode = creationBytecode('ProofXVerifier')
+    const roleError = await expectError(stranger.upgrade({ bytecode }), MissingRoleError)
+    expect(roleError.roleName).toBe('UPGRADER_ROLE')
+
+    const { implementation, deployHash } = await admin.upgrade({ bytecode })
+    expect(deployHash).toBeDefined()
+    expect(implementation).not.toBe(node.deployment.implementation)
+    expect(await stranger.getPolicy({ policyId: DEMO_POLICIES.accredited.policyId })).toMatchObject({ policyHash: buildPolicy(DEMO_POLICIES.accredited).hash })
+    expect(await stranger.getVerificationKeyHash()).toBe(node.deployment.vkeyHash)
+
+    const error = await expectError(admin.upgrade({ bytecode: creationBytecode('Groth16Verifier') }), InvalidUpgradeError)
+    expect(error.shortMessage).toContain('The upgrade was refused')
+  })
+})
