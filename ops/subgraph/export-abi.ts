@@ -1,0 +1,11 @@
+// Writes abis/ProofXVerifier.json from the SDK's ABI (sdk/src/chain/abi.ts, generated from the Foundry build).
+//   npx tsx ops/subgraph/export-abi.ts
+import { writeFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { proofXVerifierAbi } from '../../sdk/src/chain/abi.js'
+
+export const abiJson = () => `${JSON.stringify(proofXVerifierAbi, null, 2)}\n`
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  writeFileSync(fileURLToPath(new URL('./abis/ProofXVerifier.json', import.meta.url)), abiJson())
+}
