@@ -168,6 +168,15 @@ describe('submitProof against a real anvil deployment', () => {
     expect(await as.subject.isCompliant({ subject: subject.address, policyId: accredited })).toBe(true)
   })
 
+  test('a deactivated policy stops counting (reason policy-inactive) and refuses proofs until reactivated', async () => {
+    const { policyHash, validityPeriod } = await as.admin.getPolicy({ policyId: accredited })
+    await as.admin.setPolicy({ policyId: accredited, policyHash, validityPeriod, active: false })
+    expect(await as.subject.getComplianceStatus({ subject: subject.address, policyId: accredited })).toMatchObject({ compliant: false, reason: 'policy-inactive' })
+    await expectError(as.subject.submitProof({ proof }), PolicyInactiveError)
+    await as.admin.setPolicy({ policyId: accredited, policyHash, validityPeriod, active: true })
+    expect(await as.subject.isCompliant({ subject: subject.address, policyId: accredited })).toBe(true)
+  })
+
   test('expired: after the validity period the record lapses and the old proof is too old (ProofTooOldError)', async () => {
     const { validUntil } = await as.subject.getComplianceStatus({ subject: subject.address, policyId: accredited })
     const testClient = createTestClient({ mode: 'anvil', transport: http(node.rpcUrl) })
