@@ -28,7 +28,9 @@ export function useProve(parameters: UseProveParameters = {}) {
     },
   })
   const mutation = useMutation({ ...parameters.mutation, ...options })
-  const cancel = useCallback(() => controller.current?.abort(), [])
+  const cancel = useCallback((): void => {
+    controller.current?.abort()
+  }, [])
   const reset = useCallback(() => {
     setProgress(undefined)
     mutation.reset()
