@@ -13,7 +13,7 @@ export const committedArtifacts = (): ArtifactSources => ({
   wasm: artifact('compliance.wasm'),
   zkey: artifact('compliance.zkey'),
   vkey: artifact('verification_key.json'),
-  integrity: false, // TEMP until manifest.json lands
+  manifest: artifact('manifest.json'),
 })
 
 /** A credential from the demo issuer with the given net capital (assets - 100,000 liabilities). */
