@@ -53,6 +53,7 @@ describe('createProver (Node worker thread)', () => {
   })
 
   test('proves a real credential; signals in the documented order; calldata as snarkjs prints it', async () => {
+    await prover.preload() // already loaded: no 'loading-artifacts' stage below
     const stages: ProofStage[] = []
     const result = await prover.prove({ ...proveArgs, onProgress: (p) => stages.push(p.stage) })
     expect(stages).toEqual(['witness', 'proving', 'verifying', 'done'])

@@ -23,7 +23,7 @@ export type WorkerProveResult = {
   timings: { loadArtifacts: number; witness: number; prove: number; verify: number }
 }
 
-type ProgressCallback = (progress: ProofProgress) => void
+type ProgressCallback = (progress: ProofProgress) => void | Promise<void>
 
 /** What the proving worker exposes through Comlink. Lives in the worker; holds the artifacts in memory. */
 export type ProverWorkerApi = ReturnType<typeof createProverWorkerApi>
@@ -87,7 +87,9 @@ export function createProverWorkerApi() {
         if (!v.value) throw new ProofGenerationError({ stage: 'verifying', cause: new Error('the proof does not verify against the verification key') })
         verify = v.ms
       }
-      onProgress?.({ stage: 'done', elapsed: now() - started })
+      // Awaited: through Comlink this resolves once the caller has handled every earlier event, so no
+      // progress event arrives after the result.
+      await onProgress?.({ stage: 'done', elapsed: now() - started })
       return { proof: p.value.proof, publicSignals: p.value.publicSignals, vkeyHash, timings: { loadArtifacts, witness: w.ms, prove: p.ms, verify } }
     },
 
