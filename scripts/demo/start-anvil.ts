@@ -1,8 +1,20 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { createServer } from 'node:net'
 import { fileURLToPath } from 'node:url'
+import { existsSync } from 'node:fs'
+import { createRequire } from 'node:module'
 
-const anvilBin = fileURLToPath(new URL('../../node_modules/.bin/anvil', import.meta.url))
+/** The platform binary itself, so stop() signals anvil and not the npm wrapper around it. */
+function anvilBinary(): string {
+  const require = createRequire(import.meta.url)
+  try {
+    const binary = require.resolve(`@foundry-rs/anvil-${process.platform}-${process.arch === 'x64' ? 'amd64' : process.arch}/bin/anvil`)
+    if (existsSync(binary)) return binary
+  } catch {
+    // not resolvable: the wrapper forwards SIGTERM to anvil
+  }
+  return fileURLToPath(new URL('../../node_modules/.bin/anvil', import.meta.url))
+}
 
 export type StartedAnvil = { rpcUrl: string; port: number; process: ChildProcess; stop(): Promise<void> }
 
@@ -21,7 +33,7 @@ export function freePort(): Promise<number> {
 /** Starts anvil and resolves once it answers eth_chainId. */
 export async function startAnvil({ port, chainId = 31337 }: { port?: number; chainId?: number } = {}): Promise<StartedAnvil> {
   const p = port ?? (await freePort())
-  const child = spawn(anvilBin, ['--port', String(p), '--host', '127.0.0.1', '--chain-id', String(chainId), '--silent'], { stdio: ['ignore', 'ignore', 'pipe'] })
+  const child = spawn(anvilBinary(), ['--port', String(p), '--host', '127.0.0.1', '--chain-id', String(chainId), '--silent'], { stdio: ['ignore', 'ignore', 'pipe'] })
   let stderr = ''
   child.stderr?.on('data', (chunk) => (stderr += chunk))
   const rpcUrl = `http://127.0.0.1:${p}`

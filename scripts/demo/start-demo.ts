@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url'
-import { createServer, type Plugin, type ViteDevServer } from 'vite'
+import { build, preview, type Plugin, type PreviewServer } from 'vite'
 import { startAnvil, freePort, type StartedAnvil } from './start-anvil.js'
-import { deployLocal } from '../../contracts/script/deploy-local.js'
+import { existsSync } from 'node:fs'
 
 /** Anvil's first well-known dev account: public knowledge, local chains only. */
 export const ANVIL_ADMIN_PRIVATE_KEY = '0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80'
@@ -10,12 +10,25 @@ export type DemoDeployment = Record<string, unknown> & { chainId: number; proxy:
 
 export type StartedDemo = { url: string; rpcUrl: string; deployment: DemoDeployment; stop(): Promise<void> }
 
+const deployScript = new URL('../../contracts/script/deploy-local.ts', import.meta.url)
+
+/** Deploys with the contracts' deploy script (verifier, proxy, demo policies, demo issuer). */
+async function deploy(rpcUrl: string): Promise<Record<string, unknown>> {
+  if (existsSync(deployScript)) {
+    const { deployLocal } = (await import(deployScript.href)) as { deployLocal(p: { rpcUrl: string; privateKey: string }): Promise<Record<string, unknown>> }
+    return deployLocal({ rpcUrl, privateKey: ANVIL_ADMIN_PRIVATE_KEY })
+  }
+  // STOP-GAP until contracts/script/deploy-local.ts lands: the same deployment from the Foundry build in out/.
+  const { deployStopgap } = await import('../../test/helpers/anvil-deploy-stopgap.js')
+  return deployStopgap(rpcUrl)
+}
+
 /** Serves the deployment the page should talk to at /deployment.json, from memory (no file to go stale). */
 function serveDeployment(deployment: DemoDeployment): Plugin {
   const body = JSON.stringify(deployment, (_k, v) => (typeof v === 'bigint' ? v.toString() : v), 2)
   return {
     name: 'proofx-demo-deployment',
-    configureServer(server) {
+    configurePreviewServer(server) {
       server.middlewares.use((req, res, next) => {
         if (req.url?.split('?')[0] !== '/deployment.json') return next()
         res.setHeader('Content-Type', 'application/json')
@@ -26,13 +39,24 @@ function serveDeployment(deployment: DemoDeployment): Plugin {
   }
 }
 
+const viteConfig = fileURLToPath(new URL('../../vite.config.ts', import.meta.url))
+
+export type StartDemoParameters = {
+  port?: number | undefined
+  anvilPort?: number | undefined
+  /** Where the static page is built (default dist/demo, as `npm run build:demo`). */
+  outDir?: string | undefined
+  log?: ((line: string) => void) | undefined
+}
+
 /**
- * Starts anvil, deploys the contracts with the demo policies and issuer, and serves the demo page
- * (Vite dev server) wired to that deployment. `stop()` ends everything it started.
+ * Starts anvil, deploys the contracts with the demo policies and issuer, builds the demo page and
+ * serves it (vite preview) wired to that deployment. The built page, not the dev server, so what
+ * runs here is what a static host serves, and nothing reloads mid-flow. `stop()` ends everything.
  */
-export async function startDemo({ port, anvilPort, log = () => {} }: { port?: number; anvilPort?: number; log?: (line: string) => void } = {}): Promise<StartedDemo> {
+export async function startDemo({ port, anvilPort, outDir, log = () => {} }: StartDemoParameters = {}): Promise<StartedDemo> {
   let anvil: StartedAnvil | undefined
-  let server: ViteDevServer | undefined
+  let server: PreviewServer | undefined
   const stop = async () => {
     await server?.close()
     await anvil?.stop()
@@ -40,17 +64,20 @@ export async function startDemo({ port, anvilPort, log = () => {} }: { port?: nu
   try {
     anvil = await startAnvil({ port: anvilPort })
     log(`anvil listening on ${anvil.rpcUrl}`)
-    const deployed = await deployLocal({ rpcUrl: anvil.rpcUrl, privateKey: ANVIL_ADMIN_PRIVATE_KEY })
+    const deployed = await deploy(anvil.rpcUrl)
     const deployment = { ...(deployed as unknown as Record<string, unknown>), rpcUrl: anvil.rpcUrl } as DemoDeployment
     log(`ProofXVerifier proxy ${deployment.proxy} on chain ${deployment.chainId}`)
-    server = await createServer({
-      configFile: fileURLToPath(new URL('../../vite.config.ts', import.meta.url)),
+    const built = Date.now()
+    await build({ configFile: viteConfig, logLevel: 'warn', build: outDir ? { outDir } : {} })
+    log(`demo page built in ${((Date.now() - built) / 1000).toFixed(1)} s`)
+    server = await preview({
+      configFile: viteConfig,
       plugins: [serveDeployment(deployment)],
-      server: { port: port ?? (await freePort()), strictPort: true, host: '127.0.0.1' },
+      build: outDir ? { outDir } : {},
+      preview: { port: port ?? (await freePort()), strictPort: true, host: '127.0.0.1' },
       logLevel: 'warn',
     })
-    await server.listen()
-    const url = server.resolvedUrls?.local[0] ?? `http://127.0.0.1:${server.config.server.port}/`
+    const url = server.resolvedUrls?.local[0] ?? `http://127.0.0.1:${server.config.preview.port}/`
     return { url, rpcUrl: anvil.rpcUrl, deployment, stop }
   } catch (error) {
     await stop()

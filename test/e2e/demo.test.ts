@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { startDemo, type StartedDemo } from '../../scripts/demo/start-demo.js'
-import { collectConsole, launchChromium, screenshot } from './browser.js'
+import { collectConsole, launchChromium, outputDir, screenshot } from './browser.js'
 
 // The demo page against a real anvil with the real contracts, driven in Debian's Chromium.
 describe('demo page (anvil)', () => {
@@ -11,7 +11,7 @@ describe('demo page (anvil)', () => {
   let consoleLines: string[]
 
   beforeAll(async () => {
-    demo = await startDemo()
+    demo = await startDemo({ outDir: `${outputDir}site` }).catch((e) => { console.log("STARTDEMO", e?.stack ?? e); throw e })
     browser = await launchChromium()
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
     consoleLines = collectConsole(page)

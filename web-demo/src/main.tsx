@@ -1,9 +1,9 @@
+import { createProver } from '@proofx/sdk'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { WagmiProvider } from 'wagmi'
 import { createProofXConfig, ProofXProvider } from '@proofx/sdk/react'
-import { createProver } from '../../sdk/src/prover/create-prover.js'
 import { App } from './App.js'
 import { loadDeployment } from './config/load-deployment.js'
 import { createDemoWagmiConfig } from './config/wagmi-config.js'
@@ -19,7 +19,8 @@ async function start() {
     return
   }
   const wagmiConfig = createDemoWagmiConfig(deployment)
-  const prover = createProver({ artifacts: await demoArtifacts() })
+  // The contract reports its verification-key hash: the prover refuses artifacts that would not verify there.
+  const prover = createProver({ artifacts: await demoArtifacts(), expectedVkeyHash: deployment.vkeyHash })
   // Start the worker and load the circuit while the visitor connects and gets a credential.
   prover.preload().catch((error) => console.warn('Preloading the prover failed; proving will retry.', error))
   const proofxConfig = createProofXConfig({ prover, verifiers: { [deployment.chainId]: deployment.proxy } })

@@ -1,7 +1,7 @@
+import { serializeCredential } from '@proofx/sdk'
 import { useState } from 'react'
 import type { Address } from 'viem'
 import { issueSampleCredential, SAMPLE_PROFILES, type SampleProfile } from '../lib/sample-credentials.js'
-import { serializeCredential } from '../../../sdk/src/credentials/serialize-credential.js'
 
 /**
  * Step 2: a credential. The in-page demo issuer signs a sample for the connected address, or the

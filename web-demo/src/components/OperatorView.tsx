@@ -1,9 +1,9 @@
+import { proofXVerifierAbi } from '@proofx/sdk'
 import { useState } from 'react'
 import { useQuery } from '@tanstack/react-query'
 import { useBlockNumber, useConnection, usePublicClient, useReadContracts, useWriteContract, useConfig } from 'wagmi'
 import { waitForTransactionReceipt } from 'wagmi/actions'
 import { isAddress, keccak256, toHex, zeroHash, type Address } from 'viem'
-import { proofXVerifierAbi } from '../../../sdk/src/chain/abi.js'
 import { ErrorNotice } from './ErrorNotice.js'
 import { shortHex } from '../lib/format.js'
 

@@ -1,4 +1,4 @@
-import { DEMO_POLICIES } from '../../../sdk/src/demo/demo-policies.js'
+import { DEMO_POLICIES } from '@proofx/sdk'
 
 export type DemoPolicyKey = keyof typeof DEMO_POLICIES
 

@@ -1,7 +1,7 @@
+import { DEMO_POLICIES } from '@proofx/sdk'
 import { useEffect, useState } from 'react'
 import type { Address } from 'viem'
 import { useComplianceStatus, useProve, useSubmitProof } from '@proofx/sdk/react'
-import { DEMO_POLICIES } from '../../../sdk/src/demo/demo-policies.js'
 import { ErrorNotice } from './ErrorNotice.js'
 import { formatDate, formatMs, shortHex } from '../lib/format.js'
 import type { DemoPolicyKey } from './PolicyPicker.js'

@@ -6,6 +6,8 @@ export type PageDeployment = {
   /** JSON-RPC URL of the chain (the local anvil, or a public RPC for Amoy/Sepolia builds). */
   rpcUrl: string
   proxy: Address
+  /** hashVerificationKey of the key the deployed Groth16 verifier embeds. */
+  vkeyHash?: `0x${string}`
   deployBlock?: number | string
   /** Display name, e.g. "Anvil (local)". */
   chainName?: string

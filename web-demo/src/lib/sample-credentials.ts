@@ -1,8 +1,5 @@
+import { signCredential, randomSalt, demoIssuer, type SignedCredential } from '@proofx/sdk'
 import type { Address } from 'viem'
-import { signCredential } from '../../../sdk/src/credentials/sign-credential.js'
-import { randomSalt } from '../../../sdk/src/credentials/random-salt.js'
-import { demoIssuer } from '../../../sdk/src/demo/demo-issuer.js'
-import type { SignedCredential } from '../../../sdk/src/credentials/types.js'
 
 /** Sample profiles the in-page demo issuer signs; each one exercises one outcome of the accredited policy. */
 export const SAMPLE_PROFILES = {
