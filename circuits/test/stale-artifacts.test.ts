@@ -63,6 +63,13 @@ describe('committed artifacts are not stale', () => {
     expect(JSON.parse(committed).nPublic).toBe(PUBLIC_SIGNALS.length)
   })
 
+  test('circuits/ceremony/TRANSCRIPT.md lists exactly the contributions of the manifest', async () => {
+    const notes = await readFile(join(REPO_ROOT, 'circuits/ceremony/TRANSCRIPT.md'), 'utf8')
+    const rows = [...notes.matchAll(/^\| (\d) \| (.+?) \| `([0-9a-f]{128})` \|$/gm)].map((m) => ({ phase: Number(m[1]), name: m[2], hash: m[3] }))
+    expect(rows).toEqual(manifest.ceremony.contributions)
+    expect(notes).toContain(manifest.ceremony.beacon.hash)
+  })
+
   test('contracts/src/Groth16Verifier.sol is exactly what snarkjs exports from the committed zkey', async () => {
     const committed = await readFile(join(REPO_ROOT, 'contracts/src/Groth16Verifier.sol'), 'utf8')
     expect(committed).toBe(await renderSolidityVerifier(zkey))
