@@ -1,4 +1,4 @@
-import { createTestClient, http } from 'viem'
+import { createTestClient, http, keccak256, toHex, type Hex } from 'viem'
 import { getBlock, getTransactionCount } from 'viem/actions'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { startProofXNode, type ProofXNode } from '../../../test/helpers/anvil.js'
@@ -25,6 +25,7 @@ import {
   UnauthorizedRevokerError,
   UnauthorizedSubmitterError,
 } from '../errors/contract.js'
+import { VerificationKeyMismatchError } from '../errors/artifacts.js'
 import type { ProveReturnType } from '../prover/types.js'
 import type { Prover } from '../prover/create-prover.js'
 import { localAccounts } from './test/local-accounts.js'
@@ -45,6 +46,8 @@ const events: ProofVerifiedEvent[] = []
 let unwatch: () => void
 const gasUsed: bigint[] = []
 
+/** Creation code of a contract whose every call returns 32 zero bytes: a Groth16 verifier that rejects everything. */
+const REJECT_ALL_BYTECODE: Hex = '0x69600060005260206000f3600052600a6016f3'
 const accredited = DEMO_POLICIES.accredited.policyId
 const { subject, relayer, stranger, otherSubject } = localAccounts
 
@@ -134,6 +137,17 @@ describe('submitProof against a real anvil deployment', () => {
     expect(policyError.policyId).toBe(DEMO_POLICIES.retail.policyId)
     const scopeError = await expectError(as.subject.submitProof({ proof: otherScopeProof }), ProofScopeMismatchError)
     expect(scopeError.scope).toBe(computeScope(node.chainId, node.deployment.proxy))
+  })
+
+  test('after a circuit upgrade on-chain, an old proof names the verification-key mismatch (VerificationKeyMismatchError)', async () => {
+    const { groth16Verifier, vkeyHash } = node.deployment
+    // Stands in for the next circuit's verifier: it rejects every proof of the current one (code: return uint256(0)).
+    const { contractAddress: nextVerifier } = await as.admin.waitForTransactionReceipt({ hash: await as.admin.deployContract({ abi: [], bytecode: REJECT_ALL_BYTECODE, account: localAccounts.admin, chain: as.admin.chain }) })
+    const nextVkeyHash = keccak256(toHex('next circuit'))
+    await as.admin.setVerifier({ groth16Verifier: nextVerifier!, vkeyHash: nextVkeyHash })
+    const error = await expectError(as.subject.submitProof({ proof }), VerificationKeyMismatchError)
+    expect(error).toMatchObject({ expected: nextVkeyHash, actual: vkeyHash })
+    await as.admin.setVerifier({ groth16Verifier, vkeyHash })
   })
 
   test('unknown policy (PolicyInactiveError) and a timestamp from the future (ProofFromFutureError)', async () => {

@@ -3,6 +3,7 @@ import { readContract } from 'viem/actions'
 import { proofXVerifierAbi } from '../chain/abi.js'
 import { publicSignalIndex, toProofXProof, type Groth16ProofOutput, type ProofXProof } from '../chain/to-proofx-proof.js'
 import { writeVerifier, type WriteVerifierOptions, type WriteVerifierReturnType } from '../chain/write-verifier.js'
+import { VerificationKeyMismatchError, type VerificationKeyMismatchErrorType } from '../errors/artifacts.js'
 import type { ProofXErrorType } from '../errors/base.js'
 import { InvalidInputError, type InvalidInputErrorType } from '../errors/validation.js'
 import {
@@ -49,6 +50,7 @@ export type SubmitProofErrorType =
   | ProofSubjectMismatchErrorType
   | ProofScopeMismatchErrorType
   | ProofPolicyMismatchErrorType
+  | VerificationKeyMismatchErrorType
   | InvalidProofFormatErrorType
   | InvalidInputErrorType
   | ProofXContractErrorType
@@ -78,7 +80,8 @@ const accountAddress = (account: Account | Address | undefined): Address | undef
  * CredentialRevokedError, UnauthorizedSubmitterError, ...) before any gas is spent. A proof that fails the
  * Groth16 check does not revert on-chain (the contract emits `ProofVerified(success: false)` for monitoring);
  * this action does not send such a proof: it throws ProofRejectedError, or a more precise mismatch error when
- * it can tell why (ProofSubjectMismatchError, ProofScopeMismatchError, ProofPolicyMismatchError). So a returned
+ * it can tell why (ProofSubjectMismatchError, ProofScopeMismatchError, ProofPolicyMismatchError,
+ * VerificationKeyMismatchError). So a returned
  * value always means the subject is now compliant.
  *
  * @example
@@ -106,7 +109,7 @@ export async function submitProof(client: Client<Transport, Chain | undefined, A
     // Runs on a simulated `false`, before anything is sent.
     onSimulated: async (verified) => {
       if (verified === true) return
-      if (isProverOutput(proof)) await explainRejection(client, { address, policyId, publicSignals: proof.publicSignals })
+      if (isProverOutput(proof)) await explainRejection(client, { address, policyId, publicSignals: proof.publicSignals, vkeyHash: (proof as { vkeyHash?: unknown }).vkeyHash })
       throw new ProofRejectedError({ subject, policyId, nullifier: struct.nullifier })
     },
   })
@@ -119,12 +122,15 @@ export async function submitProof(client: Client<Transport, Chain | undefined, A
 /** Reads what the contract builds its signals from and throws the mismatch that made the pairing fail, if any. */
 async function explainRejection(
   client: Client<Transport, Chain | undefined, Account | undefined>,
-  { address, policyId, publicSignals }: { address: Address; policyId: bigint; publicSignals: readonly string[] },
+  { address, policyId, publicSignals, vkeyHash }: { address: Address; policyId: bigint; publicSignals: readonly string[]; vkeyHash: unknown },
 ): Promise<void> {
-  const [scope, policy] = await Promise.all([
+  const [scope, policy, contractVkeyHash] = await Promise.all([
     readContract(client, { address, abi: proofXVerifierAbi, functionName: 'scope' }),
     readContract(client, { address, abi: proofXVerifierAbi, functionName: 'getPolicy', args: [policyId] }),
+    readContract(client, { address, abi: proofXVerifierAbi, functionName: 'vkeyHash' }),
   ])
+  // The prover's result says which verification key it was made with.
+  if (typeof vkeyHash === 'string' && vkeyHash.toLowerCase() !== contractVkeyHash.toLowerCase()) throw new VerificationKeyMismatchError({ expected: contractVkeyHash, actual: vkeyHash })
   const proofScope = BigInt(publicSignals[publicSignalIndex.scope]!)
   if (proofScope !== scope) throw new ProofScopeMismatchError({ proofScope, scope, chainId: Number(scope >> 160n), address })
   const proofPolicyHash = BigInt(publicSignals[publicSignalIndex.policyHash]!)
