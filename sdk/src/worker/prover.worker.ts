@@ -1,5 +1,6 @@
 // Entry of the proving worker (a Web Worker in browsers, a worker thread in Node). It only exposes the
-// API over Comlink, then posts READY_MESSAGE (the handshake the main thread waits for).
+// API over Comlink, then posts READY_MESSAGE (the handshake the main thread waits for). No top-level
+// await: bundlers may emit workers as classic scripts (Vite's default worker format is iife).
 import * as Comlink from 'comlink'
 import { importNodeModule, isNode } from '../artifacts/is-node.js'
 import { installErrorTransferHandler } from '../errors/transfer-handler.js'
@@ -7,17 +8,23 @@ import { READY_MESSAGE } from './worker-handle.js'
 
 installErrorTransferHandler()
 
-if (isNode()) {
-  const { parentPort } = await importNodeModule<typeof import('node:worker_threads')>('node:worker_threads')
-  const { default: nodeEndpoint } = await importNodeModule<{ default: (port: unknown) => Comlink.Endpoint }>('comlink/dist/esm/node-adapter.mjs')
-  const { createProverWorkerApi } = await importSnarkjsInWorkerThread(() => import('./prover-worker-api.js'))
-  Comlink.expose(createProverWorkerApi(), nodeEndpoint(parentPort))
-  parentPort!.postMessage({ type: READY_MESSAGE })
-} else {
-  const { createProverWorkerApi } = await import('./prover-worker-api.js')
-  Comlink.expose(createProverWorkerApi())
-  ;(self as unknown as Worker).postMessage({ type: READY_MESSAGE })
+async function start() {
+  if (isNode()) {
+    const { parentPort } = await importNodeModule<typeof import('node:worker_threads')>('node:worker_threads')
+    const { default: nodeEndpoint } = await importNodeModule<{ default: (port: unknown) => Comlink.Endpoint }>('comlink/dist/esm/node-adapter.mjs')
+    const { createProverWorkerApi } = await importSnarkjsInWorkerThread(() => import('./prover-worker-api.js'))
+    Comlink.expose(createProverWorkerApi(), nodeEndpoint(parentPort))
+    parentPort!.postMessage({ type: READY_MESSAGE })
+  } else {
+    const { createProverWorkerApi } = await import('./prover-worker-api.js')
+    Comlink.expose(createProverWorkerApi())
+    ;(self as unknown as Worker).postMessage({ type: READY_MESSAGE })
+  }
 }
+
+// A failed start must reach the main thread as the worker's `error` event (WorkerCrashedError there),
+// not as an unhandled rejection nobody sees.
+start().catch((error) => setTimeout(() => { throw error }))
 
 /**
  * snarkjs's curve threads come from the `web-worker` package, which decides at load time from
