@@ -111,6 +111,14 @@ describe('the trusted-setup pipeline, end to end on circuits/tiny/tiny.circom (2
     await expect(cli).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('phase 2: zkey verify') })
   })
 
+  test('a missing file fails its own checks, and every other check still runs', async () => {
+    const copy = await copySetup({ root: REPO_ROOT, artifactsDir: join(first, 'artifacts'), to: join(work, 'missing') })
+    await rm(copy.path('vkey'))
+    const report = await verifySetup({ root: REPO_ROOT, artifactsDir: join(work, 'missing') })
+    expect(report.checks.filter((c) => !c.ok).map((c) => c.name)).toEqual([expect.stringContaining('sha256 of vkey'), 'verification_key.json is the one the zkey exports'])
+    expect(report.checks.find((c) => c.name.startsWith('sha256 of vkey'))?.detail).toContain('ENOENT')
+  })
+
   test('takes an external .ptau (the first run’s) instead of running phase 1', async () => {
     const external = await runSetup(tinySetup(second, { externalPtau: join(first, 'ceremony/pot8_final.ptau'), phase1Contributors: [], sampleInput: undefined }))
     expect(external.ceremony.externalPtau).toBe(true)
