@@ -4,14 +4,11 @@ import { signCredential } from '../../credentials/sign-credential.js'
 import type { PolicyRules, SignedCredential } from '../../credentials/types.js'
 import { demoIssuer } from '../../demo/demo-issuer.js'
 import { createProver, type Prover } from '../../prover/create-prover.js'
-
-const artifact = (file: string) => new URL(`../../../../circuits/artifacts/${file}`, import.meta.url).href
+import { committedArtifacts } from '../../../test-helpers/committed-artifacts.js'
 
 /** A prover on the committed circuit artifacts (the package copy exists only after a build). */
 export function createTestProver(): Prover {
-  return createProver({
-    artifacts: { wasm: artifact('compliance.wasm'), zkey: artifact('compliance.zkey'), vkey: artifact('verification_key.json'), manifest: artifact('manifest.json') },
-  })
+  return createProver({ artifacts: committedArtifacts() })
 }
 
 /** A demo-issuer credential that meets both demo policies, valid for a year around `now`. */
