@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.24;
+
+import {IProofXVerifier} from "../../src/interfaces/IProofXVerifier.sol";
+import {Base} from "../utils/Base.t.sol";
+import {ProofXVerifierHandler} from "./handlers/ProofXVerifierHandler.sol";
+
+/// @dev Invariants of ProofXVerifier under random sequences of handler actions.
+contract ProofXVerifierInvariantTest is Base {
+    ProofXVerifierHandler internal handler;
+
+    function setUp() public override {
+        super.setUp();
+        vm.startPrank(admin);
+        // Wide enough that the fixture proofs stay submittable for a while as the handler moves time on.
+        verifier.setMaxProofAge(15 days);
+        verifier.addIssuer(otherIssuerKeyHash, revoker);
+        vm.stopPrank();
+
+        handler = new ProofXVerifierHandler(verifier, admin, issuerKeyHash, revoker);
+        string[6] memory names =
+            ["accredited", "accreditedBob", "retail", "accreditedOld", "accreditedRenewal", "accreditedOtherIssuer"];
+        for (uint256 i; i < names.length; ++i) {
+            (IProofXVerifier.ProofXProof memory proof, uint256 policyId, address subject) = _fixture(names[i]);
+            handler.addProof(proof, policyId, subject);
+        }
+        address[6] memory actors = [admin, signer, makeAddr("signer2"), stranger, alice, bob];
+        for (uint256 i; i < actors.length; ++i) {
+            handler.addActor(actors[i]);
+        }
+        targetContract(address(handler));
+        bytes4[] memory selectors = new bytes4[](10);
+        selectors[0] = ProofXVerifierHandler.submit.selector;
+        selectors[1] = ProofXVerifierHandler.warp.selector;
+        selectors[2] = ProofXVerifierHandler.grantRole.selector;
+        selectors[3] = ProofXVerifierHandler.revokeRole.selector;
+        selectors[4] = ProofXVerifierHandler.pause.selector;
+        selectors[5] = ProofXVerifierHandler.unpause.selector;
+        selectors[6] = ProofXVerifierHandler.toggleIssuer.selector;
+        selectors[7] = ProofXVerifierHandler.revokeCredential.selector;
+        selectors[8] = ProofXVerifierHandler.setValidity.selector;
+        selectors[9] = ProofXVerifierHandler.submit.selector; // twice: submissions are what the invariants are about
+        targetSelector(FuzzSelector({addr: address(handler), selectors: selectors}));
+    }
+
+    /// @dev Only admins change roles: every role matches the handler's model, which only follows admin calls.
+    function invariant_rolesOnlyChangeByAdmins() public view {
+        for (uint256 a; a < handler.actorCount(); ++a) {
+            address account = handler.actors(a);
+            for (uint256 r; r < handler.roleCount(); ++r) {
+                bytes32 role = handler.roles(r);
+                assertEq(verifier.hasRole(role, account), handler.expectedRole(role, account));
+            }
+        }
+        assertTrue(verifier.hasRole(verifier.DEFAULT_ADMIN_ROLE(), admin));
+    }
+
+    /// @dev Paused means no compliance record changes.
+    function invariant_pausedMeansNoRecordChange() public view {
+        assertEq(handler.ghostRecordChangedWhilePaused(), 0);
+    }
+
+    /// @dev A record lasts exactly the validity in force when it was written, counted from the proof's timestamp, so
+    /// never beyond that block + validity.
+    function invariant_recordsNeverOutliveValidity() public view {
+        for (uint256 i; i < handler.proofCount(); ++i) {
+            (address subject, uint256 policyId) = handler.proofAt(i);
+            IProofXVerifier.ComplianceRecord memory record = verifier.getComplianceRecord(subject, policyId);
+            if (record.expiresAt == 0) continue;
+            uint256 validity = handler.ghostValidityAtRecord(subject, policyId);
+            assertEq(record.expiresAt, handler.ghostProofTimestamp(subject, policyId) + validity);
+            assertLe(record.expiresAt, handler.ghostRecordedAt(subject, policyId) + validity);
+            if (verifier.isCompliant(subject, policyId)) assertGt(record.expiresAt, block.timestamp);
+        }
+    }
+
+    /// @dev A signer whose role was revoked never gets a submission through for someone else.
+    function invariant_revokedSignerNeverSubmits() public view {
+        assertEq(handler.ghostRevokedSignerSubmissions(), 0);
+    }
+}

@@ -1,0 +1,178 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.24;
+
+import {CommonBase} from "forge-std/Base.sol";
+import {StdCheats} from "forge-std/StdCheats.sol";
+import {StdUtils} from "forge-std/StdUtils.sol";
+import {ProofXVerifier} from "../../../src/ProofXVerifier.sol";
+import {IProofXVerifier} from "../../../src/interfaces/IProofXVerifier.sol";
+
+/// @dev Drives ProofXVerifier with real fixture proofs (sometimes corrupted), random senders, role changes by random
+/// actors, pauses, issuer changes, revocations and time. Inputs are bounded and actors picked from seeds; calls that
+/// the contract rejects are caught, so the fuzzer keeps exploring. Ghost variables record what the invariants check.
+contract ProofXVerifierHandler is CommonBase, StdCheats, StdUtils {
+    struct FixtureProof {
+        IProofXVerifier.ProofXProof proof;
+        uint256 policyId;
+        address subject;
+    }
+
+    ProofXVerifier internal immutable verifier;
+    address internal immutable admin;
+    uint256 internal immutable issuerKeyHash;
+    address internal immutable revoker;
+
+    FixtureProof[] internal proofs;
+    address[] public actors;
+    bytes32[] public roles;
+    mapping(address account => bool) public everRevokedSigner;
+    /// @dev The role state the handler expects: changed only by calls an admin made.
+    mapping(bytes32 role => mapping(address account => bool)) public expectedRole;
+
+    uint256 public ghostAccepted;
+    uint256 public ghostRecordChangedWhilePaused;
+    uint256 public ghostRevokedSignerSubmissions;
+    /// @dev Per (subject, policy): block time when the current record was written, the accepted proof's timestamp and
+    /// the validity then in force.
+    mapping(address subject => mapping(uint256 policyId => uint256)) public ghostRecordedAt;
+    mapping(address subject => mapping(uint256 policyId => uint256)) public ghostProofTimestamp;
+    mapping(address subject => mapping(uint256 policyId => uint256)) public ghostValidityAtRecord;
+
+    constructor(ProofXVerifier verifier_, address admin_, uint256 issuerKeyHash_, address revoker_) {
+        verifier = verifier_;
+        admin = admin_;
+        issuerKeyHash = issuerKeyHash_;
+        revoker = revoker_;
+        roles.push(verifier_.SIGNER_ROLE());
+        roles.push(verifier_.PAUSER_ROLE());
+        roles.push(verifier_.UPGRADER_ROLE());
+    }
+
+    // --- setup, called by the test before fuzzing ----------------------------------------------------------------------
+
+    function addProof(IProofXVerifier.ProofXProof memory proof, uint256 policyId, address subject) external {
+        proofs.push(FixtureProof(proof, policyId, subject));
+    }
+
+    function addActor(address actor) external {
+        actors.push(actor);
+        for (uint256 i; i < roles.length; ++i) {
+            expectedRole[roles[i]][actor] = verifier.hasRole(roles[i], actor);
+        }
+    }
+
+    function proofCount() external view returns (uint256) {
+        return proofs.length;
+    }
+
+    function proofAt(uint256 index) external view returns (address subject, uint256 policyId) {
+        return (proofs[index].subject, proofs[index].policyId);
+    }
+
+    function actorCount() external view returns (uint256) {
+        return actors.length;
+    }
+
+    function roleCount() external view returns (uint256) {
+        return roles.length;
+    }
+
+    // --- actions -------------------------------------------------------------------------------------------------------
+
+    /// @dev Submits a fixture proof, sent by its subject or a random actor, optionally with A negated.
+    function submit(uint256 proofSeed, uint256 senderSeed, bool bySubject, bool corrupt) external {
+        FixtureProof memory entry = proofs[_bound(proofSeed, 0, proofs.length - 1)];
+        address sender = bySubject ? entry.subject : _actor(senderSeed);
+        IProofXVerifier.ProofXProof memory proof = entry.proof;
+        if (corrupt) proof.a[1] = proof.a[1] == 0 ? 0 : FIELD_Q - proof.a[1];
+
+        bool paused = verifier.paused();
+        bytes32 before = keccak256(abi.encode(verifier.getComplianceRecord(entry.subject, entry.policyId)));
+        vm.prank(sender);
+        try verifier.submitProof(entry.policyId, entry.subject, proof) returns (bool verified) {
+            if (everRevokedSigner[sender] && sender != entry.subject) ++ghostRevokedSignerSubmissions;
+            if (verified) {
+                ++ghostAccepted;
+                ghostRecordedAt[entry.subject][entry.policyId] = block.timestamp;
+                ghostProofTimestamp[entry.subject][entry.policyId] = proof.timestamp;
+                ghostValidityAtRecord[entry.subject][entry.policyId] =
+                    verifier.getPolicy(entry.policyId).validityPeriod;
+            }
+        } catch {}
+        bytes32 afterwards = keccak256(abi.encode(verifier.getComplianceRecord(entry.subject, entry.policyId)));
+        if (paused && before != afterwards) ++ghostRecordChangedWhilePaused;
+    }
+
+    function warp(uint256 seconds_) external {
+        vm.warp(block.timestamp + _bound(seconds_, 0, 5 days));
+    }
+
+    /// @dev A random actor grants a role to a random actor. Never re-grants SIGNER_ROLE to a revoked signer: rotated
+    /// signer keys are new keys.
+    function grantRole(uint256 actorSeed, uint256 roleSeed, uint256 accountSeed) external {
+        address actor = _actor(actorSeed);
+        bytes32 role = roles[_bound(roleSeed, 0, roles.length - 1)];
+        address account = _actor(accountSeed);
+        if (role == verifier.SIGNER_ROLE() && everRevokedSigner[account]) return;
+        bool isAdmin = verifier.hasRole(verifier.DEFAULT_ADMIN_ROLE(), actor);
+        vm.prank(actor);
+        try verifier.grantRole(role, account) {
+            if (isAdmin) expectedRole[role][account] = true;
+        } catch {}
+    }
+
+    /// @dev A random actor revokes a role from a random actor.
+    function revokeRole(uint256 actorSeed, uint256 roleSeed, uint256 accountSeed) external {
+        address actor = _actor(actorSeed);
+        bytes32 role = roles[_bound(roleSeed, 0, roles.length - 1)];
+        address account = _actor(accountSeed);
+        bool isAdmin = verifier.hasRole(verifier.DEFAULT_ADMIN_ROLE(), actor);
+        bool hadRole = verifier.hasRole(role, account);
+        vm.prank(actor);
+        try verifier.revokeRole(role, account) {
+            if (isAdmin) {
+                expectedRole[role][account] = false;
+                if (role == verifier.SIGNER_ROLE() && hadRole) everRevokedSigner[account] = true;
+            }
+        } catch {}
+    }
+
+    function pause(uint256 actorSeed) external {
+        vm.prank(_actor(actorSeed));
+        try verifier.pause() {} catch {}
+    }
+
+    function unpause(uint256 actorSeed) external {
+        vm.prank(_actor(actorSeed));
+        try verifier.unpause() {} catch {}
+    }
+
+    function toggleIssuer() external {
+        vm.startPrank(admin);
+        if (verifier.isTrustedIssuer(issuerKeyHash)) verifier.removeIssuer(issuerKeyHash);
+        else verifier.addIssuer(issuerKeyHash, revoker);
+        vm.stopPrank();
+    }
+
+    function revokeCredential(uint256 proofSeed, uint256 actorSeed, bool byRevoker) external {
+        FixtureProof memory entry = proofs[_bound(proofSeed, 0, proofs.length - 1)];
+        vm.prank(byRevoker ? revoker : _actor(actorSeed));
+        try verifier.revokeCredential(entry.proof.issuerKeyHash, entry.proof.nullifier) {} catch {}
+    }
+
+    function setValidity(uint256 proofSeed, uint32 validity) external {
+        FixtureProof memory entry = proofs[_bound(proofSeed, 0, proofs.length - 1)];
+        IProofXVerifier.Policy memory policy = verifier.getPolicy(entry.policyId);
+        uint32 validityPeriod = uint32(_bound(validity, 1, 60 days));
+        vm.prank(admin);
+        verifier.setPolicy(entry.policyId, policy.policyHash, validityPeriod, policy.active);
+    }
+
+    // --- helpers -------------------------------------------------------------------------------------------------------
+
+    uint256 internal constant FIELD_Q = 21888242871839275222246405745257275088696311157297823662689037894645226208583;
+
+    function _actor(uint256 seed) internal view returns (address) {
+        return actors[_bound(seed, 0, actors.length - 1)];
+    }
+}
