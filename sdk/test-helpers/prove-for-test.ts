@@ -1,10 +1,10 @@
 import type { Address } from 'viem'
-import { randomSalt } from '../../credentials/random-salt.js'
-import { signCredential } from '../../credentials/sign-credential.js'
-import type { PolicyRules, SignedCredential } from '../../credentials/types.js'
-import { demoIssuer } from '../../demo/demo-issuer.js'
-import { createProver, type Prover } from '../../prover/create-prover.js'
-import { committedArtifacts } from '../../../test-helpers/committed-artifacts.js'
+import { randomSalt } from '../src/credentials/random-salt.js'
+import { signCredential } from '../src/credentials/sign-credential.js'
+import type { PolicyRules, SignedCredential } from '../src/credentials/types.js'
+import { demoIssuer } from '../src/demo/demo-issuer.js'
+import { createProver, type Prover } from '../src/prover/create-prover.js'
+import { committedArtifacts } from './committed-artifacts.js'
 
 /** A prover on the committed circuit artifacts (the package copy exists only after a build). */
 export function createTestProver(): Prover {

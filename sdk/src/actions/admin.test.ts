@@ -22,7 +22,7 @@ import {
   ZeroVkeyHashError,
 } from '../errors/contract.js'
 import { buildPolicy } from '../policies/build-policy.js'
-import { localAccounts } from './test/local-accounts.js'
+import { localAccounts } from '../../test-helpers/local-accounts.js'
 
 // Admin actions against a real anvil deployment; no proofs needed.
 

@@ -28,8 +28,8 @@ import {
 import { VerificationKeyMismatchError } from '../errors/artifacts.js'
 import type { ProveReturnType } from '../prover/types.js'
 import type { Prover } from '../prover/create-prover.js'
-import { localAccounts } from './test/local-accounts.js'
-import { createTestProver, proveForTest } from './test/prove-for-test.js'
+import { localAccounts } from '../../test-helpers/local-accounts.js'
+import { createTestProver, proveForTest } from '../../test-helpers/prove-for-test.js'
 import type { ProofVerifiedEvent } from './watch-proof-verified.js'
 
 // One anvil, one deployment, two real proofs (this verifier, and another verifier's scope); every scenario
