@@ -1,4 +1,4 @@
-import { BaseError, ContractFunctionRevertedError, encodeFunctionData, getContractAddress, type Account, type Address, type Chain, type Hash, type PublicClient, type Transport, type WalletClient } from 'viem'
+import { BaseError, ContractFunctionRevertedError, encodeFunctionData, getAddress, getContractAddress, type Account, type Address, type Chain, type Hash, type PublicClient, type Transport, type WalletClient } from 'viem'
 import { ProofXError } from '../../errors/base.js'
 import { adminAbi } from './admin-abi.js'
 import { ADMIN_OPERATIONS, InvalidAdminArgumentError, type AdminParams } from './admin-operations.js'
@@ -85,8 +85,8 @@ export async function runAdminOperation(ctx: AdminContext, name: string, params:
         const hash = await ctx.walletClient.deployContract({ abi: [], bytecode: step.bytecode, chain: ctx.walletClient.chain })
         const receipt = await ctx.publicClient.waitForTransactionReceipt({ hash })
         if (receipt.status !== 'success' || !receipt.contractAddress) throw new AdminTransactionRevertedError({ step: step.description, reason: 'deployment reverted' })
-        deployed[step.label] = receipt.contractAddress
-        Object.assign(result, { transactionHash: hash, blockNumber: receipt.blockNumber.toString(), gasUsed: receipt.gasUsed.toString(), deployedAddress: receipt.contractAddress })
+        deployed[step.label] = getAddress(receipt.contractAddress)
+        Object.assign(result, { transactionHash: hash, blockNumber: receipt.blockNumber.toString(), gasUsed: receipt.gasUsed.toString(), deployedAddress: deployed[step.label] })
       }
       results.push(result)
       continue

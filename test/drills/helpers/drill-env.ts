@@ -1,0 +1,118 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { fileURLToPath } from 'node:url'
+import { bytesToHex, createPublicClient, createWalletClient, http, type Address, type HDAccount, type LocalAccount, type PublicClient } from 'viem'
+import { mnemonicToAccount } from 'viem/accounts'
+import { anvil } from 'viem/chains'
+import type { ProofXDeployment } from '../../../sdk/src/deployments/types.js'
+import { adminAbi } from '../../../sdk/src/node/admin/admin-abi.js'
+import { ROLES } from '../../../sdk/src/node/monitor/monitored-events.js'
+import { runAdminOperation, type AdminContext } from '../../../sdk/src/node/admin/run-admin-operation.js'
+import type { AdminParams } from '../../../sdk/src/node/admin/admin-operations.js'
+import { jsonLinesSink, type AlertSink } from '../../../sdk/src/node/monitor/alert-sinks.js'
+import type { Alert } from '../../../sdk/src/node/monitor/classify-event.js'
+import { createMonitor } from '../../../sdk/src/node/monitor/create-monitor.js'
+import { createContractRelayer } from '../../../sdk/src/node/server/contract-relayer.js'
+import { createProverServer } from '../../../sdk/src/node/server/create-prover-server.js'
+import { createWorkerThreadBackend } from '../../../sdk/src/node/server/worker-thread-backend.js'
+import { startAnvil, type AnvilInstance } from '../../helpers/anvil.js'
+import { deployStopgap } from '../../helpers/anvil-deploy-stopgap.js'
+
+export const artifactsDir = fileURLToPath(new URL('../../../circuits/artifacts/', import.meta.url))
+const MNEMONIC = 'test test test test test test test test test test test junk'
+
+/** anvil's funded accounts: 0 is the deployer and admin. */
+export const account = (index: number): HDAccount => mnemonicToAccount(MNEMONIC, { addressIndex: index })
+export const privateKeyOf = (a: HDAccount) => bytesToHex(a.getHdKey().privateKey!)
+
+export type DrillEnv = {
+  anvil: AnvilInstance
+  deployment: ProofXDeployment
+  publicClient: PublicClient
+  dir: string
+  admin: HDAccount
+  wallet: (a: LocalAccount) => ReturnType<typeof createWalletClient<ReturnType<typeof http>, typeof anvil, LocalAccount>>
+  chainNow: () => Promise<bigint>
+  /** `proofx admin <operation>` as the admin account. */
+  adminRun: (operation: string, params?: AdminParams, options?: { dryRun?: boolean }) => ReturnType<typeof runAdminOperation>
+  /** A monitor over the proxy with its checkpoint and alert file in `dir`; alerts also land in `seen`. */
+  monitor: (options?: { gasBaseline?: bigint; extraSinks?: AlertSink[] }) => { catchUp: () => Promise<Alert[]>; seen: Alert[] }
+  alertsFile: string
+  checkpointFile: string
+  /** An in-process `proofx serve` on loopback with one worker; relays with `signer` when given. */
+  startProver: (options?: { signer?: LocalAccount; zkeyPath?: string }) => Promise<{ url: string; close: () => Promise<void> }>
+  stop: () => Promise<void>
+}
+
+export async function createDrillEnv(): Promise<DrillEnv> {
+  const anvilInstance = await startAnvil()
+  const deployment = await deployStopgap(anvilInstance.rpcUrl)
+  const transport = http(anvilInstance.rpcUrl)
+  const publicClient = createPublicClient({ chain: anvil, transport, pollingInterval: 50 }) as PublicClient
+  const wallet = (a: LocalAccount) => createWalletClient({ account: a, chain: anvil, transport, pollingInterval: 50 })
+  const admin = account(0)
+  const dir = mkdtempSync(`${tmpdir()}/proofx-drill-`)
+  const alertsFile = `${dir}/alerts.jsonl`
+  const checkpointFile = `${dir}/checkpoint.json`
+  const adminCtx: AdminContext = { publicClient, walletClient: wallet(admin), contract: deployment.proxy }
+  const chainNow = async () => (await publicClient.getBlock({ blockTag: 'latest' })).timestamp
+  const servers: { close: () => Promise<void> }[] = []
+
+  return {
+    anvil: anvilInstance,
+    deployment,
+    publicClient,
+    dir,
+    admin,
+    wallet,
+    chainNow,
+    alertsFile,
+    checkpointFile,
+    adminRun: (operation, params = {}, options = {}) => runAdminOperation(adminCtx, operation, params, options),
+    monitor: ({ gasBaseline, extraSinks = [] } = {}) => {
+      const seen: Alert[] = []
+      const m = createMonitor({
+        client: publicClient,
+        contract: deployment.proxy,
+        checkpointPath: checkpointFile,
+        fromBlock: deployment.deployBlock,
+        gasBaseline,
+        sinks: [...extraSinks, jsonLinesSink(alertsFile), async (a) => { seen.push(a) }],
+      })
+      return { catchUp: m.catchUp, seen }
+    },
+    startProver: async ({ signer, zkeyPath = `${artifactsDir}compliance.zkey` } = {}) => {
+      const app = await createProverServer({
+        backend: createWorkerThreadBackend({ wasmPath: `${artifactsDir}compliance.wasm`, zkeyPath, size: 1 }),
+        chainId: anvilInstance.chainId,
+        verifier: deployment.proxy,
+        relayer: signer ? createContractRelayer({ walletClient: wallet(signer), contract: deployment.proxy }) : undefined,
+        now: chainNow,
+        maxQueue: 4,
+        logger: false,
+      })
+      const url = await app.listen({ host: '127.0.0.1', port: 0 })
+      for (let i = 0; i < 300 && !(await fetch(`${url}/readyz`)).ok; i++) await new Promise((r) => setTimeout(r, 100))
+      const server = { url, close: () => app.close() }
+      servers.push(server)
+      return server
+    },
+    stop: async () => {
+      await Promise.all(servers.map((s) => s.close().catch(() => {})))
+      await anvilInstance.stop()
+      rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+/** POST /v1/proofs and return status + JSON. */
+export async function requestProof(url: string, body: unknown): Promise<{ status: number; json: any }> {
+  const res = await fetch(`${url}/v1/proofs`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+  return { status: res.status, json: await res.json() }
+}
+
+export const isSigner = (env: DrillEnv, who: Address) =>
+  env.publicClient.readContract({ address: env.deployment.proxy, abi: adminAbi, functionName: 'hasRole', args: [ROLES.SIGNER_ROLE, who] })
+
+export const isCompliant = (env: DrillEnv, subject: Address, policyId = 1n) =>
+  env.publicClient.readContract({ address: env.deployment.proxy, abi: adminAbi, functionName: 'isCompliant', args: [subject, policyId] })
