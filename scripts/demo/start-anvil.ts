@@ -30,10 +30,13 @@ export function freePort(): Promise<number> {
   })
 }
 
-/** Starts anvil and resolves once it answers eth_chainId. */
-export async function startAnvil({ port, chainId = 31337 }: { port?: number; chainId?: number } = {}): Promise<StartedAnvil> {
+/**
+ * Starts anvil and resolves once it answers eth_chainId. It mines a block every `blockTime` seconds so the
+ * chain's clock follows the wall clock (proofs are dated by it) even when nobody sends transactions.
+ */
+export async function startAnvil({ port, chainId = 31337, blockTime = 1 }: { port?: number | undefined; chainId?: number; blockTime?: number | undefined } = {}): Promise<StartedAnvil> {
   const p = port ?? (await freePort())
-  const child = spawn(anvilBinary(), ['--port', String(p), '--host', '127.0.0.1', '--chain-id', String(chainId), '--silent'], { stdio: ['ignore', 'ignore', 'pipe'] })
+  const child = spawn(anvilBinary(), ['--port', String(p), '--host', '127.0.0.1', '--chain-id', String(chainId), '--silent', ...(blockTime ? ['--block-time', String(blockTime)] : [])], { stdio: ['ignore', 'ignore', 'pipe'] })
   let stderr = ''
   child.stderr?.on('data', (chunk) => (stderr += chunk))
   const rpcUrl = `http://127.0.0.1:${p}`

@@ -1,27 +1,11 @@
 import { fileURLToPath } from 'node:url'
 import { build, preview, type Plugin, type PreviewServer } from 'vite'
 import { startAnvil, freePort, type StartedAnvil } from './start-anvil.js'
-import { existsSync } from 'node:fs'
-
-/** Anvil's first well-known dev account: public knowledge, local chains only. */
-export const ANVIL_ADMIN_PRIVATE_KEY = '0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80'
+import { deployDemoContracts } from './deploy-demo-contracts.js'
 
 export type DemoDeployment = Record<string, unknown> & { chainId: number; proxy: `0x${string}`; rpcUrl: string }
 
 export type StartedDemo = { url: string; rpcUrl: string; deployment: DemoDeployment; stop(): Promise<void> }
-
-const deployScript = new URL('../../contracts/script/deploy-local.ts', import.meta.url)
-
-/** Deploys with the contracts' deploy script (verifier, proxy, demo policies, demo issuer). */
-async function deploy(rpcUrl: string): Promise<Record<string, unknown>> {
-  if (existsSync(deployScript)) {
-    const { deployLocal } = (await import(deployScript.href)) as { deployLocal(p: { rpcUrl: string; privateKey: string }): Promise<Record<string, unknown>> }
-    return deployLocal({ rpcUrl, privateKey: ANVIL_ADMIN_PRIVATE_KEY })
-  }
-  // STOP-GAP until contracts/script/deploy-local.ts lands: the same deployment from the Foundry build in out/.
-  const { deployStopgap } = await import('../../test/helpers/anvil-deploy-stopgap.js')
-  return deployStopgap(rpcUrl)
-}
 
 /** Serves the deployment the page should talk to at /deployment.json, from memory (no file to go stale). */
 function serveDeployment(deployment: DemoDeployment): Plugin {
@@ -64,7 +48,7 @@ export async function startDemo({ port, anvilPort, outDir, log = () => {} }: Sta
   try {
     anvil = await startAnvil({ port: anvilPort })
     log(`anvil listening on ${anvil.rpcUrl}`)
-    const deployed = await deploy(anvil.rpcUrl)
+    const deployed = await deployDemoContracts(anvil.rpcUrl)
     const deployment = { ...(deployed as unknown as Record<string, unknown>), rpcUrl: anvil.rpcUrl } as DemoDeployment
     log(`ProofXVerifier proxy ${deployment.proxy} on chain ${deployment.chainId}`)
     const built = Date.now()

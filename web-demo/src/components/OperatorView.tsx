@@ -17,7 +17,7 @@ export function OperatorView({ address, deployBlock }: { address: Address; deplo
   const connection = useConnection()
   const wagmiConfig = useConfig()
   const client = usePublicClient()
-  const { data: blockNumber } = useBlockNumber({ watch: { pollingInterval: 1_000 } })
+  const { data: blockNumber } = useBlockNumber({ watch: true })
   const account = connection.address
   const contract = { address, abi: proofXVerifierAbi } as const
   const state = useReadContracts({
@@ -35,13 +35,13 @@ export function OperatorView({ address, deployBlock }: { address: Address; deplo
   const [paused, vkeyHash, maxProofAge, accredited, retail, isAdmin, isPauser] = state.data?.map((r) => r.result) ?? []
 
   const events = useQuery({
-    queryKey: ['proofx-demo', 'events', address, blockNumber?.toString()],
+    queryKey: ['proofx-demo', 'events', address],
+    refetchInterval: 1_500,
     enabled: !!client,
     queryFn: async () => {
       const logs = await client!.getContractEvents({ address, abi: proofXVerifierAbi, fromBlock: deployBlock, toBlock: 'latest' })
       return logs.filter((log) => (WATCHED_EVENTS as readonly string[]).includes(log.eventName ?? '')).reverse().slice(0, 30)
     },
-    placeholderData: (previous) => previous,
   })
 
   const write = useWriteContract()

@@ -1,5 +1,6 @@
 import { DEMO_POLICIES } from '@proofx/sdk'
 import { useEffect, useState } from 'react'
+import { usePublicClient } from 'wagmi'
 import type { Address } from 'viem'
 import { useComplianceStatus, useProve, useSubmitProof } from '@proofx/sdk/react'
 import { ErrorNotice } from './ErrorNotice.js'
@@ -23,6 +24,7 @@ export function ProveSubmitPanel({ subject, credentialJson, policyKey, chainId, 
   const submit = useSubmitProof()
   const status = useComplianceStatus({ subject, policyId: policy.policyId, chainId, address: verifier })
   const [parseError, setParseError] = useState<unknown>()
+  const client = usePublicClient({ chainId })
 
   // A new credential or policy makes the previous proof and submission stale.
   useEffect(() => {
@@ -32,7 +34,7 @@ export function ProveSubmitPanel({ subject, credentialJson, policyKey, chainId, 
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [credentialJson, policyKey])
 
-  const onProve = () => {
+  const onProve = async () => {
     submit.reset()
     setParseError(undefined)
     let credential: unknown
@@ -41,7 +43,9 @@ export function ProveSubmitPanel({ subject, credentialJson, policyKey, chainId, 
     } catch (error) {
       return setParseError(new Error(`The credential is not valid JSON: ${(error as Error).message}`))
     }
-    prove.prove({ credential, policy, chainId, address: verifier, subject })
+    // Date the proof by the chain's clock, not the device's: the contract refuses proofs from its future.
+    const now = await client?.getBlock().then((block) => block.timestamp, () => undefined)
+    prove.prove({ credential, policy, chainId, address: verifier, subject, now })
   }
 
   const stage = prove.progress?.stage

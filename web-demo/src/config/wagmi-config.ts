@@ -28,5 +28,7 @@ export function createDemoWagmiConfig(deployment: PageDeployment) {
     ],
     transports: { [chain.id]: http(deployment.rpcUrl) },
     multiInjectedProviderDiscovery: true,
+    // Anvil mines a block a second locally; poll often enough that the page feels live.
+    pollingInterval: local ? 1_000 : 4_000,
   })
 }
