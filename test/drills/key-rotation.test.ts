@@ -1,6 +1,7 @@
 // Playbook 4 "Key Rotation Schedule": signer keys rotate every 90 days. `proofx keys audit` flags the old one
 // (anvil time travel), `proofx admin rotate-signer` replaces it, and the audit is clean again.
 import { execFile } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import { promisify } from 'node:util'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
@@ -45,9 +46,8 @@ describe('drill: 90-day signer key rotation', () => {
     // Rotate: grant the replacement, then revoke the old key (admin key from the environment).
     const adminEnv = { PROOFX_ADMIN_KEY: privateKeyOf(env.admin) }
     const rotateArgs = ['admin', 'rotate-signer', '--rpc', env.anvil.rpcUrl, '--contract', env.deployment.proxy, '--old', old.address, '--new', replacement.address]
-    const dry = await proofx([...rotateArgs, '--dry-run'], adminEnv)
-    expect(dry.code, dry.stderr).toBe(0)
-    expect(JSON.parse(dry.stdout).steps.map((s: { simulation: string }) => s.simulation)).toEqual(['ok', 'ok'])
+    const dry = await env.adminRun('rotate-signer', { old: old.address, new: replacement.address }, { dryRun: true })
+    expect(dry.steps.map((s) => s.simulation)).toEqual(['ok', 'ok'])
     expect(await isSigner(env, replacement.address)).toBe(false)
     const rotated = await proofx(rotateArgs, adminEnv)
     expect(rotated.code, rotated.stderr).toBe(0)
@@ -58,5 +58,15 @@ describe('drill: 90-day signer key rotation', () => {
     const after = await auditSignerKeys(env.publicClient, { contract: env.deployment.proxy, fromBlock: env.deployment.deployBlock })
     expect(after.signers.map((s) => s.account)).toEqual([recent.address, replacement.address])
     expect(after.stale).toEqual([])
+
+    // `proofx monitor --once` (as a cron job would run it) reports the rotation as two high alerts.
+    const out = `${env.dir}/cli-alerts.jsonl`
+    const monitor = await proofx(['monitor', ...chain, '--checkpoint', `${env.dir}/cli-checkpoint.json`, '--out', out, '--quiet', '--once'], {})
+    expect(monitor.code, monitor.stderr).toBe(0)
+    const alerts = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l))
+    expect(alerts.filter((a) => a.kind === 'RoleChange' && a.data.roleName === 'SIGNER_ROLE').slice(-2).map((a) => [a.event, a.data.account, a.severity])).toEqual([
+      ['RoleGranted', replacement.address, 'high'],
+      ['RoleRevoked', old.address, 'high'],
+    ])
   })
 })
