@@ -84,6 +84,8 @@ describe('createProver (Node worker thread)', () => {
     expect(error).toBeInstanceOf(CredentialExpiredError)
     expect(spawned).toBe(0)
     await expect(fresh.prove({ ...proveArgs, chainId: undefined })).rejects.toMatchObject({ name: 'InvalidInputError', field: 'scope' })
+    await expect(fresh.prove({ ...proveArgs, verifier: '0x1234' })).rejects.toMatchObject({ name: 'InvalidInputError', field: 'verifier' })
+    await expect(fresh.prove({ ...proveArgs, chainId: 2n ** 64n })).rejects.toMatchObject({ name: 'InvalidInputError', field: 'chainId' })
     await fresh.dispose()
     await expect(fresh.prove(proveArgs)).rejects.toBeInstanceOf(ProverDisposedError)
   })
@@ -142,6 +144,16 @@ describe('createProver (Node worker thread)', () => {
 })
 
 describe('dispose', () => {
+  test('ends a proof in flight with ProverDisposedError and terminates its worker', async () => {
+    let handle: NodeWorkerHandle | undefined
+    const doomed = createProver({ artifacts: committedArtifacts(), createWorker: async () => (handle = await spawnNodeWorker()) })
+    let disposing: Promise<void> | undefined
+    const error = await doomed.prove({ ...proveArgs, onProgress: (p) => p.stage === 'proving' && (disposing = doomed.dispose()) }).catch((e) => e)
+    expect(error).toBeInstanceOf(ProverDisposedError)
+    await disposing
+    expect(handle!.worker.threadId).toBe(-1)
+  })
+
   test('ends the worker, and a Node process that proved and verified then exits on its own', async () => {
     const root = fileURLToPath(new URL('../../..', import.meta.url))
     const { code, stdout, stderr } = await new Promise<{ code: number | string | null; stdout: string; stderr: string }>((resolve) => {

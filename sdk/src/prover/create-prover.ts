@@ -1,5 +1,5 @@
 import * as Comlink from 'comlink'
-import type { Address, Hex } from 'viem'
+import { isAddress, type Address, type Hex } from 'viem'
 import { defaultArtifacts } from '../artifacts/default-artifacts.js'
 import type { VerificationKey } from '../artifacts/hash-verification-key.js'
 import { isNode } from '../artifacts/is-node.js'
@@ -80,7 +80,10 @@ export type Prover = {
   verify(result: Pick<ProveReturnType, 'proof' | 'publicSignals'>): Promise<boolean>
   /** The loaded verification key and its hash (loads the artifacts if needed). */
   getVerificationKey(): Promise<{ vkey: VerificationKey; vkeyHash: Hex }>
-  /** Ends the worker and every thread snarkjs started. The prover cannot be used afterwards. */
+  /**
+   * Ends the worker and every thread snarkjs started; calls in flight reject with ProverDisposedError.
+   * The prover cannot be used afterwards.
+   */
   dispose(): Promise<void>
 }
 
@@ -101,6 +104,10 @@ export function createProver(parameters: CreateProverParameters = {}): Prover {
   let session: Promise<Session> | undefined
   let disposed = false
   let queue: Promise<unknown> = Promise.resolve()
+  // Rejects every call in flight when dispose() is called, so none waits on a terminated worker.
+  let rejectDisposed: (error: Error) => void = () => {}
+  const disposal = new Promise<never>((_, reject) => (rejectDisposed = reject))
+  disposal.catch(() => {})
 
   async function startSession(): Promise<Session> {
     const handle = await (parameters.createWorker ?? defaultWorker)()
@@ -136,7 +143,7 @@ export function createProver(parameters: CreateProverParameters = {}): Prover {
       const current = await getSession()
       current.handle.setBusy(true)
       try {
-        return await raceCall(call(current), { signal: options.signal, timeout: options.timeout, died: current.handle.died })
+        return await raceCall(call(current), { signal: options.signal, timeout: options.timeout, died: Promise.race([current.handle.died, disposal]) })
       } catch (error) {
         if (isTearDown(error)) await endSession(current)
         throw error
@@ -201,6 +208,7 @@ export function createProver(parameters: CreateProverParameters = {}): Prover {
     async dispose() {
       if (disposed) return
       disposed = true
+      rejectDisposed(new ProverDisposedError())
       await queue
       const current = await session?.catch(() => undefined)
       session = undefined
@@ -225,6 +233,7 @@ function resolveScope(p: ProveParameters): bigint {
   if (p.scope !== undefined) return p.scope
   if (p.chainId === undefined || p.verifier === undefined)
     throw new InvalidInputError({ field: 'scope', rule: 'give either `scope` or both `chainId` and `verifier` (the ProofXVerifier proxy address)' })
+  if (!isAddress(p.verifier, { strict: false })) throw new InvalidInputError({ field: 'verifier', rule: 'must be a 20-byte hex address (the ProofXVerifier proxy)' })
   try {
     return computeScope(p.chainId, p.verifier)
   } catch (cause) {
