@@ -13,7 +13,7 @@ export { setIssuerRevoker, type SetIssuerRevokerErrorType, type SetIssuerRevoker
 export { setMaxProofAge, type SetMaxProofAgeErrorType, type SetMaxProofAgeParameters, type SetMaxProofAgeReturnType } from './set-max-proof-age.js'
 export { setPolicy, type SetPolicyErrorType, type SetPolicyParameters, type SetPolicyReturnType } from './set-policy.js'
 export { setVerifier, type SetVerifierErrorType, type SetVerifierParameters, type SetVerifierReturnType } from './set-verifier.js'
-export { SUBMIT_PROOF_GAS_LIMIT, submitProof, type SubmitProofErrorType, type SubmitProofParameters, type SubmitProofReturnType } from './submit-proof.js'
+export { submitProof, type SubmitProofErrorType, type SubmitProofParameters, type SubmitProofReturnType } from './submit-proof.js'
 export { unpause, type UnpauseErrorType, type UnpauseParameters, type UnpauseReturnType } from './unpause.js'
 export { upgrade, type UpgradeErrorType, type UpgradeParameters, type UpgradeReturnType } from './upgrade.js'
 export { watchProofVerified, type ProofVerifiedEvent, type WatchProofVerifiedErrorType, type WatchProofVerifiedParameters, type WatchProofVerifiedReturnType } from './watch-proof-verified.js'
