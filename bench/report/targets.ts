@@ -1,0 +1,66 @@
+// The issue's targets, each judged against this run's figures: met, missed (by how much), or not measured.
+import type { BenchResults } from './bench-results.js'
+
+export type TargetVerdict = { target: string; measured: string; verdict: 'met' | 'missed' | 'not measured'; by?: string }
+
+const ms = (v: number) => `${Math.round(v)} ms`
+const gas = (v: number) => v.toLocaleString('en-US')
+const pct = (v: number) => `${Math.round(v * 100)}%`
+const MB = 1e6 / 2 ** 20 // MiB per MB
+
+export function judgeTargets(r: BenchResults): TargetVerdict[] {
+  const out: TargetVerdict[] = []
+  const b = r.browser.ok ? r.browser.value : undefined
+  const n = r.node.ok ? r.node.value : undefined
+  const none = (target: string) => out.push({ target, measured: '-', verdict: 'not measured' })
+
+  const t1 = 'Warm proof through the SDK in headless Chromium < 700 ms (median)'
+  if (b) {
+    const v = b.warm.sdk.median
+    out.push({ target: t1, measured: `${ms(v)} (p95 ${ms(b.warm.sdk.p95)})`, verdict: v < 700 ? 'met' : 'missed', by: v < 700 ? undefined : `${ms(v - 700)} over (${(v / 700).toFixed(2)}x)` })
+  } else none(t1)
+
+  const t2 = 'Click to verified proof after preload <= 0.6 x cold plain fullProve in the same page'
+  if (b) {
+    const v = b.click.ratio
+    out.push({ target: t2, measured: `${ms(b.click.clickToVerified.median)} vs ${ms(b.click.coldPlain.median)} = ${v.toFixed(2)}x`, verdict: v <= 0.6 ? 'met' : 'missed', by: v <= 0.6 ? undefined : `${ms(b.click.clickToVerified.median - 0.6 * b.click.coldPlain.median)} over 0.6x (${pct(v / 0.6 - 1)} too slow)` })
+  } else none(t2)
+
+  const ratio = (target: string, v: number | undefined, detail: string) => {
+    if (v === undefined) return none(target)
+    out.push({ target, measured: `${v.toFixed(2)} (${detail})`, verdict: v <= 1 ? 'met' : 'missed', by: v <= 1 ? undefined : `${pct(v - 1)} slower` })
+  }
+  ratio('SDK / plain snarkjs <= 1.0, Chromium, SDK worker vs bare worker (warm medians)', b?.warm.ratioVsWorker, b ? `${ms(b.warm.sdk.median)} / ${ms(b.warm.plainWorker.median)}` : '')
+  ratio('SDK / plain snarkjs <= 1.0, Chromium, SDK worker vs plain main thread (warm medians)', b?.warm.ratioVsMain, b ? `${ms(b.warm.sdk.median)} / ${ms(b.warm.plainMain.median)}` : '')
+  ratio('SDK / plain snarkjs <= 1.0, Node (warm medians)', n?.ratio, n ? `${ms(n.sdk.median)} / ${ms(n.plain.median)}` : '')
+
+  const g = r.gas.ok ? r.gas.value : undefined
+  const bare = g?.logged['Groth16Verifier.verifyProof gas']
+  const submit = g?.logged['submitProof (subject, new record) gas']
+  const t6 = 'submitProof <= bare Groth16 verification + 50,000 gas (cold, execution gas)'
+  const t7 = 'submitProof < 285,000 gas in total'
+  if (g && bare !== undefined && submit !== undefined) {
+    const over = submit - bare
+    out.push({ target: t6, measured: `${gas(submit)} - ${gas(bare)} = +${gas(over)}`, verdict: over <= 50_000 ? 'met' : 'missed', by: over <= 50_000 ? undefined : `${gas(over - 50_000)} gas over` })
+    const tx = submit + g.submitIntrinsic
+    const verdict = tx < 285_000 ? 'met' : 'missed'
+    out.push({ target: t7, measured: `execution ${gas(submit)}; as a transaction ${gas(tx)} (+${gas(g.submitIntrinsic)} base + calldata)`, verdict, by: verdict === 'met' ? undefined : `${gas(tx - 285_000)} gas over as a transaction${submit < 285_000 ? ' (execution alone is under)' : `, ${gas(submit - 285_000)} over on execution alone`}` })
+  } else {
+    none(t6)
+    none(t7)
+  }
+
+  const t8 = 'Second page visit downloads no artifacts'
+  if (b) {
+    const d = b.secondVisit.downloads
+    const big = (d['compliance.zkey'] ?? 0) + (d['compliance.wasm'] ?? 0)
+    out.push({ target: t8, measured: `zkey ${d['compliance.zkey']}, wasm ${d['compliance.wasm']}, vkey ${d['verification_key.json']}, manifest ${d['manifest.json']} request(s)`, verdict: big === 0 ? 'met' : 'missed', by: big === 0 ? undefined : `${big} download(s) of the zkey/wasm` })
+  } else none(t8)
+
+  const t9 = 'Proving adds <= 300 MB to the page (renderer RSS, workers and WebAssembly included)'
+  if (b) {
+    const added = b.memory.addedPeakMiB / MB
+    out.push({ target: t9, measured: `+${Math.round(added)} MB peak over ${b.memory.sdkProofs} SDK proofs`, verdict: added <= 300 ? 'met' : 'missed', by: added <= 300 ? undefined : `${Math.round(added - 300)} MB over` })
+  } else none(t9)
+  return out
+}
