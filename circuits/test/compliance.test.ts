@@ -57,6 +57,17 @@ describe('compliance.circom witnesses (compiled from the current source)', () =>
     expect(witness.signals(PUBLIC_SIGNALS.map((s) => `main.${s}`))).toEqual(expectedPublicSignals(credential))
     expect(witness.signal('main.credentialHash')).toBe(hashCredential(credential.attributes))
     expect(witness.signal('main.subject')).toBe(hexToBigInt(validAttributes.subject))
+    expect(await circuit.satisfiesR1cs(inputFor(credential))).toBe(true)
+  })
+
+  test('the R1CS itself rejects that witness once one signal is changed after calculation', async () => {
+    // Independent of the calculator's own assertions: a prover who writes the witness by hand is held by the constraints.
+    // Rewriting the witness unchanged keeps it valid, so the rewrite itself is faithful.
+    expect(await circuit.satisfiesR1cs(inputFor(signed()), () => {})).toBe(true)
+    const satisfied = await circuit.satisfiesR1cs(inputFor(signed()), (values, indexOf) => {
+      values[indexOf('main.credentialHash')]! += 1n
+    })
+    expect(satisfied).toBe(false)
   })
 
   test('public signals come first in the witness, in the documented order', () => {

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
 import * as snarkjs from 'snarkjs'
 import { compileForTest, type TestBuild } from './compile-for-test.js'
 import { readSymbols, type SymbolTable } from './read-symbols.js'
@@ -7,13 +8,18 @@ import { readSymbols, type SymbolTable } from './read-symbols.js'
 export type SignalValue = bigint | number | string | readonly SignalValue[]
 export type CircuitInput = { readonly [signal: string]: SignalValue }
 
-// The parts of snarkjs's witness API that sdk/src/types/snarkjs.d.ts does not declare.
-type WtnsApi = {
-  calculate(input: CircuitInput, wasm: Uint8Array | string, out: { type: 'mem'; data?: Uint8Array }): Promise<void>
-  exportJson(wtns: { type: 'mem'; data?: Uint8Array }): Promise<bigint[]>
-  check(r1cs: string, wtns: { type: 'mem'; data?: Uint8Array }, logger: snarkjs.Logger): Promise<boolean>
+// The part of snarkjs's witness API that sdk/src/types/snarkjs.d.ts does not declare.
+type WtnsCheck = (r1cs: string, wtns: { type: 'mem'; data: Uint8Array }, logger: snarkjs.Logger) => Promise<boolean>
+const checkWitness = (snarkjs.wtns as unknown as { check: WtnsCheck }).check
+
+// snarkjs's wtns.calculate is circom_runtime's WitnessCalculatorBuilder + calculateWTNSBin, but it recompiles the
+// multi-megabyte wasm on every call. Build the same calculator (snarkjs's own circom_runtime) once per circuit.
+type WitnessCalculator = {
+  calculateWitness(input: CircuitInput, sanityCheck: boolean): Promise<bigint[]>
+  calculateWTNSBin(input: CircuitInput, sanityCheck: boolean): Promise<Uint8Array>
 }
-const wtns = snarkjs.wtns as unknown as WtnsApi
+const requireFromSnarkjs = createRequire(createRequire(import.meta.url).resolve('snarkjs'))
+const { WitnessCalculatorBuilder } = requireFromSnarkjs('circom_runtime') as { WitnessCalculatorBuilder: (wasm: Uint8Array) => Promise<WitnessCalculator> }
 
 /** One frame of a failed assertion: the template (without circom's instance suffix) and its source line. */
 export type FailureFrame = { template: string; line: number }
@@ -36,6 +42,11 @@ export class Witness {
     return this.values[index]!
   }
 
+  /** Every witness value, by witness index (a copy). */
+  all(): bigint[] {
+    return [...this.values]
+  }
+
   /** Values of several signals, in the order given. */
   signals(names: readonly string[]): bigint[] {
     return names.map((n) => this.signal(n))
@@ -43,29 +54,40 @@ export class Witness {
 }
 
 /**
- * A circuit compiled from its current source, ready to compute witnesses with snarkjs.
- * `calculate` runs the witness calculator (every `===` is asserted) and then checks the
- * witness against every R1CS constraint, so a passing witness satisfies the real circuit.
+ * A circuit compiled from its current source, ready to compute witnesses. The calculator asserts every `===`
+ * (and `<==`) as it goes; `satisfiesR1cs` also checks a witness against every R1CS constraint with snarkjs.
  */
 export class WitnessTester<TInput extends CircuitInput = CircuitInput> {
+  /** Failure frames already reported: circom_runtime never clears its error buffer, so each message repeats them. */
+  private framesSeen = 0
+
   private constructor(
     readonly build: TestBuild,
-    private readonly wasm: Uint8Array,
+    private readonly calculator: WitnessCalculator,
     readonly symbols: SymbolTable,
   ) {}
 
   static async compile<TInput extends CircuitInput>(circuit: string): Promise<WitnessTester<TInput>> {
     const build = await compileForTest(circuit)
-    return new WitnessTester<TInput>(build, await readFile(build.wasm), await readSymbols(build.sym))
+    const calculator = await WitnessCalculatorBuilder(await readFile(build.wasm))
+    return new WitnessTester<TInput>(build, calculator, await readSymbols(build.sym))
   }
 
   /** Computes the witness of `input`; throws the calculator's error if an assertion fails. */
   async calculate(input: TInput): Promise<Witness> {
-    const out: { type: 'mem'; data?: Uint8Array } = { type: 'mem' }
-    await quietly(() => wtns.calculate(input, this.wasm, out))
-    const logger = { info: () => {}, debug: () => {}, warn: () => {}, error: () => {} }
-    if (!(await wtns.check(this.build.r1cs, out, logger))) throw new Error('the witness does not satisfy the R1CS constraints')
-    return new Witness(await wtns.exportJson(out), this.symbols)
+    return new Witness(await quietly(() => this.calculator.calculateWitness(input, true)), this.symbols)
+  }
+
+  /** The witness of `input` (optionally altered by `tamper`, which gets a signal-name lookup) checked against every R1CS constraint. */
+  async satisfiesR1cs(input: TInput, tamper?: (values: bigint[], indexOf: (name: string) => number) => void): Promise<boolean> {
+    const bin = await quietly(() => this.calculator.calculateWTNSBin(input, true))
+    if (tamper) {
+      const values = await this.calculate(input).then((w) => w.all())
+      tamper(values, (name) => this.symbols.get(name) ?? -1)
+      writeWitnessValues(bin, values)
+    }
+    const silent = { info: () => {}, debug: () => {}, warn: () => {}, error: () => {} }
+    return checkWitness(this.build.r1cs, { type: 'mem', data: bin }, silent)
   }
 
   /** Runs `input` and returns where it failed; throws if the witness was accepted. */
@@ -73,7 +95,10 @@ export class WitnessTester<TInput extends CircuitInput = CircuitInput> {
     try {
       await this.calculate(input)
     } catch (error) {
-      return parseFailure(error instanceof Error ? error.message : String(error))
+      const failure = parseFailure(error instanceof Error ? error.message : String(error))
+      const stack = failure.stack.slice(this.framesSeen)
+      this.framesSeen = failure.stack.length
+      return { message: failure.message, stack }
     }
     throw new Error('expected the witness to fail, but the circuit accepted it')
   }
@@ -81,6 +106,18 @@ export class WitnessTester<TInput extends CircuitInput = CircuitInput> {
   remove(): Promise<void> {
     return this.build.remove()
   }
+}
+
+// A .wtns file ends with its witness section: n values of 32 bytes, little-endian. Overwrite them in place.
+function writeWitnessValues(bin: Uint8Array, values: readonly bigint[]): void {
+  const start = bin.length - values.length * 32
+  values.forEach((value, i) => {
+    let v = value
+    for (let b = 0; b < 32; b++) {
+      bin[start + i * 32 + b] = Number(v & 0xffn)
+      v >>= 8n
+    }
+  })
 }
 
 // circom reports a failed assertion as "Assert Failed. Error in template Name_123 line: 45", one such
