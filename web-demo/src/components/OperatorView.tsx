@@ -1,15 +1,14 @@
-import { proofXVerifierAbi } from '@proofx/sdk'
+import { decodeContractError, proofXRoles, proofXVerifierAbi } from '@proofx/sdk'
 import { useState } from 'react'
 import { useQuery } from '@tanstack/react-query'
 import { useBlockNumber, useConnection, usePublicClient, useReadContracts, useWriteContract, useConfig } from 'wagmi'
 import { waitForTransactionReceipt } from 'wagmi/actions'
-import { isAddress, keccak256, toHex, zeroHash, type Address } from 'viem'
+import { isAddress, zeroHash, type Address } from 'viem'
 import { ErrorNotice } from './ErrorNotice.js'
 import { shortHex } from '../lib/format.js'
 
-const SIGNER_ROLE = keccak256(toHex('SIGNER_ROLE'))
-const PAUSER_ROLE = keccak256(toHex('PAUSER_ROLE'))
-const ROLE_NAMES: Record<string, string> = { [zeroHash]: 'DEFAULT_ADMIN_ROLE', [SIGNER_ROLE]: 'SIGNER_ROLE', [PAUSER_ROLE]: 'PAUSER_ROLE', [keccak256(toHex('UPGRADER_ROLE'))]: 'UPGRADER_ROLE' }
+const { SIGNER_ROLE, PAUSER_ROLE } = proofXRoles
+const ROLE_NAMES: Record<string, string> = Object.fromEntries(Object.entries(proofXRoles).map(([name, hash]) => [hash, name]))
 const WATCHED_EVENTS = ['ProofVerified', 'RoleGranted', 'RoleRevoked', 'Paused', 'Unpaused', 'PolicySet', 'IssuerAdded', 'IssuerRemoved', 'CredentialRevoked', 'VerifierUpdated'] as const
 
 /** The operator's view: contract state, recent events, and pause / signer management for an admin. */
@@ -56,7 +55,8 @@ export function OperatorView({ address, deployBlock }: { address: Address; deplo
       await waitForTransactionReceipt(wagmiConfig, { hash })
       await state.refetch()
     } catch (error) {
-      setActionError(error)
+      // The SDK turns the contract's custom errors (e.g. a missing role) into readable typed errors.
+      setActionError(decodeContractError(error, { functionName: request.functionName }))
     } finally {
       setPending(undefined)
     }
@@ -105,8 +105,8 @@ export function OperatorView({ address, deployBlock }: { address: Address; deplo
           <tbody>
             {(events.data ?? []).map((log) => (
               <tr key={`${log.transactionHash}-${log.logIndex}`}>
-                <td>#{log.blockNumber?.toString()}</td>
-                <td><strong>{log.eventName}</strong></td>
+                <td className="nowrap">#{log.blockNumber?.toString()}</td>
+                <td className="nowrap"><strong>{log.eventName}</strong></td>
                 <td>{describeArgs(log.eventName ?? '', (log as { args?: Record<string, unknown> }).args ?? {})}</td>
               </tr>
             ))}
@@ -122,5 +122,12 @@ function describeArgs(eventName: string, args: Record<string, unknown>): string 
   if (eventName === 'ProofVerified') return `${args.success ? 'valid' : 'INVALID'} · subject ${shortHex(String(args.subject))} · policy ${args.policyId}`
   if (eventName === 'RoleGranted' || eventName === 'RoleRevoked') return `${ROLE_NAMES[String(args.role)] ?? shortHex(String(args.role))} · ${shortHex(String(args.account))}`
   if (eventName === 'Paused' || eventName === 'Unpaused') return `by ${shortHex(String(args.account))}`
-  return Object.entries(args).map(([k, v]) => `${k} ${typeof v === 'string' && v.startsWith('0x') ? shortHex(v) : String(v)}`).join(' · ')
+  return Object.entries(args).map(([k, v]) => `${k} ${shortValue(v)}`).join(' · ')
+}
+
+// Hashes and field elements are long; their ends are enough to tell them apart.
+function shortValue(value: unknown): string {
+  const text = String(value)
+  if (text.startsWith('0x')) return shortHex(text)
+  return text.length > 16 ? `${text.slice(0, 6)}…${text.slice(-6)}` : text
 }
