@@ -1,6 +1,21 @@
 import { defineConfig } from 'vitest/config'
 import { playwright } from '@vitest/browser-playwright'
 
+// Node 20 lacks Map.groupBy / Object.groupBy, which vitest 5's reporter calls when a test fails.
+type GroupBy = <K, T>(items: Iterable<T>, key: (item: T, index: number) => K) => Map<K, T[]>
+const mapWithGroupBy = Map as unknown as { groupBy?: GroupBy }
+mapWithGroupBy.groupBy ??= (items, key) => {
+  const groups = new Map()
+  let i = 0
+  for (const item of items) {
+    const k = key(item, i++)
+    groups.set(k, [...(groups.get(k) ?? []), item])
+  }
+  return groups
+}
+const objectWithGroupBy = Object as unknown as { groupBy?: (items: Iterable<unknown>, key: (item: unknown, index: number) => PropertyKey) => Record<PropertyKey, unknown[]> }
+objectWithGroupBy.groupBy ??= (items, key) => Object.fromEntries(mapWithGroupBy.groupBy!(items, key))
+
 // One project per layer; `npm test` runs them one after another (scripts/test-all.mjs).
 export const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
 
