@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import type { Hex } from 'viem'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { startProofXNode, type ProofXNode } from '../../../test/helpers/anvil.js'
@@ -27,7 +27,12 @@ import { localAccounts } from '../../test-helpers/local-accounts.js'
 // Admin actions against a real anvil deployment; no proofs needed.
 
 const root = new URL('../../../', import.meta.url)
-const creationBytecode = (contract: string): Hex => JSON.parse(readFileSync(new URL(`out/${contract}.sol/${contract}.json`, root), 'utf8')).bytecode.object
+// The Foundry build: out/ after `forge build`/`forge test`, else the copy deployLocal compiled for itself.
+const creationBytecode = (contract: string): Hex => {
+  const file = ['out', 'cache/deploy-local/out'].map((dir) => new URL(`${dir}/${contract}.sol/${contract}.json`, root)).find((url) => existsSync(url))
+  if (!file) throw new Error(`${contract} is not built: run \`npx forge build\``)
+  return JSON.parse(readFileSync(file, 'utf8')).bytecode.object
+}
 
 let node: ProofXNode
 let admin: CreateProofXReturnType
