@@ -68,6 +68,10 @@ describe('drill: Scenario A, prover key compromise', () => {
     const struct = { ...calldata.proof, issuerKeyHash: BigInt(calldata.proof.issuerKeyHash), nullifier: BigInt(calldata.proof.nullifier), timestamp: BigInt(calldata.proof.timestamp), a: calldata.proof.a.map(BigInt), b: calldata.proof.b.map((r: string[]) => r.map(BigInt)), c: calldata.proof.c.map(BigInt) }
     await expect(direct.submit({ policyId: 1n, subject: subjects[1]!, proof: struct })).rejects.toBeInstanceOf(UnauthorizedSubmitterError)
     expect(await isCompliant(env, subjects[1]!)).toBe(false)
+    // The service stops using the revoked key: relays are refused at once and readiness says why.
+    const stopped = await requestProof(prover.url, demoProofRequest({ subject: subjects[1]!, now: await env.chainNow(), relay: true }).body)
+    expect([stopped.status, stopped.json.error]).toEqual([503, 'RelaySignerRevokedError'])
+    expect((await (await fetch(`${prover.url}/readyz`)).json()).relay).toEqual({ signer: compromised.address, status: 'revoked' })
     await prover.close()
 
     // 3. Recover: a new key pair in a keystore, granted, and the prover redeployed with it.

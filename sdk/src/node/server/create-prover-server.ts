@@ -62,6 +62,8 @@ export async function createProverServer(options: ProverServerOptions): Promise<
 
   let ready = false
   let closing = false
+  // Playbook A "Service stops accepting that key": once the chain says our key lost SIGNER_ROLE, relaying stops.
+  let relayRevoked = false
   backend.warmup().then(() => { ready = true }, (error) => app.log.error({ error: errorName(error) }, 'prover warmup failed'))
   app.addHook('onClose', async () => { closing = true; await backend.close() })
 
@@ -70,7 +72,8 @@ export async function createProverServer(options: ProverServerOptions): Promise<
   app.get('/healthz', async () => ({ status: 'ok' }))
   app.get('/readyz', async (_req, reply) => {
     const ok = ready && !closing
-    return reply.code(ok ? 200 : 503).send({ status: ok ? 'ready' : closing ? 'closing' : 'starting', workers: backend.size, queue: queue.waiting, maxQueue, relay: relayer?.address ?? null })
+    const relay = relayer ? { signer: relayer.address, status: relayRevoked ? 'revoked' : 'active' } : null
+    return reply.code(ok ? 200 : 503).send({ status: ok ? 'ready' : closing ? 'closing' : 'starting', workers: backend.size, queue: queue.waiting, maxQueue, relay })
   })
   app.get('/metrics', async (_req, reply) => reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()))
 
@@ -90,6 +93,11 @@ export async function createProverServer(options: ProverServerOptions): Promise<
     if (body.relay && !relayer) {
       fail('validation')
       return reply.code(400).send({ error: 'InvalidRequestError', message: 'The request body is invalid.', issues: [{ field: 'relay', rule: 'unsupported', message: 'this service has no signer key; omit relay or set PROOFX_SIGNER_KEY' }] })
+    }
+
+    if (body.relay && relayRevoked) {
+      fail('relay')
+      return reply.code(503).send({ error: 'RelaySignerRevokedError', message: `This service's signer ${relayer!.address} no longer holds SIGNER_ROLE: it relays nothing until redeployed with a new key.` })
     }
 
     metrics.inFlight.inc()
@@ -128,6 +136,7 @@ export async function createProverServer(options: ProverServerOptions): Promise<
       } catch (error) {
         fail('relay')
         metrics.relays.inc({ outcome: 'reverted' })
+        if (errorName(error) === 'UnauthorizedSubmitterError') relayRevoked = true
         request.log.warn({ reason: 'relay', error: errorName(error) }, 'relay failed')
         return reply.code(502).send({ error: errorName(error), message: error instanceof ProofXError ? error.shortMessage : 'The relay transaction failed.', proof: result.proof, publicSignals: result.publicSignals, calldata })
       }
