@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { bytesToHex, createPublicClient, createWalletClient, http, type Address, type HDAccount, type LocalAccount, type PublicClient } from 'viem'
@@ -45,6 +45,9 @@ export type DrillEnv = {
 }
 
 export async function createDrillEnv(): Promise<DrillEnv> {
+  // The drills deploy the Foundry build; `npm test` runs forge before the e2e project.
+  for (const name of ['Groth16Verifier', 'ProofXVerifier', 'ERC1967Proxy'])
+    if (!existsSync(fileURLToPath(new URL(`../../../out/${name}.sol/${name}.json`, import.meta.url)))) throw new Error(`out/${name}.sol is missing: run \`npx forge build\` first.`)
   const anvilInstance = await startAnvil()
   const deployment = await deployStopgap(anvilInstance.rpcUrl)
   const transport = http(anvilInstance.rpcUrl)
