@@ -15,7 +15,12 @@ const root = createRoot(document.getElementById('root')!)
 async function start() {
   const deployment = await loadDeployment()
   if (!deployment) {
-    root.render(<p style={{ padding: 24 }}>No deployment.json next to this page: start it with <code>npm run demo</code>.</p>)
+    root.render(
+      <p style={{ padding: 24 }} data-testid="no-chain">
+        No chain configured for this page. Locally, run <code>npm run demo</code>. On a static host, put a <code>deployment.json</code> next to
+        index.html or build with <code>VITE_PROOFX_CHAIN_ID</code>, <code>VITE_PROOFX_PROXY</code> and <code>VITE_PROOFX_RPC_URL</code> set.
+      </p>,
+    )
     return
   }
   const wagmiConfig = createDemoWagmiConfig(deployment)

@@ -14,14 +14,20 @@ export type PageDeployment = {
 }
 
 /**
- * Fetches ./deployment.json next to the page. Returns undefined when there is none (a static host
- * without a chain), so the caller can fall back to the in-browser EVM.
+ * The page's chain: ./deployment.json next to the page (`npm run demo` serves one; a static host can
+ * ship one), else the build config (VITE_PROOFX_CHAIN_ID, VITE_PROOFX_PROXY, VITE_PROOFX_RPC_URL, e.g.
+ * Polygon Amoy), else undefined: no chain configured.
  */
 export async function loadDeployment(): Promise<PageDeployment | undefined> {
-  const response = await fetch('./deployment.json', { cache: 'no-store' })
-  if (!response.ok) return undefined
-  if (!response.headers.get('content-type')?.includes('json')) return undefined
-  const raw = (await response.json()) as PageDeployment
+  const response = await fetch('./deployment.json', { cache: 'no-store' }).catch(() => undefined)
+  const fromFile = response?.ok && response.headers.get('content-type')?.includes('json')
+  const env = import.meta.env
+  const raw = fromFile
+    ? ((await response.json()) as PageDeployment)
+    : env.VITE_PROOFX_PROXY
+      ? { chainId: Number(env.VITE_PROOFX_CHAIN_ID), proxy: env.VITE_PROOFX_PROXY, rpcUrl: env.VITE_PROOFX_RPC_URL, vkeyHash: env.VITE_PROOFX_VKEY_HASH, deployBlock: env.VITE_PROOFX_DEPLOY_BLOCK, chainName: env.VITE_PROOFX_CHAIN_NAME }
+      : undefined
+  if (!raw) return undefined
   if (!raw?.proxy || !raw.chainId || !raw.rpcUrl) throw new Error('deployment.json lacks chainId, rpcUrl or proxy')
   return { ...raw, chainId: Number(raw.chainId) }
 }
