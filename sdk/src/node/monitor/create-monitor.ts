@@ -39,7 +39,8 @@ export function createMonitor(options: MonitorOptions) {
   async function pollOnce(): Promise<PollResult> {
     chainId ??= await client.getChainId()
     const checkpoint = await readCheckpoint(checkpointPath)
-    const head = (await client.getBlockNumber()) - confirmations
+    // cacheTime 0: viem caches the block number for a polling interval, which would hide a block just mined.
+    const head = (await client.getBlockNumber({ cacheTime: 0 })) - confirmations
     const fromBlock = checkpoint ? BigInt(checkpoint.nextBlock) : (options.fromBlock ?? head)
     if (head < fromBlock) return undefined
     const toBlock = head - fromBlock + 1n > maxBlockRange ? fromBlock + maxBlockRange - 1n : head
