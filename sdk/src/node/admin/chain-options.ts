@@ -14,12 +14,12 @@ export const chainParseOptions = {
 
 export type ChainTarget = { rpcUrl: string; contract: Address; deployBlock: bigint | undefined; publicClient: PublicClient }
 
-/** --rpc (or PROOFX_RPC_URL), and --contract or --deployment deployments/<chainId>.json. */
+/** --rpc (or PROOFX_RPC_URL), and --contract (or PROOFX_CONTRACT) or --deployment deployments/<chainId>.json. */
 export async function resolveChainTarget(values: { rpc?: string | undefined; contract?: string | undefined; deployment?: string | undefined }, env = process.env): Promise<ChainTarget> {
   const rpcUrl = values.rpc ?? env.PROOFX_RPC_URL ?? 'http://127.0.0.1:8545'
   let deployment: DeploymentFile | undefined
   if (values.deployment) deployment = JSON.parse(await readFile(values.deployment, 'utf8'))
-  const contract = values.contract ?? deployment?.proxy
+  const contract = values.contract ?? deployment?.proxy ?? env.PROOFX_CONTRACT
   if (!contract || !isAddress(contract, { strict: false })) throw new InvalidAdminArgumentError({ field: 'contract', rule: 'is required (or --deployment deployments/<chainId>.json)' })
   const probe = createPublicClient({ transport: http(rpcUrl) })
   const chainId = await probe.getChainId()

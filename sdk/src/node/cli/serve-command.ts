@@ -40,8 +40,8 @@ export async function serveCommand(argv: string[]): Promise<void> {
   let contract: `0x${string}`
   let relayer
   let now: (() => Promise<bigint>) | undefined
-  if (values.rpc || values.deployment) {
-    const target = await resolveChainTarget({ ...values, contract: values.contract ?? env.PROOFX_CONTRACT })
+  if (values.rpc || values.deployment || env.PROOFX_RPC_URL) {
+    const target = await resolveChainTarget(values)
     chainId = await target.publicClient.getChainId()
     contract = target.contract
     // Proofs speak for the chain's clock, which the contract checks `now` against.
