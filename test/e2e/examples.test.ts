@@ -10,7 +10,16 @@ import { startAnvil, type StartedAnvil } from '../../scripts/demo/start-anvil.js
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url))
 const examples = join(repoRoot, 'examples')
-const run = (command: string, args: string[], options: ExecFileSyncOptions = {}) => execFileSync(command, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 300_000, ...options }) as unknown as string
+/** Runs a command; on failure the error names the command and carries its stderr. */
+function run(command: string, args: string[], options: ExecFileSyncOptions = {}): string {
+  try {
+    return execFileSync(command, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 300_000, ...options }) as unknown as string
+  } catch (error) {
+    const e = error as { stderr?: string; stdout?: string; message: string }
+    console.error(`${command} ${args.join(' ')} failed:\n${e.stderr ?? ''}${e.stdout ?? ''}`)
+    throw new Error(`${command} ${args.join(' ')} failed: ${e.message}`, { cause: error })
+  }
+}
 
 // The examples run exactly as a dApp would: against the tarball `npm pack` makes, installed in a scratch
 // folder outside the workspace, so a file missing from the package or a workspace-only import fails here.
