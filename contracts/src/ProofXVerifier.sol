@@ -32,6 +32,11 @@ contract ProofXVerifier is
     uint256 internal constant SNARK_SCALAR_FIELD =
         21888242871839275222246405745257275088548364400416034343698204186575808495617;
 
+    /// @dev Gas the Groth16 verifier needs (6 signals: ~218k in precompiles, ~222k in total), with a margin. The generated
+    /// verifier answers false instead of reverting when a precompile runs out of gas, so without this floor
+    /// eth_estimateGas would settle on a limit at which every valid proof is reported invalid.
+    uint256 internal constant VERIFIER_GAS_FLOOR = 235_000;
+
     /// @custom:storage-location erc7201:proofx.storage.ProofXVerifier
     struct ProofXVerifierStorage {
         // One slot, read by every submission: verifier, max proof age and the last issuer id.
@@ -298,6 +303,7 @@ contract ProofXVerifier is
     {
         uint256 scope_ = _scope();
         bytes4 selector = IGroth16Verifier.verifyProof.selector;
+        if (gasleft() < VERIFIER_GAS_FLOOR) revert ProofXVerifierInsufficientGas(gasleft(), VERIFIER_GAS_FLOOR);
         assembly ("memory-safe") {
             let ptr := mload(0x40)
             mstore(ptr, selector)

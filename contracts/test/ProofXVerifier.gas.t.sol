@@ -59,4 +59,43 @@ contract ProofXVerifierGasTest is Base {
         console.log("submitProof (renewal) gas:", renewed);
         assertLt(renewed, first);
     }
+
+    /// @dev Whatever gas limit a wallet picks (e.g. from eth_estimateGas), a valid proof either verifies or the call
+    /// reverts asking for more gas: it is never reported invalid for lack of gas.
+    function testFuzz_submitProof_neverReportsValidProofInvalidIfGasShort(uint256 gasLimit) public {
+        gasLimit = bound(gasLimit, 30_000, 400_000);
+        (IProofXVerifier.ProofXProof memory proof, uint256 policyId, address subject) = _fixture("accredited");
+        vm.prank(subject);
+        try verifier.submitProof{gas: gasLimit}(policyId, subject, proof) returns (bool verified) {
+            assertTrue(verified);
+        } catch (bytes memory reason) {
+            // Out of gas before the floor check leaves no reason; otherwise it is the floor check.
+            if (reason.length > 0) {
+                assertEq(bytes4(reason), IProofXVerifier.ProofXVerifierInsufficientGas.selector);
+            }
+        }
+    }
+
+    function test_submitProof_revertsIfGasBelowVerifierFloor() public {
+        (IProofXVerifier.ProofXProof memory proof, uint256 policyId, address subject) = _fixture("accredited");
+        vm.prank(subject);
+        vm.expectPartialRevert(IProofXVerifier.ProofXVerifierInsufficientGas.selector);
+        verifier.submitProof{gas: 200_000}(policyId, subject, proof);
+    }
+
+    function test_submitProof_neverReturnsFalseAcrossGasLimits() public {
+        (IProofXVerifier.ProofXProof memory proof, uint256 policyId, address subject) = _fixture("accredited");
+        uint256 firstVerified;
+        for (uint256 gasLimit = 230_000; gasLimit <= 300_000; gasLimit += 1_000) {
+            uint256 snapshot = vm.snapshotState();
+            vm.prank(subject);
+            try verifier.submitProof{gas: gasLimit}(policyId, subject, proof) returns (bool verified) {
+                assertTrue(verified);
+                if (firstVerified == 0) firstVerified = gasLimit;
+            } catch {}
+            vm.revertToState(snapshot);
+        }
+        assertGt(firstVerified, 0, "never verified below 300k gas");
+        console.log("smallest gas limit (1k steps) that verifies:", firstVerified);
+    }
 }

@@ -102,6 +102,8 @@ interface IProofXVerifier {
     error ProofXVerifierProofFromFuture(uint256 timestamp, uint256 blockTimestamp);
     /// @notice The proof's timestamp is older than the maximum proof age allows.
     error ProofXVerifierProofTooOld(uint256 timestamp, uint256 oldestAccepted);
+    /// @notice Too little gas is left for the pairing check; raise the transaction's gas limit.
+    error ProofXVerifierInsufficientGas(uint256 gasLeft, uint256 required);
     /// @notice A public signal is not below the BN254 scalar field modulus (`index` is its position).
     error ProofXVerifierSignalOutOfField(uint256 index, uint256 value);
 

@@ -856,6 +856,14 @@ export const proofXVerifierAbi = [
   {
     type: 'error',
     inputs: [
+      { name: 'gasLeft', internalType: 'uint256', type: 'uint256' },
+      { name: 'required', internalType: 'uint256', type: 'uint256' },
+    ],
+    name: 'ProofXVerifierInsufficientGas',
+  },
+  {
+    type: 'error',
+    inputs: [
       { name: 'issuerKeyHash', internalType: 'uint256', type: 'uint256' },
     ],
     name: 'ProofXVerifierInvalidIssuerKeyHash',
