@@ -4,7 +4,8 @@ import { createRequire } from 'node:module'
 import { createServer } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import type { ProofXDeployment } from '../../sdk/src/deployments/types.js'
-import { deployStopgap } from './anvil-deploy-stopgap.js'
+import { ANVIL_PRIVATE_KEY_0, deployLocal } from '../../contracts/script/deploy-local.js'
+import { parseDeployment } from '../../sdk/src/deployments/parse-deployment.js'
 
 /** A real anvil node the test owns: started on a free port, stopped with `stop()`. */
 export type AnvilInstance = {
@@ -92,8 +93,9 @@ export async function startAnvil({ chainId = 31337, args = [] }: StartAnvilParam
 export type ProofXNode = AnvilInstance & { deployment: ProofXDeployment }
 
 /**
- * Starts anvil and deploys ProofX to it: verifier, UUPS proxy, demo policies, demo issuer. Nothing is written
- * to deployments/ (tests pass `node.deployment` explicitly). The deployer, anvil account 0, is the admin.
+ * Starts anvil and deploys ProofX to it with the contracts' deploy script (deployLocal: Groth16 verifier, UUPS
+ * proxy, demo policies, demo issuer). The deployer, anvil account 0, is the admin. deployLocal also writes
+ * deployments/<chainId>.json; tests use `node.deployment` rather than that shared file.
  * @example
  * const node = await startProofXNode()
  * afterAll(() => node.stop())
@@ -101,7 +103,7 @@ export type ProofXNode = AnvilInstance & { deployment: ProofXDeployment }
 export async function startProofXNode(parameters: StartAnvilParameters = {}): Promise<ProofXNode> {
   const anvil = await startAnvil(parameters)
   try {
-    const deployment = await deployStopgap(anvil.rpcUrl)
+    const deployment = parseDeployment(await deployLocal({ rpcUrl: anvil.rpcUrl, privateKey: ANVIL_PRIVATE_KEY_0 }), 'deployLocal')
     return { ...anvil, deployment }
   } catch (error) {
     await anvil.stop()
