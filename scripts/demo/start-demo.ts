@@ -26,6 +26,8 @@ function serveDeployment(deployment: DemoDeployment): Plugin {
 const viteConfig = fileURLToPath(new URL('../../vite.config.ts', import.meta.url))
 
 export type StartDemoParameters = {
+  /** Write deployments/<chainId>.json (what the CLI and the Node example read). Default true; tests turn it off. */
+  writeDeploymentFile?: boolean | undefined
   port?: number | undefined
   anvilPort?: number | undefined
   /** Where the static page is built (default dist/demo, as `npm run build:demo`). */
@@ -38,7 +40,7 @@ export type StartDemoParameters = {
  * serves it (vite preview) wired to that deployment. The built page, not the dev server, so what
  * runs here is what a static host serves, and nothing reloads mid-flow. `stop()` ends everything.
  */
-export async function startDemo({ port, anvilPort, outDir, log = () => {} }: StartDemoParameters = {}): Promise<StartedDemo> {
+export async function startDemo({ port, anvilPort, outDir, writeDeploymentFile, log = () => {} }: StartDemoParameters = {}): Promise<StartedDemo> {
   let anvil: StartedAnvil | undefined
   let server: PreviewServer | undefined
   const stop = async () => {
@@ -48,7 +50,7 @@ export async function startDemo({ port, anvilPort, outDir, log = () => {} }: Sta
   try {
     anvil = await startAnvil({ port: anvilPort })
     log(`anvil listening on ${anvil.rpcUrl}`)
-    const deployed = await deployDemoContracts(anvil.rpcUrl)
+    const deployed = await deployDemoContracts(anvil.rpcUrl, { writeDeploymentFile })
     const deployment = { ...(deployed as unknown as Record<string, unknown>), rpcUrl: anvil.rpcUrl } as DemoDeployment
     log(`ProofXVerifier proxy ${deployment.proxy} on chain ${deployment.chainId}`)
     const built = Date.now()

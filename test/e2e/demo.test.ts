@@ -11,7 +11,7 @@ describe('demo page (anvil)', () => {
   let consoleLines: string[]
 
   beforeAll(async () => {
-    demo = await startDemo({ outDir: `${outputDir}site` })
+    demo = await startDemo({ outDir: `${outputDir}site`, writeDeploymentFile: false })
     browser = await launchChromium()
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
     consoleLines = collectConsole(page)

@@ -48,7 +48,7 @@ describe('examples (SDK installed from its npm tarball)', () => {
 
   test('node: issues, proves and submits against a local chain; the subject is then compliant', async () => {
     anvil = await startAnvil()
-    const deployment = await deployDemoContracts(anvil.rpcUrl)
+    const deployment = await deployDemoContracts(anvil.rpcUrl, { writeDeploymentFile: false })
     const deploymentFile = join(scratch, 'deployment.json')
     writeFileSync(deploymentFile, JSON.stringify(deployment, (_k, v) => (typeof v === 'bigint' ? v.toString() : v)))
 
