@@ -2,6 +2,7 @@ import { createTestClient, http, keccak256, toHex, type Hex } from 'viem'
 import { getBlock, getTransactionCount } from 'viem/actions'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { startProofXNode, type ProofXNode } from '../../../test/helpers/anvil.js'
+import { proofXVerifierAbi } from '../chain/abi.js'
 import { toProofXProof } from '../chain/to-proofx-proof.js'
 import { createProofX, type CreateProofXReturnType } from '../clients/create-proofx.js'
 import { computeNullifier } from '../credentials/compute-nullifier.js'
@@ -13,6 +14,7 @@ import {
   ContractPausedError,
   CredentialAlreadyRevokedError,
   CredentialRevokedError,
+  InsufficientGasError,
   IssuerNotTrustedError,
   MissingRoleError,
   PolicyInactiveError,
@@ -102,6 +104,13 @@ describe('submitProof against a real anvil deployment', () => {
     expect(error.sender).toBe(stranger.address)
     expect(error.subject).toBe(subject.address)
     expect(error.shortMessage).toContain('only the subject or a SIGNER_ROLE account')
+  })
+
+  test('the node\'s gas estimate suffices; a limit below the pairing check\'s floor is refused (InsufficientGasError)', async () => {
+    const error = await expectError(as.subject.submitProof({ proof, gas: 200_000n }), InsufficientGasError)
+    expect(error.required).toBeGreaterThan(error.gasLeft)
+    const estimate = await as.subject.estimateContractGas({ address: node.deployment.proxy, abi: proofXVerifierAbi, functionName: 'submitProof', args: [accredited, subject.address, toProofXProof(proof)] })
+    expect(estimate).toBeGreaterThan(error.required)
   })
 
   test('relayed: a SIGNER_ROLE account submits on the subject\'s behalf until its role is revoked', async () => {

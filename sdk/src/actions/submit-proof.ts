@@ -56,13 +56,6 @@ export type SubmitProofErrorType =
   | ProofXContractErrorType
   | ProofXErrorType
 
-/**
- * Gas limit of submitProof transactions (about 300k are used). Not estimated: the contract treats a failed call to
- * the Groth16 verifier as an invalid proof instead of reverting, so eth_estimateGas finds a limit at which the
- * pairing precompile runs out of gas and the proof is recorded as rejected. Only the gas used is paid.
- */
-export const SUBMIT_PROOF_GAS_LIMIT = 600_000n
-
 const isProverOutput = (proof: SubmitProofParameters['proof']): proof is Groth16ProofOutput => 'publicSignals' in proof && 'proof' in proof
 
 /** The prover's result names its policy in `calldata`; snarkjs output and structs do not. */
@@ -105,7 +98,7 @@ export async function submitProof(client: Client<Transport, Chain | undefined, A
   // Free to check, and the most common relayer mistake.
   if (proofSubject && proofSubject !== subject) throw new ProofSubjectMismatchError({ proofSubject, subject })
 
-  const { hash, receipt } = await writeVerifier(client, { address, account: parameters.account, chain: parameters.chain, gas: parameters.gas ?? SUBMIT_PROOF_GAS_LIMIT, onSubmitted: parameters.onSubmitted, functionName: 'submitProof', args: [policyId, subject, struct] }, {
+  const { hash, receipt } = await writeVerifier(client, { address, account: parameters.account, chain: parameters.chain, gas: parameters.gas, onSubmitted: parameters.onSubmitted, functionName: 'submitProof', args: [policyId, subject, struct] }, {
     // Runs on a simulated `false`, before anything is sent.
     onSimulated: async (verified) => {
       if (verified === true) return

@@ -15,7 +15,10 @@ export type WriteVerifierOptions = {
   account?: Account | Address | undefined
   /** Defaults to the client's chain; viem checks the wallet is on it. */
   chain?: Chain | null | undefined
-  /** Gas limit; default: the node's estimate (submitProof sets its own, see SUBMIT_PROOF_GAS_LIMIT). */
+  /**
+   * Gas limit; default: the node's estimate. Too low a limit for submitProof reverts with InsufficientGasError
+   * (the contract keeps a gas floor for the pairing check, so the estimate is always enough).
+   */
   gas?: bigint | undefined
   /** Called with the transaction hash as soon as it is sent, before it is mined. */
   onSubmitted?: ((hash: Hash) => void) | undefined

@@ -200,6 +200,23 @@ export class ProofTooOldError extends ProofXError {
   }
 }
 
+export type InsufficientGasErrorType = InsufficientGasError & { name: 'InsufficientGasError' }
+/** ProofXVerifierInsufficientGas: the transaction's gas limit leaves too little for the Groth16 pairing check. */
+export class InsufficientGasError extends ProofXError {
+  override name = 'InsufficientGasError' as const
+  readonly field = 'gas'
+  readonly gasLeft: bigint
+  readonly required: bigint
+  constructor({ gasLeft, required, cause }: { gasLeft: bigint; required: bigint } & WithCause) {
+    super(`The gas limit is too low for the proof check: ${gasLeft} gas left where ${required} are needed (field "gas").`, {
+      cause,
+      metaMessages: ['Omit `gas` so the node estimates it, or raise it.'],
+    })
+    this.gasLeft = gasLeft
+    this.required = required
+  }
+}
+
 export type SignalOutOfFieldErrorType = SignalOutOfFieldError & { name: 'SignalOutOfFieldError' }
 /** ProofXVerifierSignalOutOfField: a public signal is not below the BN254 scalar field. */
 export class SignalOutOfFieldError extends ProofXError {
@@ -444,6 +461,7 @@ export type ProofXContractErrorType =
   | ProofFromFutureErrorType
   | ProofTooOldErrorType
   | SignalOutOfFieldErrorType
+  | InsufficientGasErrorType
   | ChainIdTooLargeErrorType
   | MissingRoleErrorType
   | ContractPausedErrorType
