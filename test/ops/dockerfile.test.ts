@@ -36,7 +36,7 @@ describe('ops/Dockerfile', () => {
     expect(copies).toHaveLength(1)
     expect(copies[0]!.args).toMatch(/--chown=0:0/)
     expect(copies[0]!.args).toMatch(/--chmod=0444/)
-    for (const file of ['compliance.wasm', 'compliance.zkey', 'verification_key.json']) expect(copies[0]!.args).toContain(`circuits/artifacts/${file}`)
+    for (const file of ['compliance.wasm', 'compliance.zkey', 'verification_key.json', 'manifest.json']) expect(copies[0]!.args).toContain(`circuits/artifacts/${file}`)
   })
 
   test('every host path it copies exists, and is not excluded by the dockerignore', () => {

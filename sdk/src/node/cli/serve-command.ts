@@ -1,7 +1,9 @@
 import { availableParallelism } from 'node:os'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { getAddress } from 'viem'
+import { getAddress, type Hex } from 'viem'
+import { adminAbi } from '../admin/admin-abi.js'
+import { createSdkProverBackend } from '../server/sdk-prover-backend.js'
 import { accountSourceFromArgs, loadAccount } from '../admin/load-account.js'
 import { chainParseOptions, resolveChainTarget } from '../admin/chain-options.js'
 import { walletFor } from '../admin/chain-options.js'
@@ -29,10 +31,13 @@ export async function serveCommand(argv: string[]): Promise<void> {
       'chain-id': { type: 'string', default: env.PROOFX_CHAIN_ID },
       'signer-keystore': { type: 'string', default: env.PROOFX_SIGNER_KEYSTORE },
       'log-level': { type: 'string', default: env.LOG_LEVEL ?? 'info' },
+      // sdk: createProver pool, artifacts checked against manifest.json and the contract's vkeyHash.
+      // threads: a plain snarkjs worker-thread pool (artifacts without a manifest, e.g. a drill's new zkey).
+      engine: { type: 'string', default: env.PROOFX_ENGINE ?? 'sdk' },
     },
   })
   const artifacts = resolve(values.artifacts)
-  const backend = createWorkerThreadBackend({ wasmPath: `${artifacts}/compliance.wasm`, zkeyPath: `${artifacts}/compliance.zkey`, size: Number(values.workers) })
+  if (values.engine !== 'sdk' && values.engine !== 'threads') throw new Error('--engine must be sdk or threads')
   const withChain = Boolean(values.contract || values.deployment || env.PROOFX_CONTRACT)
   if (!withChain && !values['chain-id']) throw new Error('proofx serve needs the verifier the proofs are bound to: --deployment deployments/<chainId>.json (+ --rpc), or --contract with --rpc, or --chain-id with --contract for proofs only.')
 
@@ -40,12 +45,14 @@ export async function serveCommand(argv: string[]): Promise<void> {
   let contract: `0x${string}`
   let relayer
   let now: (() => Promise<bigint>) | undefined
+  let expectedVkeyHash: Hex | undefined
   if (values.rpc || values.deployment || env.PROOFX_RPC_URL) {
     const target = await resolveChainTarget(values)
     chainId = await target.publicClient.getChainId()
     contract = target.contract
     // Proofs speak for the chain's clock, which the contract checks `now` against.
     now = async () => (await target.publicClient.getBlock({ blockTag: 'latest' })).timestamp
+    expectedVkeyHash = await target.publicClient.readContract({ address: contract, abi: adminAbi, functionName: 'vkeyHash' })
     if (env.PROOFX_SIGNER_KEY || values['signer-keystore']) {
       const account = await loadAccount(accountSourceFromArgs({ keystore: values['signer-keystore'], envVar: 'PROOFX_SIGNER_KEY' }))
       relayer = createContractRelayer({ walletClient: walletFor(target, account), contract })
@@ -55,6 +62,10 @@ export async function serveCommand(argv: string[]): Promise<void> {
     contract = getAddress(values.contract ?? env.PROOFX_CONTRACT ?? '')
   }
 
+  const size = Number(values.workers)
+  const backend = values.engine === 'sdk'
+    ? createSdkProverBackend({ size, expectedVkeyHash, timeout: Number(values['timeout-ms']), artifacts: { wasm: `${artifacts}/compliance.wasm`, zkey: `${artifacts}/compliance.zkey`, vkey: `${artifacts}/verification_key.json`, manifest: `${artifacts}/manifest.json` } })
+    : createWorkerThreadBackend({ wasmPath: `${artifacts}/compliance.wasm`, zkeyPath: `${artifacts}/compliance.zkey`, size })
   const app = await createProverServer({
     backend,
     chainId,
@@ -67,7 +78,7 @@ export async function serveCommand(argv: string[]): Promise<void> {
     logger: { level: values['log-level'] },
   })
   const address = await app.listen({ host: values.host, port: Number(values.port) })
-  app.log.info({ address, chainId, contract, workers: backend.size, relay: relayer?.address ?? null }, 'proofx prover listening')
+  app.log.info({ address, chainId, contract, engine: values.engine, vkeyHash: expectedVkeyHash ?? null, workers: backend.size, relay: relayer?.address ?? null }, 'proofx prover listening')
   for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => { app.close().then(() => process.exit(0)) })
   await new Promise(() => {}) // serve until a signal
 }

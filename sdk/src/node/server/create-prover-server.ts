@@ -1,13 +1,12 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import type { Address } from 'viem'
-import { buildCircuitInput } from '../../credentials/build-circuit-input.js'
 import { computeScope } from '../../credentials/compute-scope.js'
 import { ProofXError } from '../../errors/base.js'
 import { buildPolicy } from '../../policies/build-policy.js'
 import { validateProofInput } from '../../validation/validate-proof-input.js'
 import { QueueFullError, QueueTimeoutError, createBoundedQueue } from './bounded-queue.js'
 import { createProverMetrics, type ProofErrorReason } from './metrics.js'
-import type { ProofBackend } from './proof-backend.js'
+import type { ProofBackend, ProofJob } from './proof-backend.js'
 import type { Relayer } from './relayer.js'
 import { parseProofRequest } from './request-schema.js'
 import { toSolidityProof } from './to-solidity-proof.js'
@@ -103,10 +102,10 @@ export async function createProverServer(options: ProverServerOptions): Promise<
     metrics.inFlight.inc()
     try {
       const timestamp = await now()
-      let input
+      let job: ProofJob
       try {
         const { credential, policy } = validateProofInput({ credential: body.credential, policy: body.policy, subject: body.subject, now: timestamp })
-        input = buildCircuitInput({ credential, policy: buildPolicy(policy), now: timestamp, scope })
+        job = { credential, policy: buildPolicy(policy), subject: body.subject, now: timestamp, scope }
       } catch (error) {
         fail('rule_violation')
         const field = error instanceof ProofXError && 'field' in error ? String(error.field) : undefined
@@ -117,7 +116,7 @@ export async function createProverServer(options: ProverServerOptions): Promise<
 
       const result = await queue.run(async () => {
         const started = performance.now()
-        const out = await backend.prove(input)
+        const out = await backend.prove(job)
         const ms = performance.now() - started
         meanProofMs = meanProofMs * 0.8 + ms * 0.2
         metrics.proofGenerationSeconds.observe(ms / 1000)

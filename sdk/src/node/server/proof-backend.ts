@@ -1,9 +1,14 @@
-import type { ComplianceCircuitInput } from '../../credentials/build-circuit-input.js'
+import type { Address } from 'viem'
+import type { SignedCredential } from '../../credentials/types.js'
+import type { Policy } from '../../policies/build-policy.js'
 
 /** A Groth16 proof as snarkjs returns it (decimal strings). */
 export type Groth16Proof = { pi_a: string[]; pi_b: string[][]; pi_c: string[]; protocol?: string; curve?: string }
 
-export type ProofBackendResult = { proof: Groth16Proof; publicSignals: string[] }
+export type ProofBackendResult = { proof: Groth16Proof; publicSignals: readonly string[] }
+
+/** One validated proof request: what the circuit needs to build its witness. */
+export type ProofJob = { credential: SignedCredential; policy: Policy; subject: Address; now: bigint; scope: bigint }
 
 /**
  * What the service needs from the proving core: prove one witness input on some worker.
@@ -12,7 +17,7 @@ export type ProofBackendResult = { proof: Groth16Proof; publicSignals: string[] 
 export type ProofBackend = {
   /** Workers that prove at once. */
   readonly size: number
-  prove(input: ComplianceCircuitInput): Promise<ProofBackendResult>
+  prove(job: ProofJob): Promise<ProofBackendResult>
   /** Loads artifacts and starts workers; readiness waits for it. */
   warmup(): Promise<void>
   close(): Promise<void>

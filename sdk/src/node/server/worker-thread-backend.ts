@@ -3,8 +3,8 @@ import { createRequire } from 'node:module'
 import { Worker } from 'node:worker_threads'
 import { readFile } from 'node:fs/promises'
 import { ProofGenerationError, WorkerCrashedError } from '../../errors/prover.js'
-import type { ComplianceCircuitInput } from '../../credentials/build-circuit-input.js'
-import type { ProofBackend, ProofBackendResult } from './proof-backend.js'
+import { buildCircuitInput } from '../../credentials/build-circuit-input.js'
+import type { ProofBackend, ProofBackendResult, ProofJob } from './proof-backend.js'
 
 export type WorkerThreadBackendOptions = {
   /** compliance.wasm and compliance.zkey; read once, shared read-only with every worker. */
@@ -84,8 +84,9 @@ export function createWorkerThreadBackend({ wasmPath, zkeyPath, size = available
   return {
     size,
     warmup,
-    async prove(input: ComplianceCircuitInput) {
+    async prove(job: ProofJob) {
       await warmup()
+      const input = buildCircuitInput({ credential: job.credential, policy: job.policy, now: job.now, scope: job.scope })
       const slot = slots.find((s) => !s.busy)
       if (!slot) throw new WorkerCrashedError({ reason: 'no idle worker (the queue in front must not exceed the pool size)' })
       await slot.ready
