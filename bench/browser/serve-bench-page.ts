@@ -16,6 +16,10 @@ export async function serveBenchPage(pageDir: string): Promise<BenchServer> {
   const hits = new Map<string, number>()
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)
+    if (path === '/favicon.ico') {
+      res.writeHead(204).end()
+      return
+    }
     const artifact = path.match(/^\/artifacts\/([\w.-]+)$/)?.[1]
     const file = artifact ? join(artifactsDir, artifact) : join(pageDir, normalize(path === '/' ? '/index.html' : path))
     if (!file.startsWith(artifact ? artifactsDir : pageDir) || !existsSync(file) || statSync(file).isDirectory()) {

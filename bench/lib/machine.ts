@@ -44,7 +44,7 @@ export function packageVersion(name: string): string {
 
 export function forgeVersion(): string {
   try {
-    return execFileSync('npx', ['forge', '--version'], { encoding: 'utf8', timeout: 60_000 }).split('\n')[0]!.trim()
+    return execFileSync('npx', ['forge', '--version'], { encoding: 'utf8', timeout: 60_000 }).split('\n')[0]!.replace(/^forge Version:\s*/i, '').trim()
   } catch {
     return 'unknown'
   }
