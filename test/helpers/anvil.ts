@@ -75,7 +75,11 @@ export async function startAnvil({ chainId = 31337, args = [] }: StartAnvilParam
     let stderr = ''
     child.stderr?.on('data', (chunk) => (stderr += chunk))
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+    // A test worker that exits without running afterAll must not leave anvil behind.
+    const killOnExit = () => child.kill('SIGTERM')
+    process.once('exit', killOnExit)
     const stop = async () => {
+      process.off('exit', killOnExit)
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM')
       await exited
     }
