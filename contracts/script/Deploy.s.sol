@@ -100,9 +100,8 @@ contract Deploy is Script {
         // A decimal string: the value exceeds JavaScript's safe integers.
         json = vm.serializeString(json, "issuerKeyHash", vm.toString(deployment.issuerKeyHash));
 
-        string memory file = vm.envOr(
-            "PROOFX_DEPLOYMENT_FILE", string.concat("deployments/", vm.toString(block.chainid), ".json")
-        );
+        string memory file =
+            vm.envOr("PROOFX_DEPLOYMENT_FILE", string.concat("deployments/", vm.toString(block.chainid), ".json"));
         string memory path = string.concat(vm.projectRoot(), "/", file);
         vm.writeJson(json, path);
         console.log("ProofXVerifier proxy:", deployment.proxy);

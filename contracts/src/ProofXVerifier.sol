@@ -32,8 +32,8 @@ contract ProofXVerifier is
     uint256 internal constant SNARK_SCALAR_FIELD =
         21888242871839275222246405745257275088548364400416034343698204186575808495617;
 
-    /// @dev Gas the Groth16 verifier needs (6 signals: ~218k in precompiles, ~222k in total), with a margin. The generated
-    /// verifier answers false instead of reverting when a precompile runs out of gas, so without this floor
+    /// @dev Gas the Groth16 verifier needs (6 signals: ~218k in precompiles, ~222k in total), with a margin. The
+    /// generated verifier answers false instead of reverting when a precompile runs out of gas, so without this floor
     /// eth_estimateGas would settle on a limit at which every valid proof is reported invalid.
     uint256 internal constant VERIFIER_GAS_FLOOR = 235_000;
 

@@ -38,18 +38,14 @@ contract ComplianceGatedVaultTest is Base {
     }
 
     function test_deposit_revertsIfNoProof() public {
-        vm.expectRevert(
-            abi.encodeWithSelector(ProofXGated.ProofXGatedNotCompliant.selector, bob, accreditedPolicyId)
-        );
+        vm.expectRevert(abi.encodeWithSelector(ProofXGated.ProofXGatedNotCompliant.selector, bob, accreditedPolicyId));
         vm.prank(bob);
         vault.deposit{value: 1 ether}();
     }
 
     function test_deposit_revertsIfOnlyCompliantWithOtherPolicy() public {
         assertTrue(_submit("retail"));
-        vm.expectRevert(
-            abi.encodeWithSelector(ProofXGated.ProofXGatedNotCompliant.selector, alice, accreditedPolicyId)
-        );
+        vm.expectRevert(abi.encodeWithSelector(ProofXGated.ProofXGatedNotCompliant.selector, alice, accreditedPolicyId));
         vm.prank(alice);
         vault.deposit{value: 1 ether}();
     }
@@ -57,9 +53,7 @@ contract ComplianceGatedVaultTest is Base {
     function test_deposit_revertsIfRecordExpired() public {
         assertTrue(_submit("accredited"));
         vm.warp(fixtureNow + VALIDITY);
-        vm.expectRevert(
-            abi.encodeWithSelector(ProofXGated.ProofXGatedNotCompliant.selector, alice, accreditedPolicyId)
-        );
+        vm.expectRevert(abi.encodeWithSelector(ProofXGated.ProofXGatedNotCompliant.selector, alice, accreditedPolicyId));
         vm.prank(alice);
         vault.deposit{value: 1 ether}();
     }
@@ -68,9 +62,7 @@ contract ComplianceGatedVaultTest is Base {
         assertTrue(_submit("accredited"));
         vm.prank(revoker);
         verifier.revokeCredential(issuerKeyHash, _fixtureSignals("accredited")[1]);
-        vm.expectRevert(
-            abi.encodeWithSelector(ProofXGated.ProofXGatedNotCompliant.selector, alice, accreditedPolicyId)
-        );
+        vm.expectRevert(abi.encodeWithSelector(ProofXGated.ProofXGatedNotCompliant.selector, alice, accreditedPolicyId));
         vm.prank(alice);
         vault.deposit{value: 1 ether}();
     }

@@ -17,16 +17,14 @@ contract ProofXVerifierAdminTest is Base {
     uint256 internal constant NEW_ISSUER = 424242;
 
     function _expectUnauthorized(address account, bytes32 role) internal {
-        vm.expectRevert(
-            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, account, role)
-        );
+        vm.expectRevert(abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, account, role));
     }
 
     function _deployProxy(bytes memory initData) internal returns (ProofXVerifier) {
         return ProofXVerifier(address(new ERC1967Proxy(address(implementation), initData)));
     }
 
-    // --- initialize ----------------------------------------------------------------------------------------------------
+    // --- initialize --------------------------------------------------------------------------------------------------
 
     function test_initialize_setsRolesVerifierAndMaxProofAge() public view {
         assertTrue(verifier.hasRole(verifier.DEFAULT_ADMIN_ROLE(), admin));
@@ -69,7 +67,7 @@ contract ProofXVerifierAdminTest is Base {
         _deployProxy(abi.encodeCall(ProofXVerifier.initialize, (admin, address(groth16), vkeyHash, 0)));
     }
 
-    // --- roles ---------------------------------------------------------------------------------------------------------
+    // --- roles -------------------------------------------------------------------------------------------------------
 
     function test_grantRole_emitsRoleGrantedIfAdmin() public {
         bytes32 role = verifier.SIGNER_ROLE();
@@ -96,7 +94,7 @@ contract ProofXVerifierAdminTest is Base {
         assertFalse(verifier.hasRole(role, signer));
     }
 
-    // --- policies ------------------------------------------------------------------------------------------------------
+    // --- policies ----------------------------------------------------------------------------------------------------
 
     function test_setPolicy_storesPolicyAndEmitsPolicySet() public {
         vm.expectEmit(FIXTURE_VERIFIER);
@@ -141,7 +139,7 @@ contract ProofXVerifierAdminTest is Base {
         verifier.setPolicy(NEW_POLICY_ID, NEW_POLICY_HASH, 0, true);
     }
 
-    // --- issuers -------------------------------------------------------------------------------------------------------
+    // --- issuers -----------------------------------------------------------------------------------------------------
 
     function test_addIssuer_assignsNextIdAndEmitsIssuerAdded() public {
         vm.expectEmit(FIXTURE_VERIFIER);
@@ -245,7 +243,7 @@ contract ProofXVerifierAdminTest is Base {
         verifier.removeIssuer(NEW_ISSUER);
     }
 
-    // --- revocation ----------------------------------------------------------------------------------------------------
+    // --- revocation --------------------------------------------------------------------------------------------------
 
     function test_revokeCredential_revokesIfSentByRevoker() public {
         uint256 nullifier = 987654321;
@@ -281,9 +279,7 @@ contract ProofXVerifierAdminTest is Base {
 
     function test_revokeCredential_revertsIfSentByStranger() public {
         vm.expectRevert(
-            abi.encodeWithSelector(
-                IProofXVerifier.ProofXVerifierUnauthorizedRevoker.selector, stranger, issuerKeyHash
-            )
+            abi.encodeWithSelector(IProofXVerifier.ProofXVerifierUnauthorizedRevoker.selector, stranger, issuerKeyHash)
         );
         vm.prank(stranger);
         verifier.revokeCredential(issuerKeyHash, 1);
@@ -293,9 +289,7 @@ contract ProofXVerifierAdminTest is Base {
         vm.prank(admin);
         verifier.addIssuer(otherIssuerKeyHash, stranger);
         vm.expectRevert(
-            abi.encodeWithSelector(
-                IProofXVerifier.ProofXVerifierUnauthorizedRevoker.selector, stranger, issuerKeyHash
-            )
+            abi.encodeWithSelector(IProofXVerifier.ProofXVerifierUnauthorizedRevoker.selector, stranger, issuerKeyHash)
         );
         vm.prank(stranger);
         verifier.revokeCredential(issuerKeyHash, 1);
@@ -323,15 +317,13 @@ contract ProofXVerifierAdminTest is Base {
         vm.startPrank(revoker);
         verifier.revokeCredential(issuerKeyHash, 1);
         vm.expectRevert(
-            abi.encodeWithSelector(
-                IProofXVerifier.ProofXVerifierCredentialAlreadyRevoked.selector, issuerKeyHash, 1
-            )
+            abi.encodeWithSelector(IProofXVerifier.ProofXVerifierCredentialAlreadyRevoked.selector, issuerKeyHash, 1)
         );
         verifier.revokeCredential(issuerKeyHash, 1);
         vm.stopPrank();
     }
 
-    // --- configuration -------------------------------------------------------------------------------------------------
+    // --- configuration -----------------------------------------------------------------------------------------------
 
     function test_setMaxProofAge_updatesAndEmitsMaxProofAgeUpdated() public {
         vm.expectEmit(FIXTURE_VERIFIER);
@@ -395,7 +387,7 @@ contract ProofXVerifierAdminTest is Base {
         verifier.setVerifier(address(groth16), bytes32(0));
     }
 
-    // --- pause ---------------------------------------------------------------------------------------------------------
+    // --- pause -------------------------------------------------------------------------------------------------------
 
     function test_pause_emitsPausedIfPauser() public {
         vm.expectEmit(FIXTURE_VERIFIER);

@@ -83,7 +83,7 @@ contract ProofXVerifierSubmitProofTest is Base {
         assertEq(afterwards.nullifierTag, before.nullifierTag);
     }
 
-    // --- invalid proofs from authorised senders: ProofVerified(false), no record --------------------------------------
+    // --- invalid proofs from authorised senders: ProofVerified(false), no record -------------------------------------
 
     function _assertRejected(uint256 policyId, address subject, IProofXVerifier.ProofXProof memory proof) internal {
         vm.expectEmit(FIXTURE_VERIFIER);
@@ -170,7 +170,7 @@ contract ProofXVerifierSubmitProofTest is Base {
         assertEq(verifier.getComplianceRecord(subject, policyId).expiresAt, fixtureNow + VALIDITY);
     }
 
-    // --- guards --------------------------------------------------------------------------------------------------------
+    // --- guards ------------------------------------------------------------------------------------------------------
 
     function test_submitProof_revertsIfSentByOtherAddress() public {
         (IProofXVerifier.ProofXProof memory proof, uint256 policyId, address subject) = _fixture("accredited");

@@ -4,6 +4,7 @@ pragma solidity ^0.8.24;
 import {Test} from "forge-std/Test.sol";
 import {stdJson} from "forge-std/StdJson.sol";
 // Imported so deployCodeTo finds its artifact.
+// solhint-disable-next-line no-unused-import
 import {ERC1967Proxy} from "@openzeppelin/contracts/proxy/ERC1967/ERC1967Proxy.sol";
 import {Groth16Verifier} from "../../src/Groth16Verifier.sol";
 import {ProofXVerifier} from "../../src/ProofXVerifier.sol";

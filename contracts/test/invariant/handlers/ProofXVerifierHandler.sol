@@ -48,9 +48,9 @@ contract ProofXVerifierHandler is CommonBase, StdCheats, StdUtils {
         roles.push(verifier_.UPGRADER_ROLE());
     }
 
-    // --- setup, called by the test before fuzzing ----------------------------------------------------------------------
+    // --- setup, called by the test before fuzzing --------------------------------------------------------------------
 
-    function addProof(IProofXVerifier.ProofXProof memory proof, uint256 policyId, address subject) external {
+    function addProof(IProofXVerifier.ProofXProof calldata proof, uint256 policyId, address subject) external {
         proofs.push(FixtureProof(proof, policyId, subject));
     }
 
@@ -77,7 +77,7 @@ contract ProofXVerifierHandler is CommonBase, StdCheats, StdUtils {
         return roles.length;
     }
 
-    // --- actions -------------------------------------------------------------------------------------------------------
+    // --- actions -----------------------------------------------------------------------------------------------------
 
     /// @dev Submits a fixture proof, sent by its subject or a random actor, optionally with A negated.
     function submit(uint256 proofSeed, uint256 senderSeed, bool bySubject, bool corrupt) external {
@@ -95,8 +95,7 @@ contract ProofXVerifierHandler is CommonBase, StdCheats, StdUtils {
                 ++ghostAccepted;
                 ghostRecordedAt[entry.subject][entry.policyId] = block.timestamp;
                 ghostProofTimestamp[entry.subject][entry.policyId] = proof.timestamp;
-                ghostValidityAtRecord[entry.subject][entry.policyId] =
-                    verifier.getPolicy(entry.policyId).validityPeriod;
+                ghostValidityAtRecord[entry.subject][entry.policyId] = verifier.getPolicy(entry.policyId).validityPeriod;
             }
         } catch {}
         bytes32 afterwards = keccak256(abi.encode(verifier.getComplianceRecord(entry.subject, entry.policyId)));
@@ -168,7 +167,7 @@ contract ProofXVerifierHandler is CommonBase, StdCheats, StdUtils {
         verifier.setPolicy(entry.policyId, policy.policyHash, validityPeriod, policy.active);
     }
 
-    // --- helpers -------------------------------------------------------------------------------------------------------
+    // --- helpers -----------------------------------------------------------------------------------------------------
 
     uint256 internal constant FIELD_Q = 21888242871839275222246405745257275088696311157297823662689037894645226208583;
 
