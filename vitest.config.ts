@@ -23,7 +23,7 @@ export default defineConfig({
   test: {
     projects: [
       { test: { name: 'circuits', include: ['circuits/test/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 600_000, fileParallelism: false } },
-      { test: { name: 'sdk', include: ['sdk/src/**/*.test.ts', 'sdk/src/**/*.test.tsx'], exclude: ['sdk/src/**/*.browser.test.ts', 'sdk/src/**/*.browser.test.tsx'], testTimeout: 120_000, hookTimeout: 300_000, fileParallelism: false, typecheck: { enabled: true, include: ['sdk/src/**/*.test-d.ts', 'sdk/src/**/*.test-d.tsx'] } } },
+      { test: { name: 'sdk', include: ['sdk/src/**/*.test.ts', 'sdk/src/**/*.test.tsx'], exclude: ['sdk/src/**/*.browser.test.ts', 'sdk/src/**/*.browser.test.tsx'], testTimeout: 120_000, hookTimeout: 300_000, fileParallelism: false, typecheck: { enabled: true, tsconfig: 'sdk/tsconfig.typecheck.json', include: ['sdk/src/**/*.test-d.ts', 'sdk/src/**/*.test-d.tsx'] } } },
       {
         test: {
           name: 'browser',

@@ -21,6 +21,7 @@ test('@proofx/sdk exports', () => {
       "DEMO_POLICIES",
       "DeploymentNotFoundError",
       "InsolventCredentialError",
+      "InsufficientGasError",
       "InsufficientNetCapitalError",
       "InvalidDeploymentError",
       "InvalidInputError",
