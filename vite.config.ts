@@ -33,11 +33,39 @@ function circuitArtifacts(): Plugin {
   }
 }
 
+/**
+ * `virtual:proofx-contracts`: abi + creation bytecode of the contracts the in-browser EVM mode deploys,
+ * taken from the Foundry build (out/, made by `forge build` / `npm run test:contracts`).
+ */
+function foundryContracts(): Plugin {
+  const id = 'virtual:proofx-contracts'
+  const names = ['Groth16Verifier', 'ProofXVerifier', 'ERC1967Proxy']
+  return {
+    name: 'proofx-foundry-contracts',
+    resolveId: (source) => (source === id ? `\0${id}` : undefined),
+    load(loadId) {
+      if (loadId !== `\0${id}`) return undefined
+      const files = names.map((name) => join(repoRoot, `out/${name}.sol/${name}.json`))
+      const missing = files.filter((file) => !existsSync(file))
+      // Without the Foundry build the page still works against a configured chain; only this mode is off.
+      if (missing.length) {
+        this.warn(`${missing.join(', ')} missing: run \`npx forge build\` first, or the in-browser EVM mode is unavailable in this build.`)
+        return 'export default null'
+      }
+      const contracts = Object.fromEntries(names.map((name, i) => {
+        const { abi, bytecode } = JSON.parse(readFileSync(files[i]!, 'utf8'))
+        return [name, { abi, bytecode: { object: bytecode.object } }]
+      }))
+      return `export default ${JSON.stringify(contracts)}`
+    },
+  }
+}
+
 // The demo page (web-demo/) built against the SDK sources, so it always runs the code in this tree.
 export default defineConfig({
   root: join(repoRoot, 'web-demo'),
   base: './',
-  plugins: [react(), circuitArtifacts()],
+  plugins: [react(), circuitArtifacts(), foundryContracts()],
   resolve: {
     alias: [
       { find: /^@proofx\/sdk\/react$/, replacement: join(sdkSrc, 'react/index.ts') },

@@ -13,7 +13,16 @@ import './styles.css'
 const root = createRoot(document.getElementById('root')!)
 
 async function start() {
-  const deployment = await loadDeployment()
+  let deployment = await loadDeployment()
+  let node: { request: never } | undefined
+  // No chain configured (a static host): run an EVM in this tab unless the URL asks not to.
+  if (!deployment && !new URLSearchParams(location.search).has('no-evm')) {
+    root.render(<p style={{ padding: 24 }} data-testid="starting-evm">Starting an EVM in this tab and deploying the ProofX contracts into it…</p>)
+    const { startInBrowserDeployment } = await import('./evm/start-in-browser-deployment.js')
+    const started = await startInBrowserDeployment()
+    deployment = started.deployment
+    node = started.node as never
+  }
   if (!deployment) {
     root.render(
       <p style={{ padding: 24 }} data-testid="no-chain">
@@ -23,20 +32,20 @@ async function start() {
     )
     return
   }
-  const wagmiConfig = createDemoWagmiConfig(deployment)
+  const wagmiConfig = createDemoWagmiConfig(deployment, node)
   // The contract reports its verification-key hash: the prover refuses artifacts that would not verify there.
   const prover = createProver({ artifacts: await demoArtifacts(), expectedVkeyHash: deployment.vkeyHash })
   // Start the worker and load the circuit while the visitor connects and gets a credential.
   prover.preload().catch((error) => console.warn('Preloading the prover failed; proving will retry.', error))
   const proofxConfig = createProofXConfig({ prover, verifiers: { [deployment.chainId]: deployment.proxy } })
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1 } } })
-  const local = deployment.chainId === 31337
+  const modeLabel = node ? 'In-browser EVM (no chain)' : deployment.chainId === 31337 ? 'Local anvil' : deployment.chainName ?? `Chain ${deployment.chainId}`
   root.render(
     <StrictMode>
       <WagmiProvider config={wagmiConfig}>
         <QueryClientProvider client={queryClient}>
           <ProofXProvider config={proofxConfig}>
-            <App deployment={deployment} modeLabel={local ? 'Local anvil' : `Chain ${deployment.chainId}`} />
+            <App deployment={deployment} modeLabel={modeLabel} />
           </ProofXProvider>
         </QueryClientProvider>
       </WagmiProvider>

@@ -14,7 +14,7 @@ export function ConnectPanel({ expectedChainId }: { expectedChainId: number }) {
   if (connection.isConnected && connection.address)
     return (
       <section className="card" data-testid="connect-panel">
-        <h2>Wallet</h2>
+        <h2>1. Wallet</h2>
         <p>
           Connected <code data-testid="connected-address">{connection.address}</code> with <strong>{connection.connector?.name}</strong>
         </p>

@@ -11,17 +11,23 @@ export const ANVIL_DEV_ACCOUNTS = [
  * A wallet for the LOCAL demo only: anvil holds the dev accounts' keys and signs eth_sendTransaction
  * itself, so this connector only names the account and forwards every request to the node.
  */
-export function anvilDevAccount({ index, rpcUrl, label }: { index: number; rpcUrl: string; label: string }) {
+export function anvilDevAccount({ index, rpcUrl, node, label }: { index: number; label: string } & ({ rpcUrl: string; node?: undefined } | { rpcUrl?: undefined; node: { request: EIP1193RequestFn } })) {
   const address = getAddress(ANVIL_DEV_ACCOUNTS[index]!)
   let connected = false
   let nextId = 0
-  const request: EIP1193RequestFn = async ({ method, params }) => {
-    if (method === 'eth_accounts' || method === 'eth_requestAccounts') return connected || method === 'eth_requestAccounts' ? [address] : []
-    const response = await fetch(rpcUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: ++nextId, method, params }) })
-    const body = await response.json()
-    if (body.error) throw Object.assign(new Error(body.error.message), { code: body.error.code, data: body.error.data })
-    return body.result
-  }
+  // The node: anvil over HTTP, or the in-browser EVM's request function.
+  const forward: EIP1193RequestFn = node
+    ? node.request
+    : async ({ method, params }) => {
+        const response = await fetch(rpcUrl!, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: ++nextId, method, params }) })
+        const body = await response.json()
+        if (body.error) throw Object.assign(new Error(body.error.message), { code: body.error.code, data: body.error.data })
+        return body.result
+      }
+  const request = (async (args: { method: string; params?: unknown }) => {
+    if (args.method === 'eth_accounts' || args.method === 'eth_requestAccounts') return connected || args.method === 'eth_requestAccounts' ? [address] : []
+    return forward(args as never)
+  }) as EIP1193RequestFn
   const provider = { request }
 
   return createConnector((config) => ({
