@@ -8,7 +8,7 @@ import {ProofXVerifierV2} from "../mocks/ProofXVerifierV2.sol";
 import {Base} from "../utils/Base.t.sol";
 
 /// @dev Upgrades through openzeppelin-foundry-upgrades, which validates storage layouts with
-/// @openzeppelin/upgrades-core (ffi, out/build-info: needs a clean build, see foundry.toml). The fixture proxy is the
+/// the upgrades-core package (ffi, out/build-info: needs a clean build, see foundry.toml). The fixture proxy is the
 /// one upgraded, so real proofs keep working across the upgrade.
 contract ProofXVerifierUpgradesPluginTest is Base {
     function _upgradeToV2() internal {
