@@ -71,10 +71,14 @@ export async function runBrowserBench(runs: number, clickRuns: number, log: (lin
     const sdk: ProofTimings[] = []
     const plainMain: number[] = []
     const plainWorker: { inWorker: number; roundTrip: number }[] = []
+    // The order rotates every round so no variant always runs right after another one's garbage.
+    const variants = [
+      async () => sdk.push(await page.evaluate(() => proofxBench.sdkProve())),
+      async () => plainMain.push(await page.evaluate(() => proofxBench.plainMainProve())),
+      async () => plainWorker.push(await page.evaluate(() => proofxBench.plainWorkerProve())),
+    ]
     for (let i = 0; i < runs; i++) {
-      sdk.push(await page.evaluate(() => proofxBench.sdkProve()))
-      plainMain.push(await page.evaluate(() => proofxBench.plainMainProve()))
-      plainWorker.push(await page.evaluate(() => proofxBench.plainWorkerProve()))
+      for (let k = 0; k < variants.length; k++) await variants[(i + k) % variants.length]!()
       log(`browser run ${i + 1}/${runs}: sdk ${Math.round(sdk.at(-1)!.total)} ms, plain main ${Math.round(plainMain.at(-1)!)} ms, plain worker ${Math.round(plainWorker.at(-1)!.inWorker)} ms`)
     }
     await page.evaluate(() => proofxBench.dispose())

@@ -32,7 +32,7 @@ export function renderBenchmarksMd(r: BenchResults): string {
       (m.loadAverage[0] > m.nproc ? ` — **the machine was shared and oversubscribed (load > ${m.nproc} cores): absolute times are inflated; ratios of interleaved runs are the more reliable figures. Re-run on a quiet machine.**` : ''),
     `- Versions: ${Object.entries(r.versions).map(([k, v]) => `${k} ${v}`).join(', ')}`,
     '',
-    'Every series proves the same statement (the SDK tests\' sample credential against the `accredited` demo policy) with the committed artifacts. SDK and plain-snarkjs runs are interleaved (one of each per round), so load changes hit both alike. "Plain snarkjs" is `snarkjs.groth16.fullProve(input, wasmBytes, zkeyBytes)` with the artifacts already in memory as `Uint8Array`; the SDK figure is `prover.prove()` wall time as the caller sees it (input validation, witness input, worker messaging, witness, proof and local verification).',
+    'Every series proves the same statement (the SDK tests\' sample credential against the `accredited` demo policy) with the committed artifacts. SDK and plain-snarkjs runs are interleaved (one of each per round, the order rotating every round), so load changes hit both alike. "Plain snarkjs" is `snarkjs.groth16.fullProve(input, wasmBytes, zkeyBytes)` with the artifacts already in memory as `Uint8Array`; the SDK figure is `prover.prove()` wall time as the caller sees it (input validation, witness input, worker messaging, witness, proof and local verification).',
     '',
     '## Targets',
     '',
