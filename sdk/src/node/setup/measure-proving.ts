@@ -1,10 +1,11 @@
-import { cpus } from 'node:os'
+import { cpus, loadavg } from 'node:os'
 import * as snarkjs from 'snarkjs'
 
 export type ProvingMeasurement = {
   /** Median wall time of groth16.fullProve (witness + proof), after one warm-up run. */
   provingTimeMs: number
   runs: number
+  /** CPU, core count, node version and the 1-minute load average when measured (a busy machine proves slower). */
   machine: string
 }
 
@@ -19,5 +20,5 @@ export async function measureProving({ wasm, zkey, input, runs = 3 }: { wasm: st
   }
   times.sort((a, b) => a - b)
   const cpu = cpus()
-  return { provingTimeMs: Math.round(times[Math.floor(times.length / 2)]!), runs, machine: `${cpu.length} x ${cpu[0]?.model.trim() ?? 'unknown cpu'}, node ${process.version}` }
+  return { provingTimeMs: Math.round(times[Math.floor(times.length / 2)]!), runs, machine: `${cpu.length} x ${cpu[0]?.model.trim() ?? 'unknown cpu'}, node ${process.version}, load average ${loadavg()[0]!.toFixed(1)}` }
 }
