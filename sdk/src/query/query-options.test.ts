@@ -1,0 +1,62 @@
+import { fileURLToPath } from 'node:url'
+import { createConfig, http, mock, type Config } from 'wagmi'
+import { connect, getPublicClient } from 'wagmi/actions'
+import { defineChain } from 'viem'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { startProofXNode, type ProofXNode } from '../../../test/helpers/anvil.js'
+import { randomSalt } from '../credentials/random-salt.js'
+import { signCredential } from '../credentials/sign-credential.js'
+import { demoIssuer } from '../demo/demo-issuer.js'
+import { DEMO_POLICIES } from '../demo/demo-policies.js'
+import { createProver, type Prover } from '../prover/create-prover.js'
+import { createProofXConfig } from '../react/create-proofx-config.js'
+import { getComplianceStatusQueryOptions } from './getComplianceStatus.js'
+import { proveMutationOptions } from './prove.js'
+import { submitProofMutationOptions } from './submitProof.js'
+
+const artifact = (name: string) => fileURLToPath(new URL(`../../../circuits/artifacts/${name}`, import.meta.url))
+const subject = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8'
+
+// The framework-free middle layer of the hooks, against a real anvil through a wagmi config whose wallet is
+// anvil's own dev account (anvil signs eth_sendTransaction for it).
+describe('query options (anvil)', () => {
+  let node: ProofXNode
+  let prover: Prover
+  let wagmiConfig: Config
+
+  beforeAll(async () => {
+    node = await startProofXNode()
+    const chain = defineChain({ id: 31337, name: 'Anvil', nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 }, rpcUrls: { default: { http: [node.rpcUrl] } } })
+    wagmiConfig = createConfig({ chains: [chain], connectors: [mock({ accounts: [subject] })], transports: { [chain.id]: http(node.rpcUrl) }, pollingInterval: 100 })
+    await connect(wagmiConfig, { connector: wagmiConfig.connectors[0]! })
+    prover = createProver({ artifacts: { wasm: artifact('compliance.wasm'), zkey: artifact('compliance.zkey'), vkey: artifact('verification_key.json'), manifest: artifact('manifest.json') }, expectedVkeyHash: node.deployment.vkeyHash })
+  })
+
+  afterAll(async () => {
+    await prover?.dispose()
+    await node?.stop()
+  })
+
+  test('prove -> submit through the connected wallet -> status reads compliant until the record expires', async () => {
+    const proofx = createProofXConfig({ prover, verifiers: { 31337: node.deployment.proxy } })
+    const block = await getPublicClient(wagmiConfig)!.getBlock()
+    const credential = signCredential(demoIssuer(), { subject, assets: 1_000_000n, liabilities: 100_000n, kycLevel: 2, riskScore: 20, jurisdiction: 276, issuedAt: block.timestamp - 60n, expiresAt: block.timestamp + 86_400n, salt: randomSalt() })
+
+    const before = await getComplianceStatusQueryOptions(wagmiConfig, proofx, { subject, policyId: 1n, chainId: 31337 }).queryFn()
+    expect(before).toMatchObject({ compliant: false, reason: 'no-record' })
+
+    const proof = await proveMutationOptions(proofx).mutationFn({ credential, policy: DEMO_POLICIES.accredited, subject, chainId: 31337, now: block.timestamp })
+    const submitted = await submitProofMutationOptions(wagmiConfig, proofx).mutationFn({ policyId: 1n, proof })
+    expect(submitted.hash).toMatch(/^0x[0-9a-f]{64}$/)
+    expect(submitted.receipt.status).toBe('success')
+
+    const after = await getComplianceStatusQueryOptions(wagmiConfig, proofx, { subject, policyId: 1n, chainId: 31337 }).queryFn()
+    expect(after).toMatchObject({ compliant: true, reason: 'compliant', validUntil: submitted.validUntil })
+  })
+
+  test('the query key is JSON-hashable and names subject, policy, verifier and chain', () => {
+    const proofx = createProofXConfig({ prover, verifiers: { 31337: node.deployment.proxy } })
+    const { queryKey } = getComplianceStatusQueryOptions(wagmiConfig, proofx, { subject, policyId: 2n, chainId: 31337 })
+    expect(JSON.parse(JSON.stringify(queryKey))).toEqual(['proofx', 'complianceStatus', { subject, policyId: '2', chainId: 31337 }])
+  })
+})

@@ -1,0 +1,23 @@
+import { expect, test } from 'vitest'
+import * as react from './index.js'
+
+// The public surface of '@proofx/sdk/react': a change here is an API change and shows up in review.
+test('exports', () => {
+  expect(Object.keys(react).sort()).toEqual([
+    'ProofXContext',
+    'ProofXProvider',
+    'ProofXProviderNotFoundError',
+    'VerifierAddressNotFoundError',
+    'createProofXConfig',
+    'getComplianceStatusQueryKey',
+    'getComplianceStatusQueryOptions',
+    'proveMutationKey',
+    'proveMutationOptions',
+    'submitProofMutationKey',
+    'submitProofMutationOptions',
+    'useComplianceStatus',
+    'useProofXConfig',
+    'useProve',
+    'useSubmitProof',
+  ])
+})
