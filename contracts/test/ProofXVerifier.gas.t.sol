@@ -76,13 +76,6 @@ contract ProofXVerifierGasTest is Base {
         }
     }
 
-    function test_submitProof_revertsIfGasBelowVerifierFloor() public {
-        (IProofXVerifier.ProofXProof memory proof, uint256 policyId, address subject) = _fixture("accredited");
-        vm.prank(subject);
-        vm.expectPartialRevert(IProofXVerifier.ProofXVerifierInsufficientGas.selector);
-        verifier.submitProof{gas: 200_000}(policyId, subject, proof);
-    }
-
     function test_submitProof_neverReturnsFalseAcrossGasLimits() public {
         (IProofXVerifier.ProofXProof memory proof, uint256 policyId, address subject) = _fixture("accredited");
         uint256 firstVerified;

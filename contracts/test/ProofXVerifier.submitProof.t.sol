@@ -295,4 +295,11 @@ contract ProofXVerifierSubmitProofTest is Base {
         assertTrue(_submit("accreditedOld"));
         assertEq(verifier.getComplianceRecord(alice, accreditedPolicyId).expiresAt, fixtureNow - 2 days + VALIDITY);
     }
+
+    function test_submitProof_revertsIfGasBelowVerifierFloor() public {
+        (IProofXVerifier.ProofXProof memory proof, uint256 policyId, address subject) = _fixture("accredited");
+        vm.prank(subject);
+        vm.expectPartialRevert(IProofXVerifier.ProofXVerifierInsufficientGas.selector);
+        verifier.submitProof{gas: 200_000}(policyId, subject, proof);
+    }
 }
