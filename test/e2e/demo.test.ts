@@ -26,11 +26,11 @@ describe('demo page (anvil)', () => {
 
   test('connects with the local dev account, proves in the browser, submits and shows compliant', async () => {
     await page.getByTestId('connect-anvil-dev-0').click()
-    await expect.poll(() => page.getByTestId('connected-address').textContent()).toMatch(/^0xf39F/i)
+    await expect.poll(() => page.getByTestId('connected-address').textContent(), { timeout: 15_000 }).toMatch(/^0xf39F/i)
     await screenshot(page, '01-connected')
 
     await page.getByTestId('issue-sample').click()
-    await expect.poll(() => page.getByTestId('credential-json').inputValue()).toContain('"subject"')
+    await expect.poll(() => page.getByTestId('credential-json').inputValue(), { timeout: 15_000 }).toContain('"subject"')
     await screenshot(page, '02-credential')
 
     await page.getByTestId('prove').click()
