@@ -74,4 +74,14 @@ describe('demo page (anvil)', () => {
     expect(await page.getByTestId('proof-ready').count()).toBe(0)
     await screenshot(page, '07-below-threshold')
   })
+
+  test('an expired credential is refused before proving, with its expiry date', async () => {
+    await page.getByTestId('sample-profile').selectOption('expired')
+    await page.getByTestId('issue-sample').click()
+    await page.getByTestId('prove').click()
+    const error = page.getByTestId('prove-error')
+    await error.waitFor({ timeout: 10_000 })
+    expect(await error.textContent()).toMatch(/The credential expired on \d{4}-\d\d-\d\d/)
+    await screenshot(page, '08-expired')
+  })
 })
