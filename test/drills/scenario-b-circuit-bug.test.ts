@@ -1,7 +1,6 @@
 // Playbook 3, Scenario B "Critical Bug in Circuit", against a real anvil: contain (pause) -> remediate (new
 // phase-2 setup, Groth16Verifier v2) -> restore (set-verifier, also a UUPS upgrade; unpause), old records kept.
-import { readFileSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
+import { copyFileSync, readFileSync } from 'node:fs'
 // @ts-expect-error ffjavascript ships no types
 import { buildBn128 } from 'ffjavascript'
 import { parseAbi } from 'viem'
@@ -12,16 +11,19 @@ import { ContractPausedError, ProofRejectedError } from '../../sdk/src/errors/co
 import { demoProofRequest } from '../../sdk/src/node/server/demo-proof-request.js'
 import { toSolidityProof } from '../../sdk/src/node/server/to-solidity-proof.js'
 import { account, createDrillEnv, isCompliant, requestProof, type DrillEnv } from './helpers/drill-env.js'
+import { forgeArtifactPath } from './helpers/deploy-drill.js'
 import { newCircuitVersion } from './helpers/new-circuit-version.js'
-
-const root = fileURLToPath(new URL('../../', import.meta.url))
 
 describe('drill: Scenario B, critical bug in the circuit', () => {
   let env: DrillEnv
+  let implementationArtifact: string
   beforeAll(async () => {
     // snarkjs's nested web-workers cannot start inside vitest's worker: one single-threaded curve for the setup.
     ;(globalThis as { curve_bn128?: unknown }).curve_bn128 = await buildBn128(true)
     env = await createDrillEnv()
+    // A private copy: a concurrent `forge build` may rewrite out/ while the drill runs.
+    implementationArtifact = `${env.dir}/ProofXVerifier.json`
+    copyFileSync(forgeArtifactPath('ProofXVerifier'), implementationArtifact)
   })
   afterAll(() => env?.stop())
 
@@ -57,7 +59,7 @@ describe('drill: Scenario B, critical bug in the circuit', () => {
     expect(switched.stateAfter!.vkeyHash).not.toBe(switched.stateBefore.vkeyHash)
 
     // Option B of the playbook too: a UUPS upgrade to a freshly deployed implementation keeps the storage.
-    const upgraded = await env.adminRun('upgrade', { artifact: `${root}out/ProofXVerifier.sol/ProofXVerifier.json` })
+    const upgraded = await env.adminRun('upgrade', { artifact: implementationArtifact })
     expect(upgraded.stateAfter!.implementation).toBe(upgraded.steps[0]!.deployedAddress)
     expect(upgraded.stateAfter!.implementation).not.toBe(upgraded.stateBefore.implementation)
 

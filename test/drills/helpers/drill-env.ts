@@ -16,7 +16,7 @@ import { createContractRelayer } from '../../../sdk/src/node/server/contract-rel
 import { createProverServer } from '../../../sdk/src/node/server/create-prover-server.js'
 import { createWorkerThreadBackend } from '../../../sdk/src/node/server/worker-thread-backend.js'
 import { startAnvil, type AnvilInstance } from '../../helpers/anvil.js'
-import { deployStopgap } from '../../helpers/anvil-deploy-stopgap.js'
+import { deployDrill, forgeArtifactPath } from './deploy-drill.js'
 
 export const artifactsDir = fileURLToPath(new URL('../../../circuits/artifacts/', import.meta.url))
 const MNEMONIC = 'test test test test test test test test test test test junk'
@@ -47,9 +47,9 @@ export type DrillEnv = {
 export async function createDrillEnv(): Promise<DrillEnv> {
   // The drills deploy the Foundry build; `npm test` runs forge before the e2e project.
   for (const name of ['Groth16Verifier', 'ProofXVerifier', 'ERC1967Proxy'])
-    if (!existsSync(fileURLToPath(new URL(`../../../out/${name}.sol/${name}.json`, import.meta.url)))) throw new Error(`out/${name}.sol is missing: run \`npx forge build\` first.`)
+    if (!existsSync(forgeArtifactPath(name))) throw new Error(`${forgeArtifactPath(name)} is missing: run \`npx forge build\` first.`)
   const anvilInstance = await startAnvil()
-  const deployment = await deployStopgap(anvilInstance.rpcUrl)
+  const deployment = await deployDrill(anvilInstance.rpcUrl, account(0))
   const transport = http(anvilInstance.rpcUrl)
   const publicClient = createPublicClient({ chain: anvil, transport, pollingInterval: 50 }) as PublicClient
   const wallet = (a: LocalAccount) => createWalletClient({ account: a, chain: anvil, transport, pollingInterval: 50 })
