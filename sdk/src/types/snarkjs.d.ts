@@ -36,3 +36,6 @@ declare module 'ffjavascript' {
   export function getCurveFromName(name: string, options?: { singleThread?: boolean }): Promise<{ terminate(): Promise<void> }>
   export const utils: { unstringifyBigInts(x: unknown): any; stringifyBigInts(x: unknown): any }
 }
+declare module 'circom_runtime' {
+  export function WitnessCalculatorBuilder(wasm: Uint8Array, options?: unknown): Promise<{ calculateWTNSBin(input: unknown, sanityCheck?: boolean): Promise<Uint8Array> }>
+}
