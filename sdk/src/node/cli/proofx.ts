@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   }
   const mod = await load()
   await mod.run!(rest)
-  process.exit(0)
+  process.exit() // honours process.exitCode; exits even if a library left threads running
 }
 
 main().catch((error) => {
