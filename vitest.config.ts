@@ -25,8 +25,10 @@ export default defineConfig({
       { test: { name: 'circuits', include: ['circuits/test/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 600_000, fileParallelism: false } },
       { test: { name: 'sdk', include: ['sdk/src/**/*.test.ts', 'sdk/src/**/*.test.tsx'], exclude: ['sdk/src/**/*.browser.test.ts', 'sdk/src/**/*.browser.test.tsx'], testTimeout: 120_000, hookTimeout: 300_000, fileParallelism: false, typecheck: { enabled: true, tsconfig: 'sdk/tsconfig.typecheck.json', include: ['sdk/src/**/*.test-d.ts', 'sdk/src/**/*.test-d.tsx'] } } },
       {
+        optimizeDeps: { include: ['circom_runtime', 'snarkjs', 'comlink', 'viem', 'zod', 'poseidon-lite/poseidon2', 'poseidon-lite/poseidon5', 'poseidon-lite/poseidon9', '@zk-kit/lean-imt', 'react', 'react-dom', 'react-dom/client', '@tanstack/react-query', 'wagmi'] },
         test: {
           name: 'browser',
+          // Pre-bundled up front: a dependency discovered mid-run makes Vite reload the page under a running test.
           include: ['sdk/src/**/*.browser.test.ts', 'sdk/src/**/*.browser.test.tsx'],
           testTimeout: 120_000,
           browser: {
