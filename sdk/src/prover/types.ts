@@ -1,3 +1,4 @@
+import type { ProofXProof } from '../chain/to-proofx-proof.js'
 import type { Address, Hex } from 'viem'
 import type { ArtifactProgress } from '../artifacts/types.js'
 
@@ -36,14 +37,7 @@ export type ProofXPublicSignals = {
 }
 
 /** ProofXVerifier's `ProofXProof` struct; a, b, c ordered as snarkjs exportSolidityCallData orders them. */
-export type ProofXProofStruct = {
-  issuerKeyHash: bigint
-  nullifier: bigint
-  timestamp: bigint
-  a: readonly [bigint, bigint]
-  b: readonly [readonly [bigint, bigint], readonly [bigint, bigint]]
-  c: readonly [bigint, bigint]
-}
+export type ProofXProofStruct = ProofXProof
 
 export type ProveReturnType = {
   proof: Groth16Proof

@@ -1,14 +1,8 @@
 import type { Address, Hash } from 'viem'
+import type { ProofXProof } from '../../chain/to-proofx-proof.js'
 
 /** The on-chain ProofXProof struct, as submitProof takes it. */
-export type SolidityProof = {
-  issuerKeyHash: bigint
-  nullifier: bigint
-  timestamp: bigint
-  a: readonly [bigint, bigint]
-  b: readonly [readonly [bigint, bigint], readonly [bigint, bigint]]
-  c: readonly [bigint, bigint]
-}
+export type SolidityProof = ProofXProof
 
 export type RelayResult = { transactionHash: Hash; blockNumber: bigint; gasUsed: bigint; verified: boolean }
 
