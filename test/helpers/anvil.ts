@@ -107,7 +107,7 @@ export type ProofXNode = AnvilInstance & { deployment: ProofXDeployment }
 export async function startProofXNode(parameters: StartAnvilParameters = {}): Promise<ProofXNode> {
   const anvil = await startAnvil(parameters)
   try {
-    const deployment = parseDeployment(await deployLocal({ rpcUrl: anvil.rpcUrl, privateKey: ANVIL_PRIVATE_KEY_0 }), 'deployLocal')
+    const deployment = parseDeployment(await deployLocal({ rpcUrl: anvil.rpcUrl, privateKey: ANVIL_PRIVATE_KEY_0, writeDeploymentFile: false }), 'deployLocal')
     return { ...anvil, deployment }
   } catch (error) {
     await anvil.stop()
