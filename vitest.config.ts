@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config'
 import { playwright } from '@vitest/browser-playwright'
+import { crossOriginIsolationHeaders } from './sdk/src/worker/cross-origin-isolation-headers.js'
 
 // Node 20 lacks Map.groupBy / Object.groupBy, which vitest 5's reporter calls when a test fails.
 type GroupBy = <K, T>(items: Iterable<T>, key: (item: T, index: number) => K) => Map<K, T[]>
@@ -25,6 +26,8 @@ export default defineConfig({
       { test: { name: 'circuits', include: ['circuits/test/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 600_000, fileParallelism: false } },
       { test: { name: 'sdk', include: ['sdk/src/**/*.test.ts', 'sdk/src/**/*.test.tsx'], exclude: ['sdk/src/**/*.browser.test.ts', 'sdk/src/**/*.browser.test.tsx'], testTimeout: 120_000, hookTimeout: 300_000, fileParallelism: false, typecheck: { enabled: true, tsconfig: 'sdk/tsconfig.typecheck.json', include: ['sdk/src/**/*.test-d.ts', 'sdk/src/**/*.test-d.tsx'] } } },
       {
+        // Served like the demo page: cross-origin isolated (the worker's shared-buffer path runs).
+        server: { headers: crossOriginIsolationHeaders },
         optimizeDeps: { include: ['circom_runtime', 'snarkjs', 'comlink', 'viem', 'zod', 'poseidon-lite/poseidon2', 'poseidon-lite/poseidon5', 'poseidon-lite/poseidon9', '@zk-kit/lean-imt', 'react', 'react-dom', 'react-dom/client', '@tanstack/react-query', 'wagmi'] },
         test: {
           name: 'browser',

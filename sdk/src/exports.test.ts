@@ -76,6 +76,7 @@ test('@proofx/sdk exports', () => {
       "createIssuerKey",
       "createProofX",
       "createProver",
+      "crossOriginIsolationHeaders",
       "decodeContractError",
       "defaultArtifacts",
       "demoIssuer",

@@ -27,6 +27,7 @@ export * from './artifacts/index.js'
 export { createProver, verifyProof, terminateCurve, PUBLIC_SIGNAL_NAMES } from './prover/index.js'
 export type { CreateProverParameters, Groth16Proof, PreloadReturnType, ProofProgress, ProofStage, ProofTimings, ProofXProofStruct, ProofXPublicSignals, Prover, ProveErrorType, ProveParameters, ProveReturnType } from './prover/index.js'
 export { wrapBrowserWorker } from './worker/spawn-browser-worker.js'
+export { crossOriginIsolationHeaders } from './worker/cross-origin-isolation-headers.js'
 export type { WorkerHandle } from './worker/worker-handle.js'
 
 // Errors

@@ -4,6 +4,7 @@
 import * as Comlink from 'comlink'
 import { importNodeModule, isNode } from '../artifacts/is-node.js'
 import { installErrorTransferHandler } from '../errors/transfer-handler.js'
+import { shareCurveThreadBuffers } from './share-curve-thread-buffers.js'
 import { READY_MESSAGE } from './worker-handle.js'
 
 installErrorTransferHandler()
@@ -16,6 +17,8 @@ async function start() {
     Comlink.expose(createProverWorkerApi(), nodeEndpoint(parentPort))
     parentPort!.postMessage({ type: READY_MESSAGE })
   } else {
+    // Before snarkjs starts its curve threads (they are the only Workers this scope creates).
+    shareCurveThreadBuffers()
     const { createProverWorkerApi } = await import('./prover-worker-api.js')
     Comlink.expose(createProverWorkerApi())
     ;(self as unknown as Worker).postMessage({ type: READY_MESSAGE })
