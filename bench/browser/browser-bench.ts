@@ -27,7 +27,11 @@ export type BrowserBenchResult = {
   build: BenchPageBuild
   cold: { sinceNavigationMs: number; callMs: number; timings: ProofTimings; zkeyDownloads: number }
   memory: { baselineRssMiB: number; peakRssMiB: number; afterRssMiB: number; addedPeakMiB: number; mainHeapBeforeMiB: number; mainHeapAfterMiB: number; sdkProofs: number }
+  /** Whether the bench page was cross-origin isolated (the SDK worker then shares buffers with the curve threads). */
+  crossOriginIsolated: boolean
   warm: { sdk: Summary; sdkSplit: ProofTimings; sdkOverhead: Summary; plainMain: Summary; plainWorker: Summary; plainWorkerRoundTrip: Summary; ratioVsWorker: number; ratioVsMain: number }
+  /** The SDK's warm proofs in a page served without COOP/COEP (buffers transferred, not shared), with plain snarkjs in the same page. */
+  notIsolated: { sdk: Summary; plainMain: Summary; ratioVsMain: number }
   /** Artifact requests the server answered during the second visit (preload + proof), per file. */
   secondVisit: { downloads: Record<string, number>; zkeyRequestsSeenByBrowser: number }
   click: { samples: ClickSample[]; clickToVerified: Summary; secondClick: Summary; coldPlain: Summary; ratio: number }
@@ -52,6 +56,7 @@ export async function runBrowserBench(runs: number, clickRuns: number, log: (lin
 
     // Visit 1: a cold page (empty Cache API), first proof with no preload.
     let page = await openBenchPage(context.newPage(), server, log)
+    const crossOriginIsolated = await page.evaluate(() => self.crossOriginIsolated)
     const baselineRss = await memory.rendererRss()
     const mainHeapBefore = await memory.mainHeap(page)
     const watch = memory.watchPeak()
@@ -80,6 +85,22 @@ export async function runBrowserBench(runs: number, clickRuns: number, log: (lin
     for (let i = 0; i < runs; i++) {
       for (let k = 0; k < variants.length; k++) await variants[(i + k) % variants.length]!()
       log(`browser run ${i + 1}/${runs}: sdk ${Math.round(sdk.at(-1)!.total)} ms, plain main ${Math.round(plainMain.at(-1)!)} ms, plain worker ${Math.round(plainWorker.at(-1)!.inWorker)} ms`)
+    }
+    await page.evaluate(() => proofxBench.dispose())
+    await page.close()
+
+    // The same page served without COOP/COEP, as a dApp that does not set them serves the SDK.
+    page = await openBenchPage(context.newPage(), server, log, '?isolation=off')
+    if (await page.evaluate(() => self.crossOriginIsolated)) throw new Error('the ?isolation=off page is cross-origin isolated')
+    const notIsolatedSdk: number[] = []
+    const notIsolatedPlain: number[] = []
+    await page.evaluate(() => proofxBench.sdkProve())
+    await page.evaluate(() => proofxBench.plainMainProve())
+    const notIsolatedRuns = Math.max(3, Math.ceil(runs / 2))
+    for (let i = 0; i < notIsolatedRuns; i++) {
+      notIsolatedSdk.push((await page.evaluate(() => proofxBench.sdkProve())).total)
+      notIsolatedPlain.push(await page.evaluate(() => proofxBench.plainMainProve()))
+      log(`browser, page not isolated, run ${i + 1}/${notIsolatedRuns}: sdk ${Math.round(notIsolatedSdk.at(-1)!)} ms, plain main ${Math.round(notIsolatedPlain.at(-1)!)} ms`)
     }
     await page.evaluate(() => proofxBench.dispose())
     await page.close()
@@ -115,6 +136,8 @@ export async function runBrowserBench(runs: number, clickRuns: number, log: (lin
       chromium: browser.version(),
       build,
       cold: { ...cold, zkeyDownloads },
+      crossOriginIsolated,
+      notIsolated: { sdk: summarize(notIsolatedSdk), plainMain: summarize(notIsolatedPlain), ratioVsMain: summarize(notIsolatedSdk).median / summarize(notIsolatedPlain).median },
       memory: { baselineRssMiB: baselineRss, peakRssMiB: peakRss, afterRssMiB: afterRss, addedPeakMiB: Math.max(peakRss, afterRss) - baselineRss, mainHeapBeforeMiB: mainHeapBefore, mainHeapAfterMiB: mainHeapAfter, sdkProofs: 1 + memoryProofs },
       warm: {
         sdk: sdkSummary,
@@ -145,13 +168,13 @@ async function clickToVerified(page: Page): Promise<number> {
   return click.ms
 }
 
-async function openBenchPage(pending: Promise<Page>, server: BenchServer, log: (line: string) => void): Promise<Page> {
+async function openBenchPage(pending: Promise<Page>, server: BenchServer, log: (line: string) => void, query = ''): Promise<Page> {
   const page = await pending
   page.on('pageerror', (error) => log(`browser page error: ${error.message}`))
   page.on('console', (message) => {
     if (message.type() === 'error') log(`browser console error: ${message.text()}`)
   })
-  await page.goto(server.origin, { waitUntil: 'load' })
+  await page.goto(`${server.origin}/${query}`, { waitUntil: 'load' })
   await page.waitForFunction(() => typeof globalThis.proofxBench === 'object')
   return page
 }

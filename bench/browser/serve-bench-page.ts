@@ -1,11 +1,13 @@
 // A loopback static server for the built bench page and the committed circuit artifacts. Artifacts are
 // sent with `Cache-Control: no-store`, so only the SDK's Cache API can spare a download, and every
-// artifact request is counted here (ground truth for "the second visit downloads nothing").
+// artifact request is counted here (ground truth for "the second visit downloads nothing"). Pages are
+// cross-origin isolated, as the demo is served, unless opened with `?isolation=off`.
 import { createReadStream, existsSync, statSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { extname, join, normalize } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { crossOriginIsolationHeaders } from '../../sdk/src/worker/cross-origin-isolation-headers.js'
 
 const artifactsDir = fileURLToPath(new URL('../../circuits/artifacts/', import.meta.url))
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json', '.zkey': 'application/octet-stream' }
@@ -15,7 +17,8 @@ export type BenchServer = { origin: string; hits: (file: string) => number; clos
 export async function serveBenchPage(pageDir: string): Promise<BenchServer> {
   const hits = new Map<string, number>()
   const server: Server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)
+    const url = new URL(req.url ?? '/', 'http://x')
+    const path = decodeURIComponent(url.pathname)
     if (path === '/favicon.ico') {
       res.writeHead(204).end()
       return
@@ -31,6 +34,7 @@ export async function serveBenchPage(pageDir: string): Promise<BenchServer> {
       'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
       'content-length': String(statSync(file).size),
       'cache-control': artifact ? 'no-store' : 'no-cache',
+      ...(url.searchParams.get('isolation') === 'off' ? {} : crossOriginIsolationHeaders),
     })
     createReadStream(file).pipe(res)
   })
