@@ -24,6 +24,10 @@ describe('demo page (anvil)', () => {
     await demo?.stop()
   })
 
+  test('is served cross-origin isolated, so the prover shares buffers with its curve threads', async () => {
+    expect(await page.evaluate(() => self.crossOriginIsolated)).toBe(true)
+  })
+
   test('connects with the local dev account, proves in the browser, submits and shows compliant', async () => {
     await page.getByTestId('connect-anvil-dev-0').click()
     await expect.poll(() => page.getByTestId('connected-address').textContent(), { timeout: 15_000 }).toMatch(/^0xf39F/i)
