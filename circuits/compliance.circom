@@ -14,17 +14,23 @@ include "src/credential-nullifier.circom";
 //  `subject`; at time `now` it is valid; its attributes satisfy the policy committed to by policyHash."
 //
 // Public signals, in this order (the contract and the SDK depend on it; see circuits/README.md):
-//   0 issuerKeyHash  1 nullifier  2 policyHash  3 subject  4 now  5 scope
-// scope = chainId << 160 | verifier contract address, computed by the contract itself. The policy id
-// is committed inside policyHash, so (scope, policyHash) binds a proof to one chain, contract and policy.
+//   0 issuerKeyHash  1 nullifier  2 policyHash  3 context
+// context = subject + now * 2^160 + scopeTag * 2^200 packs three values into one field element (each public
+// signal costs the on-chain verifier an ecMul and an ecAdd). subject (160 bits), now (40 bits) and scopeTag
+// (53 bits) are private inputs, each range-checked, so context < 2^253 < r and the packing is injective.
+// scopeTag = keccak256(abi.encode(chainId, verifier)) mod 2^53, computed by the contract itself. The policy
+// id is committed inside policyHash, so (scopeTag, policyHash) binds a proof to one chain, contract and policy.
 template Compliance(MAX_JURISDICTION_DEPTH) {
     // ---- public ----
     signal input issuerKeyHash;
     signal input nullifier;
     signal input policyHash;
+    signal input context;
+
+    // ---- private: unpacked from context ----
     signal input subject;
     signal input now;
-    signal input scope;
+    signal input scopeTag;
 
     // ---- private: the credential ----
     signal input assets;
@@ -77,6 +83,12 @@ template Compliance(MAX_JURISDICTION_DEPTH) {
     minKycLevelRange.in <== minKycLevel;
     component maxRiskScoreRange = RangeCheck(8);
     maxRiskScoreRange.in <== maxRiskScore;
+    component scopeTagRange = RangeCheck(53);
+    scopeTagRange.in <== scopeTag;
+
+    // The public context is exactly (subject, now, scopeTag): with the three range checks above,
+    // subject + now * 2^160 + scopeTag * 2^200 < 2^253 < r, so no other triple packs to the same value.
+    context === subject + now * (1 << 160) + scopeTag * (1 << 200);
 
     // The credential, signed by the issuer; the subject is part of what was signed.
     signal credentialHash <== CredentialHash()(subject, assets, liabilities, kycLevel, riskScore, jurisdiction, issuedAt, expiresAt, salt);
@@ -107,11 +119,11 @@ template Compliance(MAX_JURISDICTION_DEPTH) {
     membership.index <== jurisdictionIndex;
     membership.siblings <== jurisdictionSiblings;
 
-    // The nullifier depends on the credential and the deployment (scope = chain + contract), not the policy,
+    // The nullifier depends on the credential and the deployment (scopeTag = chain + contract), not the policy,
     // so one revocation by the issuer covers every policy of that deployment.
-    signal computedNullifier <== CredentialNullifier()(credentialHash, scope);
+    signal computedNullifier <== CredentialNullifier()(credentialHash, scopeTag);
     computedNullifier === nullifier;
 }
 
 // Depth 8 holds 256 jurisdictions: every ISO 3166-1 code fits.
-component main {public [issuerKeyHash, nullifier, policyHash, subject, now, scope]} = Compliance(8);
+component main {public [issuerKeyHash, nullifier, policyHash, context]} = Compliance(8);

@@ -13,11 +13,11 @@ template PolicyCheck() {
     signal input minKycLevel;
     signal input maxRiskScore;
 
-    // assets >= liabilities, so assets - liabilities cannot wrap around the field.
-    signal solvent <== GreaterEqThan(64)([assets, liabilities]);
-    solvent === 1;
-
-    signal enoughCapital <== GreaterEqThan(64)([assets - liabilities, minNetCapital]);
+    // assets - liabilities >= minNetCapital, written without a subtraction that could wrap around the field:
+    // assets >= liabilities + minNetCapital. Since minNetCapital >= 0 this also means assets >= liabilities.
+    // liabilities + minNetCapital < 2^65 and assets < 2^64, so one 65-bit comparison is sound (and costs half
+    // of the two 64-bit ones it replaces).
+    signal enoughCapital <== GreaterEqThan(65)([assets, liabilities + minNetCapital]);
     enoughCapital === 1;
 
     signal enoughKyc <== GreaterEqThan(8)([kycLevel, minKycLevel]);

@@ -13,7 +13,7 @@ import { buildPolicy } from '../../sdk/src/policies/build-policy.js'
 import { REPO_ROOT } from './helpers/compile-for-test.js'
 import { circomlib, inMain, inTemplate, rangeCheckFails } from './helpers/failure-frames.js'
 import { computeScope } from '../../sdk/src/credentials/compute-scope.js'
-import { expectedPublicSignals, inputFor, issuer, NOW, policy, PUBLIC_SIGNALS, SCOPE, signed, validAttributes } from './helpers/sample-credential.js'
+import { expectedPublicSignals, inputFor, issuer, NOW, policy, PUBLIC_SIGNALS, repacked, signed, validAttributes } from './helpers/sample-credential.js'
 import { terminateCurves } from './helpers/terminate-curves.js'
 import { WitnessTester, type FailureFrame } from './helpers/witness-tester.js'
 
@@ -57,6 +57,7 @@ describe('compliance.circom witnesses (compiled from the current source)', () =>
     expect(witness.signals(PUBLIC_SIGNALS.map((s) => `main.${s}`))).toEqual(expectedPublicSignals(credential))
     expect(witness.signal('main.credentialHash')).toBe(hashCredential(credential.attributes))
     expect(witness.signal('main.subject')).toBe(hexToBigInt(validAttributes.subject))
+    expect(witness.signal('main.now')).toBe(NOW)
     expect(await circuit.satisfiesR1cs(inputFor(credential))).toBe(true)
   })
 
@@ -71,7 +72,7 @@ describe('compliance.circom witnesses (compiled from the current source)', () =>
   })
 
   test('public signals come first in the witness, in the documented order', () => {
-    expect(PUBLIC_SIGNALS.map((s) => circuit.symbols.get(`main.${s}`))).toEqual([1, 2, 3, 4, 5, 6])
+    expect(PUBLIC_SIGNALS.map((s) => circuit.symbols.get(`main.${s}`))).toEqual([1, 2, 3, 4])
   })
 
   test.each<[string, () => ComplianceCircuitInput]>([
@@ -130,8 +131,8 @@ describe('compliance.circom witnesses (compiled from the current source)', () =>
       await expectRejected(tampered({ [attribute]: value }), signatureRejected)
     })
 
-    test('rejects a proof for another subject (public signal 3 differs from the signed subject)', async () => {
-      await expectRejected({ ...inputFor(signed()), subject: hexToBigInt(otherSubject) }, signatureRejected)
+    test('rejects a proof for another subject (context packs a subject other than the signed one)', async () => {
+      await expectRejected(repacked(inputFor(signed()), { subject: hexToBigInt(otherSubject) }), signatureRejected)
     })
   })
 
@@ -154,8 +155,8 @@ describe('compliance.circom witnesses (compiled from the current source)', () =>
     test('rejects net capital one unit below the threshold', async () => {
       await expectRejected(inputFor(signed({ assets: 600_000n, liabilities: 100_001n })), rule('enoughCapital === 1'))
     })
-    test('rejects liabilities above assets', async () => {
-      await expectRejected(inputFor(signed({ assets: 100n, liabilities: 101n }), { policy: retail }), rule('solvent === 1'))
+    test('rejects liabilities above assets (under a zero minimum)', async () => {
+      await expectRejected(inputFor(signed({ assets: 100n, liabilities: 101n }), { policy: retail }), rule('enoughCapital === 1'))
     })
     test('rejects a kycLevel below the minimum', async () => {
       await expectRejected(inputFor(signed({ kycLevel: 1 })), rule('enoughKyc === 1'))
@@ -190,7 +191,40 @@ describe('compliance.circom witnesses (compiled from the current source)', () =>
     test('rejects a nullifier made for another scope (chain or contract)', async () => {
       const input = inputFor(signed())
       const otherScope = computeScope(1, '0x5FbDB2315678afecb367f032d93F642f64180aa3')
-      await expectRejected({ ...input, scope: otherScope }, [inMain('computedNullifier === nullifier')])
+      await expectRejected(repacked(input, { scopeTag: otherScope }), [inMain('computedNullifier === nullifier')])
+    })
+  })
+
+  describe('context = subject + now * 2^160 + scopeTag * 2^200', () => {
+    const contextMismatch = [inMain('context === subject + now * (1 << 160) + scopeTag * (1 << 200)')]
+    // Each time the public context was packed from other values than the private ones the proof is about.
+    test('rejects a context with another subject', async () => {
+      const input = inputFor(signed())
+      await expectRejected({ ...input, context: repacked(input, { subject: hexToBigInt(otherSubject) }).context }, contextMismatch)
+    })
+    test('rejects a context with another now', async () => {
+      const input = inputFor(signed())
+      await expectRejected({ ...input, context: repacked(input, { now: NOW + 1n }).context }, contextMismatch)
+    })
+    test('rejects a context with another scopeTag (other chain or verifier)', async () => {
+      const input = inputFor(signed())
+      const otherScope = computeScope(1, '0x5FbDB2315678afecb367f032d93F642f64180aa3')
+      await expectRejected({ ...input, context: repacked(input, { scopeTag: otherScope }).context }, contextMismatch)
+    })
+    test('rejects another subject packed into the same context, the scopeTag absorbing the difference', async () => {
+      // Without the 53-bit range check, scopeTag' = (context - subject' - now * 2^160) / 2^200 in the field would
+      // satisfy the packing equation for any subject'. The range check makes the packing injective.
+      const input = inputFor(signed({ subject: otherSubject }))
+      const context = inputFor(signed()).context as bigint
+      const inverse = (x: bigint) => {
+        let [a, b, e] = [x % P, P - 2n, 1n]
+        for (; b > 0n; b >>= 1n, a = (a * a) % P) if (b & 1n) e = (e * a) % P
+        return e
+      }
+      const scopeTag = ((((context - (input.subject as bigint) - NOW * 2n ** 160n) % P) + P) % P * inverse(2n ** 200n)) % P
+      expect(scopeTag >= 2n ** 53n).toBe(true)
+      expect(repacked(input, { scopeTag }).context).toBe(context)
+      await expectRejected({ ...input, scopeTag, context }, rangeCheckFails('scopeTagRange.in <== scopeTag'))
     })
   })
 
@@ -211,6 +245,8 @@ describe('compliance.circom witnesses (compiled from the current source)', () =>
       ['expiresAt = 2^40', withSigned({ expiresAt: 2n ** 40n }), 'expiresAtRange.in <== expiresAt'],
       ['subject = 2^160', withSigned({ subject: `0x1${'0'.repeat(40)}` as Address }), 'subjectRange.in <== subject'],
       ['now = 2^40', () => inputFor(signed(), { now: 2n ** 40n }), 'nowRange.in <== now'],
+      ['scopeTag = 2^53', () => inputFor(signed(), { scope: 2n ** 53n }), 'scopeTagRange.in <== scopeTag'],
+      ['scopeTag = -1 (p - 1)', () => inputFor(signed(), { scope: P - 1n }), 'scopeTagRange.in <== scopeTag'],
     ])('rejects %s', async (_, input, assignment) => {
       await expectRejected(input(), rangeCheckFails(assignment))
     })

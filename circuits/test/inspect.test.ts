@@ -6,7 +6,7 @@ import { parseInspectWarnings, templatesDefinedIn, type InspectWarning } from '.
 
 /** 2^13 = the proving domain; it must hold constraints + public inputs + 1. */
 const DOMAIN = 2 ** 13
-const PUBLIC_INPUTS = 6
+const PUBLIC_INPUTS = 4
 
 let build: TestBuild
 let warnings: InspectWarning[]

@@ -5,12 +5,13 @@ import { readFileSync, writeFileSync, mkdirSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import * as snarkjs from 'snarkjs'
-import type { Address, Hex } from 'viem'
+import { hexToBigInt, type Address, type Hex } from 'viem'
 import { hashVerificationKey, type VerificationKey } from '../../sdk/src/artifacts/hash-verification-key.js'
 import { buildCircuitInput } from '../../sdk/src/credentials/build-circuit-input.js'
 import { computeNullifier } from '../../sdk/src/credentials/compute-nullifier.js'
 import { computeScope } from '../../sdk/src/credentials/compute-scope.js'
 import { createIssuerKey } from '../../sdk/src/credentials/create-issuer-key.js'
+import { unpackContext } from '../../sdk/src/credentials/pack-context.js'
 import { signCredential } from '../../sdk/src/credentials/sign-credential.js'
 import type { CredentialAttributes, IssuerKey } from '../../sdk/src/credentials/types.js'
 import { demoIssuer } from '../../sdk/src/demo/demo-issuer.js'
@@ -78,12 +79,14 @@ async function prove(parameters: {
   const [a, b, c, signals] = JSON.parse(`[${calldata}]`) as [string[], string[][], string[], string[]]
   const decimal = (hex: string) => BigInt(hex).toString()
   if (BigInt(signals[1]!) !== computeNullifier(parameters.attributes, scope)) throw new Error('nullifier mismatch')
+  const context = unpackContext(BigInt(signals[3]!))
+  if (context.scopeTag !== scope || context.now !== parameters.now || context.subject !== hexToBigInt(parameters.attributes.subject)) throw new Error('context mismatch')
   return {
     policyId: parameters.policy.policyId.toString(),
     subject: parameters.attributes.subject,
     issuerKeyHash: decimal(signals[0]!),
     nullifier: decimal(signals[1]!),
-    timestamp: decimal(signals[4]!),
+    timestamp: context.now.toString(),
     a: [decimal(a[0]!), decimal(a[1]!)],
     b: [
       [decimal(b[0]![0]!), decimal(b[0]![1]!)],

@@ -28,14 +28,20 @@ contract ProofXVerifier is
     /// @notice Role that may upgrade the implementation.
     bytes32 public constant UPGRADER_ROLE = keccak256("UPGRADER_ROLE");
 
+    /// @dev Bits of the circuit's `now` and of the scope tag, the fields packed into the `context` signal above the
+    /// 160-bit subject: context = subject | timestamp << 160 | scopeTag << 200 < 2^253 < r.
+    uint256 internal constant TIMESTAMP_BITS = 40;
+    uint256 internal constant SCOPE_TAG_MASK = (1 << 53) - 1;
+
     /// @dev BN254 scalar field modulus r: every public signal must be below it.
     uint256 internal constant SNARK_SCALAR_FIELD =
         21888242871839275222246405745257275088548364400416034343698204186575808495617;
 
-    /// @dev Gas the Groth16 verifier needs (6 signals: ~218k in precompiles, ~222k in total), with a margin. The
+    /// @dev Gas the Groth16 verifier needs (4 signals: ~206k in precompiles, ~211k in total with the cold call; the
+    /// staticcall forwards 63/64 of what is left, so ~215k), with a margin. The
     /// generated verifier answers false instead of reverting when a precompile runs out of gas, so without this floor
     /// eth_estimateGas would settle on a limit at which every valid proof is reported invalid.
-    uint256 internal constant VERIFIER_GAS_FLOOR = 235_000;
+    uint256 internal constant VERIFIER_GAS_FLOOR = 225_000;
 
     /// @custom:storage-location erc7201:proofx.storage.ProofXVerifier
     struct ProofXVerifierStorage {
@@ -115,7 +121,11 @@ contract ProofXVerifier is
         }
 
         uint256 maxAge = $.maxProofAge;
-        if (proof.timestamp > block.timestamp) revert ProofXVerifierProofFromFuture(proof.timestamp, block.timestamp);
+        // The circuit's `now` has 40 bits: a later timestamp is in the future of every block it can speak for (and
+        // would spill into the scope tag's bits of the packed context signal).
+        if (proof.timestamp > block.timestamp || proof.timestamp >> TIMESTAMP_BITS != 0) {
+            revert ProofXVerifierProofFromFuture(proof.timestamp, block.timestamp);
+        }
         if (block.timestamp - proof.timestamp > maxAge) {
             revert ProofXVerifierProofTooOld(proof.timestamp, block.timestamp - maxAge);
         }
@@ -271,7 +281,7 @@ contract ProofXVerifier is
 
     /// @inheritdoc IProofXVerifier
     function scope() external view returns (uint256) {
-        return _scope();
+        return _scopeTag();
     }
 
     /// @notice Stops proof submission. Only PAUSER_ROLE. Emits a {Paused} event.
@@ -294,14 +304,15 @@ contract ProofXVerifier is
     // ---------------------------------------------------------------------------------------------------------------
 
     /// @dev Calls Groth16Verifier.verifyProof(a, b, c, signals) with calldata assembled in place: a, b and c are copied
-    /// straight from the proof, the signals are [issuerKeyHash, nullifier, policyHash, subject, timestamp, scope].
+    /// straight from the proof, the signals are [issuerKeyHash, nullifier, policyHash, context] with
+    /// context = uint160(subject) | timestamp << 160 | scopeTag << 200 (the caller checked timestamp < 2^40).
     /// Saves the ABI re-encoding of the proof; a reverting verifier counts as an invalid proof.
     function _verifyPairing(address groth16Verifier, ProofXProof calldata proof, uint256 policyHash, address subject)
         private
         view
         returns (bool valid)
     {
-        uint256 scope_ = _scope();
+        uint256 scopeTag = _scopeTag();
         bytes4 selector = IGroth16Verifier.verifyProof.selector;
         if (gasleft() < VERIFIER_GAS_FLOOR) revert ProofXVerifierInsufficientGas(gasleft(), VERIFIER_GAS_FLOOR);
         assembly ("memory-safe") {
@@ -312,10 +323,14 @@ contract ProofXVerifier is
             mstore(add(ptr, 0x104), calldataload(proof))
             mstore(add(ptr, 0x124), calldataload(add(proof, 0x20)))
             mstore(add(ptr, 0x144), policyHash)
-            mstore(add(ptr, 0x164), and(subject, 0xffffffffffffffffffffffffffffffffffffffff))
-            mstore(add(ptr, 0x184), calldataload(add(proof, 0x40)))
-            mstore(add(ptr, 0x1a4), scope_)
-            let success := staticcall(gas(), groth16Verifier, ptr, 0x1c4, 0x00, 0x20)
+            mstore(
+                add(ptr, 0x164),
+                or(
+                    or(and(subject, 0xffffffffffffffffffffffffffffffffffffffff), shl(160, calldataload(add(proof, 0x40)))),
+                    shl(200, scopeTag)
+                )
+            )
+            let success := staticcall(gas(), groth16Verifier, ptr, 0x184, 0x00, 0x20)
             valid := and(success, and(gt(returndatasize(), 0x1f), eq(mload(0x00), 1)))
         }
     }
@@ -339,10 +354,11 @@ contract ProofXVerifier is
         emit MaxProofAgeUpdated(previousMaxProofAge, maxProofAge_);
     }
 
-    /// @dev chainId << 160 | address(this); the circuit binds the nullifier to it, so proofs cannot be replayed on
-    /// another chain or verifier. Chain ids are below 2^64 (EIP-2294), so the scope is a field element.
-    function _scope() private view returns (uint256) {
-        return (block.chainid << 160) | uint256(uint160(address(this)));
+    /// @dev keccak256(abi.encode(block.chainid, address(this))) mod 2^53 (address(this) is the proxy). The circuit
+    /// binds the nullifier and the context signal to it, so proofs cannot be replayed on another chain or verifier.
+    /// The SDK computes the same value (`computeScope` in sdk/src/credentials/compute-scope.ts).
+    function _scopeTag() private view returns (uint256) {
+        return uint256(keccak256(abi.encode(block.chainid, address(this)))) & SCOPE_TAG_MASK;
     }
 
     /// @dev Revocations are keyed by the low 184 bits of the nullifier so a compliance record (expiry, issuer id, tag)

@@ -2,6 +2,8 @@
 pragma solidity ^0.8.24;
 
 import {PausableUpgradeable} from "@openzeppelin/contracts-upgradeable/utils/PausableUpgradeable.sol";
+import {ERC1967Proxy} from "@openzeppelin/contracts/proxy/ERC1967/ERC1967Proxy.sol";
+import {ProofXVerifier} from "../src/ProofXVerifier.sol";
 import {IProofXVerifier} from "../src/interfaces/IProofXVerifier.sol";
 import {Base} from "./utils/Base.t.sol";
 
@@ -127,6 +129,27 @@ contract ProofXVerifierSubmitProofTest is Base {
     function test_submitProof_returnsFalseIfScopeIsOtherChain() public {
         (IProofXVerifier.ProofXProof memory proof, uint256 policyId, address subject) = _fixture("accreditedChain1");
         _assertRejected(policyId, subject, proof);
+    }
+
+    function test_submitProof_returnsFalseIfVerifierAddressChanged() public {
+        // The same configuration behind another proxy: its scope tag differs, so the fixture proof does not verify.
+        ProofXVerifier other = ProofXVerifier(
+            address(
+                new ERC1967Proxy(
+                    address(implementation),
+                    abi.encodeCall(ProofXVerifier.initialize, (admin, address(groth16), vkeyHash, MAX_PROOF_AGE))
+                )
+            )
+        );
+        vm.startPrank(admin);
+        other.setPolicy(accreditedPolicyId, accreditedPolicyHash, VALIDITY, true);
+        other.addIssuer(issuerKeyHash, revoker);
+        vm.stopPrank();
+        assertNotEq(other.scope(), verifier.scope());
+        (IProofXVerifier.ProofXProof memory proof, uint256 policyId, address subject) = _fixture("accredited");
+        vm.prank(subject);
+        assertFalse(other.submitProof(policyId, subject, proof));
+        assertTrue(_submit("accredited"));
     }
 
     function test_submitProof_returnsFalseIfChainIdChanged() public {
@@ -264,6 +287,19 @@ contract ProofXVerifierSubmitProofTest is Base {
         proof.nullifier += SNARK_SCALAR_FIELD;
         vm.expectRevert(
             abi.encodeWithSelector(IProofXVerifier.ProofXVerifierSignalOutOfField.selector, 1, proof.nullifier)
+        );
+        vm.prank(subject);
+        verifier.submitProof(policyId, subject, proof);
+    }
+
+    function test_submitProof_revertsIfTimestampBeyond40Bits() public {
+        // Even once blocks are past 2^40 seconds, a timestamp the circuit's 40-bit `now` cannot hold is refused
+        // (packed into the context signal it would spill into the scope tag's bits).
+        (IProofXVerifier.ProofXProof memory proof, uint256 policyId, address subject) = _fixture("accredited");
+        vm.warp(1 << 41);
+        proof.timestamp = 1 << 40;
+        vm.expectRevert(
+            abi.encodeWithSelector(IProofXVerifier.ProofXVerifierProofFromFuture.selector, proof.timestamp, 1 << 41)
         );
         vm.prank(subject);
         verifier.submitProof(policyId, subject, proof);

@@ -3,6 +3,7 @@ import { buildCircuitInput, type ComplianceCircuitInput } from '../../../sdk/src
 import { computeNullifier } from '../../../sdk/src/credentials/compute-nullifier.js'
 import { computeScope } from '../../../sdk/src/credentials/compute-scope.js'
 import { hashIssuerKey } from '../../../sdk/src/credentials/hash-issuer-key.js'
+import { packContext } from '../../../sdk/src/credentials/pack-context.js'
 import { signCredential } from '../../../sdk/src/credentials/sign-credential.js'
 import type { CredentialAttributes, IssuerKey, SignedCredential } from '../../../sdk/src/credentials/types.js'
 import { demoIssuer } from '../../../sdk/src/demo/demo-issuer.js'
@@ -48,11 +49,15 @@ export function expectedPublicSignals(credential: SignedCredential, options: { p
     hashIssuerKey(credential.issuerPublicKey),
     computeNullifier(credential.attributes, scope),
     (options.policy ?? policy).hash,
-    hexToBigInt(credential.attributes.subject),
-    options.now ?? NOW,
-    scope,
+    packContext({ subject: hexToBigInt(credential.attributes.subject), now: options.now ?? NOW, scopeTag: scope }),
   ]
 }
 
 /** Public signal names in order (circuits/README.md); the contract and the SDK depend on it. */
-export const PUBLIC_SIGNALS = ['issuerKeyHash', 'nullifier', 'policyHash', 'subject', 'now', 'scope'] as const
+export const PUBLIC_SIGNALS = ['issuerKeyHash', 'nullifier', 'policyHash', 'context'] as const
+
+/** `input` with some of subject, now and scopeTag replaced and `context` packed again from the result. */
+export function repacked(input: ComplianceCircuitInput, overrides: { subject?: bigint; now?: bigint; scopeTag?: bigint }): ComplianceCircuitInput {
+  const next = { ...input, ...overrides }
+  return { ...next, context: packContext({ subject: next.subject as bigint, now: next.now as bigint, scopeTag: next.scopeTag as bigint }) }
+}

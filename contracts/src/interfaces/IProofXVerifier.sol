@@ -5,13 +5,14 @@ pragma solidity ^0.8.24;
 /// @notice Records that an address proved, with a Groth16 proof over an issuer-signed credential, that it meets a
 /// compliance policy. dApps read {isCompliant} (or inherit {ProofXGated}); wallets and prover services call
 /// {submitProof}.
-/// @dev Public signals of the compliance circuit, in order: issuerKeyHash, nullifier, policyHash, subject, timestamp,
-/// scope. The verifier builds them itself: policyHash from its policy registry, scope = chainId << 160 | address(this).
+/// @dev Public signals of the compliance circuit, in order: issuerKeyHash, nullifier, policyHash, context. The verifier
+/// builds them itself: policyHash from its policy registry, context = uint160(subject) | timestamp << 160 |
+/// scopeTag << 200 with scopeTag = keccak256(abi.encode(block.chainid, address(this))) mod 2^53 (see {scope}).
 interface IProofXVerifier {
     /// @notice A Groth16 proof and the public signals the prover chooses.
     /// @param issuerKeyHash Poseidon(Ax, Ay) of the issuer's BabyJubJub key (public signal 0).
-    /// @param nullifier Poseidon(credentialHash, scope) (public signal 1); identifies the credential for revocation.
-    /// @param timestamp The `now` the proof was made for, unix seconds (public signal 4).
+    /// @param nullifier Poseidon(credentialHash, scopeTag) (public signal 1); identifies the credential for revocation.
+    /// @param timestamp The `now` the proof was made for, unix seconds below 2^40 (packed into public signal 3).
     /// @param a,b,c The proof points, ordered as snarkjs `exportSolidityCallData` prints them.
     struct ProofXProof {
         uint256 issuerKeyHash;
@@ -98,7 +99,7 @@ interface IProofXVerifier {
     error ProofXVerifierCredentialRevoked(uint256 issuerKeyHash, uint256 nullifier);
     /// @notice The credential (issuer, nullifier) was already revoked.
     error ProofXVerifierCredentialAlreadyRevoked(uint256 issuerKeyHash, uint256 nullifier);
-    /// @notice The proof's timestamp is after the current block's.
+    /// @notice The proof's timestamp is after the current block's, or does not fit the circuit's 40 bits.
     error ProofXVerifierProofFromFuture(uint256 timestamp, uint256 blockTimestamp);
     /// @notice The proof's timestamp is older than the maximum proof age allows.
     error ProofXVerifierProofTooOld(uint256 timestamp, uint256 oldestAccepted);
@@ -170,6 +171,7 @@ interface IProofXVerifier {
     /// proving artifacts whose key hashes differ.
     function vkeyHash() external view returns (bytes32);
 
-    /// @notice The scope signal proofs for this contract must carry: chainId << 160 | address(this).
+    /// @notice The scope tag proofs for this contract must be made for: keccak256(abi.encode(block.chainid,
+    /// address(this))) mod 2^53. It is part of the nullifier and of the packed `context` public signal.
     function scope() external view returns (uint256);
 }

@@ -5,7 +5,7 @@ import type { UnauthorizedRevokerErrorType, CredentialAlreadyRevokedErrorType, S
 
 export type RevokeCredentialParameters = WriteVerifierOptions & {
   issuerKeyHash: bigint
-  /** computeNullifier(attributes, scope): the issuer can compute it from what it signed. */
+  /** computeNullifier(attributes, computeScope(chainId, proxy)): the issuer can compute it from what it signed. */
   nullifier: bigint
 }
 

@@ -145,7 +145,9 @@ describe('submitProof against a real anvil deployment', () => {
     const policyError = await expectError(as.subject.submitProof({ proof, policyId: DEMO_POLICIES.retail.policyId }), ProofPolicyMismatchError)
     expect(policyError.policyId).toBe(DEMO_POLICIES.retail.policyId)
     const scopeError = await expectError(as.subject.submitProof({ proof: otherScopeProof }), ProofScopeMismatchError)
+    // The contract's scope tag (read by the SDK from scope()) is the one computeScope gives for its proxy on this chain.
     expect(scopeError.scope).toBe(computeScope(node.chainId, node.deployment.proxy))
+    expect(scopeError.proofScope).toBe(computeScope(node.chainId, '0x000000000000000000000000000000000000dEaD'))
   })
 
   test('after a circuit upgrade on-chain, an old proof names the verification-key mismatch (VerificationKeyMismatchError)', async () => {

@@ -1,8 +1,9 @@
 import { getAddress, isAddress, numberToHex, parseEventLogs, type Account, type Address, type Chain, type Client, type Transport } from 'viem'
-import { readContract } from 'viem/actions'
+import { getChainId, readContract } from 'viem/actions'
 import { proofXVerifierAbi } from '../chain/abi.js'
 import { publicSignalIndex, toProofXProof, type Groth16ProofOutput, type ProofXProof } from '../chain/to-proofx-proof.js'
 import { writeVerifier, type WriteVerifierOptions, type WriteVerifierReturnType } from '../chain/write-verifier.js'
+import { unpackContext } from '../credentials/pack-context.js'
 import { VerificationKeyMismatchError, type VerificationKeyMismatchErrorType } from '../errors/artifacts.js'
 import type { ProofXErrorType } from '../errors/base.js'
 import { InvalidInputError, type InvalidInputErrorType } from '../errors/validation.js'
@@ -90,7 +91,7 @@ export async function submitProof(client: Client<Transport, Chain | undefined, A
   const policyId = parameters.policyId ?? policyIdOf(proof)
   if (policyId === undefined) throw new InvalidInputError({ field: 'policyId', rule: 'required unless the proof is the prover\'s result' })
   const struct = isProverOutput(proof) ? toProofXProof(proof) : proof
-  const proofSubject = isProverOutput(proof) ? getAddress(numberToHex(BigInt(proof.publicSignals[publicSignalIndex.subject]!), { size: 20 })) : undefined
+  const proofSubject = isProverOutput(proof) ? getAddress(numberToHex(unpackContext(BigInt(proof.publicSignals[publicSignalIndex.context]!)).subject, { size: 20 })) : undefined
   const sender = accountAddress(parameters.account ?? client.account)
   const subjectInput = parameters.subject ?? proofSubject ?? sender
   if (!subjectInput || !isAddress(subjectInput, { strict: false })) throw new InvalidInputError({ field: 'subject', rule: subjectInput ? `"${subjectInput}" is not an address` : 'required when the proof carries no subject signal and no account is set' })
@@ -124,8 +125,8 @@ async function explainRejection(
   ])
   // The prover's result says which verification key it was made with.
   if (typeof vkeyHash === 'string' && vkeyHash.toLowerCase() !== contractVkeyHash.toLowerCase()) throw new VerificationKeyMismatchError({ expected: contractVkeyHash, actual: vkeyHash })
-  const proofScope = BigInt(publicSignals[publicSignalIndex.scope]!)
-  if (proofScope !== scope) throw new ProofScopeMismatchError({ proofScope, scope, chainId: Number(scope >> 160n), address })
+  const proofScope = unpackContext(BigInt(publicSignals[publicSignalIndex.context]!)).scopeTag
+  if (proofScope !== scope) throw new ProofScopeMismatchError({ proofScope, scope, chainId: await getChainId(client), address })
   const proofPolicyHash = BigInt(publicSignals[publicSignalIndex.policyHash]!)
   if (proofPolicyHash !== policy.policyHash) throw new ProofPolicyMismatchError({ policyId, proofPolicyHash, policyHash: policy.policyHash })
 }

@@ -136,7 +136,7 @@ export const groth16VerifierAbi = [
       { name: '_pA', internalType: 'uint256[2]', type: 'uint256[2]' },
       { name: '_pB', internalType: 'uint256[2][2]', type: 'uint256[2][2]' },
       { name: '_pC', internalType: 'uint256[2]', type: 'uint256[2]' },
-      { name: '_pubSignals', internalType: 'uint256[6]', type: 'uint256[6]' },
+      { name: '_pubSignals', internalType: 'uint256[4]', type: 'uint256[4]' },
     ],
     name: 'verifyProof',
     outputs: [{ name: '', internalType: 'bool', type: 'bool' }],

@@ -1,3 +1,4 @@
+import { unpackContext } from '../credentials/pack-context.js'
 import { InvalidProofFormatError } from '../errors/contract.js'
 
 /** The contract's ProofXProof struct: the signals the prover chooses and the proof points. */
@@ -16,8 +17,14 @@ export type Groth16ProofOutput = {
   publicSignals: readonly string[]
 }
 
-/** Positions of the compliance circuit's public signals. */
-export const publicSignalIndex = { issuerKeyHash: 0, nullifier: 1, policyHash: 2, subject: 3, timestamp: 4, scope: 5 } as const
+/**
+ * Positions of the compliance circuit's public signals. `context` packs subject, timestamp and scope tag:
+ * read them with `unpackContext`.
+ */
+export const publicSignalIndex = { issuerKeyHash: 0, nullifier: 1, policyHash: 2, context: 3 } as const
+
+/** How many public signals the compliance circuit has. */
+export const PUBLIC_SIGNAL_COUNT = 4
 
 const toBigInt = (value: string | undefined, field: string): bigint => {
   if (typeof value !== 'string' || !/^(0x[0-9a-fA-F]+|\d+)$/.test(value)) throw new InvalidProofFormatError({ field, rule: 'expected a decimal or hex integer string' })
@@ -32,9 +39,9 @@ const toBigInt = (value: string | undefined, field: string): bigint => {
  * const struct = toProofXProof({ proof, publicSignals })
  */
 export function toProofXProof({ proof, publicSignals }: Groth16ProofOutput): ProofXProof {
-  if (!Array.isArray(publicSignals) || publicSignals.length !== 6) throw new InvalidProofFormatError({ field: 'publicSignals', rule: `expected 6 public signals, got ${Array.isArray(publicSignals) ? publicSignals.length : typeof publicSignals}` })
+  if (!Array.isArray(publicSignals) || publicSignals.length !== PUBLIC_SIGNAL_COUNT) throw new InvalidProofFormatError({ field: 'publicSignals', rule: `expected ${PUBLIC_SIGNAL_COUNT} public signals, got ${Array.isArray(publicSignals) ? publicSignals.length : typeof publicSignals}` })
   if (!proof || !Array.isArray(proof.pi_a) || !Array.isArray(proof.pi_b) || !Array.isArray(proof.pi_c) || proof.pi_b.length < 2) throw new InvalidProofFormatError({ field: 'proof', rule: 'expected pi_a, pi_b and pi_c' })
-  // Every signal must parse, not just the three the struct carries: the SDK reads subject and scope too.
+  // Every signal must parse, not just the two the struct carries: the SDK reads policyHash and context too.
   publicSignals.forEach((signal, i) => toBigInt(signal, `publicSignals[${i}]`))
   const g2 = (row: readonly string[] | undefined, i: number) => {
     if (!Array.isArray(row)) throw new InvalidProofFormatError({ field: `proof.pi_b[${i}]`, rule: 'expected a pair of coordinates' })
@@ -43,7 +50,7 @@ export function toProofXProof({ proof, publicSignals }: Groth16ProofOutput): Pro
   return {
     issuerKeyHash: toBigInt(publicSignals[publicSignalIndex.issuerKeyHash], 'publicSignals[0]'),
     nullifier: toBigInt(publicSignals[publicSignalIndex.nullifier], 'publicSignals[1]'),
-    timestamp: toBigInt(publicSignals[publicSignalIndex.timestamp], 'publicSignals[4]'),
+    timestamp: unpackContext(toBigInt(publicSignals[publicSignalIndex.context], 'publicSignals[3]')).now,
     a: [toBigInt(proof.pi_a[0], 'proof.pi_a[0]'), toBigInt(proof.pi_a[1], 'proof.pi_a[1]')],
     b: [g2(proof.pi_b[0], 0), g2(proof.pi_b[1], 1)],
     c: [toBigInt(proof.pi_c[0], 'proof.pi_c[0]'), toBigInt(proof.pi_c[1], 'proof.pi_c[1]')],

@@ -1,6 +1,7 @@
 import { hexToBigInt } from 'viem'
 import type { Policy } from '../policies/build-policy.js'
 import { computeNullifier } from './compute-nullifier.js'
+import { packContext } from './pack-context.js'
 import { hashIssuerKey } from './hash-issuer-key.js'
 import { MAX_JURISDICTION_DEPTH } from './limits.js'
 import type { SignedCredential } from './types.js'
@@ -10,9 +11,9 @@ export type ComplianceCircuitInput = Record<string, bigint | bigint[]>
 export type BuildCircuitInputParameters = {
   credential: SignedCredential
   policy: Policy
-  /** Unix seconds the proof speaks for: public signal 4. */
+  /** Unix seconds the proof speaks for (packed into the `context` public signal). */
   now: bigint
-  /** computeScope(chainId, verifier): public signal 5. */
+  /** The scope tag, computeScope(chainId, verifier) (packed into `context`, and part of the nullifier). */
   scope: bigint
 }
 
@@ -25,14 +26,16 @@ export function buildCircuitInput({ credential, policy, now, scope }: BuildCircu
   const leafIndex = policy.tree.indexOf(BigInt(a.jurisdiction))
   // Outside the tree: prove against leaf 0 so the circuit (not this function) rejects the jurisdiction.
   const proof = policy.tree.size > 0 ? policy.tree.generateProof(Math.max(leafIndex, 0)) : { index: 0, siblings: [] as bigint[] }
+  const subject = hexToBigInt(a.subject)
   const siblings = [...proof.siblings, ...Array<bigint>(MAX_JURISDICTION_DEPTH - proof.siblings.length).fill(0n)]
   return {
     issuerKeyHash: hashIssuerKey(credential.issuerPublicKey),
     nullifier: computeNullifier(a, scope),
     policyHash: policy.hash,
-    subject: hexToBigInt(a.subject),
+    context: packContext({ subject, now, scopeTag: scope }),
+    subject,
     now,
-    scope,
+    scopeTag: scope,
     assets: a.assets,
     liabilities: a.liabilities,
     kycLevel: BigInt(a.kycLevel),

@@ -3,9 +3,9 @@ import { hashCredential } from './hash-credential.js'
 import type { CredentialAttributes } from './types.js'
 
 /**
- * nullifier = Poseidon(credentialHash, scope): public signal 1. The issuer can compute it from what it
- * signed to revoke the credential on one deployment, for every policy at once.
+ * nullifier = Poseidon(credentialHash, scopeTag): public signal 1, with scopeTag = computeScope(chainId, verifier).
+ * The issuer can compute it from what it signed to revoke the credential on one deployment, for every policy at once.
  */
-export function computeNullifier(attributes: CredentialAttributes, scope: bigint): bigint {
-  return poseidon2([hashCredential(attributes), scope])
+export function computeNullifier(attributes: CredentialAttributes, scopeTag: bigint): bigint {
+  return poseidon2([hashCredential(attributes), scopeTag])
 }

@@ -1,11 +1,21 @@
-import { hexToBigInt, type Address } from 'viem'
+import { encodeAbiParameters, hexToBigInt, keccak256, type Address } from 'viem'
+
+/** scopeTag < 2^53: the circuit range-checks it to 53 bits. */
+export const SCOPE_TAG_BITS = 53n
 
 /**
- * scope = chainId << 160 | verifier address: public signal 5. The contract computes the same value
- * itself, so a proof is bound to one chain and one verifier contract (the policy id is inside policyHash).
+ * The scope tag: `keccak256(abi.encode(chainId, verifier)) mod 2^53`, the deployment a proof is bound to.
+ * It enters the nullifier (`Poseidon(credentialHash, scopeTag)`) and, packed with subject and now, the
+ * `context` public signal. ProofXVerifier computes the same value itself (`_scopeTag()`, with
+ * `block.chainid` and its own proxy address), so a proof made for another chain or contract fails.
+ * This is the one place the SDK computes it: the prover, the relayer and revocation tooling all call it.
+ * @example
+ * const scopeTag = computeScope(31337, deployment.proxy)
+ * const nullifier = computeNullifier(credential.attributes, scopeTag)
  */
 export function computeScope(chainId: number | bigint, verifier: Address): bigint {
   const id = BigInt(chainId)
   if (id < 0n || id >= 1n << 64n) throw new RangeError(`chainId ${id} does not fit in 64 bits`)
-  return (id << 160n) | hexToBigInt(verifier)
+  const digest = keccak256(encodeAbiParameters([{ type: 'uint256' }, { type: 'address' }], [id, verifier]))
+  return hexToBigInt(digest) & ((1n << SCOPE_TAG_BITS) - 1n)
 }

@@ -45,7 +45,7 @@ export class ProofRejectedError extends ProofXError {
 }
 
 export type InvalidProofFormatErrorType = InvalidProofFormatError & { name: 'InvalidProofFormatError' }
-/** The proof object is not a snarkjs Groth16 proof with the compliance circuit's 6 public signals. */
+/** The proof object is not a snarkjs Groth16 proof with the compliance circuit's 4 public signals. */
 export class InvalidProofFormatError extends ProofXError {
   override name = 'InvalidProofFormatError' as const
   readonly field: string
@@ -72,7 +72,7 @@ export class ProofSubjectMismatchError extends ProofXError {
 }
 
 export type ProofScopeMismatchErrorType = ProofScopeMismatchError & { name: 'ProofScopeMismatchError' }
-/** Checked before sending: the proof is bound to another chain or verifier contract (public signal 5). */
+/** Found when the verifier rejects a proof: it is bound to another chain or verifier contract (its scope tag, packed in the `context` signal). */
 export class ProofScopeMismatchError extends ProofXError {
   override name = 'ProofScopeMismatchError' as const
   readonly field = 'scope'
@@ -80,7 +80,7 @@ export class ProofScopeMismatchError extends ProofXError {
   readonly scope: bigint
   constructor({ proofScope, scope, chainId, address }: { proofScope: bigint; scope: bigint; chainId: number; address: Address }) {
     super(`The proof is bound to another chain or verifier contract than ${address} on chain ${chainId} (field "scope").`, {
-      details: `proof scope ${proofScope}, this contract's scope ${scope}.`,
+      details: `proof scope tag ${proofScope}, this contract's scope tag ${scope}.`,
       metaMessages: ['Prove with scope = computeScope(chainId, verifierAddress) of the contract you submit to.'],
     })
     this.proofScope = proofScope
@@ -224,7 +224,7 @@ export class SignalOutOfFieldError extends ProofXError {
   readonly index: bigint
   readonly value: bigint
   constructor({ index, value, cause }: { index: bigint; value: bigint } & WithCause) {
-    const names = ['issuerKeyHash', 'nullifier', 'policyHash', 'subject', 'timestamp', 'scope']
+    const names = ['issuerKeyHash', 'nullifier', 'policyHash', 'context']
     super(`Public signal ${index} (${names[Number(index)] ?? 'unknown'}) is not below the BN254 scalar field: ${value}.`, {
       cause,
       metaMessages: ['The proof was tampered with or built by hand; use the prover\'s output unchanged.'],

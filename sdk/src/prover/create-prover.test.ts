@@ -10,6 +10,7 @@ import { artifactPath, committedArtifacts } from '../../test-helpers/committed-a
 import { CHAIN_ID, NOW, POLICY, SCOPE, SUBJECT, VERIFIER, issuer, signed } from '../../test-helpers/sample-credential.js'
 import { hashVerificationKey, type VerificationKey } from '../artifacts/hash-verification-key.js'
 import { computeNullifier } from '../credentials/compute-nullifier.js'
+import { packContext } from '../credentials/pack-context.js'
 import { ArtifactIntegrityError, VerificationKeyMismatchError } from '../errors/artifacts.js'
 import { ProofCancelledError, ProofTimeoutError, ProverDisposedError, WorkerCrashedError } from '../errors/prover.js'
 import { CredentialExpiredError } from '../errors/validation.js'
@@ -58,7 +59,8 @@ describe('createProver (Node worker thread)', () => {
     const result = await prover.prove({ ...proveArgs, onProgress: (p) => stages.push(p.stage) })
     expect(stages).toEqual(['witness', 'proving', 'verifying', 'done'])
     expect(result.signals).toEqual({ issuerKeyHash: issuer.keyHash, nullifier: computeNullifier(signed().attributes, SCOPE), policyHash: policy.hash, subject: hexToBigInt(SUBJECT), now: NOW, scope: SCOPE })
-    expect(result.publicSignals).toEqual(Object.values(result.signals).map(String))
+    const context = packContext({ subject: hexToBigInt(SUBJECT), now: NOW, scopeTag: SCOPE })
+    expect(result.publicSignals).toEqual([issuer.keyHash, result.signals.nullifier, policy.hash, context].map(String))
     expect(result.calldata.policyId).toBe(1n)
     expect(result.calldata.subject).toBe(SUBJECT)
     const [a, b, c] = JSON.parse(`[${await snarkjs.groth16.exportSolidityCallData(result.proof, [...result.publicSignals])}]`)
@@ -72,7 +74,7 @@ describe('createProver (Node worker thread)', () => {
     expect(await prover.verify(result)).toBe(true)
     expect(await verifyProof(result, vkey)).toBe(true)
     const tampered = [...result.publicSignals]
-    tampered[4] = String(NOW + 1n)
+    tampered[3] = String(packContext({ subject: hexToBigInt(SUBJECT), now: NOW + 1n, scopeTag: SCOPE }))
     expect(await verifyProof({ proof: result.proof, publicSignals: tampered }, vkey)).toBe(false)
     expect(workers).toHaveLength(1)
   })

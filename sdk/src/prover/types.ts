@@ -25,14 +25,19 @@ export type ProofProgress = {
 /** snarkjs's Groth16 proof JSON. */
 export type Groth16Proof = { pi_a: string[]; pi_b: string[][]; pi_c: string[]; protocol: string; curve: string }
 
-/** The public signals by name (order in `publicSignals`: issuerKeyHash, nullifier, policyHash, subject, now, scope). */
+/**
+ * The public signals by name (order in `publicSignals`: issuerKeyHash, nullifier, policyHash, context), with the
+ * three values `context = subject + now * 2^160 + scopeTag * 2^200` packs in place of context itself.
+ */
 export type ProofXPublicSignals = {
   issuerKeyHash: bigint
   nullifier: bigint
   policyHash: bigint
-  /** uint160 of the subject address. */
+  /** uint160 of the subject address (from context). */
   subject: bigint
+  /** From context. */
   now: bigint
+  /** The scope tag, computeScope(chainId, verifier) (from context). */
   scope: bigint
 }
 
@@ -41,7 +46,7 @@ export type ProofXProofStruct = ProofXProof
 
 export type ProveReturnType = {
   proof: Groth16Proof
-  /** Decimal strings in circuit order: issuerKeyHash, nullifier, policyHash, subject, now, scope. */
+  /** Decimal strings in circuit order: issuerKeyHash, nullifier, policyHash, context. */
   publicSignals: readonly string[]
   /** The same values as bigints, by name. */
   signals: ProofXPublicSignals

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util'
 import { complianceSampleInput } from '../setup/compliance-sample-input.js'
 import { runSetup } from '../setup/run-setup.js'
 
-export const COMPLIANCE_PUBLIC_SIGNALS = ['issuerKeyHash', 'nullifier', 'policyHash', 'subject', 'now', 'scope']
+export const COMPLIANCE_PUBLIC_SIGNALS = ['issuerKeyHash', 'nullifier', 'policyHash', 'context']
 
 /**
  * proofx setup: compile, phase 1 (or --ptau), phase 2 with named contributions and a beacon,

@@ -6,6 +6,7 @@ import * as snarkjs from 'snarkjs'
 import { buildBn128 } from 'ffjavascript'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { FastifyInstance } from 'fastify'
+import { unpackContext } from '../../credentials/pack-context.js'
 import { createProverServer } from './create-prover-server.js'
 import { demoProofRequest } from './demo-proof-request.js'
 import { createWorkerThreadBackend } from './worker-thread-backend.js'
@@ -50,7 +51,7 @@ describe('proofx serve', () => {
     expect(res.statusCode, res.body).toBe(200)
     const out = res.json()
     expect(await snarkjs.groth16.verify(vkey, out.publicSignals, out.proof)).toBe(true)
-    expect(out.publicSignals[3]).toBe(BigInt(subject).toString())
+    expect(unpackContext(BigInt(out.publicSignals[3])).subject).toBe(BigInt(subject))
     expect(out.calldata).toMatchObject({ policyId: '1', subject })
     expect(out.calldata.proof.nullifier).toBe(out.publicSignals[1])
 

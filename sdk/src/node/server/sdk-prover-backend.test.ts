@@ -22,7 +22,7 @@ describe('proofx serve on the SDK prover (createProver pool)', () => {
     for (let i = 0; i < 300 && (await app.inject({ url: '/readyz' })).statusCode !== 200; i++) await new Promise((r) => setTimeout(r, 100))
     const res = await app.inject({ method: 'POST', url: '/v1/proofs', payload: demoProofRequest({ subject }).body })
     expect(res.statusCode, res.body).toBe(200)
-    expect(res.json().publicSignals).toHaveLength(6)
+    expect(res.json().publicSignals).toHaveLength(4)
     expect(res.json().calldata.proof.nullifier).toBe(res.json().publicSignals[1])
   })
 

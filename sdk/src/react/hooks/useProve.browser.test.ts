@@ -8,6 +8,7 @@ import { ProofXProvider } from '../context.js'
 import { createProofXConfig } from '../create-proofx-config.js'
 import type { Address } from 'viem'
 import type { ArtifactSources } from '../../artifacts/types.js'
+import { computeScope } from '../../credentials/compute-scope.js'
 import { randomSalt } from '../../credentials/random-salt.js'
 import { signCredential } from '../../credentials/sign-credential.js'
 import type { SignedCredential } from '../../credentials/types.js'
@@ -73,10 +74,10 @@ describe('useProve', () => {
     await settled(result)
     expect(result.current.error).toBeNull()
     const data = result.current.data!
-    expect(data.publicSignals).toHaveLength(6)
+    expect(data.publicSignals).toHaveLength(4)
     expect(data.signals.subject).toBe(BigInt(subject))
-    // The scope binds the proof to chain 31337 and the verifier the config names for it.
-    expect(data.signals.scope).toBe((31337n << 160n) | BigInt(verifier))
+    // The scope tag binds the proof to chain 31337 and the verifier the config names for it.
+    expect(data.signals.scope).toBe(computeScope(31337, verifier))
     expect(data.timings.prove).toBeGreaterThan(0)
     expect(data.timings.total).toBeGreaterThanOrEqual(data.timings.prove)
     expect(stages[0]).toBe('validating')
@@ -104,7 +105,7 @@ describe('useProve', () => {
     act(() => result.current.prove({ credential: demoCredential(subject), policy: DEMO_POLICIES.retail, subject, chainId: 31337 }))
     await settled(result)
     expect(result.current.error).toBeNull()
-    expect(result.current.data?.publicSignals).toHaveLength(6)
+    expect(result.current.data?.publicSignals).toHaveLength(4)
   })
 
   test('names the missing verifier when the config has none for the chain', async () => {

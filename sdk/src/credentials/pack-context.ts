@@ -1,0 +1,37 @@
+import { SCOPE_TAG_BITS } from './compute-scope.js'
+import { SNARK_SCALAR_FIELD } from './limits.js'
+
+const SUBJECT_BITS = 160n
+const NOW_BITS = 40n
+const mask = (bits: bigint) => (1n << bits) - 1n
+
+export type ProofContext = {
+  /** uint160 of the subject address (160 bits). */
+  subject: bigint
+  /** Unix seconds the proof speaks for (40 bits). */
+  now: bigint
+  /** The scope tag, computeScope(chainId, verifier) (53 bits). */
+  scopeTag: bigint
+}
+
+/**
+ * The `context` public signal: `subject + now * 2^160 + scopeTag * 2^200` in the BN254 scalar field. For values in
+ * range (160, 40 and 53 bits) it is below 2^253 and equals what the contract builds,
+ * `uint160(subject) | timestamp << 160 | scopeTag << 200`. Like buildCircuitInput it checks no range (validate
+ * first): out-of-range values give a context the circuit's range checks reject.
+ * @example
+ * const context = packContext({ subject: hexToBigInt(account), now: 1_767_225_600n, scopeTag: computeScope(31337, proxy) })
+ */
+export function packContext({ subject, now, scopeTag }: ProofContext): bigint {
+  const packed = subject + (now << SUBJECT_BITS) + (scopeTag << (SUBJECT_BITS + NOW_BITS))
+  return ((packed % SNARK_SCALAR_FIELD) + SNARK_SCALAR_FIELD) % SNARK_SCALAR_FIELD
+}
+
+/** The inverse of packContext for a context a valid proof carries: subject, now and scopeTag read back from it. */
+export function unpackContext(context: bigint): ProofContext {
+  return {
+    subject: context & mask(SUBJECT_BITS),
+    now: (context >> SUBJECT_BITS) & mask(NOW_BITS),
+    scopeTag: (context >> (SUBJECT_BITS + NOW_BITS)) & mask(SCOPE_TAG_BITS),
+  }
+}
