@@ -388,6 +388,25 @@ contract ProofXVerifierAdminTest is Base {
     }
 
     // --- pause -------------------------------------------------------------------------------------------------------
+    // The expected events and errors are OpenZeppelin PausableUpgradeable's: the ABI is unchanged although the flag
+    // moved into ProofXVerifier's own storage.
+
+    function test_pause_storesFlagInSlotSubmitProofReads() public {
+        // ERC-7201 namespace proofx.storage.ProofXVerifier, slot 0: verifier (bytes 0-19), maxProofAge (20-24),
+        // lastIssuerId (25-28), paused (29).
+        bytes32 location = 0xe4cbf20b60ab67d1f95350055b62560972a20ae3a277bac819fe1ec0f4e25300;
+        uint256 before = uint256(vm.load(FIXTURE_VERIFIER, location));
+        assertEq(address(uint160(before)), address(groth16));
+        assertEq(uint40(before >> 160), MAX_PROOF_AGE);
+        assertEq(uint32(before >> 200), 1);
+        assertEq(before >> 232, 0);
+        vm.prank(admin);
+        verifier.pause();
+        assertEq(uint256(vm.load(FIXTURE_VERIFIER, location)), before | (1 << 232));
+        // OpenZeppelin's Pausable namespace is not used.
+        bytes32 ozPausable = 0xcd5ed15c6e187e77e9aee88184c21f4f2182ab5827cb3b7e07fbedcd63f03300;
+        assertEq(vm.load(FIXTURE_VERIFIER, ozPausable), bytes32(0));
+    }
 
     function test_pause_emitsPausedIfPauser() public {
         vm.expectEmit(FIXTURE_VERIFIER);

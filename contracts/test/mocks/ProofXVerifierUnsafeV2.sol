@@ -4,20 +4,20 @@ pragma solidity ^0.8.24;
 import {AccessControlUpgradeable} from "@openzeppelin/contracts-upgradeable/access/AccessControlUpgradeable.sol";
 import {Initializable} from "@openzeppelin/contracts-upgradeable/proxy/utils/Initializable.sol";
 import {UUPSUpgradeable} from "@openzeppelin/contracts-upgradeable/proxy/utils/UUPSUpgradeable.sol";
-import {PausableUpgradeable} from "@openzeppelin/contracts-upgradeable/utils/PausableUpgradeable.sol";
 import {IGroth16Verifier} from "../../src/interfaces/IGroth16Verifier.sol";
 import {IProofXVerifier} from "../../src/interfaces/IProofXVerifier.sol";
 
 /// @dev An UNSAFE upgrade the validator must reject: it inserts a field at the start of ProofXVerifier's ERC-7201
 /// namespace, so every existing field would be read from the wrong slot (the verifier address from the vkey hash...).
 /// @custom:oz-upgrades-from contracts/src/ProofXVerifier.sol:ProofXVerifier
-contract ProofXVerifierUnsafeV2 is Initializable, AccessControlUpgradeable, PausableUpgradeable, UUPSUpgradeable {
+contract ProofXVerifierUnsafeV2 is Initializable, AccessControlUpgradeable, UUPSUpgradeable {
     /// @custom:storage-location erc7201:proofx.storage.ProofXVerifier
     struct ProofXVerifierStorage {
         uint256 submissionCount;
         IGroth16Verifier groth16Verifier;
         uint40 maxProofAge;
         uint32 lastIssuerId;
+        bool paused;
         bytes32 vkeyHash;
         mapping(uint256 policyId => IProofXVerifier.Policy) policies;
         mapping(uint256 issuerKeyHash => IProofXVerifier.Issuer) issuers;

@@ -2,8 +2,8 @@ import { parseAbi } from 'viem'
 import { monitoredEventsAbi } from '../monitor/monitored-events.js'
 
 /**
- * The slice of ProofXVerifier (contracts/src/ProofXVerifier.sol + OpenZeppelin AccessControl, Pausable,
- * UUPS) that `proofx admin` calls, with every custom error so dry runs name the revert reason.
+ * The slice of ProofXVerifier (contracts/src/ProofXVerifier.sol, with pausing in OpenZeppelin Pausable's ABI,
+ * + OpenZeppelin AccessControl, UUPS) that `proofx admin` calls, with every custom error so dry runs name the revert reason.
  */
 export const adminAbi = [
   ...parseAbi([

@@ -2,7 +2,8 @@ import { keccak256, parseAbi, toHex, type Hex } from 'viem'
 
 /**
  * The events `proofx monitor` decodes: ProofXVerifier's own (contracts/src/interfaces/IProofXVerifier.sol)
- * plus those it inherits from OpenZeppelin AccessControl, Pausable and ERC1967 (UUPS).
+ * plus those it inherits from OpenZeppelin AccessControl and ERC1967 (UUPS), and Paused / Unpaused (OpenZeppelin
+ * Pausable's events, declared by ProofXVerifier itself).
  */
 export const monitoredEventsAbi = parseAbi([
   'event RoleGranted(bytes32 indexed role, address indexed account, address indexed sender)',
