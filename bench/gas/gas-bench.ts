@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { encodeFunctionData } from 'viem'
 import { proofXVerifierAbi } from '../../sdk/src/chain/abi.js'
+import { measureAnvilTransactionGas, type AnvilGasResult } from './anvil-transaction-gas.js'
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
 const forgeDir = fileURLToPath(new URL('../../.test-output/bench/forge/', import.meta.url))
@@ -21,6 +22,8 @@ export type GasBenchResult = {
   /** Intrinsic cost a submitProof transaction adds on top of execution: 21,000 + calldata bytes (4/16 gas). */
   submitIntrinsic: number
   failingTests: string[]
+  /** Receipts of real submitProof transactions on anvil. */
+  anvil: AnvilGasResult
   command: string
   seconds: number
 }
@@ -38,10 +41,11 @@ export async function runGasBench(): Promise<GasBenchResult> {
       if (!text.includes('Function Name')) throw new Error(`forge test --gas-report failed: ${error.message}\n${text.slice(-2000)}`)
       return text
     })
-  return { ...parseGasReport(output), submitIntrinsic: submitIntrinsicGas(), command: `npx ${args.join(' ')}`, seconds: (performance.now() - started) / 1000 }
+  const anvil = await measureAnvilTransactionGas()
+  return { ...parseGasReport(output), submitIntrinsic: submitIntrinsicGas(), anvil, command: `npx ${args.join(' ')}`, seconds: (performance.now() - started) / 1000 }
 }
 
-export function parseGasReport(text: string): Omit<GasBenchResult, 'submitIntrinsic' | 'command' | 'seconds'> {
+export function parseGasReport(text: string): Omit<GasBenchResult, 'submitIntrinsic' | 'anvil' | 'command' | 'seconds'> {
   const rows: GasRow[] = []
   const deployments: GasBenchResult['deployments'] = []
   let contract = ''

@@ -22,10 +22,9 @@ export function speedFindings(r: BenchResults): string[] {
     out.push(`**Node**: the witness calculator is built once per worker (${ms(n.cachedWitness.median)} per witness vs ${ms(n.plainSplit.witness.median)} through \`wtns.calculate\`), which is most of the SDK's lead over plain \`fullProve\`. Input validation, the policy tree and the witness input cost ${ms(n.inputPrep.median)} on the calling thread per proof; memoizing \`buildPolicy\` per rules object and the signature check per credential would save most of it (not done).`)
   }
   if (g) {
-    const bare = g.logged['Groth16Verifier.verifyProof gas']
-    const submit = g.logged['submitProof (subject, new record) gas']
-    if (bare !== undefined && submit !== undefined)
-      out.push(`**Gas**: the bare pairing check is ${bare.toLocaleString('en-US')} gas (each public signal adds an ecMul + ecAdd, ~6.2k); submitProof ${submit.toLocaleString('en-US')} (+${(submit - bare).toLocaleString('en-US')}: proxy delegatecall, cold reads of pause, policy, issuer and revocation state, the record write, the event). A transaction adds ${g.submitIntrinsic.toLocaleString('en-US')} (21,000 + calldata).`)
+    const first = g.anvil.transactions[0]
+    if (first)
+      out.push(`**Gas**: a subject's submitProof transaction is ${first.gasUsed.toLocaleString('en-US')} gas on anvil against ${g.anvil.bareVerifyTransaction.toLocaleString('en-US')} for the bare verifier with the same proof (+${(first.gasUsed - g.anvil.bareVerifyTransaction).toLocaleString('en-US')}: proxy delegatecall, cold reads of the policy, issuer and revocation state, the record write, the event). Each public signal costs an ecMul + ecAdd (~6.2k) in the verifier, so the circuit has 4: subject, proof time and a 53-bit scope tag are packed into one \`context\` signal (from 6 signals and 296,773 gas), and the pause flag shares the storage slot submitProof reads anyway (-2,000).`)
   }
   return out.map((finding, i) => `${i + 1}. ${finding}`)
 }
