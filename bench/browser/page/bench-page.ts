@@ -40,9 +40,9 @@ const api = {
     const result = await sdk().prove(args)
     return { callMs: performance.now() - started, sinceNavigationMs: performance.now(), timings: result.timings }
   },
-  async sdkPreload() {
+  async sdkPreload(warmUpProofs?: number) {
     const started = performance.now()
-    const pre = await sdk().preload()
+    const pre = await sdk().preload({ warmUpProofs })
     return { ms: performance.now() - started, loadArtifacts: pre.loadArtifacts, warmCurve: pre.warmCurve }
   },
   async sdkProve() {

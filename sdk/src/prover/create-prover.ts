@@ -69,11 +69,28 @@ export type ProveErrorType =
   | ProofGenerationError
   | ProverDisposedError
 
-export type PreloadReturnType = { vkeyHash: Hex; version: string | undefined; loadArtifacts: number; warmCurve: number }
+export type PreloadReturnType = {
+  vkeyHash: Hex
+  version: string | undefined
+  /** ms to fetch (or read from the cache) and check the artifacts. */
+  loadArtifacts: number
+  /** ms to start the curve and its threads and run the warm-up proofs. */
+  warmCurve: number
+}
+
+export type PreloadOptions = {
+  onProgress?: ((progress: ProofProgress) => void) | undefined
+  signal?: AbortSignal | undefined
+  /**
+   * Throwaway proofs (of a random witness) run after loading, so the first real proof runs warm: in a fresh
+   * worker the first proof is slower (see BENCHMARKS.md). Default 1 (about one proof's time); 0 skips it.
+   */
+  warmUpProofs?: number | undefined
+}
 
 export type Prover = {
-  /** Starts the worker, loads and checks the artifacts and warms the curve ahead of the first proof. */
-  preload(options?: { onProgress?: ((progress: ProofProgress) => void) | undefined; signal?: AbortSignal | undefined }): Promise<PreloadReturnType>
+  /** Starts the worker, loads and checks the artifacts, starts the curve and runs warm-up proofs ahead of the first proof. */
+  preload(options?: PreloadOptions): Promise<PreloadReturnType>
   /** Validates the input, then proves in the worker. */
   prove(parameters: ProveParameters): Promise<ProveReturnType>
   /** Checks a proof in the worker with the loaded verification key. */
@@ -162,10 +179,10 @@ export function createProver(parameters: CreateProverParameters = {}): Prover {
   }
 
   return {
-    preload({ onProgress, signal } = {}) {
+    preload({ onProgress, signal, warmUpProofs = 1 } = {}) {
       return run(async ({ api }) => {
         const loaded = await checkVkey(api, onProgress)
-        const warmCurve = await api.warm()
+        const warmCurve = await api.warm(warmUpProofs)
         return { vkeyHash: loaded.vkeyHash, version: loaded.version, loadArtifacts: loaded.ms, warmCurve }
       }, { signal, timeout })
     },
