@@ -73,7 +73,7 @@ export function renderBenchmarksMd(r: BenchResults): string {
       ...b.click.samples.map((s, i) => row([i + 1, r0(s.preloadMs), r0(s.clickToVerifiedMs), r0(s.coldPlainMs), (s.clickToVerifiedMs / s.coldPlainMs).toFixed(2), r0(s.secondClickMs), (s.secondClickMs / s.coldPlainMs).toFixed(2)])),
       row(['median', '', r0(b.click.clickToVerified.median), r0(b.click.coldPlain.median), b.click.ratio.toFixed(2), r0(b.click.secondClick.median), (b.click.secondClick.median / b.click.coldPlain.median).toFixed(2)]),
       '',
-      'The target is judged on the first click. The second click (same page, the worker has proved once) shows whether a throwaway proof in `preload()` would pay off: only if the second click were clearly faster than the first.',
+      'The target is judged on the first click; `preload()` includes its default warm-up proof. The second click is a second real proof on the same page.',
       '',
       `**Second visit**: requests the server answered while a new page preloaded and proved: ${Object.entries(b.secondVisit.downloads).map(([f, n]) => `${f} ${n}`).join(', ')}; zkey requests seen by Playwright's request events: ${b.secondVisit.zkeyRequestsSeenByBrowser}. (The manifest is re-read on each load: ~3 KB, it holds the sha256 values the cached files are checked against.)`,
       '',
