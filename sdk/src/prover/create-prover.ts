@@ -47,10 +47,10 @@ export type ProveParameters = {
   subject?: Address | undefined
   /** Unix seconds the proof speaks for. Default: now. The contract accepts a bounded age. */
   now?: bigint | number | undefined
-  /** Chain id and verifier contract, from which the scope (public signal 5) is computed… */
+  /** Chain id and verifier contract, from which the 53-bit scope tag (packed into the `context` signal) is computed… */
   chainId?: number | bigint | undefined
   verifier?: Address | undefined
-  /** …or the scope itself. */
+  /** …or the scope tag itself (`computeScope(chainId, verifier)`). */
   scope?: bigint | undefined
   onProgress?: ((progress: ProofProgress) => void) | undefined
   signal?: AbortSignal | undefined
