@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url'
 import { build, preview, type Plugin, type PreviewServer } from 'vite'
-import { startAnvil, freePort, type StartedAnvil } from './start-anvil.js'
+import { startAnvil, freePort, type StartedAnvil } from '../start-anvil.js'
 import { deployDemoContracts } from './deploy-demo-contracts.js'
 
 export type DemoDeployment = Record<string, unknown> & { chainId: number; proxy: `0x${string}`; rpcUrl: string }
@@ -48,7 +48,7 @@ export async function startDemo({ port, anvilPort, outDir, writeDeploymentFile, 
     await anvil?.stop()
   }
   try {
-    anvil = await startAnvil({ port: anvilPort })
+    anvil = await startAnvil({ port: anvilPort, blockTime: 1 })
     log(`anvil listening on ${anvil.rpcUrl}`)
     const deployed = await deployDemoContracts(anvil.rpcUrl, { writeDeploymentFile })
     const deployment = { ...(deployed as unknown as Record<string, unknown>), rpcUrl: anvil.rpcUrl } as DemoDeployment

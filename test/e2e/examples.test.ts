@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url'
 import { createPublicClient, http, parseAbi } from 'viem'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { deployDemoContracts } from '../../scripts/demo/deploy-demo-contracts.js'
-import { startAnvil, type StartedAnvil } from '../../scripts/demo/start-anvil.js'
+import { startAnvil, type StartedAnvil } from '../../scripts/start-anvil.js'
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url))
 const examples = join(repoRoot, 'examples')
@@ -47,7 +47,7 @@ describe('examples (SDK installed from its npm tarball)', () => {
   })
 
   test('node: issues, proves and submits against a local chain; the subject is then compliant', async () => {
-    anvil = await startAnvil()
+    anvil = await startAnvil({ blockTime: 1 })
     const deployment = await deployDemoContracts(anvil.rpcUrl, { writeDeploymentFile: false })
     const deploymentFile = join(scratch, 'deployment.json')
     writeFileSync(deploymentFile, JSON.stringify(deployment, (_k, v) => (typeof v === 'bigint' ? v.toString() : v)))
