@@ -29,7 +29,7 @@ export const validAttributes: CredentialAttributes = {
   salt: 0x1d3c5e7f9a2b4c6d8e0f1a3b5c7d9e1f2a4b6c8d0e2f4a6b8c0d2e4f6a8b0c2n,
 }
 
-/** A credential signed by the demo issuer over the valid attributes with some overridden. */
-export function signed(overrides: Partial<CredentialAttributes> = {}): SignedCredential {
-  return signCredential(issuer, { ...validAttributes, ...overrides })
+/** A credential signed by `signer` (the demo issuer unless given) over the valid attributes with some overridden. */
+export function signed(overrides: Partial<CredentialAttributes> = {}, signer: Pick<IssuerKey, 'privateKey' | 'publicKey'> = issuer): SignedCredential {
+  return signCredential(signer, { ...validAttributes, ...overrides })
 }

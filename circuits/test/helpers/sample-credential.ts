@@ -1,41 +1,17 @@
-import { hexToBigInt, type Address } from 'viem'
+import { hexToBigInt } from 'viem'
 import { buildCircuitInput, type ComplianceCircuitInput } from '../../../sdk/src/credentials/build-circuit-input.js'
 import { computeNullifier } from '../../../sdk/src/credentials/compute-nullifier.js'
-import { computeScope } from '../../../sdk/src/credentials/compute-scope.js'
 import { hashIssuerKey } from '../../../sdk/src/credentials/hash-issuer-key.js'
 import { packContext } from '../../../sdk/src/credentials/pack-context.js'
-import { signCredential } from '../../../sdk/src/credentials/sign-credential.js'
-import type { CredentialAttributes, IssuerKey, SignedCredential } from '../../../sdk/src/credentials/types.js'
-import { demoIssuer } from '../../../sdk/src/demo/demo-issuer.js'
+import type { SignedCredential } from '../../../sdk/src/credentials/types.js'
+import { NOW, SCOPE } from '../../../sdk/test-helpers/sample-credential.js'
 import { DEMO_POLICIES } from '../../../sdk/src/demo/demo-policies.js'
 import { buildPolicy, type Policy } from '../../../sdk/src/policies/build-policy.js'
 
-// Fixed values so a failing test is reproducible. 2026-01-01T00:00:00Z.
-export const NOW = 1_767_225_600n
-export const SUBJECT: Address = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8'
-export const VERIFIER: Address = '0x5FbDB2315678afecb367f032d93F642f64180aa3'
-export const SCOPE = computeScope(31337, VERIFIER)
+// The SDK tests' fixed sample (credential, subject, time, scope) plus what only the circuit tests need.
+export { NOW, SCOPE, SUBJECT, VERIFIER, issuer, signed, validAttributes } from '../../../sdk/test-helpers/sample-credential.js'
 
-export const issuer: IssuerKey = demoIssuer()
 export const policy: Policy = buildPolicy(DEMO_POLICIES.accredited)
-
-/** Attributes that meet the accredited policy with a margin on every rule. */
-export const validAttributes: CredentialAttributes = {
-  subject: SUBJECT,
-  assets: 2_000_000n,
-  liabilities: 500_000n,
-  kycLevel: 3,
-  riskScore: 20,
-  jurisdiction: 276,
-  issuedAt: NOW - 86_400n,
-  expiresAt: NOW + 365n * 86_400n,
-  salt: 0x1d3c5e7f9a2b4c6d8e0f1a3b5c7d9e1f2a4b6c8d0e2f4a6b8c0d2e4f6a8b0c2n,
-}
-
-/** A credential signed by `signer` (the demo issuer unless given) over `attributes` with some overridden. */
-export function signed(overrides: Partial<CredentialAttributes> = {}, signer: Pick<IssuerKey, 'privateKey' | 'publicKey'> = issuer): SignedCredential {
-  return signCredential(signer, { ...validAttributes, ...overrides })
-}
 
 /** The witness input the SDK builds for a credential, the fixture policy, NOW and SCOPE unless given. */
 export function inputFor(credential: SignedCredential, options: { policy?: Policy; now?: bigint; scope?: bigint } = {}): ComplianceCircuitInput {
