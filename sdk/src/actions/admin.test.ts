@@ -23,6 +23,7 @@ import {
 } from '../errors/contract.js'
 import { buildPolicy } from '../policies/build-policy.js'
 import { localAccounts } from '../../test-helpers/local-accounts.js'
+import { expectError } from '../../test-helpers/expect-error.js'
 
 // Admin actions against a real anvil deployment; no proofs needed.
 
@@ -37,15 +38,6 @@ const creationBytecode = (contract: string): Hex => {
 let node: ProofXNode
 let admin: CreateProofXReturnType
 let stranger: CreateProofXReturnType
-
-const expectError = async <error extends Error>(promise: Promise<unknown>, errorClass: new (...args: never[]) => error): Promise<error> => {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  )
-  expect(error).toBeInstanceOf(errorClass)
-  return error as error
-}
 
 beforeAll(async () => {
   node = await startProofXNode()

@@ -33,6 +33,7 @@ import type { Prover } from '../prover/create-prover.js'
 import { localAccounts } from '../../test-helpers/local-accounts.js'
 import { createTestProver, proveForTest } from '../../test-helpers/prove-for-test.js'
 import type { ProofVerifiedEvent } from './watch-proof-verified.js'
+import { expectError } from '../../test-helpers/expect-error.js'
 
 // One anvil, one deployment, two real proofs (this verifier, and another verifier's scope); every scenario
 // reuses them. Scenarios run in order: each leaves the chain as the next one expects.
@@ -52,15 +53,6 @@ const gasUsed: bigint[] = []
 const REJECT_ALL_BYTECODE: Hex = '0x69600060005260206000f3600052600a6016f3'
 const accredited = DEMO_POLICIES.accredited.policyId
 const { subject, relayer, stranger, otherSubject } = localAccounts
-
-const expectError = async <error extends Error>(promise: Promise<unknown>, errorClass: new (...args: never[]) => error): Promise<error> => {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  )
-  expect(error).toBeInstanceOf(errorClass)
-  return error as error
-}
 
 beforeAll(async () => {
   node = await startProofXNode()
