@@ -9,7 +9,7 @@ import { submitProof } from '../../sdk/src/actions/submit-proof.js'
 import { hashVerificationKey } from '../../sdk/src/artifacts/hash-verification-key.js'
 import { ContractPausedError, ProofRejectedError } from '../../sdk/src/errors/contract.js'
 import { demoProofRequest } from '../../sdk/src/node/server/demo-proof-request.js'
-import { toSolidityProof } from '../../sdk/src/node/server/to-solidity-proof.js'
+import { toProofXProof } from '../../sdk/src/chain/to-proofx-proof.js'
 import { account, createDrillEnv, isCompliant, requestProof, type DrillEnv } from './helpers/drill-env.js'
 import { forgeArtifactPath } from './helpers/deploy-drill.js'
 import { newCircuitVersion } from './helpers/new-circuit-version.js'
@@ -73,7 +73,7 @@ describe('drill: Scenario B, critical bug in the circuit', () => {
       address: env.deployment.proxy,
       abi: parseAbi(['struct P { uint256 issuerKeyHash; uint256 nullifier; uint256 timestamp; uint256[2] a; uint256[2][2] b; uint256[2] c; }', 'function submitProof(uint256 policyId, address subject, P proof) returns (bool)']),
       functionName: 'submitProof',
-      args: [1n, late.address, toSolidityProof(lateProofV1.proof, lateProofV1.publicSignals)],
+      args: [1n, late.address, toProofXProof(lateProofV1)],
       gas: 1_000_000n,
     })
     expect((await env.publicClient.waitForTransactionReceipt({ hash: raw })).status).toBe('success')

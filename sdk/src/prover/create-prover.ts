@@ -5,6 +5,7 @@ import type { VerificationKey } from '../artifacts/hash-verification-key.js'
 import { isNode } from '../artifacts/is-node.js'
 import type { ArtifactSource, ArtifactSources, LoadArtifactsOptions } from '../artifacts/types.js'
 import { assertVerificationKeyMatches } from '../artifacts/assert-verification-key-matches.js'
+import { toProofXProof } from '../chain/to-proofx-proof.js'
 import { buildCircuitInput } from '../credentials/build-circuit-input.js'
 import { computeScope } from '../credentials/compute-scope.js'
 import type { PolicyRules, SignedCredential } from '../credentials/types.js'
@@ -17,7 +18,7 @@ import { validateProofInput } from '../validation/validate-proof-input.js'
 import type { ProverWorkerApi, WorkerArtifactSources } from '../worker/prover-worker-api.js'
 import type { WorkerHandle } from '../worker/worker-handle.js'
 import { raceCall } from './race-call.js'
-import { namePublicSignals, signalToAddress, toProofStruct } from './to-calldata.js'
+import { namePublicSignals, signalToAddress } from './to-calldata.js'
 import type { ProofProgress, ProveReturnType } from './types.js'
 
 export type CreateProverParameters = {
@@ -205,7 +206,7 @@ export function createProver(parameters: CreateProverParameters = {}): Prover {
         proof: result.proof,
         publicSignals: result.publicSignals,
         signals,
-        calldata: { policyId: policy.policyId, subject: signalToAddress(signals.subject), proof: toProofStruct(result.proof, signals) },
+        calldata: { policyId: policy.policyId, subject: signalToAddress(signals.subject), proof: toProofXProof(result) },
         vkeyHash: result.vkeyHash,
         timings: { ...result.timings, total: performance.now() - started },
       }

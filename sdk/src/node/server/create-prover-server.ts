@@ -9,7 +9,7 @@ import { createProverMetrics, type ProofErrorReason } from './metrics.js'
 import type { ProofBackend, ProofJob } from './proof-backend.js'
 import type { Relayer } from './relayer.js'
 import { parseProofRequest } from './request-schema.js'
-import { toSolidityProof } from './to-solidity-proof.js'
+import { toProofXProof } from '../../chain/to-proofx-proof.js'
 
 export type ProverServerOptions = {
   backend: ProofBackend
@@ -123,7 +123,7 @@ export async function createProverServer(options: ProverServerOptions): Promise<
         return out
       }, { timeoutMs: requestTimeoutMs })
 
-      const solidity = toSolidityProof(result.proof, result.publicSignals)
+      const solidity = toProofXProof(result)
       const calldata = { policyId: body.policy.policyId.toString(), subject: body.subject, proof: stringify(solidity) }
       if (!body.relay || !relayer) return { proof: result.proof, publicSignals: result.publicSignals, calldata }
 
