@@ -137,7 +137,7 @@ export async function runBrowserBench(runs: number, clickRuns: number, log: (lin
       build,
       cold: { ...cold, zkeyDownloads },
       crossOriginIsolated,
-      notIsolated: { sdk: summarize(notIsolatedSdk), plainMain: summarize(notIsolatedPlain), ratioVsMain: summarize(notIsolatedSdk).median / summarize(notIsolatedPlain).median },
+      notIsolated: ratioOf(summarize(notIsolatedSdk), summarize(notIsolatedPlain)),
       memory: { baselineRssMiB: baselineRss, peakRssMiB: peakRss, afterRssMiB: afterRss, addedPeakMiB: Math.max(peakRss, afterRss) - baselineRss, mainHeapBeforeMiB: mainHeapBefore, mainHeapAfterMiB: mainHeapAfter, sdkProofs: 1 + memoryProofs },
       warm: {
         sdk: sdkSummary,
@@ -156,6 +156,11 @@ export async function runBrowserBench(runs: number, clickRuns: number, log: (lin
     await browser.close()
     await server.close()
   }
+}
+
+/** The not-isolated page's SDK and plain summaries with their ratio of medians. */
+function ratioOf(sdk: Summary, plainMain: Summary): BrowserBenchResult['notIsolated'] {
+  return { sdk, plainMain, ratioVsMain: sdk.median / plainMain.median }
 }
 
 /** Clicks the page's button and returns the page-measured time from the click event to the verified proof. */
