@@ -1,13 +1,14 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { join } from 'node:path'
-import { defineConfig, type Plugin } from 'vite'
+import { defaultClientConditions, defineConfig, type Plugin } from 'vite'
 import react from '@vitejs/plugin-react'
+// By path, not `@proofx/sdk/cross-origin-isolation`: vite bundles this config before any resolve.conditions
+// apply, so the package name would resolve to sdk/dist, which a test run must not need.
 import { crossOriginIsolationHeaders } from './sdk/src/worker/cross-origin-isolation-headers.js'
 
 const repoRoot = fileURLToPath(new URL('.', import.meta.url))
 const artifactsDir = join(repoRoot, 'circuits/artifacts')
-const sdkSrc = join(repoRoot, 'sdk/src')
 
 /**
  * Serves the committed circuit artifacts at /artifacts/ (dev and preview) and copies them into the
@@ -62,17 +63,13 @@ function foundryContracts(): Plugin {
   }
 }
 
-// The demo page (web-demo/) built against the SDK sources, so it always runs the code in this tree.
+// The demo page (web-demo/) built against the SDK sources (the `@proofx/source` export condition), so it
+// always runs the code in this tree without building the SDK first.
 export default defineConfig({
   root: join(repoRoot, 'web-demo'),
   base: './',
   plugins: [react(), circuitArtifacts(), foundryContracts()],
-  resolve: {
-    alias: [
-      { find: /^@proofx\/sdk\/react$/, replacement: join(sdkSrc, 'react/index.ts') },
-      { find: /^@proofx\/sdk$/, replacement: join(sdkSrc, 'index.ts') },
-    ],
-  },
+  resolve: { conditions: ['@proofx/source', ...defaultClientConditions] },
   worker: { format: 'es' },
   // Cross-origin isolated, so the proving worker can share buffers with its curve threads (faster proofs).
   server: { fs: { allow: [repoRoot] }, headers: crossOriginIsolationHeaders },

@@ -1,5 +1,8 @@
 import { defineConfig } from 'vitest/config'
 import { playwright } from '@vitest/browser-playwright'
+import { defaultClientConditions, defaultServerConditions } from 'vite'
+// By path, not `@proofx/sdk/cross-origin-isolation`: vite bundles this config before any resolve.conditions
+// apply, so the package name would resolve to sdk/dist, which a test run must not need.
 import { crossOriginIsolationHeaders } from './sdk/src/worker/cross-origin-isolation-headers.js'
 
 // Node 20 lacks Map.groupBy / Object.groupBy, which vitest 5's reporter calls when a test fails.
@@ -20,12 +23,21 @@ objectWithGroupBy.groupBy ??= (items, key) => Object.fromEntries(mapWithGroupBy.
 // One project per layer; `npm test` runs them one after another (scripts/test-all.mjs).
 export const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
 
+// Workspace packages resolve to their TypeScript sources (the `@proofx/source` export condition), so no
+// test run needs a build first; the published `default` condition still points at dist/.
+const fromSource = {
+  resolve: { conditions: ['@proofx/source', ...defaultClientConditions] },
+  ssr: { resolve: { conditions: ['@proofx/source', ...defaultServerConditions] } },
+}
+
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'circuits', include: ['circuits/test/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 600_000, fileParallelism: false } },
-      { test: { name: 'sdk', include: ['sdk/src/**/*.test.ts', 'sdk/src/**/*.test.tsx'], exclude: ['sdk/src/**/*.browser.test.ts', 'sdk/src/**/*.browser.test.tsx'], testTimeout: 120_000, hookTimeout: 300_000, fileParallelism: false, typecheck: { enabled: true, tsconfig: 'sdk/tsconfig.typecheck.json', include: ['sdk/src/**/*.test-d.ts', 'sdk/src/**/*.test-d.tsx'] } } },
+      { ...fromSource, test: { name: 'circuits', include: ['circuits/test/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 600_000, fileParallelism: false } },
+      { ...fromSource, test: { name: 'sdk', include: ['sdk/src/**/*.test.ts', 'sdk/src/**/*.test.tsx'], exclude: ['sdk/src/**/*.browser.test.ts', 'sdk/src/**/*.browser.test.tsx'], testTimeout: 120_000, hookTimeout: 300_000, fileParallelism: false, typecheck: { enabled: true, tsconfig: 'sdk/tsconfig.typecheck.json', include: ['sdk/src/**/*.test-d.ts', 'sdk/src/**/*.test-d.tsx'] } } },
+      { ...fromSource, test: { name: 'cli', include: ['cli/src/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 300_000, fileParallelism: false } },
       {
+        ...fromSource,
         // Served like the demo page: cross-origin isolated (the worker's shared-buffer path runs).
         server: { headers: crossOriginIsolationHeaders },
         optimizeDeps: { include: ['circom_runtime', 'snarkjs', 'comlink', 'viem', 'zod', 'poseidon-lite/poseidon2', 'poseidon-lite/poseidon5', 'poseidon-lite/poseidon9', '@zk-kit/lean-imt', 'react', 'react-dom', 'react-dom/client', '@tanstack/react-query', 'wagmi'] },
@@ -42,7 +54,7 @@ export default defineConfig({
           },
         },
       },
-      { test: { name: 'e2e', include: ['test/**/*.test.ts'], testTimeout: 300_000, hookTimeout: 600_000, fileParallelism: false } },
+      { ...fromSource, test: { name: 'e2e', include: ['test/**/*.test.ts'], testTimeout: 300_000, hookTimeout: 600_000, fileParallelism: false } },
     ],
   },
 })

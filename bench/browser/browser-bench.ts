@@ -1,7 +1,7 @@
 // Headless Chromium: the SDK against plain snarkjs in the same page, cold and warm, click-to-proof after a
 // preload, the second visit's downloads, and the memory proving adds.
 import { chromium, type Browser, type Page } from 'playwright-core'
-import type { ProofTimings } from '../../sdk/src/prover/types.js'
+import type { ProofTimings } from '@proofx/sdk'
 import { chromiumArgs } from '../../vitest.config.js'
 import { medianOfFields, outsideWorkerStages, summarize, type Summary } from '../lib/stats.js'
 import type { BenchPageApi } from './page/bench-page.js'

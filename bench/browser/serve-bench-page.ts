@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { extname, join, normalize } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { crossOriginIsolationHeaders } from '../../sdk/src/worker/cross-origin-isolation-headers.js'
+import { crossOriginIsolationHeaders } from '@proofx/sdk'
 
 const artifactsDir = fileURLToPath(new URL('../../circuits/artifacts/', import.meta.url))
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json', '.zkey': 'application/octet-stream' }

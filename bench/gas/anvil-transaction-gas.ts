@@ -6,14 +6,8 @@ import { createPublicClient, createWalletClient, encodeFunctionData, http, type 
 import { privateKeyToAccount } from 'viem/accounts'
 import { foundry } from 'viem/chains'
 import { ANVIL_PRIVATE_KEY_0, deployLocal } from '../../contracts/script/deploy-local.js'
-import { groth16VerifierAbi, proofXVerifierAbi } from '../../sdk/src/chain/abi.js'
-import { toProofXProof } from '../../sdk/src/chain/to-proofx-proof.js'
-import { buildCircuitInput } from '../../sdk/src/credentials/build-circuit-input.js'
-import { computeScope } from '../../sdk/src/credentials/compute-scope.js'
-import { signCredential } from '../../sdk/src/credentials/sign-credential.js'
-import { demoIssuer } from '../../sdk/src/demo/demo-issuer.js'
-import { DEMO_POLICIES } from '../../sdk/src/demo/demo-policies.js'
-import { buildPolicy } from '../../sdk/src/policies/build-policy.js'
+import { groth16VerifierAbi, proofXVerifierAbi, toProofXProof, buildCircuitInput, computeScope, signCredential, buildPolicy } from '@proofx/sdk'
+import { demoIssuer, DEMO_POLICIES } from '@proofx/sdk/demo'
 import { startAnvil } from '../../test/helpers/anvil.js'
 
 // anvil's well-known dev keys #1 and #2 (local chain only).

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { encodeFunctionData } from 'viem'
-import { proofXVerifierAbi } from '../../sdk/src/chain/abi.js'
+import { proofXVerifierAbi } from '@proofx/sdk'
 import { measureAnvilTransactionGas, type AnvilGasResult } from './anvil-transaction-gas.js'
 
 const root = fileURLToPath(new URL('../../', import.meta.url))

@@ -1,8 +1,7 @@
 // The proof every section measures: the SDK tests' sample credential against the accredited demo policy,
 // at a fixed `now`, so Node, Chromium, the service and plain snarkjs all prove the same statement.
-import { buildCircuitInput } from '../../sdk/src/credentials/build-circuit-input.js'
-import { buildPolicy } from '../../sdk/src/policies/build-policy.js'
-import { CHAIN_ID, NOW, POLICY, SCOPE, SUBJECT, VERIFIER, signed } from '../../sdk/test-helpers/sample-credential.js'
+import { buildCircuitInput, buildPolicy } from '@proofx/sdk'
+import { CHAIN_ID, NOW, POLICY, SCOPE, SUBJECT, VERIFIER, signed } from '@proofx/test-helpers/sample-credential'
 
 export const sampleProveArgs = () => ({ credential: signed(), policy: POLICY, now: NOW, subject: SUBJECT, chainId: CHAIN_ID, verifier: VERIFIER })
 

@@ -3,16 +3,10 @@
 import { readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import * as snarkjs from 'snarkjs'
-import { artifactsFromDirectory } from '../../sdk/src/node/artifacts-from-directory.js'
-import { createProver } from '../../sdk/src/prover/create-prover.js'
-import { terminateCurve } from '../../sdk/src/prover/verify-proof.js'
-import type { ProofTimings } from '../../sdk/src/prover/types.js'
+import { artifactsFromDirectory } from '@proofx/sdk/node'
+import { createProver, terminateCurve, type ProofTimings, buildCircuitInput, computeScope, buildPolicy, validateProofInput } from '@proofx/sdk'
 import { sampleCircuitInput, sampleProveArgs } from '../lib/sample-proof-input.js'
 import { medianOfFields, outsideWorkerStages, summarize, type Summary } from '../lib/stats.js'
-import { buildCircuitInput } from '../../sdk/src/credentials/build-circuit-input.js'
-import { computeScope } from '../../sdk/src/credentials/compute-scope.js'
-import { buildPolicy } from '../../sdk/src/policies/build-policy.js'
-import { validateProofInput } from '../../sdk/src/validation/validate-proof-input.js'
 
 const artifactsDir = fileURLToPath(new URL('../../circuits/artifacts/', import.meta.url))
 

@@ -3,9 +3,8 @@
 import { availableParallelism } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { runLoadTest, type LoadTestReport } from '../../ops/load/load-test.js'
-import { createProverServer } from '../../sdk/src/node/server/create-prover-server.js'
-import { demoProofRequest } from '../../sdk/src/node/server/demo-proof-request.js'
-import { createWorkerThreadBackend } from '../../sdk/src/node/server/worker-thread-backend.js'
+import { createProverServer, createWorkerThreadBackend } from '@proofx/cli'
+import { demoProofRequest } from '@proofx/test-helpers/demo-proof-request'
 
 const artifacts = fileURLToPath(new URL('../../circuits/artifacts/', import.meta.url))
 const VERIFIER = '0x5FbDB2315678afecb367f032d93F642f64180aa3'

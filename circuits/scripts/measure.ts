@@ -4,9 +4,8 @@
 import { readFile, stat, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { complianceSampleInput } from '../../sdk/src/node/setup/compliance-sample-input.js'
-import { measureProving } from '../../sdk/src/node/setup/measure-proving.js'
-import type { SetupManifest } from '../../sdk/src/node/setup/run-setup.js'
+import { complianceSampleInput } from '@proofx/sdk/demo'
+import { measureProving, type SetupManifest } from '@proofx/cli'
 
 const root = resolve(import.meta.dirname, '../..')
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' } } })

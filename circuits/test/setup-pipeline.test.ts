@@ -4,10 +4,7 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import * as snarkjs from 'snarkjs'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { hashFile } from '../../sdk/src/node/setup/hash-file.js'
-import { verifyZkeyTranscript } from '../../sdk/src/node/setup/read-transcript.js'
-import { runSetup, type RunSetupParameters, type SetupManifest } from '../../sdk/src/node/setup/run-setup.js'
-import { verifySetup } from '../../sdk/src/node/setup/verify-setup.js'
+import { hashFile, verifyZkeyTranscript, runSetup, type RunSetupParameters, type SetupManifest, verifySetup } from '@proofx/cli'
 import { REPO_ROOT, TEST_BUILD_DIR } from './helpers/compile-for-test.js'
 import { binSections } from './helpers/bin-sections.js'
 import { copySetup } from './helpers/copy-setup.js'
@@ -68,7 +65,7 @@ describe('the trusted-setup pipeline, end to end on circuits/tiny/tiny.circom (2
   })
 
   test('`proofx setup-verify` exits 0 on the result', async () => {
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'sdk/src/node/cli/proofx.ts', 'setup-verify', '--artifacts', join(first, 'artifacts')], { cwd: REPO_ROOT })
+    const { stdout } = await run(process.execPath, ['--conditions=@proofx/source', '--import', 'tsx', 'cli/src/cli/proofx.ts', 'setup-verify', '--artifacts', join(first, 'artifacts')], { cwd: REPO_ROOT })
     expect(stdout).toContain('setup verified')
     for (const c of manifest.ceremony.contributions) expect(stdout).toContain(c.hash)
   })
@@ -107,7 +104,7 @@ describe('the trusted-setup pipeline, end to end on circuits/tiny/tiny.circom (2
     expect(rehashed.checks.filter((c) => !c.ok).map((c) => c.name)).toContain('phase 2: zkey verify against the r1cs and the ptau')
     expect(rehashed.checks.filter((c) => c.name.startsWith('sha256')).every((c) => c.ok)).toBe(true)
 
-    const cli = run(process.execPath, ['--import', 'tsx', 'sdk/src/node/cli/proofx.ts', 'setup-verify', '--artifacts', join(work, 'tampered')], { cwd: REPO_ROOT })
+    const cli = run(process.execPath, ['--conditions=@proofx/source', '--import', 'tsx', 'cli/src/cli/proofx.ts', 'setup-verify', '--artifacts', join(work, 'tampered')], { cwd: REPO_ROOT })
     await expect(cli).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('phase 2: zkey verify') })
   })
 

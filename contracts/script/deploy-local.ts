@@ -8,10 +8,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import { promisify } from 'node:util'
 import { createPublicClient, http, isAddress, isHex, type Address, type Hex } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
-import { hashVerificationKey, type VerificationKey } from '../../sdk/src/artifacts/hash-verification-key.js'
-import { demoIssuer } from '../../sdk/src/demo/demo-issuer.js'
-import { DEMO_POLICIES } from '../../sdk/src/demo/demo-policies.js'
-import { buildPolicy } from '../../sdk/src/policies/build-policy.js'
+import { hashVerificationKey, type VerificationKey, buildPolicy } from '@proofx/sdk'
+import { demoIssuer, DEMO_POLICIES } from '@proofx/sdk/demo'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 const forge = resolve(root, 'node_modules/.bin/forge')

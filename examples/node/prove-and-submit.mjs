@@ -2,7 +2,8 @@
 //   RPC_URL=http://127.0.0.1:8545 DEPLOYMENT=../../deployments/31337.json node prove-and-submit.mjs
 import { readFileSync } from 'node:fs'
 import { privateKeyToAccount } from 'viem/accounts'
-import { createProofX, createProver, demoIssuer, DEMO_POLICIES, parseDeployment, randomSalt, signCredential } from '@proofx/sdk'
+import { createProofX, createProver, parseDeployment, randomSalt, signCredential } from '@proofx/sdk'
+import { demoIssuer, DEMO_POLICIES } from '@proofx/sdk/demo'
 
 const deployment = parseDeployment(JSON.parse(readFileSync(process.env.DEPLOYMENT ?? '../../deployments/31337.json', 'utf8')))
 // Anvil's dev account #1: a public test key, local chains only.

@@ -4,9 +4,8 @@
 import { availableParallelism } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
-import { createProverServer } from '../../sdk/src/node/server/create-prover-server.js'
-import { demoProofRequest } from '../../sdk/src/node/server/demo-proof-request.js'
-import { createWorkerThreadBackend } from '../../sdk/src/node/server/worker-thread-backend.js'
+import { createProverServer, createWorkerThreadBackend } from '@proofx/cli'
+import { demoProofRequest } from '@proofx/test-helpers/demo-proof-request'
 
 export type LoadTestOptions = { url?: string | undefined; requests: number; concurrency: number; maxSeconds: number; workers?: number; maxQueue?: number }
 

@@ -2,7 +2,7 @@
 //   npx tsx ops/subgraph/export-abi.ts
 import { writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { proofXVerifierAbi } from '../../sdk/src/chain/abi.js'
+import { proofXVerifierAbi } from '@proofx/sdk'
 
 export const abiJson = () => `${JSON.stringify(proofXVerifierAbi, null, 2)}\n`
 

@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest'
 import * as core from './index.js'
 import * as node from './node/index.js'
+import * as demo from './demo/index.js'
 
 // The public surface, so an API change shows up in review (update with `vitest -u` when intended).
 test('@proofx/sdk exports', () => {
@@ -17,8 +18,6 @@ test('@proofx/sdk exports', () => {
       "CredentialExpiredError",
       "CredentialNotYetValidError",
       "CredentialRevokedError",
-      "DEMO_ISSUER_PRIVATE_KEY",
-      "DEMO_POLICIES",
       "DeploymentNotFoundError",
       "InsolventCredentialError",
       "InsufficientGasError",
@@ -79,7 +78,6 @@ test('@proofx/sdk exports', () => {
       "crossOriginIsolationHeaders",
       "decodeContractError",
       "defaultArtifacts",
-      "demoIssuer",
       "deserializeCredential",
       "deserializeError",
       "getComplianceStatus",
@@ -87,12 +85,15 @@ test('@proofx/sdk exports', () => {
       "getPolicy",
       "getVerificationKeyHash",
       "grantSigner",
+      "groth16VerifierAbi",
       "hashCredential",
       "hashIssuerKey",
       "hashVerificationKey",
       "installErrorTransferHandler",
       "isCompliant",
       "loadArtifacts",
+      "maxOf",
+      "packContext",
       "parseCredential",
       "parseDeployment",
       "parsePolicyRules",
@@ -122,6 +123,7 @@ test('@proofx/sdk exports', () => {
       "submitProof",
       "terminateCurve",
       "toProofXProof",
+      "unpackContext",
       "unpause",
       "unregisterDeployment",
       "upgrade",
@@ -138,18 +140,19 @@ test('@proofx/sdk exports', () => {
 test('@proofx/sdk/node exports', () => {
   expect(Object.keys(node).sort()).toMatchInlineSnapshot(`
     [
-      "AdminTransactionRevertedError",
-      "MissingKeyError",
-      "REDACTED_LOG_PATHS",
       "artifactsFromDirectory",
-      "createMonitor",
-      "createProverServer",
-      "loadAccount",
-      "readManifest",
-      "runAdminOperation",
-      "runSetup",
       "spawnNodeWorker",
-      "verifySetup",
+    ]
+  `)
+})
+
+test('@proofx/sdk/demo exports', () => {
+  expect(Object.keys(demo).sort()).toMatchInlineSnapshot(`
+    [
+      "DEMO_ISSUER_PRIVATE_KEY",
+      "DEMO_POLICIES",
+      "complianceSampleInput",
+      "demoIssuer",
     ]
   `)
 })

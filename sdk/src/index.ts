@@ -1,4 +1,5 @@
-// @proofx/sdk: the public surface. React hooks live in '@proofx/sdk/react', Node helpers in '@proofx/sdk/node'.
+// @proofx/sdk: the public surface. React hooks live in '@proofx/sdk/react', Node helpers in '@proofx/sdk/node',
+// the demo issuer and policies in '@proofx/sdk/demo'.
 
 // Credentials (issuer and holder side)
 export type { CredentialAttributes, CredentialSignature, IssuerKey, IssuerPublicKey, PolicyRules, SignedCredential } from './credentials/types.js'
@@ -12,14 +13,11 @@ export { serializeCredential, deserializeCredential } from './credentials/serial
 export { computeScope } from './credentials/compute-scope.js'
 export { computeNullifier } from './credentials/compute-nullifier.js'
 export { buildCircuitInput, type BuildCircuitInputParameters, type ComplianceCircuitInput } from './credentials/build-circuit-input.js'
-export { ATTRIBUTE_BITS, MAX_JURISDICTION_DEPTH, SNARK_SCALAR_FIELD } from './credentials/limits.js'
+export { ATTRIBUTE_BITS, MAX_JURISDICTION_DEPTH, SNARK_SCALAR_FIELD, maxOf } from './credentials/limits.js'
+export { packContext, unpackContext, type ProofContext } from './credentials/pack-context.js'
 
 // Policies
 export { buildPolicy, type Policy } from './policies/build-policy.js'
-
-// Demo issuer and policies (local demo and tests only: the demo key is public)
-export { DEMO_ISSUER_PRIVATE_KEY, demoIssuer } from './demo/demo-issuer.js'
-export { DEMO_POLICIES } from './demo/demo-policies.js'
 
 // Validation, artifacts, proving
 export * from './validation/index.js'

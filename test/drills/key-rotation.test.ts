@@ -5,13 +5,13 @@ import { readFileSync } from 'node:fs'
 import { promisify } from 'node:util'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { auditSignerKeys } from '../../sdk/src/node/admin/audit-signer-keys.js'
+import { auditSignerKeys } from '@proofx/cli'
 import { account, createDrillEnv, isSigner, privateKeyOf, type DrillEnv } from './helpers/drill-env.js'
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
 const proofx = async (args: string[], env: Record<string, string>) => {
   try {
-    const { stdout, stderr } = await promisify(execFile)('npx', ['tsx', 'sdk/src/node/cli/proofx.ts', ...args], { cwd: root, env: { ...process.env, ...env } })
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--conditions=@proofx/source', '--import', 'tsx', 'cli/src/cli/proofx.ts', ...args], { cwd: root, env: { ...process.env, ...env } })
     return { code: 0, stdout, stderr }
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string }

@@ -1,10 +1,7 @@
 // `proofx monitor` across a crash and restarts: every alert is emitted exactly once, in chain order.
 import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { jsonLinesSink } from '../../sdk/src/node/monitor/alert-sinks.js'
-import type { Alert } from '../../sdk/src/node/monitor/classify-event.js'
-import { createMonitor } from '../../sdk/src/node/monitor/create-monitor.js'
-import { readCheckpoint } from '../../sdk/src/node/monitor/checkpoint.js'
+import { jsonLinesSink, type Alert, createMonitor, readCheckpoint } from '@proofx/cli'
 import { account, createDrillEnv, type DrillEnv } from './helpers/drill-env.js'
 
 describe('monitor restart', () => {

@@ -1,7 +1,6 @@
 import { startAnvil, type StartAnvilParameters, type StartedAnvil } from '../../scripts/start-anvil.js'
-import type { ProofXDeployment } from '../../sdk/src/deployments/types.js'
+import { type ProofXDeployment, parseDeployment } from '@proofx/sdk'
 import { ANVIL_PRIVATE_KEY_0, deployLocal } from '../../contracts/script/deploy-local.js'
-import { parseDeployment } from '../../sdk/src/deployments/parse-deployment.js'
 
 export { startAnvil, type StartAnvilParameters } from '../../scripts/start-anvil.js'
 /** A real anvil node the test owns: started on a free port, stopped with `stop()`. */

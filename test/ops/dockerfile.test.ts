@@ -55,8 +55,8 @@ describe('ops/Dockerfile', () => {
   test('no ADD, exec-form ENTRYPOINT into the proofx CLI, a HEALTHCHECK on /healthz', () => {
     expect(instructions.some((i) => i.op === 'ADD')).toBe(false)
     const entry = instructions.filter((i) => i.op === 'ENTRYPOINT').at(-1)!
-    expect(JSON.parse(entry.args)).toEqual(['node', 'sdk/dist/node/cli/proofx.js'])
+    expect(JSON.parse(entry.args)).toEqual(['node', 'cli/dist/cli/proofx.js'])
     expect(instructions.find((i) => i.op === 'HEALTHCHECK')?.args).toContain('/healthz')
-    expect(existsSync(`${root}sdk/src/node/cli/proofx.ts`)).toBe(true)
+    expect(existsSync(`${root}cli/src/cli/proofx.ts`)).toBe(true)
   })
 })

@@ -1,9 +1,7 @@
 // The bench page: the SDK (createProver: Web Worker + Comlink, Cache API) and plain snarkjs
 // (main thread and a bare worker) side by side, driven from Node through window.proofxBench.
 import * as snarkjs from 'snarkjs'
-import { createProver, type Prover } from '../../../sdk/src/prover/create-prover.js'
-import type { ArtifactSources } from '../../../sdk/src/artifacts/types.js'
-import type { ProofTimings } from '../../../sdk/src/prover/types.js'
+import { createProver, type Prover, type ArtifactSources, type ProofTimings } from '@proofx/sdk'
 import { sampleCircuitInput, sampleProveArgs } from '../../lib/sample-proof-input.js'
 
 const artifactUrl = (file: string) => new URL(`/artifacts/${file}`, location.origin).href

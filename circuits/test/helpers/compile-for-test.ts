@@ -1,6 +1,6 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
-import { compileCircuit, type CompileCircuitReturnType } from '../../../sdk/src/node/setup/compile-circuit.js'
+import { compileCircuit, type CompileCircuitReturnType } from '@proofx/cli'
 
 /** The repository root: circom2 (WebAssembly) only sees files under its working directory. */
 export const REPO_ROOT = resolve(import.meta.dirname, '../../..')

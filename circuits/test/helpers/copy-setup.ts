@@ -1,6 +1,6 @@
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises'
 import { basename, join, relative } from 'node:path'
-import type { SetupManifest } from '../../../sdk/src/node/setup/run-setup.js'
+import type { SetupManifest } from '@proofx/cli'
 
 /**
  * Copies every file a setup manifest names into `to`, with a manifest whose paths point at the copies,

@@ -1,15 +1,10 @@
 import { hexToBigInt } from 'viem'
-import { buildCircuitInput, type ComplianceCircuitInput } from '../../../sdk/src/credentials/build-circuit-input.js'
-import { computeNullifier } from '../../../sdk/src/credentials/compute-nullifier.js'
-import { hashIssuerKey } from '../../../sdk/src/credentials/hash-issuer-key.js'
-import { packContext } from '../../../sdk/src/credentials/pack-context.js'
-import type { SignedCredential } from '../../../sdk/src/credentials/types.js'
-import { NOW, SCOPE } from '../../../sdk/test-helpers/sample-credential.js'
-import { DEMO_POLICIES } from '../../../sdk/src/demo/demo-policies.js'
-import { buildPolicy, type Policy } from '../../../sdk/src/policies/build-policy.js'
+import { buildCircuitInput, type ComplianceCircuitInput, computeNullifier, hashIssuerKey, packContext, type SignedCredential, buildPolicy, type Policy } from '@proofx/sdk'
+import { NOW, SCOPE } from '@proofx/test-helpers/sample-credential'
+import { DEMO_POLICIES } from '@proofx/sdk/demo'
 
 // The SDK tests' fixed sample (credential, subject, time, scope) plus what only the circuit tests need.
-export { NOW, SCOPE, SUBJECT, VERIFIER, issuer, signed, validAttributes } from '../../../sdk/test-helpers/sample-credential.js'
+export { NOW, SCOPE, SUBJECT, VERIFIER, issuer, signed, validAttributes } from '@proofx/test-helpers/sample-credential'
 
 export const policy: Policy = buildPolicy(DEMO_POLICIES.accredited)
 

@@ -22,8 +22,8 @@ import {
   ZeroVkeyHashError,
 } from '../errors/contract.js'
 import { buildPolicy } from '../policies/build-policy.js'
-import { localAccounts } from '../../test-helpers/local-accounts.js'
-import { expectError } from '../../test-helpers/expect-error.js'
+import { localAccounts } from '@proofx/test-helpers/local-accounts'
+import { expectError } from '@proofx/test-helpers/expect-error'
 
 // Admin actions against a real anvil deployment; no proofs needed.
 

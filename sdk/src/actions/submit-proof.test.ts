@@ -30,10 +30,10 @@ import {
 import { VerificationKeyMismatchError } from '../errors/artifacts.js'
 import type { ProveReturnType } from '../prover/types.js'
 import type { Prover } from '../prover/create-prover.js'
-import { localAccounts } from '../../test-helpers/local-accounts.js'
-import { createTestProver, proveForTest } from '../../test-helpers/prove-for-test.js'
+import { localAccounts } from '@proofx/test-helpers/local-accounts'
+import { createTestProver, proveForTest } from '@proofx/test-helpers/prove-for-test'
 import type { ProofVerifiedEvent } from './watch-proof-verified.js'
-import { expectError } from '../../test-helpers/expect-error.js'
+import { expectError } from '@proofx/test-helpers/expect-error'
 
 // One anvil, one deployment, two real proofs (this verifier, and another verifier's scope); every scenario
 // reuses them. Scenarios run in order: each leaves the chain as the next one expects.

@@ -1,4 +1,4 @@
-export { proofXVerifierAbi } from './abi.js'
+export { groth16VerifierAbi, proofXVerifierAbi } from './abi.js'
 export { decodeContractError, type DecodeContractErrorParameters } from './decode-contract-error.js'
 export { proofXRoles, roleName, type ProofXRoleName } from './roles.js'
 export { publicSignalIndex, toProofXProof, type Groth16ProofOutput, type ProofXProof } from './to-proofx-proof.js'

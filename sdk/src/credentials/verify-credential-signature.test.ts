@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { signed } from '../../test-helpers/sample-credential.js'
+import { signed } from '@proofx/test-helpers/sample-credential'
 import { verifyCredentialSignature } from './verify-credential-signature.js'
 
 describe('verifyCredentialSignature', () => {

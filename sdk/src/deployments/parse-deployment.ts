@@ -25,7 +25,7 @@ const bytes32 = (value: unknown, field: string, source: string | undefined): Hex
  * Checks a deployment record (JSON from the deploy script, or typed by hand) and converts it: numbers and
  * numeric strings become bigints, addresses are checksummed. `source` names the file in error messages.
  * @example
- * import deployment31337 from '../deployments/31337.json'
+ * import deployment31337 from './31337.json'
  * registerDeployment(parseDeployment(deployment31337))
  */
 export function parseDeployment(input: unknown, source?: string): ProofXDeployment {

@@ -21,7 +21,7 @@ const registered = new Map<number, ProofXDeployment>()
  * Makes a deployment known by its chain id (e.g. the local one the demo imports from deployments/31337.json),
  * overriding the SDK's own entry. Validates it first.
  * @example
- * import local from '../deployments/31337.json'
+ * import local from './31337.json'
  * registerDeployment(local)
  */
 export function registerDeployment(deployment: ProofXDeployment | Record<string, unknown>): ProofXDeployment {

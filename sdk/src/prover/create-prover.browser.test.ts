@@ -1,6 +1,6 @@
 // The Worker + Comlink path in real Chromium: artifacts served over HTTP by vitest's dev server.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { CHAIN_ID, NOW, POLICY, SUBJECT, VERIFIER, issuer, signed } from '../../test-helpers/sample-credential.js'
+import { CHAIN_ID, NOW, POLICY, SUBJECT, VERIFIER, issuer, signed } from '@proofx/test-helpers/sample-credential'
 import { clearArtifactCache } from '../artifacts/artifact-cache.js'
 import type { ArtifactSources } from '../artifacts/types.js'
 import { ArtifactIntegrityError } from '../errors/artifacts.js'

@@ -6,8 +6,8 @@ import { fileURLToPath } from 'node:url'
 import * as snarkjs from 'snarkjs'
 import { hexToBigInt } from 'viem'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { artifactPath, committedArtifacts } from '../../test-helpers/committed-artifacts.js'
-import { CHAIN_ID, NOW, POLICY, SCOPE, SUBJECT, VERIFIER, issuer, signed } from '../../test-helpers/sample-credential.js'
+import { artifactPath, committedArtifacts } from '@proofx/test-helpers/committed-artifacts'
+import { CHAIN_ID, NOW, POLICY, SCOPE, SUBJECT, VERIFIER, issuer, signed } from '@proofx/test-helpers/sample-credential'
 import { hashVerificationKey, type VerificationKey } from '../artifacts/hash-verification-key.js'
 import { computeNullifier } from '../credentials/compute-nullifier.js'
 import { packContext } from '../credentials/pack-context.js'
@@ -159,7 +159,7 @@ describe('dispose', () => {
   test('ends the worker, and a Node process that proved and verified then exits on its own', async () => {
     const root = fileURLToPath(new URL('../../..', import.meta.url))
     const { code, stdout, stderr } = await new Promise<{ code: number | string | null; stdout: string; stderr: string }>((resolve) => {
-      execFile('npx', ['tsx', 'sdk/test-helpers/prove-and-dispose.ts'], { cwd: root, timeout: 100_000 }, (error, stdout, stderr) =>
+      execFile(process.execPath, ['--conditions=@proofx/source', '--import', 'tsx', 'test-helpers/prove-and-dispose.ts'], { cwd: root, timeout: 100_000 }, (error, stdout, stderr) =>
         resolve({ code: error ? ((error as { code?: number | string }).code ?? (error as { signal?: string }).signal ?? null) : 0, stdout, stderr }))
     })
     expect(stderr).toBe('')

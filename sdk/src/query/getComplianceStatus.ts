@@ -1,9 +1,9 @@
 import type { QueryOptions } from '@tanstack/query-core'
 import type { Address } from 'viem'
-import type { Config } from 'wagmi'
-import { getPublicClient } from 'wagmi/actions'
+import type { Config } from '@wagmi/core'
+import { getPublicClient } from '@wagmi/core'
 import { getComplianceStatus, type GetComplianceStatusErrorType, type GetComplianceStatusReturnType } from '../actions/get-compliance-status.js'
-import type { ProofXConfig } from '../react/create-proofx-config.js'
+import type { ProofXConfig } from '../config/create-proofx-config.js'
 
 export type GetComplianceStatusOptions = {
   subject?: Address | undefined

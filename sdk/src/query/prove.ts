@@ -1,10 +1,9 @@
 import type { MutationOptions } from '@tanstack/query-core'
 import type { Address } from 'viem'
-import type { Prover, ProveErrorType, ProveParameters } from '../prover/create-prover.js'
+import type { ProveErrorType, ProveParameters } from '../prover/create-prover.js'
 import type { ProofProgress, ProveReturnType } from '../prover/types.js'
 
-/** What the hooks need from a prover: `createProver()` returns one. */
-export type ProverLike = Pick<Prover, 'prove'>
+import type { ProverLike } from '../config/create-proofx-config.js'
 
 export type ProveVariables = Omit<ProveParameters, 'onProgress' | 'signal' | 'verifier'> & {
   /** The ProofXVerifier proxy the proof is bound to; defaults to the config's verifier for `chainId`. */

@@ -1,9 +1,9 @@
 import type { MutationOptions } from '@tanstack/query-core'
 import type { Address } from 'viem'
-import type { Config } from 'wagmi'
-import { getConnection, getConnectorClient } from 'wagmi/actions'
+import type { Config } from '@wagmi/core'
+import { getConnection, getConnectorClient } from '@wagmi/core'
 import { submitProof, type SubmitProofErrorType, type SubmitProofParameters, type SubmitProofReturnType } from '../actions/submit-proof.js'
-import type { ProofXConfig } from '../react/create-proofx-config.js'
+import type { ProofXConfig } from '../config/create-proofx-config.js'
 
 export type SubmitProofVariables = Omit<SubmitProofParameters, 'address' | 'account' | 'chain'> & {
   /** The verifier proxy; defaults to the one the ProofX config names for the wallet's chain. */

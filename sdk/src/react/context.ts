@@ -1,5 +1,5 @@
 import { createContext, createElement, type ReactNode } from 'react'
-import type { ProofXConfig } from './create-proofx-config.js'
+import type { ProofXConfig } from '../config/create-proofx-config.js'
 
 export const ProofXContext = createContext<ProofXConfig | undefined>(undefined)
 

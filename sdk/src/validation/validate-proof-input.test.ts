@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest'
 import { serializeCredential } from '../credentials/serialize-credential.js'
 import { ProofXError } from '../errors/base.js'
 import { buildPolicy } from '../policies/build-policy.js'
-import { NOW, POLICY, SUBJECT, signed } from '../../test-helpers/sample-credential.js'
+import { NOW, POLICY, SUBJECT, signed } from '@proofx/test-helpers/sample-credential'
 import { validateProofInput } from './validate-proof-input.js'
 
 const check = (overrides: Parameters<typeof signed>[0] = {}, extra: { policy?: unknown; now?: unknown; subject?: `0x${string}` } = {}) => () =>

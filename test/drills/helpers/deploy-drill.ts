@@ -2,11 +2,8 @@ import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { createWalletClient, encodeFunctionData, http, publicActions, type Abi, type Hex, type LocalAccount } from 'viem'
 import { anvil } from 'viem/chains'
-import { hashVerificationKey } from '../../../sdk/src/artifacts/hash-verification-key.js'
-import { demoIssuer } from '../../../sdk/src/demo/demo-issuer.js'
-import { DEMO_POLICIES } from '../../../sdk/src/demo/demo-policies.js'
-import type { ProofXDeployment } from '../../../sdk/src/deployments/types.js'
-import { buildPolicy } from '../../../sdk/src/policies/build-policy.js'
+import { hashVerificationKey, type ProofXDeployment, buildPolicy } from '@proofx/sdk'
+import { demoIssuer, DEMO_POLICIES } from '@proofx/sdk/demo'
 
 const root = fileURLToPath(new URL('../../../', import.meta.url))
 

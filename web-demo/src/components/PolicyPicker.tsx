@@ -1,4 +1,4 @@
-import { DEMO_POLICIES } from '@proofx/sdk'
+import { DEMO_POLICIES } from '@proofx/sdk/demo'
 
 export type DemoPolicyKey = keyof typeof DEMO_POLICIES
 

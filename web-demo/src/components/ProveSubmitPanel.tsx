@@ -1,4 +1,4 @@
-import { DEMO_POLICIES } from '@proofx/sdk'
+import { DEMO_POLICIES } from '@proofx/sdk/demo'
 import { useEffect, useState } from 'react'
 import { usePublicClient } from 'wagmi'
 import type { Address } from 'viem'

@@ -1,5 +1,6 @@
 import { createWalletClient, custom, encodeFunctionData, publicActions, type Abi, type Address, type EIP1193RequestFn, type Hex } from 'viem'
-import { buildPolicy, DEMO_POLICIES, demoIssuer, hashVerificationKey, type VerificationKey } from '@proofx/sdk'
+import { buildPolicy, hashVerificationKey, type VerificationKey } from '@proofx/sdk'
+import { DEMO_POLICIES, demoIssuer } from '@proofx/sdk/demo'
 import { defineChain } from 'viem'
 
 export type FoundryArtifact = { abi: Abi; bytecode: { object: Hex } }

@@ -1,4 +1,5 @@
-import { signCredential, randomSalt, demoIssuer, type SignedCredential } from '@proofx/sdk'
+import { signCredential, randomSalt, type SignedCredential } from '@proofx/sdk'
+import { demoIssuer } from '@proofx/sdk/demo'
 import type { Address } from 'viem'
 
 /** Sample profiles the in-page demo issuer signs; each one exercises one outcome of the accredited policy. */

@@ -1,6 +1,6 @@
 import { useContext } from 'react'
 import { ProofXContext } from '../context.js'
-import type { ProofXConfig } from '../create-proofx-config.js'
+import type { ProofXConfig } from '../../config/create-proofx-config.js'
 import { ProofXProviderNotFoundError } from '../errors.js'
 
 export type UseProofXConfigParameters = { config?: ProofXConfig | undefined }

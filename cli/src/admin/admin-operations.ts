@@ -1,0 +1,137 @@
+import { readFile } from 'node:fs/promises'
+import { getAddress, isAddress, isHex, type Address, type Hex } from 'viem'
+import { hashVerificationKey, ProofXError } from '@proofx/sdk'
+import { ROLES } from '../monitor/monitored-events.js'
+import { IMPLEMENTATION_SLOT, adminAbi } from './admin-abi.js'
+import type { AdminContext } from './run-admin-operation.js'
+
+/** One transaction of an operation: a contract call on the proxy, or a contract deployment. */
+export type AdminStep =
+  | { kind: 'call'; description: string; functionName: string; args: readonly unknown[] }
+  | { kind: 'deploy'; description: string; bytecode: Hex; label: string }
+
+export type AdminOperation = {
+  summary: string
+  /** The transactions, in order. `deployed` holds the addresses of earlier deploy steps (by label). */
+  steps(params: AdminParams, deployed: Record<string, Address>): Promise<AdminStep[]>
+  /** The state the operation changes, read before and after. */
+  state(ctx: AdminContext, params: AdminParams, deployed: Record<string, Address>): Promise<Record<string, unknown>>
+}
+
+export type AdminParams = Record<string, string | undefined>
+
+export type InvalidAdminArgumentErrorType = InvalidAdminArgumentError & { name: 'InvalidAdminArgumentError' }
+export class InvalidAdminArgumentError extends ProofXError {
+  override name = 'InvalidAdminArgumentError' as const
+  readonly field: string
+  constructor({ field, rule }: { field: string; rule: string }) {
+    super(`--${field} ${rule}.`)
+    this.field = field
+  }
+}
+
+const address = (p: AdminParams, field: string): Address => {
+  const v = p[field]
+  if (!v || !isAddress(v, { strict: false })) throw new InvalidAdminArgumentError({ field, rule: 'must be a 20-byte hex address' })
+  return getAddress(v)
+}
+const uint = (p: AdminParams, field: string): bigint => {
+  const v = p[field]
+  if (!v || !/^(0x[0-9a-fA-F]+|\d+)$/.test(v)) throw new InvalidAdminArgumentError({ field, rule: 'must be a decimal or 0x-hex integer' })
+  return BigInt(v)
+}
+const bytes32 = (p: AdminParams, field: string): Hex => {
+  const v = p[field]
+  if (!v || !isHex(v) || v.length !== 66) throw new InvalidAdminArgumentError({ field, rule: 'must be 32 bytes of 0x-hex' })
+  return v
+}
+
+const read = (ctx: AdminContext, functionName: string, args: readonly unknown[] = []) =>
+  ctx.publicClient.readContract({ address: ctx.contract, abi: adminAbi, functionName: functionName as 'paused', args: args as [] })
+
+/** Bytecode of a Foundry artifact (out/<File>.sol/<Contract>.json). */
+async function artifactBytecode(path: string): Promise<Hex> {
+  const json = JSON.parse(await readFile(path, 'utf8'))
+  const object = json.bytecode?.object ?? json.bytecode
+  if (typeof object !== 'string' || object.length < 4) throw new InvalidAdminArgumentError({ field: 'artifact', rule: `has no bytecode (${path})` })
+  return (object.startsWith('0x') ? object : `0x${object}`) as Hex
+}
+
+const signerState = (account: (p: AdminParams) => Address) => async (ctx: AdminContext, p: AdminParams) => ({ account: account(p), isSigner: await read(ctx, 'hasRole', [ROLES.SIGNER_ROLE, account(p)]) })
+
+export const ADMIN_OPERATIONS: Record<string, AdminOperation> = {
+  'grant-signer': {
+    summary: 'grantRole(SIGNER_ROLE, --account): a prover key may relay proofs',
+    steps: async (p) => [{ kind: 'call', description: `grant SIGNER_ROLE to ${address(p, 'account')}`, functionName: 'grantRole', args: [ROLES.SIGNER_ROLE, address(p, 'account')] }],
+    state: signerState((p) => address(p, 'account')),
+  },
+  'revoke-signer': {
+    summary: 'revokeRole(SIGNER_ROLE, --account): playbook A "Contain"',
+    steps: async (p) => [{ kind: 'call', description: `revoke SIGNER_ROLE from ${address(p, 'account')}`, functionName: 'revokeRole', args: [ROLES.SIGNER_ROLE, address(p, 'account')] }],
+    state: signerState((p) => address(p, 'account')),
+  },
+  'rotate-signer': {
+    summary: 'grant SIGNER_ROLE to --new, then revoke it from --old (no gap in service)',
+    steps: async (p) => [
+      { kind: 'call', description: `grant SIGNER_ROLE to ${address(p, 'new')}`, functionName: 'grantRole', args: [ROLES.SIGNER_ROLE, address(p, 'new')] },
+      { kind: 'call', description: `revoke SIGNER_ROLE from ${address(p, 'old')}`, functionName: 'revokeRole', args: [ROLES.SIGNER_ROLE, address(p, 'old')] },
+    ],
+    state: async (ctx, p) => ({
+      old: { account: address(p, 'old'), isSigner: await read(ctx, 'hasRole', [ROLES.SIGNER_ROLE, address(p, 'old')]) },
+      new: { account: address(p, 'new'), isSigner: await read(ctx, 'hasRole', [ROLES.SIGNER_ROLE, address(p, 'new')]) },
+    }),
+  },
+  pause: {
+    summary: 'pause(): every submission reverts (playbook B "Contain")',
+    steps: async () => [{ kind: 'call', description: 'pause the verifier', functionName: 'pause', args: [] }],
+    state: async (ctx) => ({ paused: await read(ctx, 'paused') }),
+  },
+  unpause: {
+    summary: 'unpause(): submissions are accepted again (playbook B "Restore")',
+    steps: async () => [{ kind: 'call', description: 'unpause the verifier', functionName: 'unpause', args: [] }],
+    state: async (ctx) => ({ paused: await read(ctx, 'paused') }),
+  },
+  'set-verifier': {
+    summary: 'setVerifier(--verifier, --vkey-hash), or deploy --verifier-artifact and hash --vkey (circuit upgrade)',
+    steps: async (p, deployed) => {
+      const steps: AdminStep[] = []
+      if (p['verifier-artifact']) steps.push({ kind: 'deploy', label: 'verifier', description: `deploy Groth16Verifier from ${p['verifier-artifact']}`, bytecode: await artifactBytecode(p['verifier-artifact']) })
+      const target = p['verifier-artifact'] ? (deployed.verifier ?? '(the deployed verifier)') : address(p, 'verifier')
+      const hash = p.vkey ? hashVerificationKey(JSON.parse(await readFile(p.vkey, 'utf8'))) : bytes32(p, 'vkey-hash')
+      steps.push({ kind: 'call', description: `point the proxy at Groth16 verifier ${target} (vkeyHash ${hash})`, functionName: 'setVerifier', args: [target, hash] })
+      return steps
+    },
+    state: async (ctx) => ({ verifier: await read(ctx, 'verifier'), vkeyHash: await read(ctx, 'vkeyHash') }),
+  },
+  upgrade: {
+    summary: 'deploy --artifact (or use --implementation) and upgradeToAndCall(impl, --call-data)',
+    steps: async (p, deployed) => {
+      const steps: AdminStep[] = []
+      if (p.artifact) steps.push({ kind: 'deploy', label: 'implementation', description: `deploy implementation from ${p.artifact}`, bytecode: await artifactBytecode(p.artifact) })
+      const impl = p.artifact ? (deployed.implementation ?? '(the deployed implementation)') : address(p, 'implementation')
+      const data = (p['call-data'] ?? '0x') as Hex
+      if (!isHex(data)) throw new InvalidAdminArgumentError({ field: 'call-data', rule: 'must be 0x-hex' })
+      steps.push({ kind: 'call', description: `upgradeToAndCall(${impl}, ${data})`, functionName: 'upgradeToAndCall', args: [impl, data] })
+      return steps
+    },
+    state: async (ctx) => {
+      const slot = await ctx.publicClient.getStorageAt({ address: ctx.contract, slot: IMPLEMENTATION_SLOT })
+      return { implementation: getAddress(`0x${(slot ?? '0x').slice(-40).padStart(40, '0')}`), version: await read(ctx, 'version').catch(() => 'unknown') }
+    },
+  },
+  'add-issuer': {
+    summary: 'addIssuer(--issuer-key-hash, --revoker): trust an issuer key',
+    steps: async (p) => [{ kind: 'call', description: `trust issuer ${uint(p, 'issuer-key-hash')} (revoker ${address(p, 'revoker')})`, functionName: 'addIssuer', args: [uint(p, 'issuer-key-hash'), address(p, 'revoker')] }],
+    state: async (ctx, p) => ({ trusted: await read(ctx, 'isTrustedIssuer', [uint(p, 'issuer-key-hash')]) }),
+  },
+  'remove-issuer': {
+    summary: 'removeIssuer(--issuer-key-hash): its records stop counting',
+    steps: async (p) => [{ kind: 'call', description: `stop trusting issuer ${uint(p, 'issuer-key-hash')}`, functionName: 'removeIssuer', args: [uint(p, 'issuer-key-hash')] }],
+    state: async (ctx, p) => ({ trusted: await read(ctx, 'isTrustedIssuer', [uint(p, 'issuer-key-hash')]) }),
+  },
+  'revoke-credential': {
+    summary: 'revokeCredential(--issuer-key-hash, --nullifier)',
+    steps: async (p) => [{ kind: 'call', description: `revoke credential ${uint(p, 'nullifier')} of issuer ${uint(p, 'issuer-key-hash')}`, functionName: 'revokeCredential', args: [uint(p, 'issuer-key-hash'), uint(p, 'nullifier')] }],
+    state: async (ctx, p) => ({ revoked: await read(ctx, 'isRevoked', [uint(p, 'issuer-key-hash'), uint(p, 'nullifier')]) }),
+  },
+}

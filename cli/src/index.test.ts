@@ -1,0 +1,35 @@
+import { expect, test } from 'vitest'
+import * as cli from './index.js'
+
+// The CLI's programmatic surface (ops scripts, drills, benches), so a change shows up in review.
+test('@proofx/cli exports', () => {
+  expect(Object.keys(cli).sort()).toMatchInlineSnapshot(`
+    [
+      "AdminTransactionRevertedError",
+      "MissingKeyError",
+      "REDACTED_LOG_PATHS",
+      "ROLES",
+      "adminAbi",
+      "auditSignerKeys",
+      "compileCircuit",
+      "createContractRelayer",
+      "createMonitor",
+      "createProverServer",
+      "createWorkerThreadBackend",
+      "hashFile",
+      "jsonLinesSink",
+      "loadAccount",
+      "measureProving",
+      "readCheckpoint",
+      "readManifest",
+      "renderSolidityVerifier",
+      "renderVerificationKey",
+      "runAdminOperation",
+      "runSetup",
+      "verifySetup",
+      "verifyZkeyTranscript",
+      "webhookSink",
+      "writeKeystore",
+    ]
+  `)
+})

@@ -1,0 +1,40 @@
+import { availableParallelism } from 'node:os'
+import type { Hex } from 'viem'
+import { type ArtifactSources, createProver, type Prover } from '@proofx/sdk'
+import type { ProofBackend, ProofBackendResult, ProofJob } from './proof-backend.js'
+
+export type SdkProverBackendOptions = {
+  /** wasm, zkey, vkey and manifest (sha256 checked on load). */
+  artifacts: ArtifactSources
+  /** Provers (each one worker thread). Default: one per core. */
+  size?: number | undefined
+  /** The deployed verifier's vkeyHash: the service refuses to start on artifacts that do not match it. */
+  expectedVkeyHash?: Hex | undefined
+  /** Per-proof limit after which the SDK tears the worker down (a real cancel). */
+  timeout?: number | undefined
+}
+
+/**
+ * The proving pool built from the SDK's createProver: one prover (worker thread) per slot, artifacts
+ * checked against the manifest and, when given, against the contract's verification-key hash.
+ */
+export function createSdkProverBackend({ artifacts, size = availableParallelism(), expectedVkeyHash, timeout }: SdkProverBackendOptions): ProofBackend {
+  const provers: Prover[] = Array.from({ length: size }, () => createProver({ artifacts, expectedVkeyHash, timeout, verify: false, cache: false }))
+  const idle = [...provers]
+  let warm: Promise<void> | undefined
+  return {
+    size,
+    warmup: () => (warm ??= Promise.all(provers.map((p) => p.preload())).then(() => {})),
+    async prove(job: ProofJob): Promise<ProofBackendResult> {
+      // The server's queue never runs more than `size` jobs, so a prover is always free here.
+      const prover = idle.pop()!
+      try {
+        const result = await prover.prove({ credential: job.credential, policy: job.policy, subject: job.subject, now: job.now, scope: job.scope })
+        return { proof: result.proof, publicSignals: result.publicSignals }
+      } finally {
+        idle.push(prover)
+      }
+    },
+    close: async () => { await Promise.all(provers.map((p) => p.dispose())) },
+  }
+}
