@@ -1,6 +1,6 @@
 // Records the proving figures of the committed artifacts in circuits/artifacts/manifest.json:
 // zkeyBytes and the median groth16.fullProve time on this machine. Only those fields change, never a file hash.
-// Usage: npx tsx circuits/scripts/measure.ts [--runs 3]
+// Usage: node --conditions=@proofx/source --import tsx circuits/scripts/measure.ts [--runs 3]
 import { readFile, stat, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'

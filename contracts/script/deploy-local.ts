@@ -1,6 +1,6 @@
 // Deploys ProofX to a local (anvil) chain with the demo policies and demo issuer, via Deploy.s.sol.
 // As a module: `await deployLocal({ rpcUrl, privateKey })`. As a script:
-//   npx tsx contracts/script/deploy-local.ts --rpc-url http://127.0.0.1:8545 [--private-key 0x..] [--signer 0x..]
+//   node --conditions=@proofx/source --import tsx contracts/script/deploy-local.ts --rpc-url http://127.0.0.1:8545 [--private-key 0x..] [--signer 0x..]
 import { execFile } from 'node:child_process'
 import { copyFileSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'

@@ -1,5 +1,5 @@
 // Generates contracts/test/fixtures/proofs.json: real Groth16 proofs from the committed circuit artifacts, for the
-// Foundry tests. Run from the repo root: `npx tsx contracts/script/make-fixtures.ts`.
+// Foundry tests. Run from the repo root: `node --conditions=@proofx/source --import tsx contracts/script/make-fixtures.ts`.
 // Proofs are scoped to chain 31337 and FIXTURE_VERIFIER, the address the test base deploys the ERC-1967 proxy at.
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'

@@ -1,5 +1,5 @@
 // Bounded load test of `proofx serve` on loopback: N requests, C at a time, a hard time cap.
-//   npx tsx ops/load/load-test.ts --requests 40 --concurrency 8 --max-seconds 120 [--url http://127.0.0.1:8080]
+//   node --conditions=@proofx/source --import tsx ops/load/load-test.ts --requests 40 --concurrency 8 --max-seconds 120 [--url http://127.0.0.1:8080]
 // Without --url it starts the service in-process (loopback, random port) with --workers and --max-queue.
 import { availableParallelism } from 'node:os'
 import { fileURLToPath } from 'node:url'

@@ -1,5 +1,5 @@
 // Writes abis/ProofXVerifier.json from the SDK's ABI (sdk/src/chain/abi.ts, generated from the Foundry build).
-//   npx tsx ops/subgraph/export-abi.ts
+//   node --conditions=@proofx/source --import tsx ops/subgraph/export-abi.ts
 import { writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { proofXVerifierAbi } from '@proofx/sdk'

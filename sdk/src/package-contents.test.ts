@@ -13,7 +13,7 @@ const serverPackages = ['fastify', 'prom-client', 'pino', 'express', 'better-sql
 const cliCode = /(^|\/)(cli|server|monitor|admin|setup)\/|demo-proof-request|prover-server|worker-thread-backend/
 
 const bareImports = (text: string) =>
-  [...text.matchAll(/(?:from\s+|import\(\s*)['"]([^'"./][^'"]*)['"]/g)].map((m) => m[1]!.replace(/^((?:@[^/]+\/)?[^/]+).*$/, '$1'))
+  [...text.matchAll(/(?:from\s+|import\s+|import\(\s*)['"]([^'"./][^'"]*)['"]/g)].map((m) => m[1]!.replace(/^((?:@[^/]+\/)?[^/]+).*$/, '$1'))
 
 let packed: string[] = []
 beforeAll(() => {

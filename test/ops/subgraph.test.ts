@@ -8,7 +8,7 @@ const dir = fileURLToPath(new URL('../../ops/subgraph/', import.meta.url))
 const graph = (...args: string[]) => execFileSync('npx', ['graph', ...args], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 240_000 })
 
 describe('subgraph (ops/subgraph)', () => {
-  test('its ABI is the SDK ABI (re-export with npx tsx ops/subgraph/export-abi.ts)', () => {
+  test('its ABI is the SDK ABI (re-export with node --conditions=@proofx/source --import tsx ops/subgraph/export-abi.ts)', () => {
     // toEqual ignores key order: only a real ABI change fails this.
     expect(JSON.parse(readFileSync(`${dir}abis/ProofXVerifier.json`, 'utf8'))).toEqual(JSON.parse(abiJson()))
   })
