@@ -1,5 +1,6 @@
 // Prove in a Web Worker with the SDK's default artifacts and show the result; no chain needed.
-import { createProver, demoIssuer, DEMO_POLICIES, randomSalt, signCredential } from '@proofx/sdk'
+import { createProver, randomSalt, signCredential } from '@proofx/sdk'
+import { demoIssuer, DEMO_POLICIES } from '@proofx/sdk/demo'
 
 const STAGES = ['loading-artifacts', 'witness', 'proving', 'verifying', 'done']
 const output = document.getElementById('output')

@@ -1,7 +1,8 @@
 import type { QueryOptions } from '@tanstack/query-core'
 import type { Address } from 'viem'
 import type { Config } from '@wagmi/core'
-import { getPublicClient } from '@wagmi/core'
+// Runtime actions through wagmi (which installs @wagmi/core for them); only the Config type is named from @wagmi/core.
+import { getPublicClient } from 'wagmi/actions'
 import { getComplianceStatus, type GetComplianceStatusErrorType, type GetComplianceStatusReturnType } from '../actions/get-compliance-status.js'
 import type { ProofXConfig } from '../config/create-proofx-config.js'
 

@@ -1,7 +1,8 @@
 import type { MutationOptions } from '@tanstack/query-core'
 import type { Address } from 'viem'
 import type { Config } from '@wagmi/core'
-import { getConnection, getConnectorClient } from '@wagmi/core'
+// Runtime actions through wagmi (which installs @wagmi/core for them); only the Config type is named from @wagmi/core.
+import { getConnection, getConnectorClient } from 'wagmi/actions'
 import { submitProof, type SubmitProofErrorType, type SubmitProofParameters, type SubmitProofReturnType } from '../actions/submit-proof.js'
 import type { ProofXConfig } from '../config/create-proofx-config.js'
 
