@@ -5,6 +5,9 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 out="${1:-$here/../src/engine/wasm/proofx-engine.wasm}"
 CLANG="${CLANG:-$(command -v clang || command -v clang-14)}"
+# clang runs any `wasm-opt` it finds on PATH after linking (npm's binaryen puts one in node_modules/.bin),
+# which would make the output depend on who calls this script: link with the system's tools only.
+export PATH="$(dirname "$CLANG"):/usr/bin:/bin"
 mkdir -p "$(dirname "$out")"
 "$CLANG" --target=wasm32 -nostdlib -ffreestanding -O3 -fno-builtin -mbulk-memory \
   -Wall -Wextra -Wno-unused-function -Wno-unused-parameter -Wno-missing-field-initializers \
