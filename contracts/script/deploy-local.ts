@@ -2,14 +2,14 @@
 // As a module: `await deployLocal({ rpcUrl, privateKey })`. As a script:
 //   node --conditions=@proofx/source --import tsx contracts/script/deploy-local.ts --rpc-url http://127.0.0.1:8545 [--private-key 0x..] [--signer 0x..]
 import { execFile } from 'node:child_process'
-import { copyFileSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { promisify } from 'node:util'
 import { createPublicClient, http, isAddress, isHex, type Address, type Hex } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
-import { hashVerificationKey, type VerificationKey, buildPolicy } from '@proofx/sdk'
-import { demoIssuer, DEMO_POLICIES } from '@proofx/sdk/demo'
+import { hashVerificationKey, toPolicyDocumentJson, type PolicyDocumentJson, type VerificationKey } from '@proofx/sdk'
+import { demoIssuer, demoPolicyDocuments } from '@proofx/sdk/demo'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 const forge = resolve(root, 'node_modules/.bin/forge')
@@ -27,6 +27,8 @@ export type LocalDeployment = {
   policies: { accredited: number; retail: number }
   /** Decimal string: the value exceeds JavaScript's safe integers. */
   issuerKeyHash: string
+  /** The demo policy documents whose hashes Deploy.s.sol registered, bundled (dApps read their rules from here). */
+  policyDocuments: Record<'accredited' | 'retail', PolicyDocumentJson>
 }
 
 export type DeployLocalParameters = {
@@ -74,12 +76,13 @@ export async function deployLocal(parameters: DeployLocalParameters): Promise<Lo
     .catch((cause: unknown) => {
       throw new DeployLocalError('rpcUrl', `is not reachable (${rpcUrl})`, { cause })
     })
+  const documents = demoPolicyDocuments()
   const vkey = JSON.parse(readFileSync(resolve(root, 'circuits/artifacts/verification_key.json'), 'utf8')) as VerificationKey
   const env: Record<string, string> = {
     PROOFX_VKEY_HASH: hashVerificationKey(vkey),
     PROOFX_ISSUER_KEY_HASH: demoIssuer().keyHash.toString(),
-    PROOFX_ACCREDITED_POLICY_HASH: buildPolicy(DEMO_POLICIES.accredited).hash.toString(),
-    PROOFX_RETAIL_POLICY_HASH: buildPolicy(DEMO_POLICIES.retail).hash.toString(),
+    PROOFX_ACCREDITED_POLICY_HASH: documents.accredited.hash.toString(),
+    PROOFX_RETAIL_POLICY_HASH: documents.retail.hash.toString(),
     PROOFX_ISSUER_REVOKER: privateKeyToAccount(privateKey).address,
     // Own output dirs and no forced clean build: other forge runs in this tree are left alone.
     FOUNDRY_FORCE: 'false',
@@ -106,9 +109,11 @@ export async function deployLocal(parameters: DeployLocalParameters): Promise<Lo
       throw new DeployLocalError('forge script', `failed: ${stderr.split(privateKey).join('<private key>').slice(-2000)}`)
     }
   })
-  const deployment = JSON.parse(readFileSync(resolve(root, file), 'utf8')) as LocalDeployment
-  if (deployment.chainId !== chainId) throw new DeployLocalError('deployments file', `is for chain ${deployment.chainId}, not ${chainId}`)
-  if (writeDeploymentFile) copyFileSync(resolve(root, file), resolve(root, `deployments/${chainId}.json`))
+  const written = JSON.parse(readFileSync(resolve(root, file), 'utf8')) as Omit<LocalDeployment, 'policyDocuments'>
+  if (written.chainId !== chainId) throw new DeployLocalError('deployments file', `is for chain ${written.chainId}, not ${chainId}`)
+  // Deploy.s.sol registered the documents' hashes; the file lists the documents themselves next to the ids.
+  const deployment: LocalDeployment = { ...written, policyDocuments: { accredited: toPolicyDocumentJson(documents.accredited), retail: toPolicyDocumentJson(documents.retail) } }
+  if (writeDeploymentFile) writeFileSync(resolve(root, `deployments/${chainId}.json`), `${JSON.stringify(deployment, null, 2)}\n`)
   rmSync(resolve(root, file), { force: true })
   return deployment
 }

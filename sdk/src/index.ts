@@ -18,12 +18,18 @@ export { packContext, unpackContext, type ProofContext } from './credentials/pac
 
 // Policies
 export { buildPolicy, type Policy } from './policies/build-policy.js'
+export type { PolicyDocument, PolicyDocumentJson } from './policies/policy-document.js'
+export { parsePolicyDocument, toPolicyDocumentJson } from './policies/parse-policy-document.js'
+export { fetchPolicyDocument, type FetchPolicyDocumentOptions } from './policies/fetch-policy-document.js'
+export { policyDocumentOf } from './policies/policy-document-of.js'
 
 // Validation, artifacts, proving
 export * from './validation/index.js'
 export * from './artifacts/index.js'
 export { createProver, verifyProof, terminateCurve, PUBLIC_SIGNAL_NAMES } from './prover/index.js'
 export type { CreateProverParameters, Groth16Proof, PreloadOptions, PreloadReturnType, ProofProgress, ProofStage, ProofTimings, ProofXProofStruct, ProofXPublicSignals, Prover, ProveErrorType, ProveParameters, ProveReturnType } from './prover/index.js'
+export type { ProvingEngine } from './worker/prover-worker-api.js'
+export { createGroth16Engine, type EngineTimings, type Groth16Engine } from './engine/index.js'
 export { wrapBrowserWorker } from './worker/spawn-browser-worker.js'
 export { crossOriginIsolationHeaders } from './worker/cross-origin-isolation-headers.js'
 export type { WorkerHandle } from './worker/worker-handle.js'

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { createWalletClient, encodeFunctionData, http, publicActions, type Abi, type Hex, type LocalAccount } from 'viem'
 import { anvil } from 'viem/chains'
-import { hashVerificationKey, type ProofXDeployment, buildPolicy } from '@proofx/sdk'
-import { demoIssuer, DEMO_POLICIES } from '@proofx/sdk/demo'
+import { hashVerificationKey, type ProofXDeployment } from '@proofx/sdk'
+import { demoIssuer, demoPolicyDocuments } from '@proofx/sdk/demo'
 
 const root = fileURLToPath(new URL('../../../', import.meta.url))
 
@@ -29,7 +29,8 @@ export async function deployDrill(rpcUrl: string, admin: LocalAccount): Promise<
   const init = encodeFunctionData({ abi: verifierArtifact.abi, functionName: 'initialize', args: [admin.address, groth16, vkeyHash, 86_400] })
   const proxy = (await deploy(proxyArtifact, [implementation, init])).contractAddress!
   const write = async (functionName: string, args: unknown[]) => client.waitForTransactionReceipt({ hash: await client.writeContract({ address: proxy, abi: verifierArtifact.abi, functionName, args } as never) })
-  for (const rules of Object.values(DEMO_POLICIES)) await write('setPolicy', [rules.policyId, buildPolicy(rules).hash, 30 * 86_400, true])
+  const policyDocuments = demoPolicyDocuments()
+  for (const document of Object.values(policyDocuments)) await write('setPolicy', [document.id, document.hash, document.validityPeriod, true])
   await write('addIssuer', [demoIssuer().keyHash, admin.address])
-  return { chainId: anvil.id, proxy, implementation, groth16Verifier: groth16, vkeyHash, deployBlock: implementationReceipt.blockNumber, policies: { accredited: 1n, retail: 2n }, issuerKeyHash: demoIssuer().keyHash }
+  return { chainId: anvil.id, proxy, implementation, groth16Verifier: groth16, vkeyHash, deployBlock: implementationReceipt.blockNumber, policies: { accredited: 1n, retail: 2n }, policyDocuments, issuerKeyHash: demoIssuer().keyHash }
 }
