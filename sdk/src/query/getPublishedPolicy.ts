@@ -1,6 +1,6 @@
 import type { QueryOptions } from '@tanstack/query-core'
 import type { Address } from 'viem'
-import type { Config } from 'wagmi'
+import type { Config } from '@wagmi/core'
 import { getPublicClient } from 'wagmi/actions'
 import { getPublishedPolicy, type GetPublishedPolicyErrorType, type GetPublishedPolicyReturnType } from '../actions/get-published-policy.js'
 import type { ProofXConfig } from '../config/create-proofx-config.js'
