@@ -99,7 +99,7 @@ export async function submitProof(client: Client<Transport, Chain | undefined, A
   // Free to check, and the most common relayer mistake.
   if (proofSubject && proofSubject !== subject) throw new ProofSubjectMismatchError({ proofSubject, subject })
 
-  const { hash, receipt } = await writeVerifier(client, { address, account: parameters.account, chain: parameters.chain, gas: parameters.gas, onSubmitted: parameters.onSubmitted, functionName: 'submitProof', args: [policyId, subject, struct] }, {
+  const { hash, receipt } = await writeVerifier(client, { address, account: parameters.account, chain: parameters.chain, gas: parameters.gas, onSubmitted: parameters.onSubmitted, pollingInterval: parameters.pollingInterval, functionName: 'submitProof', args: [policyId, subject, struct] }, {
     // Runs on a simulated `false`, before anything is sent.
     onSimulated: async (verified) => {
       if (verified === true) return

@@ -32,7 +32,7 @@ export type CreateProverParameters = {
   /** Verify each proof in the worker before returning it. Default true. */
   verify?: boolean | undefined
   /**
-   * Verification-key hash the contract reports (`verificationKeyHash()`): proving is refused with
+   * Verification-key hash the contract reports (`vkeyHash()`; the SDK's `getVerificationKeyHash` action reads it): proving is refused with
    * VerificationKeyMismatchError when the artifacts' key differs.
    */
   expectedVkeyHash?: Hex | undefined
