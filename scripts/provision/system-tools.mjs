@@ -9,4 +9,6 @@ export const systemTools = [
   { command: 'chromium', debianPackage: 'chromium', neededBy: 'the browser suite, the end-to-end demo tests and the bench' },
   { command: 'promtool', debianPackage: 'prometheus', neededBy: 'the Prometheus alert-rule tests (test/ops)' },
   { command: 'kubectl', debianPackage: 'kubernetes-client', neededBy: 'rendering the Kubernetes manifests (test/ops)' },
+  { command: 'clang', debianPackage: 'clang', neededBy: "the proving engine's wasm rebuild test (sdk/engine-src)" },
+  { command: 'wasm-ld', debianPackage: 'lld', neededBy: "the proving engine's wasm rebuild test (sdk/engine-src)" },
 ]

@@ -1,5 +1,5 @@
 // A machine without the system tools, on this one: a private mount namespace in which /usr/bin is an
-// overlay whose upper layer whites out chromium, promtool and kubectl. Other processes still see them.
+// overlay whose upper layer whites out the given programs. Other processes still see them.
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
