@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, rmSync, symlinkSync } from 'node:fs'
+import { chmodSync, cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -19,6 +19,9 @@ const asRoot = process.getuid?.() === 0
 // A PATH holding only node (and apt-get when asked): none of the system tools.
 const scratch = mkdtempSync(join(tmpdir(), 'proofx-path-'))
 afterAll(() => rmSync(scratch, { recursive: true, force: true }))
+// Another user may not read the checkout (a clone in a 0700 temp dir): it runs a readable copy of the scripts.
+chmodSync(scratch, 0o755)
+cpSync(join(root, 'scripts/provision'), join(scratch, 'provision'), { recursive: true })
 function bareBin(name: string, withAptGet: boolean) {
   const dir = join(scratch, name)
   spawnSync('mkdir', ['-p', dir])
@@ -28,7 +31,7 @@ function bareBin(name: string, withAptGet: boolean) {
 }
 
 function runProvision(path: string, { args = [] as string[], user = undefined as number | undefined } = {}) {
-  const node = [process.execPath, provision, ...args]
+  const node = [process.execPath, user === undefined ? provision : join(scratch, 'provision/provision.mjs'), ...args]
   // As another user: setpriv drops root, as for a developer running `npm install` without sudo.
   const [file, ...rest] = user === undefined ? node : ['/usr/bin/setpriv', `--reuid=${user}`, `--regid=${user}`, '--clear-groups', ...node]
   const result = spawnSync(file!, rest, { cwd: root, encoding: 'utf8', env: { PATH: path, HOME: scratch }, timeout: 30_000 })
