@@ -2,11 +2,15 @@
 import { BigInt, Bytes, ethereum } from '@graphprotocol/graph-ts'
 import {
   CredentialRevoked,
+  Initialized,
   IssuerAdded,
   IssuerRemoved,
+  IssuerRevokerUpdated,
+  MaxProofAgeUpdated,
   Paused,
   PolicySet,
   ProofVerified,
+  RoleAdminChanged,
   RoleGranted,
   RoleRevoked,
   Unpaused,
@@ -19,6 +23,7 @@ import {
   PauseChange,
   Policy,
   Protocol,
+  RoleAdminChange,
   RoleChange,
   RoleMember,
   Subject,
@@ -189,4 +194,34 @@ export function handlePolicySet(event: PolicySet): void {
   policy.active = event.params.active
   policy.updatedAt = event.block.timestamp
   policy.save()
+}
+
+export function handleIssuerRevokerUpdated(event: IssuerRevokerUpdated): void {
+  const issuer = Issuer.load(event.params.issuerKeyHash.toString())
+  if (issuer == null) return // the contract only emits it for a trusted issuer, which IssuerAdded created
+  issuer.revoker = event.params.revoker
+  issuer.save()
+}
+
+export function handleMaxProofAgeUpdated(event: MaxProofAgeUpdated): void {
+  const p = protocol()
+  p.maxProofAge = event.params.maxProofAge
+  p.save()
+}
+
+export function handleRoleAdminChanged(event: RoleAdminChanged): void {
+  const change = new RoleAdminChange(eventId(event))
+  change.role = event.params.role
+  change.previousAdminRole = event.params.previousAdminRole
+  change.newAdminRole = event.params.newAdminRole
+  change.blockNumber = event.block.number
+  change.timestamp = event.block.timestamp
+  change.transactionHash = event.transaction.hash
+  change.save()
+}
+
+export function handleInitialized(event: Initialized): void {
+  const p = protocol()
+  p.initializedVersion = event.params.version
+  p.save()
 }
