@@ -350,6 +350,25 @@ contract ProofXVerifierSubmitProofsTest is BatchBase {
         );
     }
 
+    function test_submitProofs_emitsOneEventPerEntryInEntryOrder() public {
+        IProofXVerifier.ProofSubmission[] memory entries = _batch(4);
+        entries[0].policyId = 99; // rejected before the pairing
+        entries[2].proof.a = _negateG1(entries[2].proof.a); // invalid proof
+        vm.recordLogs();
+        _submitBatch(entries);
+        Vm.Log[] memory logs = vm.getRecordedLogs();
+        assertEq(logs.length, 4);
+        assertEq(logs[0].topics[0], IProofXVerifier.SubmissionRejected.selector);
+        assertEq(logs[1].topics[0], IProofXVerifier.ProofVerified.selector);
+        assertEq(logs[2].topics[0], IProofXVerifier.ProofVerified.selector);
+        assertEq(logs[3].topics[0], IProofXVerifier.ProofVerified.selector);
+        for (uint256 i; i < 4; ++i) {
+            assertEq(address(uint160(uint256(logs[i].topics[1]))), entries[i].subject);
+        }
+        (, bool success) = abi.decode(logs[2].data, (uint256, bool));
+        assertFalse(success);
+    }
+
     function test_submitProofs_recordsNothingIfEveryEntrySkipped() public {
         IProofXVerifier.ProofSubmission[] memory entries = _batch(2);
         vm.prank(stranger);

@@ -135,10 +135,10 @@ interface IProofXVerifier {
 
     /// @notice Submits many proofs in one transaction (relayers): each entry gets exactly the checks and the outcome of
     /// {submitProof}, and the valid ones are checked together with one pairing product (Groth16BatchVerifier).
-    /// @dev Reverts only for the whole batch: paused, empty or longer than MAX_BATCH_SIZE, or too little gas. An entry
-    /// that fails a check before the pairing is skipped with a {SubmissionRejected} event; every other entry emits
-    /// {ProofVerified} with its pairing result, in entry order, and valid ones are recorded. If the batch check fails,
-    /// each entry is checked alone, so an invalid proof never costs the others their records.
+    /// @dev Reverts only for the whole batch: paused, empty or longer than MAX_BATCH_SIZE, or too little gas. One event
+    /// per entry, in entry order: {SubmissionRejected} for an entry that failed a check before the pairing (nothing
+    /// recorded), else {ProofVerified} with its pairing result (valid ones recorded). If the batch check fails, each
+    /// entry is checked alone, so an invalid proof never costs the others their records.
     /// @return verified Per entry, whether its proof verified and compliance was recorded.
     function submitProofs(ProofSubmission[] calldata submissions) external returns (bool[] memory verified);
 
