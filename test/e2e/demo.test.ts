@@ -28,6 +28,34 @@ describe('demo page (anvil)', () => {
     expect(await page.evaluate(() => self.crossOriginIsolated)).toBe(true)
   })
 
+  test('the policy comes from the document the deployment publishes, checked against the contract', async () => {
+    await page.getByTestId('policy-verified').waitFor({ timeout: 15_000 })
+    expect(await page.getByTestId('policy-description').textContent()).toMatch(/^Accredited investors: net capital of at least 500,000 units.*\(id 1, version 1;/)
+    expect(await page.getByTestId('policy-select').locator('option').allTextContents()).toEqual(['accredited', 'retail'])
+  })
+
+  test('a policy document altered on its way to the page is refused before proving', async () => {
+    const tampered = await browser.newPage()
+    await tampered.route('**/deployment.json', async (route) => {
+      const deployment = await (await route.fetch()).json()
+      deployment.policyDocuments.accredited.rules.minKycLevel = 0
+      delete deployment.policyDocuments.accredited.hash
+      await route.fulfill({ json: deployment })
+    })
+    await tampered.goto(demo.url)
+    const error = tampered.getByTestId('policy-error')
+    await error.waitFor({ timeout: 30_000 })
+    expect(await error.getAttribute('data-error-name')).toBe('PolicyHashMismatchError')
+    expect(await error.textContent()).toMatch(/The policy document "accredited" does not match policy 1 on the verifier/)
+    // Connected and holding a credential, the visitor still cannot prove against the altered rules.
+    await tampered.getByTestId('connect-anvil-dev-0').click()
+    await tampered.getByTestId('issue-sample').click()
+    await expect.poll(() => tampered.getByTestId('credential-json').inputValue(), { timeout: 15_000 }).toContain('"subject"')
+    expect(await tampered.getByTestId('prove').isDisabled()).toBe(true)
+    await screenshot(tampered, '01b-tampered-policy')
+    await tampered.close()
+  })
+
   test('connects with the local dev account, proves in the browser, submits and shows compliant', async () => {
     await page.getByTestId('connect-anvil-dev-0').click()
     await expect.poll(() => page.getByTestId('connected-address').textContent(), { timeout: 15_000 }).toMatch(/^0xf39F/i)

@@ -2,7 +2,8 @@ import { useState } from 'react'
 import { useConnection } from 'wagmi'
 import { ConnectPanel } from './components/ConnectPanel.js'
 import { CredentialPanel } from './components/CredentialPanel.js'
-import { PolicyPicker, type DemoPolicyKey } from './components/PolicyPicker.js'
+import { usePublishedPolicy } from '@proofx/sdk/react'
+import { PolicyPicker } from './components/PolicyPicker.js'
 import { ProveSubmitPanel } from './components/ProveSubmitPanel.js'
 import { OperatorView } from './components/OperatorView.js'
 import type { PageDeployment } from './config/load-deployment.js'
@@ -11,7 +12,9 @@ import type { PageDeployment } from './config/load-deployment.js'
 export function App({ deployment, modeLabel }: { deployment: PageDeployment; modeLabel: string }) {
   const connection = useConnection()
   const [credentialJson, setCredentialJson] = useState('')
-  const [policyKey, setPolicyKey] = useState<DemoPolicyKey>('accredited')
+  const policyNames = Object.keys(deployment.policyDocuments ?? {})
+  const [policyName, setPolicyName] = useState(policyNames[0] ?? '')
+  const published = usePublishedPolicy({ document: deployment.policyDocuments?.[policyName], chainId: deployment.chainId, address: deployment.proxy })
   const wrongNetwork = connection.isConnected && connection.chainId !== deployment.chainId
 
   return (
@@ -27,8 +30,8 @@ export function App({ deployment, modeLabel }: { deployment: PageDeployment; mod
         <div className="column">
           <ConnectPanel expectedChainId={deployment.chainId} />
           <CredentialPanel subject={connection.address} value={credentialJson} onChange={setCredentialJson} />
-          <PolicyPicker value={policyKey} onChange={setPolicyKey} />
-          <ProveSubmitPanel subject={connection.address} credentialJson={credentialJson} policyKey={policyKey} chainId={deployment.chainId} verifier={deployment.proxy} wrongNetwork={wrongNetwork} />
+          <PolicyPicker names={policyNames} value={policyName} onChange={setPolicyName} published={published.data} error={published.error} />
+          <ProveSubmitPanel subject={connection.address} credentialJson={credentialJson} policyName={policyName} policy={published.data?.policy} chainId={deployment.chainId} verifier={deployment.proxy} wrongNetwork={wrongNetwork} />
         </div>
         <div className="column">
           <OperatorView address={deployment.proxy} deployBlock={BigInt(deployment.deployBlock ?? 0)} />

@@ -2,6 +2,7 @@
 export { addIssuer, type AddIssuerErrorType, type AddIssuerParameters, type AddIssuerReturnType } from './add-issuer.js'
 export { getComplianceStatus, type ComplianceStatusReason, type GetComplianceStatusErrorType, type GetComplianceStatusParameters, type GetComplianceStatusReturnType } from './get-compliance-status.js'
 export { getPolicy, type GetPolicyErrorType, type GetPolicyParameters, type GetPolicyReturnType } from './get-policy.js'
+export { getPublishedPolicy, type GetPublishedPolicyErrorType, type GetPublishedPolicyParameters, type GetPublishedPolicyReturnType } from './get-published-policy.js'
 export { getVerificationKeyHash, type GetVerificationKeyHashErrorType, type GetVerificationKeyHashParameters, type GetVerificationKeyHashReturnType } from './get-verification-key-hash.js'
 export { grantSigner, type GrantSignerErrorType, type GrantSignerParameters, type GrantSignerReturnType } from './grant-signer.js'
 export { isCompliant, type IsCompliantErrorType, type IsCompliantParameters, type IsCompliantReturnType } from './is-compliant.js'

@@ -15,7 +15,7 @@ import { InvalidInputError, type ValidationErrorType } from '../errors/validatio
 import { installErrorTransferHandler } from '../errors/transfer-handler.js'
 import { buildPolicy, type Policy } from '../policies/build-policy.js'
 import { validateProofInput } from '../validation/validate-proof-input.js'
-import type { ProverWorkerApi, WorkerArtifactSources } from '../worker/prover-worker-api.js'
+import type { ProverWorkerApi, ProvingEngine, WorkerArtifactSources } from '../worker/prover-worker-api.js'
 import type { WorkerHandle } from '../worker/worker-handle.js'
 import { raceCall } from './race-call.js'
 import { namePublicSignals, signalToAddress } from './to-calldata.js'
@@ -35,6 +35,11 @@ export type CreateProverParameters = {
    * VerificationKeyMismatchError when the artifacts' key differs.
    */
   expectedVkeyHash?: Hex | undefined
+  /**
+   * Groth16 prover run in the worker: 'proofx' (ProofX's own WebAssembly engine) or 'snarkjs' (the
+   * reference). Both make the same proofs for the same verifier. Default 'snarkjs'.
+   */
+  engine?: ProvingEngine | undefined
   /** Start the worker yourself (e.g. a bundler `?worker` import). Default: the package's worker. */
   createWorker?: (() => WorkerHandle | Promise<WorkerHandle>) | undefined
 }
@@ -119,6 +124,7 @@ export function createProver(parameters: CreateProverParameters = {}): Prover {
   const sources = toWorkerSources(parameters.artifacts ?? defaultArtifacts())
   const loadOptions = { cache: parameters.cache }
   const timeout = parameters.timeout ?? 120_000
+  const engine = parameters.engine ?? 'snarkjs'
   let session: Promise<Session> | undefined
   let disposed = false
   let queue: Promise<unknown> = Promise.resolve()
@@ -183,7 +189,7 @@ export function createProver(parameters: CreateProverParameters = {}): Prover {
     preload({ onProgress, signal, warmUpProofs = 1 } = {}) {
       return run(async ({ api }) => {
         const loaded = await checkVkey(api, onProgress)
-        const warmCurve = await api.warm(warmUpProofs)
+        const warmCurve = await api.warm(warmUpProofs, engine)
         return { vkeyHash: loaded.vkeyHash, version: loaded.version, loadArtifacts: loaded.ms, warmCurve }
       }, { signal, timeout })
     },
@@ -198,7 +204,7 @@ export function createProver(parameters: CreateProverParameters = {}): Prover {
       const result = await run(async ({ api }) => {
         const progress = p.onProgress && Comlink.proxy((event: ProofProgress) => p.onProgress!({ ...event, elapsed: performance.now() - started }))
         const loaded = await checkVkey(api, progress)
-        const proved = await api.prove(sources, { ...loadOptions, verify: parameters.verify ?? true }, input, progress)
+        const proved = await api.prove(sources, { ...loadOptions, verify: parameters.verify ?? true, engine }, input, progress)
         return { ...proved, timings: { ...proved.timings, loadArtifacts: loaded.ms + proved.timings.loadArtifacts } }
       }, { signal: p.signal, timeout: p.timeout ?? timeout })
       const signals = namePublicSignals(result.publicSignals)

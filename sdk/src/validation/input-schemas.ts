@@ -49,3 +49,23 @@ export const policyRulesSchema = z.object({
   maxRiskScore: smallUintSchema,
   allowedJurisdictions: z.array(smallUintSchema, 'must be an array of ISO 3166-1 numeric codes'),
 }, 'must be an object')
+
+/** A policy's short name: what deployment files and the CLI call it (e.g. "accredited"). */
+export const policyNameSchema = z.string('must be a string').regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be lowercase letters, digits and dashes (at most 63), starting with a letter or digit')
+
+/**
+ * A published policy document in its JSON form. `id` is the on-chain policy id and `rules` are policyRulesSchema's
+ * rules without the id (one schema for policy rules). Only the rules and the id enter the Poseidon hash the contract
+ * stores; name, version, description and validityPeriod describe them for people and tools.
+ */
+export const policyDocumentSchema = z.object({
+  id: uintSchema,
+  name: policyNameSchema,
+  version: z.number('must be a number').int('must be an integer').positive('must be at least 1'),
+  description: z.string('must be a string').min(1, 'must not be empty').max(2_000, 'must be at most 2000 characters'),
+  /** Seconds a compliance record stays valid after its proof (what `setPolicy` registers). */
+  validityPeriod: z.number('must be a number').int('must be an integer').positive('must be at least 1 second').max(2 ** 32 - 1, 'must fit in uint32').optional(),
+  rules: policyRulesSchema.omit({ policyId: true }),
+  /** Optional: the hash the publisher computed; refused if the rules hash to anything else. */
+  hash: uintSchema.optional(),
+}, 'must be an object')

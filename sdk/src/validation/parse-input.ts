@@ -3,7 +3,8 @@ import type { PolicyRules, SignedCredential } from '../credentials/types.js'
 import { InvalidInputError } from '../errors/validation.js'
 import { policyRulesSchema, signedCredentialSchema, uintSchema } from './input-schemas.js'
 
-function parseWith<T>(schema: z.ZodType<T, unknown>, input: unknown, root: string): T {
+/** Parses `input` with a zod schema; the first issue becomes an InvalidInputError naming `root.path.to.field`. */
+export function parseWith<T>(schema: z.ZodType<T, unknown>, input: unknown, root: string): T {
   const result = schema.safeParse(input)
   if (result.success) return result.data
   const issue = result.error.issues[0]!

@@ -2,6 +2,7 @@ import type { Account, Address, Chain, Client, Transport } from 'viem'
 import { addIssuer, type AddIssuerParameters, type AddIssuerReturnType } from '../../actions/add-issuer.js'
 import { getComplianceStatus, type GetComplianceStatusParameters, type GetComplianceStatusReturnType } from '../../actions/get-compliance-status.js'
 import { getPolicy, type GetPolicyParameters, type GetPolicyReturnType } from '../../actions/get-policy.js'
+import { getPublishedPolicy, type GetPublishedPolicyParameters, type GetPublishedPolicyReturnType } from '../../actions/get-published-policy.js'
 import { getVerificationKeyHash, type GetVerificationKeyHashParameters, type GetVerificationKeyHashReturnType } from '../../actions/get-verification-key-hash.js'
 import { grantSigner, type GrantSignerParameters, type GrantSignerReturnType } from '../../actions/grant-signer.js'
 import { isCompliant, type IsCompliantParameters, type IsCompliantReturnType } from '../../actions/is-compliant.js'
@@ -29,6 +30,7 @@ export type ProofXActions = {
   isCompliant: (parameters: Bound<IsCompliantParameters>) => Promise<IsCompliantReturnType>
   getComplianceStatus: (parameters: Bound<GetComplianceStatusParameters>) => Promise<GetComplianceStatusReturnType>
   getPolicy: (parameters: Bound<GetPolicyParameters>) => Promise<GetPolicyReturnType>
+  getPublishedPolicy: (parameters: Bound<GetPublishedPolicyParameters>) => Promise<GetPublishedPolicyReturnType>
   getVerificationKeyHash: (parameters?: Bound<GetVerificationKeyHashParameters>) => Promise<GetVerificationKeyHashReturnType>
   watchProofVerified: (parameters: Bound<WatchProofVerifiedParameters>) => WatchProofVerifiedReturnType
   grantSigner: (parameters: Bound<GrantSignerParameters>) => Promise<GrantSignerReturnType>
@@ -69,6 +71,7 @@ export function proofXActions({ address }: ProofXActionsConfig) {
       isCompliant: (p) => isCompliant(c, bind(p)),
       getComplianceStatus: (p) => getComplianceStatus(c, bind(p)),
       getPolicy: (p) => getPolicy(c, bind(p)),
+      getPublishedPolicy: (p) => getPublishedPolicy(c, bind(p)),
       getVerificationKeyHash: (p) => getVerificationKeyHash(c, bind(p)),
       watchProofVerified: (p) => watchProofVerified(c, bind(p)),
       grantSigner: (p) => grantSigner(c, bind(p)),
