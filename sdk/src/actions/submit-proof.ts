@@ -61,7 +61,7 @@ export async function submitProof(client: Client<Transport, Chain | undefined, A
   const submission = prepareSubmission(parameters, { sender: accountAddress(parameters.account ?? client.account) })
   const { policyId, subject, struct } = submission
 
-  const { hash, receipt } = await writeVerifier(client, { address, account: parameters.account, chain: parameters.chain, gas: parameters.gas, onSubmitted: parameters.onSubmitted, functionName: 'submitProof', args: [policyId, subject, struct] }, {
+  const { hash, receipt } = await writeVerifier(client, { address, account: parameters.account, chain: parameters.chain, gas: parameters.gas, onSubmitted: parameters.onSubmitted, pollingInterval: parameters.pollingInterval, functionName: 'submitProof', args: [policyId, subject, struct] }, {
     // Runs on a simulated `false`, before anything is sent.
     onSimulated: async (verified) => {
       if (verified === true) return
