@@ -1,6 +1,7 @@
 // Event handlers of the ProofX subgraph (AssemblyScript, graph-ts).
 import { BigInt, Bytes, ethereum } from '@graphprotocol/graph-ts'
 import {
+  BatchVerifierUpdated,
   CredentialRevoked,
   Initialized,
   IssuerAdded,
@@ -13,6 +14,7 @@ import {
   RoleAdminChanged,
   RoleGranted,
   RoleRevoked,
+  SubmissionRejected,
   Unpaused,
   Upgraded,
   VerifierUpdated,
@@ -23,6 +25,7 @@ import {
   PauseChange,
   Policy,
   Protocol,
+  RejectedSubmission,
   RoleAdminChange,
   RoleChange,
   RoleMember,
@@ -223,5 +226,24 @@ export function handleRoleAdminChanged(event: RoleAdminChanged): void {
 export function handleInitialized(event: Initialized): void {
   const p = protocol()
   p.initializedVersion = event.params.version
+  p.save()
+}
+
+export function handleSubmissionRejected(event: SubmissionRejected): void {
+  const r = new RejectedSubmission(eventId(event))
+  r.subject = event.params.subject
+  r.signer = event.params.signer
+  r.policyId = event.params.policyId
+  r.nullifier = event.params.nullifier
+  r.reason = event.params.reason
+  r.blockNumber = event.block.number
+  r.timestamp = event.block.timestamp
+  r.transactionHash = event.transaction.hash
+  r.save()
+}
+
+export function handleBatchVerifierUpdated(event: BatchVerifierUpdated): void {
+  const p = protocol()
+  p.batchVerifier = event.params.batchVerifier
   p.save()
 }
