@@ -4,6 +4,7 @@ import { defaultClientConditions, defaultServerConditions } from 'vite'
 // By path, not `@proofx/sdk/cross-origin-isolation`: vite bundles this config before any resolve.conditions
 // apply, so the package name would resolve to sdk/dist, which a test run must not need.
 import { crossOriginIsolationHeaders } from './sdk/src/worker/cross-origin-isolation-headers.js'
+import { findExecutable } from './scripts/provision/find-tools.mjs'
 
 // Node 20 lacks Map.groupBy / Object.groupBy, which vitest 5's reporter calls when a test fails.
 type GroupBy = <K, T>(items: Iterable<T>, key: (item: T, index: number) => K) => Map<K, T[]>
@@ -46,10 +47,11 @@ export default defineConfig({
           // Pre-bundled up front: a dependency discovered mid-run makes Vite reload the page under a running test.
           include: ['sdk/src/**/*.browser.test.ts', 'sdk/src/**/*.browser.test.tsx'],
           testTimeout: 120_000,
+          globalSetup: ['scripts/provision/require-chromium.mjs'],
           browser: {
             enabled: true,
             headless: true,
-            provider: playwright({ launchOptions: { executablePath: '/usr/bin/chromium', args: chromiumArgs } }),
+            provider: playwright({ launchOptions: { executablePath: findExecutable('chromium'), args: chromiumArgs } }),
             instances: [{ browser: 'chromium' }],
           },
         },
