@@ -167,8 +167,10 @@ test('@proofx/sdk/demo exports', () => {
     [
       "DEMO_ISSUER_PRIVATE_KEY",
       "DEMO_POLICIES",
+      "DEMO_POLICY_DOCUMENTS",
       "complianceSampleInput",
       "demoIssuer",
+      "demoPolicyDocuments",
     ]
   `)
 })

@@ -11,6 +11,8 @@ test('exports', () => {
     'createProofXConfig',
     'getComplianceStatusQueryKey',
     'getComplianceStatusQueryOptions',
+    'getPublishedPolicyQueryKey',
+    'getPublishedPolicyQueryOptions',
     'proveMutationKey',
     'proveMutationOptions',
     'submitProofMutationKey',
@@ -18,6 +20,7 @@ test('exports', () => {
     'useComplianceStatus',
     'useProofXConfig',
     'useProve',
+    'usePublishedPolicy',
     'useSubmitProof',
   ])
 })
