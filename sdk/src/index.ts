@@ -16,10 +16,14 @@ export { ATTRIBUTE_BITS, MAX_JURISDICTION_DEPTH, SNARK_SCALAR_FIELD } from './cr
 
 // Policies
 export { buildPolicy, type Policy } from './policies/build-policy.js'
+export type { PolicyDocument, PolicyDocumentJson } from './policies/policy-document.js'
+export { parsePolicyDocument, toPolicyDocumentJson } from './policies/parse-policy-document.js'
+export { fetchPolicyDocument, type FetchPolicyDocumentOptions } from './policies/fetch-policy-document.js'
+export { policyDocumentOf } from './policies/policy-document-of.js'
 
 // Demo issuer and policies (local demo and tests only: the demo key is public)
 export { DEMO_ISSUER_PRIVATE_KEY, demoIssuer } from './demo/demo-issuer.js'
-export { DEMO_POLICIES } from './demo/demo-policies.js'
+export { DEMO_POLICIES, DEMO_POLICY_DOCUMENTS, demoPolicyDocuments, type DemoPolicyName } from './demo/demo-policies.js'
 
 // Validation, artifacts, proving
 export * from './validation/index.js'
