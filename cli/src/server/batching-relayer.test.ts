@@ -15,7 +15,7 @@ import { createWorkerThreadBackend } from './worker-thread-backend.js'
 // The prover service in relay mode on loopback, against a real anvil deployment: relay requests are gathered
 // into submitProofs batches (by size or by wait time), and one bad entry costs only its own request.
 
-const artifacts = fileURLToPath(new URL('../../../../circuits/artifacts/', import.meta.url))
+const artifacts = fileURLToPath(new URL('../../../circuits/artifacts/', import.meta.url))
 const subjects: Address[] = [localAccounts.subject.address, localAccounts.otherSubject.address, localAccounts.stranger.address]
 let node: ProofXNode
 
