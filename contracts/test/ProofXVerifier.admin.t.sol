@@ -35,7 +35,7 @@ contract ProofXVerifierAdminTest is Base {
         assertEq(verifier.vkeyHash(), vkeyHash);
         assertEq(verifier.maxProofAge(), MAX_PROOF_AGE);
         assertEq(verifier.scope(), vm.parseJsonUint(fixtures, ".scope"));
-        assertEq(verifier.version(), "1.0.0");
+        assertEq(verifier.version(), "1.1.0");
         assertFalse(verifier.paused());
     }
 
