@@ -2,7 +2,7 @@
 // As a module: `await deployLocal({ rpcUrl, privateKey })`. As a script:
 //   npx tsx contracts/script/deploy-local.ts --rpc-url http://127.0.0.1:8545 [--private-key 0x..] [--signer 0x..]
 import { execFile } from 'node:child_process'
-import { copyFileSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { promisify } from 'node:util'
@@ -10,8 +10,9 @@ import { createPublicClient, http, isAddress, isHex, type Address, type Hex } fr
 import { privateKeyToAccount } from 'viem/accounts'
 import { hashVerificationKey, type VerificationKey } from '../../sdk/src/artifacts/hash-verification-key.js'
 import { demoIssuer } from '../../sdk/src/demo/demo-issuer.js'
-import { DEMO_POLICIES } from '../../sdk/src/demo/demo-policies.js'
-import { buildPolicy } from '../../sdk/src/policies/build-policy.js'
+import { demoPolicyDocuments } from '../../sdk/src/demo/demo-policies.js'
+import { toPolicyDocumentJson } from '../../sdk/src/policies/parse-policy-document.js'
+import type { PolicyDocumentJson } from '../../sdk/src/policies/policy-document.js'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 const forge = resolve(root, 'node_modules/.bin/forge')
@@ -24,11 +25,14 @@ export type LocalDeployment = {
   proxy: Address
   implementation: Address
   groth16Verifier: Address
+  groth16BatchVerifier: Address
   vkeyHash: Hex
   deployBlock: number
   policies: { accredited: number; retail: number }
   /** Decimal string: the value exceeds JavaScript's safe integers. */
   issuerKeyHash: string
+  /** The demo policy documents whose hashes Deploy.s.sol registered, bundled (dApps read their rules from here). */
+  policyDocuments: Record<'accredited' | 'retail', PolicyDocumentJson>
 }
 
 export type DeployLocalParameters = {
@@ -57,7 +61,7 @@ export class DeployLocalError extends Error {
 }
 
 /**
- * Deploys Groth16Verifier + ProofXVerifier (implementation and ERC-1967 proxy), registers the demo policies (ids 1
+ * Deploys Groth16Verifier + ProofXVerifier (implementation and ERC-1967 proxy) + Groth16BatchVerifier, registers the demo policies (ids 1
  * and 2) and the demo issuer, and returns the deployment file Deploy.s.sol wrote.
  * @example
  * const deployment = await deployLocal({ rpcUrl: 'http://127.0.0.1:8546', privateKey: ANVIL_PRIVATE_KEY_0 })
@@ -76,12 +80,13 @@ export async function deployLocal(parameters: DeployLocalParameters): Promise<Lo
     .catch((cause: unknown) => {
       throw new DeployLocalError('rpcUrl', `is not reachable (${rpcUrl})`, { cause })
     })
+  const documents = demoPolicyDocuments()
   const vkey = JSON.parse(readFileSync(resolve(root, 'circuits/artifacts/verification_key.json'), 'utf8')) as VerificationKey
   const env: Record<string, string> = {
     PROOFX_VKEY_HASH: hashVerificationKey(vkey),
     PROOFX_ISSUER_KEY_HASH: demoIssuer().keyHash.toString(),
-    PROOFX_ACCREDITED_POLICY_HASH: buildPolicy(DEMO_POLICIES.accredited).hash.toString(),
-    PROOFX_RETAIL_POLICY_HASH: buildPolicy(DEMO_POLICIES.retail).hash.toString(),
+    PROOFX_ACCREDITED_POLICY_HASH: documents.accredited.hash.toString(),
+    PROOFX_RETAIL_POLICY_HASH: documents.retail.hash.toString(),
     PROOFX_ISSUER_REVOKER: privateKeyToAccount(privateKey).address,
     // Own output dirs and no forced clean build: other forge runs in this tree are left alone.
     FOUNDRY_FORCE: 'false',
@@ -108,9 +113,11 @@ export async function deployLocal(parameters: DeployLocalParameters): Promise<Lo
       throw new DeployLocalError('forge script', `failed: ${stderr.split(privateKey).join('<private key>').slice(-2000)}`)
     }
   })
-  const deployment = JSON.parse(readFileSync(resolve(root, file), 'utf8')) as LocalDeployment
-  if (deployment.chainId !== chainId) throw new DeployLocalError('deployments file', `is for chain ${deployment.chainId}, not ${chainId}`)
-  if (writeDeploymentFile) copyFileSync(resolve(root, file), resolve(root, `deployments/${chainId}.json`))
+  const written = JSON.parse(readFileSync(resolve(root, file), 'utf8')) as Omit<LocalDeployment, 'policyDocuments'>
+  if (written.chainId !== chainId) throw new DeployLocalError('deployments file', `is for chain ${written.chainId}, not ${chainId}`)
+  // Deploy.s.sol registered the documents' hashes; the file lists the documents themselves next to the ids.
+  const deployment: LocalDeployment = { ...written, policyDocuments: { accredited: toPolicyDocumentJson(documents.accredited), retail: toPolicyDocumentJson(documents.retail) } }
+  if (writeDeploymentFile) writeFileSync(resolve(root, `deployments/${chainId}.json`), `${JSON.stringify(deployment, null, 2)}\n`)
   rmSync(resolve(root, file), { force: true })
   return deployment
 }

@@ -1,10 +1,13 @@
 // Prove in a Web Worker with the SDK's default artifacts and show the result; no chain needed.
-import { createProver, demoIssuer, DEMO_POLICIES, randomSalt, signCredential } from '@proofx/sdk'
+import { createProver, demoIssuer, DEMO_POLICY_DOCUMENTS, parsePolicyDocument, randomSalt, signCredential } from '@proofx/sdk'
 
 const STAGES = ['loading-artifacts', 'witness', 'proving', 'verifying', 'done']
 const output = document.getElementById('output')
 const progress = document.getElementById('progress')
 const prover = createProver()
+// The demo deployment's published policy document. With a chain, read it with getPublishedPolicy instead: that also
+// checks its hash against the contract before proving.
+const policy = parsePolicyDocument(DEMO_POLICY_DOCUMENTS.accredited).rules
 
 document.getElementById('prove').addEventListener('click', async () => {
   const subject = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8'
@@ -17,7 +20,7 @@ document.getElementById('prove').addEventListener('click', async () => {
   output.textContent = 'Proving…'
   try {
     const result = await prover.prove({
-      credential, policy: DEMO_POLICIES.accredited, subject,
+      credential, policy, subject,
       chainId: 31337, verifier: '0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0',
       onProgress: ({ stage }) => (progress.value = STAGES.indexOf(stage)),
     })

@@ -2,7 +2,7 @@
 //   RPC_URL=http://127.0.0.1:8545 DEPLOYMENT=../../deployments/31337.json node prove-and-submit.mjs
 import { readFileSync } from 'node:fs'
 import { privateKeyToAccount } from 'viem/accounts'
-import { createProofX, createProver, demoIssuer, DEMO_POLICIES, parseDeployment, randomSalt, signCredential } from '@proofx/sdk'
+import { createProofX, createProver, demoIssuer, parseDeployment, randomSalt, signCredential } from '@proofx/sdk'
 
 const deployment = parseDeployment(JSON.parse(readFileSync(process.env.DEPLOYMENT ?? '../../deployments/31337.json', 'utf8')))
 // Anvil's dev account #1: a public test key, local chains only.
@@ -16,14 +16,18 @@ const credential = signCredential(demoIssuer(), {
   jurisdiction: 276, issuedAt: now - 60n, expiresAt: now + 30n * 86_400n, salt: randomSalt(),
 })
 
-// 2. The holder proves, on this machine, that the credential meets the policy.
+// 2. The policy's rules come from the document the deployment publishes, checked against the hash the contract
+//    registers (a tampered or outdated document is refused with PolicyHashMismatchError).
+const { policy } = await proofx.getPublishedPolicy({ name: 'accredited' })
+
+// 3. The holder proves, on this machine, that the credential meets the policy.
 const prover = createProver({ expectedVkeyHash: deployment.vkeyHash })
 try {
-  const proof = await prover.prove({ credential, policy: DEMO_POLICIES.accredited, subject: account.address, chainId: deployment.chainId, verifier: deployment.proxy })
+  const proof = await prover.prove({ credential, policy, subject: account.address, chainId: deployment.chainId, verifier: deployment.proxy })
   console.log(`proved in ${Math.round(proof.timings.total)} ms`)
 
-  // 3. The holder's wallet submits it; the contract checks the Groth16 proof and records compliance.
-  const { hash, validUntil } = await proofx.submitProof({ policyId: DEMO_POLICIES.accredited.policyId, proof })
+  // 4. The holder's wallet submits it; the contract checks the Groth16 proof and records compliance.
+  const { hash, validUntil } = await proofx.submitProof({ policyId: policy.policyId, proof })
   console.log(`submitted ${hash}`)
   console.log(`compliant until ${new Date(Number(validUntil) * 1000).toISOString()}`)
 } finally {

@@ -16,16 +16,22 @@ export { ATTRIBUTE_BITS, MAX_JURISDICTION_DEPTH, SNARK_SCALAR_FIELD } from './cr
 
 // Policies
 export { buildPolicy, type Policy } from './policies/build-policy.js'
+export type { PolicyDocument, PolicyDocumentJson } from './policies/policy-document.js'
+export { parsePolicyDocument, toPolicyDocumentJson } from './policies/parse-policy-document.js'
+export { fetchPolicyDocument, type FetchPolicyDocumentOptions } from './policies/fetch-policy-document.js'
+export { policyDocumentOf } from './policies/policy-document-of.js'
 
 // Demo issuer and policies (local demo and tests only: the demo key is public)
 export { DEMO_ISSUER_PRIVATE_KEY, demoIssuer } from './demo/demo-issuer.js'
-export { DEMO_POLICIES } from './demo/demo-policies.js'
+export { DEMO_POLICIES, DEMO_POLICY_DOCUMENTS, demoPolicyDocuments, type DemoPolicyName } from './demo/demo-policies.js'
 
 // Validation, artifacts, proving
 export * from './validation/index.js'
 export * from './artifacts/index.js'
 export { createProver, verifyProof, terminateCurve, PUBLIC_SIGNAL_NAMES } from './prover/index.js'
 export type { CreateProverParameters, Groth16Proof, PreloadOptions, PreloadReturnType, ProofProgress, ProofStage, ProofTimings, ProofXProofStruct, ProofXPublicSignals, Prover, ProveErrorType, ProveParameters, ProveReturnType } from './prover/index.js'
+export type { ProvingEngine } from './worker/prover-worker-api.js'
+export { createGroth16Engine, type EngineTimings, type Groth16Engine } from './engine/index.js'
 export { wrapBrowserWorker } from './worker/spawn-browser-worker.js'
 export { crossOriginIsolationHeaders } from './worker/cross-origin-isolation-headers.js'
 export type { WorkerHandle } from './worker/worker-handle.js'

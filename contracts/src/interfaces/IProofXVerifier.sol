@@ -23,6 +23,13 @@ interface IProofXVerifier {
         uint256[2] c;
     }
 
+    /// @notice One entry of {submitProofs}: what {submitProof} takes as arguments.
+    struct ProofSubmission {
+        uint256 policyId;
+        address subject;
+        ProofXProof proof;
+    }
+
     /// @notice A registered compliance policy.
     /// @param policyHash Poseidon(policyId, minNetCapital, minKycLevel, maxRiskScore, jurisdictionRoot).
     /// @param validityPeriod Seconds a compliance record stays valid after the proof's timestamp.
@@ -58,6 +65,13 @@ interface IProofXVerifier {
     event ProofVerified(
         address indexed subject, address indexed signer, uint256 indexed policyId, uint256 nullifier, bool success
     );
+    /// @notice Emitted by {submitProofs} for an entry that failed a check before the pairing; `reason` is the
+    /// ABI-encoded custom error {submitProof} would have reverted with. Nothing is recorded for it.
+    event SubmissionRejected(
+        address indexed subject, address indexed signer, uint256 indexed policyId, uint256 nullifier, bytes reason
+    );
+    /// @notice Emitted when the batch verifier changes (to zero when {setVerifier} installs another key).
+    event BatchVerifierUpdated(address indexed previousBatchVerifier, address indexed batchVerifier);
     /// @notice Emitted when the Groth16 verifier and its verification-key hash change.
     event VerifierUpdated(address indexed previousVerifier, address indexed newVerifier, bytes32 vkeyHash);
     /// @notice Emitted with every {VerifierUpdated}: the verifier's generation and the oldest one whose records count.
@@ -115,6 +129,10 @@ interface IProofXVerifier {
     error ProofXVerifierInsufficientGas(uint256 gasLeft, uint256 required);
     /// @notice A public signal is not below the BN254 scalar field modulus (`index` is its position).
     error ProofXVerifierSignalOutOfField(uint256 index, uint256 value);
+    /// @notice {submitProofs} takes 1 to `max` entries.
+    error ProofXVerifierInvalidBatchSize(uint256 size, uint256 max);
+    /// @notice The batch verifier embeds another verification key than the Groth16 verifier's.
+    error ProofXVerifierBatchVerifierKeyMismatch(address batchVerifier, bytes32 batchVkeyHash, bytes32 vkeyHash);
     /// @notice The gates are already closed ({closeGates}).
     error ProofXVerifierGatesClosed();
     /// @notice The gates are already open ({openGates}).
@@ -130,6 +148,15 @@ interface IProofXVerifier {
     /// sender does not revert, so monitoring can see it. Emits a {ProofVerified} event.
     /// @return verified Whether the pairing check passed and compliance was recorded.
     function submitProof(uint256 policyId, address subject, ProofXProof calldata proof) external returns (bool verified);
+
+    /// @notice Submits many proofs in one transaction (relayers): each entry gets exactly the checks and the outcome of
+    /// {submitProof}, and the valid ones are checked together with one pairing product (Groth16BatchVerifier).
+    /// @dev Reverts only for the whole batch: paused, empty or longer than MAX_BATCH_SIZE, or too little gas. One event
+    /// per entry, in entry order: {SubmissionRejected} for an entry that failed a check before the pairing (nothing
+    /// recorded), else {ProofVerified} with its pairing result (valid ones recorded). If the batch check fails, each
+    /// entry is checked alone, so an invalid proof never costs the others their records.
+    /// @return verified Per entry, whether its proof verified and compliance was recorded.
+    function submitProofs(ProofSubmission[] calldata submissions) external returns (bool[] memory verified);
 
     /// @notice Whether `subject` holds an unexpired record for `policyId` whose policy is active, whose issuer is still
     /// trusted, whose credential is not revoked and whose verifier generation was not voided, while the gates are open.
@@ -200,6 +227,14 @@ interface IProofXVerifier {
     /// @notice Opens the gates again. Only PAUSER_ROLE; reverts with {ProofXVerifierGatesOpen} if open.
     /// Emits a {GatesOpened} event.
     function openGates() external;
+
+    /// @notice Sets the Groth16BatchVerifier {submitProofs} uses, or zero to check batches proof by proof. It must
+    /// embed the verification key of the current Groth16 verifier ({vkeyHash}); {setVerifier} with another key unsets
+    /// it. Only DEFAULT_ADMIN_ROLE. Emits a {BatchVerifierUpdated} event.
+    function setBatchVerifier(address batchVerifier) external;
+
+    /// @notice The batch verifier (zero if none).
+    function batchVerifier() external view returns (address);
 
     /// @notice The Groth16 verifier contract.
     function verifier() external view returns (address);

@@ -2,11 +2,11 @@
 pragma solidity ^0.8.24;
 
 import {IProofXVerifier} from "../../src/interfaces/IProofXVerifier.sol";
-import {Base} from "../utils/Base.t.sol";
+import {BatchBase} from "../utils/BatchBase.t.sol";
 import {ProofXVerifierHandler} from "./handlers/ProofXVerifierHandler.sol";
 
-/// @dev Invariants of ProofXVerifier under random sequences of handler actions.
-contract ProofXVerifierInvariantTest is Base {
+/// @dev Invariants of ProofXVerifier under random sequences of handler actions, with the batch verifier installed.
+contract ProofXVerifierInvariantTest is BatchBase {
     ProofXVerifierHandler internal handler;
 
     function setUp() public override {
@@ -29,7 +29,7 @@ contract ProofXVerifierInvariantTest is Base {
             handler.addActor(actors[i]);
         }
         targetContract(address(handler));
-        bytes4[] memory selectors = new bytes4[](13);
+        bytes4[] memory selectors = new bytes4[](14);
         selectors[0] = ProofXVerifierHandler.submit.selector;
         selectors[1] = ProofXVerifierHandler.warp.selector;
         selectors[2] = ProofXVerifierHandler.grantRole.selector;
@@ -40,9 +40,10 @@ contract ProofXVerifierInvariantTest is Base {
         selectors[7] = ProofXVerifierHandler.revokeCredential.selector;
         selectors[8] = ProofXVerifierHandler.setValidity.selector;
         selectors[9] = ProofXVerifierHandler.submit.selector; // twice: submissions are what the invariants are about
-        selectors[10] = ProofXVerifierHandler.toggleGates.selector;
-        selectors[11] = ProofXVerifierHandler.swapVerifier.selector;
-        selectors[12] = ProofXVerifierHandler.checkGates.selector;
+        selectors[10] = ProofXVerifierHandler.submitBatch.selector;
+        selectors[11] = ProofXVerifierHandler.toggleGates.selector;
+        selectors[12] = ProofXVerifierHandler.swapVerifier.selector;
+        selectors[13] = ProofXVerifierHandler.checkGates.selector;
         targetSelector(FuzzSelector({addr: address(handler), selectors: selectors}));
     }
 
@@ -80,6 +81,12 @@ contract ProofXVerifierInvariantTest is Base {
     /// @dev A signer whose role was revoked never gets a submission through for someone else.
     function invariant_revokedSignerNeverSubmits() public view {
         assertEq(handler.ghostRevokedSignerSubmissions(), 0);
+    }
+
+    /// @dev A batch entry's outcome is exactly submitProof's for the same entry in the same state.
+    function invariant_batchAgreesWithSubmitProof() public view {
+        assertEq(handler.ghostBatchDisagreements(), 0);
+        assertLe(handler.ghostBatchAccepted(), handler.ghostBatchEntries());
     }
 
     /// @dev Nothing counts while the gates are closed.

@@ -126,6 +126,64 @@ export const complianceGatedVaultAbi = [
 ] as const
 
 //////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
+// Groth16BatchVerifier
+//////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
+
+export const groth16BatchVerifierAbi = [
+  {
+    type: 'function',
+    inputs: [],
+    name: 'PROOF_WORDS',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'PUBLIC_SIGNAL_COUNT',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'VKEY_HASH',
+    outputs: [{ name: '', internalType: 'bytes32', type: 'bytes32' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [{ name: 'proofs', internalType: 'uint256[]', type: 'uint256[]' }],
+    name: 'batchCoefficients',
+    outputs: [
+      { name: 'coefficients', internalType: 'uint256[]', type: 'uint256[]' },
+    ],
+    stateMutability: 'pure',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'publicSignalCount',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'pure',
+  },
+  {
+    type: 'function',
+    inputs: [{ name: 'proofs', internalType: 'uint256[]', type: 'uint256[]' }],
+    name: 'verifyProofs',
+    outputs: [{ name: '', internalType: 'bool', type: 'bool' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'vkeyHash',
+    outputs: [{ name: '', internalType: 'bytes32', type: 'bytes32' }],
+    stateMutability: 'pure',
+  },
+] as const
+
+//////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
 // Groth16Verifier
 //////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
 
@@ -155,6 +213,13 @@ export const proofXVerifierAbi = [
     inputs: [],
     name: 'DEFAULT_ADMIN_ROLE',
     outputs: [{ name: '', internalType: 'bytes32', type: 'bytes32' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'MAX_BATCH_SIZE',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'view',
   },
   {
@@ -194,6 +259,13 @@ export const proofXVerifierAbi = [
     name: 'addIssuer',
     outputs: [],
     stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'batchVerifier',
+    outputs: [{ name: '', internalType: 'address', type: 'address' }],
+    stateMutability: 'view',
   },
   {
     type: 'function',
@@ -420,6 +492,15 @@ export const proofXVerifierAbi = [
   {
     type: 'function',
     inputs: [
+      { name: 'batchVerifier_', internalType: 'address', type: 'address' },
+    ],
+    name: 'setBatchVerifier',
+    outputs: [],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [
       { name: 'issuerKeyHash', internalType: 'uint256', type: 'uint256' },
       { name: 'revoker', internalType: 'address', type: 'address' },
     ],
@@ -482,6 +563,44 @@ export const proofXVerifierAbi = [
   },
   {
     type: 'function',
+    inputs: [
+      {
+        name: 'submissions',
+        internalType: 'struct IProofXVerifier.ProofSubmission[]',
+        type: 'tuple[]',
+        components: [
+          { name: 'policyId', internalType: 'uint256', type: 'uint256' },
+          { name: 'subject', internalType: 'address', type: 'address' },
+          {
+            name: 'proof',
+            internalType: 'struct IProofXVerifier.ProofXProof',
+            type: 'tuple',
+            components: [
+              {
+                name: 'issuerKeyHash',
+                internalType: 'uint256',
+                type: 'uint256',
+              },
+              { name: 'nullifier', internalType: 'uint256', type: 'uint256' },
+              { name: 'timestamp', internalType: 'uint256', type: 'uint256' },
+              { name: 'a', internalType: 'uint256[2]', type: 'uint256[2]' },
+              {
+                name: 'b',
+                internalType: 'uint256[2][2]',
+                type: 'uint256[2][2]',
+              },
+              { name: 'c', internalType: 'uint256[2]', type: 'uint256[2]' },
+            ],
+          },
+        ],
+      },
+    ],
+    name: 'submitProofs',
+    outputs: [{ name: 'verified', internalType: 'bool[]', type: 'bool[]' }],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
     inputs: [{ name: 'interfaceId', internalType: 'bytes4', type: 'bytes4' }],
     name: 'supportsInterface',
     outputs: [{ name: '', internalType: 'bool', type: 'bool' }],
@@ -538,6 +657,25 @@ export const proofXVerifierAbi = [
     name: 'vkeyHash',
     outputs: [{ name: '', internalType: 'bytes32', type: 'bytes32' }],
     stateMutability: 'view',
+  },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      {
+        name: 'previousBatchVerifier',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'batchVerifier',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+    ],
+    name: 'BatchVerifierUpdated',
   },
   {
     type: 'event',
@@ -827,6 +965,38 @@ export const proofXVerifierAbi = [
     anonymous: false,
     inputs: [
       {
+        name: 'subject',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'signer',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'policyId',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: true,
+      },
+      {
+        name: 'nullifier',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+      { name: 'reason', internalType: 'bytes', type: 'bytes', indexed: false },
+    ],
+    name: 'SubmissionRejected',
+  },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      {
         name: 'account',
         internalType: 'address',
         type: 'address',
@@ -922,6 +1092,15 @@ export const proofXVerifierAbi = [
   {
     type: 'error',
     inputs: [
+      { name: 'batchVerifier', internalType: 'address', type: 'address' },
+      { name: 'batchVkeyHash', internalType: 'bytes32', type: 'bytes32' },
+      { name: 'vkeyHash', internalType: 'bytes32', type: 'bytes32' },
+    ],
+    name: 'ProofXVerifierBatchVerifierKeyMismatch',
+  },
+  {
+    type: 'error',
+    inputs: [
       { name: 'issuerKeyHash', internalType: 'uint256', type: 'uint256' },
       { name: 'nullifier', internalType: 'uint256', type: 'uint256' },
     ],
@@ -949,6 +1128,14 @@ export const proofXVerifierAbi = [
       { name: 'required', internalType: 'uint256', type: 'uint256' },
     ],
     name: 'ProofXVerifierInsufficientGas',
+  },
+  {
+    type: 'error',
+    inputs: [
+      { name: 'size', internalType: 'uint256', type: 'uint256' },
+      { name: 'max', internalType: 'uint256', type: 'uint256' },
+    ],
+    name: 'ProofXVerifierInvalidBatchSize',
   },
   {
     type: 'error',

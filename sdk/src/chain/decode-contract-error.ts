@@ -1,5 +1,6 @@
 import { BaseError, ContractFunctionRevertedError, type Address, type Hash, type Hex } from 'viem'
 import {
+  BatchVerifierKeyMismatchError,
   ChainIdTooLargeError,
   ContractNotPausedError,
   ContractPausedError,
@@ -10,6 +11,7 @@ import {
   GatesOpenError,
   GenerationsExhaustedError,
   InsufficientGasError,
+  InvalidBatchSizeError,
   InvalidIssuerKeyHashError,
   InvalidPolicyHashError,
   InvalidUpgradeError,
@@ -54,6 +56,8 @@ const decoders: Record<string, Decoder> = {
   ProofXVerifierProofTooOld: (a, cause) => new ProofTooOldError({ timestamp: bigintArg(a, 0), oldestAccepted: bigintArg(a, 1), cause }),
   ProofXVerifierInsufficientGas: (a, cause) => new InsufficientGasError({ gasLeft: bigintArg(a, 0), required: bigintArg(a, 1), cause }),
   ProofXVerifierSignalOutOfField: (a, cause) => new SignalOutOfFieldError({ index: bigintArg(a, 0), value: bigintArg(a, 1), cause }),
+  ProofXVerifierInvalidBatchSize: (a, cause) => new InvalidBatchSizeError({ size: bigintArg(a, 0), max: bigintArg(a, 1), cause }),
+  ProofXVerifierBatchVerifierKeyMismatch: (a, cause) => new BatchVerifierKeyMismatchError({ batchVerifier: addressArg(a, 0), batchVkeyHash: a[1] as Hex, vkeyHash: a[2] as Hex, cause }),
   ProofXVerifierChainIdTooLarge: (a, cause) => new ChainIdTooLargeError({ chainId: bigintArg(a, 0), cause }),
   ProofXVerifierUnauthorizedRevoker: (a, cause) => new UnauthorizedRevokerError({ sender: addressArg(a, 0), issuerKeyHash: bigintArg(a, 1), cause }),
   ProofXVerifierCredentialAlreadyRevoked: (a, cause) => new CredentialAlreadyRevokedError({ issuerKeyHash: bigintArg(a, 0), nullifier: bigintArg(a, 1), cause }),

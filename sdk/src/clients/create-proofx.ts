@@ -5,6 +5,8 @@ import { parseDeployment } from '../deployments/parse-deployment.js'
 import type { ProofXDeployment } from '../deployments/types.js'
 import { InvalidDeploymentError } from '../errors/deployment.js'
 import { InvalidInputError } from '../errors/validation.js'
+import { getPublishedPolicy, type GetPublishedPolicyParameters, type GetPublishedPolicyReturnType } from '../actions/get-published-policy.js'
+import { policyDocumentOf } from '../policies/policy-document-of.js'
 import { proofXActions, type ProofXActions } from './decorators/proofx.js'
 
 const knownChains: Record<number, Chain> = { [anvil.id]: anvil, [polygonAmoy.id]: polygonAmoy, [sepolia.id]: sepolia }
@@ -41,8 +43,16 @@ export function createProofX({ chainId, deployment: given, transport, rpcUrl, ac
     .extend(publicActions)
     .extend(walletActions)
     .extend(proofXActions({ address: deployment.proxy }))
-    .extend(() => ({ deployment })) as CreateProofXReturnType
+    .extend((client) => ({
+      deployment,
+      /** Like the getPublishedPolicy action; `{ name }` reads the document this deployment publishes under that name. */
+      getPublishedPolicy: async (p: PublishedPolicyByName | Omit<GetPublishedPolicyParameters, 'address'>) =>
+        getPublishedPolicy(client as never, { ...p, address: deployment.proxy, document: 'name' in p ? policyDocumentOf(deployment, p.name) : p.document }),
+    })) as CreateProofXReturnType
 }
+
+/** A published policy by its name in the deployment (deployment.policyDocuments). */
+export type PublishedPolicyByName = Omit<GetPublishedPolicyParameters, 'address' | 'document'> & { name: string }
 
 /** A viem client with public, wallet and ProofX actions, and the deployment it is bound to. */
 export type CreateProofXReturnType = Client<
@@ -50,5 +60,8 @@ export type CreateProofXReturnType = Client<
   Chain,
   Account | undefined,
   undefined,
-  PublicActions<Transport, Chain, Account | undefined> & WalletActions<Chain, Account | undefined> & ProofXActions & { deployment: ProofXDeployment }
+  PublicActions<Transport, Chain, Account | undefined> & WalletActions<Chain, Account | undefined> & Omit<ProofXActions, 'getPublishedPolicy'> & {
+    deployment: ProofXDeployment
+    getPublishedPolicy(parameters: PublishedPolicyByName | Omit<GetPublishedPolicyParameters, 'address'>): Promise<GetPublishedPolicyReturnType>
+  }
 >

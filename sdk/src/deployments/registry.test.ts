@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, test } from 'vitest'
+import { DEMO_POLICY_DOCUMENTS } from '../demo/demo-policies.js'
 import { DeploymentNotFoundError, InvalidDeploymentError } from '../errors/deployment.js'
 import { parseDeployment } from './parse-deployment.js'
 import { readDeploymentFile } from './read-deployment-file.js'
@@ -45,6 +46,26 @@ describe('parseDeployment', () => {
       expect(error).toMatchObject({ field, rule: expect.stringContaining(rule) })
       expect((error as Error).message).toContain('deployments/31337.json')
     }
+  })
+})
+
+describe('parseDeployment: published policy documents', () => {
+  test('bundled documents are parsed (hash computed), URLs kept; files without any still parse', () => {
+    const deployment = parseDeployment({ ...json, policyDocuments: { accredited: DEMO_POLICY_DOCUMENTS.accredited, retail: { url: 'https://policies.example/retail.json' } } })
+    expect(deployment.policyDocuments.accredited).toMatchObject({ id: 1n, name: 'accredited', hash: expect.any(BigInt) })
+    expect(deployment.policyDocuments.retail).toEqual({ url: 'https://policies.example/retail.json' })
+    expect(parseDeployment(json).policyDocuments).toEqual({})
+    expect(parseDeployment(deployment)).toEqual(deployment)
+  })
+
+  test.each([
+    ['policyDocuments.accredited.name', { accredited: DEMO_POLICY_DOCUMENTS.retail }, 'expected "accredited", the key it is listed under'],
+    ['policyDocuments.retail.id', { retail: { ...DEMO_POLICY_DOCUMENTS.retail, id: '7' } }, 'expected 2, the id policies.retail names'],
+    ['policyDocuments.retail.rules.minKycLevel', { retail: { ...DEMO_POLICY_DOCUMENTS.retail, rules: { ...DEMO_POLICY_DOCUMENTS.retail.rules, minKycLevel: 2.5 } } }, 'integer'],
+    ['policyDocuments.retail.url', { retail: { url: 'ftp://policies.example/retail.json' } }, 'expected an http(s) or relative URL'],
+    ['policyDocuments', [], 'expected an object'],
+  ])('names the bad field: %s', (field, policyDocuments, rule) => {
+    expect(() => parseDeployment({ ...json, policyDocuments }, 'deployments/31337.json')).toThrowError(expect.objectContaining({ name: 'InvalidDeploymentError', field, rule: expect.stringContaining(rule) }))
   })
 })
 

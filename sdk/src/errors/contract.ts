@@ -245,6 +245,43 @@ export class ChainIdTooLargeError extends ProofXError {
   }
 }
 
+export type InvalidBatchSizeErrorType = InvalidBatchSizeError & { name: 'InvalidBatchSizeError' }
+/** ProofXVerifierInvalidBatchSize: submitProofs takes 1 to `max` entries. */
+export class InvalidBatchSizeError extends ProofXError {
+  override name = 'InvalidBatchSizeError' as const
+  readonly field = 'entries'
+  readonly size: bigint
+  readonly max: bigint
+  constructor({ size, max, cause }: { size: bigint; max: bigint } & WithCause) {
+    super(`A batch of ${size} entries is not accepted: submitProofs takes 1 to ${max} (field "entries").`, {
+      cause,
+      metaMessages: [`Split the entries into batches of at most ${max}.`],
+    })
+    this.size = size
+    this.max = max
+  }
+}
+
+export type BatchVerifierKeyMismatchErrorType = BatchVerifierKeyMismatchError & { name: 'BatchVerifierKeyMismatchError' }
+/** ProofXVerifierBatchVerifierKeyMismatch: the batch verifier embeds another verification key than the Groth16 verifier's. */
+export class BatchVerifierKeyMismatchError extends ProofXError {
+  override name = 'BatchVerifierKeyMismatchError' as const
+  readonly field = 'batchVerifier'
+  readonly batchVerifier: Address
+  readonly batchVkeyHash: Hex
+  readonly vkeyHash: Hex
+  constructor({ batchVerifier, batchVkeyHash, vkeyHash, cause }: { batchVerifier: Address; batchVkeyHash: Hex; vkeyHash: Hex } & WithCause) {
+    super(`The batch verifier ${batchVerifier} was generated for another verification key than the verifier's (field "batchVerifier").`, {
+      cause,
+      details: `batch verifier key hash ${batchVkeyHash}, verifier key hash ${vkeyHash}.`,
+      metaMessages: ['Regenerate it from the current verification_key.json (npm run generate:batch-verifier), deploy it, then set it.'],
+    })
+    this.batchVerifier = batchVerifier
+    this.batchVkeyHash = batchVkeyHash
+    this.vkeyHash = vkeyHash
+  }
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Access control and pausing (OpenZeppelin)
 
@@ -511,6 +548,8 @@ export type ProofXContractErrorType =
   | ProofTooOldErrorType
   | SignalOutOfFieldErrorType
   | InsufficientGasErrorType
+  | InvalidBatchSizeErrorType
+  | BatchVerifierKeyMismatchErrorType
   | ChainIdTooLargeErrorType
   | MissingRoleErrorType
   | ContractPausedErrorType

@@ -2,6 +2,7 @@ import * as Comlink from 'comlink'
 import { MessageChannel } from 'node:worker_threads'
 import { afterEach, describe, expect, test } from 'vitest'
 import { ArtifactIntegrityError } from './artifacts.js'
+import * as errors from './index.js'
 import { ProofXError } from './base.js'
 import { ProofTimeoutError, WorkerCrashedError } from './prover.js'
 import { deserializeError, serializeError } from './serialize-error.js'
@@ -50,6 +51,18 @@ describe('serializeError / deserializeError', () => {
     const copy = deserializeError(serializeError(new Custom('hi')))
     expect(copy).toBeInstanceOf(Error)
     expect(copy).toMatchObject({ name: 'SomeLibraryError', message: 'hi' })
+  })
+})
+
+describe('every SDK error class', () => {
+  test('is registered, so it crosses a worker boundary with its class (exhaustive over the errors module)', () => {
+    const classes = Object.entries(errors).filter(([, value]) => typeof value === 'function' && value.prototype instanceof ProofXError)
+    expect(classes.length).toBeGreaterThan(40)
+    for (const [name, errorClass] of classes) {
+      const error = Object.create((errorClass as typeof ProofXError).prototype) as ProofXError
+      Object.assign(error, { name, message: name })
+      expect(deserializeError(serializeError(error)), name).toBeInstanceOf(errorClass as typeof ProofXError)
+    }
   })
 })
 

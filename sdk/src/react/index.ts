@@ -6,6 +6,8 @@ export { useProofXConfig, type UseProofXConfigParameters } from './hooks/useProo
 export { useProve, type UseProveParameters } from './hooks/useProve.js'
 export { useSubmitProof, type UseSubmitProofParameters } from './hooks/useSubmitProof.js'
 export { useComplianceStatus, type UseComplianceStatusParameters } from './hooks/useComplianceStatus.js'
+export { usePublishedPolicy, type UsePublishedPolicyParameters } from './hooks/usePublishedPolicy.js'
 export { proveMutationOptions, proveMutationKey, type ProveData, type ProveProgress, type ProveVariables, type ProverLike } from '../query/prove.js'
 export { submitProofMutationOptions, submitProofMutationKey, type SubmitProofData, type SubmitProofVariables } from '../query/submitProof.js'
 export { getComplianceStatusQueryOptions, getComplianceStatusQueryKey, type GetComplianceStatusData, type GetComplianceStatusOptions } from '../query/getComplianceStatus.js'
+export { getPublishedPolicyQueryOptions, getPublishedPolicyQueryKey, type GetPublishedPolicyData, type GetPublishedPolicyOptions } from '../query/getPublishedPolicy.js'

@@ -28,15 +28,16 @@ export function checkCredentialRanges(credential: SignedCredential): void {
   checkField('credential.signature.S', credential.signature.S)
 }
 
-export function checkPolicyRanges(policy: PolicyRules): void {
-  checkField('policy.policyId', policy.policyId)
-  checkBits('policy.minNetCapital', policy.minNetCapital, ATTRIBUTE_BITS.minNetCapital)
-  checkBits('policy.minKycLevel', policy.minKycLevel, ATTRIBUTE_BITS.minKycLevel)
-  checkBits('policy.maxRiskScore', policy.maxRiskScore, ATTRIBUTE_BITS.maxRiskScore)
-  policy.allowedJurisdictions.forEach((code, i) => checkBits(`policy.allowedJurisdictions.${i}`, code, ATTRIBUTE_BITS.jurisdiction))
+/** `root` names the fields in errors: "policy" for prove() input, "policyDocument.rules" for a published document. */
+export function checkPolicyRanges(policy: PolicyRules, root = 'policy', idField = `${root}.policyId`): void {
+  checkField(idField, policy.policyId)
+  checkBits(`${root}.minNetCapital`, policy.minNetCapital, ATTRIBUTE_BITS.minNetCapital)
+  checkBits(`${root}.minKycLevel`, policy.minKycLevel, ATTRIBUTE_BITS.minKycLevel)
+  checkBits(`${root}.maxRiskScore`, policy.maxRiskScore, ATTRIBUTE_BITS.maxRiskScore)
+  policy.allowedJurisdictions.forEach((code, i) => checkBits(`${root}.allowedJurisdictions.${i}`, code, ATTRIBUTE_BITS.jurisdiction))
   const leaves = new Set(policy.allowedJurisdictions).size
   if (leaves > 2 ** MAX_JURISDICTION_DEPTH)
-    throw new OutOfRangeError({ field: 'policy.allowedJurisdictions', value: leaves, rule: `at most ${2 ** MAX_JURISDICTION_DEPTH} distinct codes (tree depth ${MAX_JURISDICTION_DEPTH})` })
+    throw new OutOfRangeError({ field: `${root}.allowedJurisdictions`, value: leaves, rule: `at most ${2 ** MAX_JURISDICTION_DEPTH} distinct codes (tree depth ${MAX_JURISDICTION_DEPTH})` })
 }
 
 export function checkNowRange(now: bigint): void {

@@ -7,6 +7,10 @@ import { ProofGenerationError } from '../errors/prover.js'
 import type { ComplianceCircuitInput } from '../credentials/build-circuit-input.js'
 import type { Groth16Proof, ProofProgress, ProofStage } from '../prover/types.js'
 import { syntheticWitness } from './synthetic-witness.js'
+import { createGroth16Engine, type Groth16Engine } from '../engine/groth16-engine.js'
+
+/** Which Groth16 prover runs in the worker: ProofX's WebAssembly engine or snarkjs (the reference). */
+export type ProvingEngine = 'proofx' | 'snarkjs'
 
 /** Artifact sources as they cross the worker boundary (URL objects are not cloneable). */
 export type WorkerArtifactSources = Omit<ArtifactSources, 'wasm' | 'zkey' | 'vkey' | 'manifest'> & {
@@ -37,6 +41,8 @@ export function createProverWorkerApi() {
   let artifacts: Promise<LoadedArtifacts> | undefined
   // Compiling the 3.8 MB witness wasm (and its memory) once saves ~200 ms per proof over snarkjs.wtns.calculate.
   let calculator: Promise<WitnessCalculator> | undefined
+  // The engine keeps the zkey's sections decoded in its own memory across proofs.
+  let engine: Promise<Groth16Engine> | undefined
   const now = () => performance.now()
 
   function ensureCalculator(wasm: Uint8Array): Promise<WitnessCalculator> {
@@ -45,6 +51,20 @@ export function createProverWorkerApi() {
       calculator.catch(() => (calculator = undefined))
     }
     return calculator
+  }
+
+  function ensureEngine(zkey: Uint8Array): Promise<Groth16Engine> {
+    if (!engine) {
+      engine = createGroth16Engine(zkey)
+      engine.catch(() => (engine = undefined))
+    }
+    return engine
+  }
+
+  async function groth16Prove(kind: ProvingEngine, zkey: Uint8Array, wtns: Uint8Array) {
+    if (kind === 'snarkjs') return snarkjs.groth16.prove(zkey, wtns)
+    const { proof, publicSignals } = (await ensureEngine(zkey)).prove(wtns)
+    return { proof, publicSignals }
   }
 
   // Loads once; later calls reuse the bytes (snarkjs would re-fetch URLs on every proof).
@@ -85,18 +105,19 @@ export function createProverWorkerApi() {
      * artifacts are loaded: the first proofs in a fresh worker are slower (wasm tier-up in every curve thread,
      * memories growing), so a click after preload then costs a warm proof.
      */
-    async warm(proofs = 0) {
+    async warm(proofs = 0, kind: ProvingEngine = 'snarkjs') {
       const t0 = now()
-      await snarkjs.curves.getCurveFromName('bn128')
+      if (kind === 'snarkjs') await snarkjs.curves.getCurveFromName('bn128')
+      else if (artifacts) await ensureEngine((await artifacts).zkey)
       if (proofs > 0 && artifacts) {
         const { wasm, zkey } = await artifacts
         const calculator = await ensureCalculator(wasm)
-        for (let i = 0; i < proofs; i++) await snarkjs.groth16.prove(zkey, syntheticWitness(calculator))
+        for (let i = 0; i < proofs; i++) await groth16Prove(kind, zkey, syntheticWitness(calculator))
       }
       return now() - t0
     },
 
-    async prove(sources: WorkerArtifactSources, options: WorkerLoadOptions & { verify: boolean }, input: ComplianceCircuitInput, onProgress?: ProgressCallback): Promise<WorkerProveResult> {
+    async prove(sources: WorkerArtifactSources, options: WorkerLoadOptions & { verify: boolean; engine?: ProvingEngine | undefined }, input: ComplianceCircuitInput, onProgress?: ProgressCallback): Promise<WorkerProveResult> {
       const started = now()
       const loadStart = now()
       const { wasm, zkey, vkey, vkeyHash } = await ensureLoaded(sources, options, onProgress, started)
@@ -109,7 +130,7 @@ export function createProverWorkerApi() {
           throw error
         }
       }, 'computing the witness')
-      const p = await timed('proving', started, onProgress, () => snarkjs.groth16.prove(zkey, w.value), 'proving')
+      const p = await timed('proving', started, onProgress, () => groth16Prove(options.engine ?? 'snarkjs', zkey, w.value), 'proving')
       let verify = 0
       if (options.verify) {
         const v = await timed('verifying', started, onProgress, () => snarkjs.groth16.verify(vkey, p.value.publicSignals, p.value.proof), 'verifying')
@@ -132,6 +153,7 @@ export function createProverWorkerApi() {
     async dispose() {
       artifacts = undefined
       calculator = undefined
+      engine = undefined
       const curve = (globalThis as { curve_bn128?: Curve | null }).curve_bn128
       if (curve) await curve.terminate()
     },

@@ -4,9 +4,8 @@ import { createWalletClient, encodeFunctionData, http, publicActions, type Abi, 
 import { anvil } from 'viem/chains'
 import { hashVerificationKey } from '../../../sdk/src/artifacts/hash-verification-key.js'
 import { demoIssuer } from '../../../sdk/src/demo/demo-issuer.js'
-import { DEMO_POLICIES } from '../../../sdk/src/demo/demo-policies.js'
+import { demoPolicyDocuments } from '../../../sdk/src/demo/demo-policies.js'
 import type { ProofXDeployment } from '../../../sdk/src/deployments/types.js'
-import { buildPolicy } from '../../../sdk/src/policies/build-policy.js'
 
 const root = fileURLToPath(new URL('../../../', import.meta.url))
 
@@ -32,7 +31,8 @@ export async function deployDrill(rpcUrl: string, admin: LocalAccount): Promise<
   const init = encodeFunctionData({ abi: verifierArtifact.abi, functionName: 'initialize', args: [admin.address, groth16, vkeyHash, 86_400] })
   const proxy = (await deploy(proxyArtifact, [implementation, init])).contractAddress!
   const write = async (functionName: string, args: unknown[]) => client.waitForTransactionReceipt({ hash: await client.writeContract({ address: proxy, abi: verifierArtifact.abi, functionName, args } as never) })
-  for (const rules of Object.values(DEMO_POLICIES)) await write('setPolicy', [rules.policyId, buildPolicy(rules).hash, 30 * 86_400, true])
+  const policyDocuments = demoPolicyDocuments()
+  for (const document of Object.values(policyDocuments)) await write('setPolicy', [document.id, document.hash, document.validityPeriod, true])
   await write('addIssuer', [demoIssuer().keyHash, admin.address])
-  return { chainId: anvil.id, proxy, implementation, groth16Verifier: groth16, vkeyHash, deployBlock: implementationReceipt.blockNumber, policies: { accredited: 1n, retail: 2n }, issuerKeyHash: demoIssuer().keyHash }
+  return { chainId: anvil.id, proxy, implementation, groth16Verifier: groth16, vkeyHash, deployBlock: implementationReceipt.blockNumber, policies: { accredited: 1n, retail: 2n }, policyDocuments, issuerKeyHash: demoIssuer().keyHash }
 }

@@ -1,11 +1,10 @@
-import { DEMO_POLICIES } from '@proofx/sdk'
+import type { Policy } from '@proofx/sdk'
 import { useEffect, useState } from 'react'
 import { usePublicClient } from 'wagmi'
 import type { Address } from 'viem'
 import { useComplianceStatus, useProve, useSubmitProof } from '@proofx/sdk/react'
 import { ErrorNotice } from './ErrorNotice.js'
 import { formatDate, formatMs, shortHex } from '../lib/format.js'
-import type { DemoPolicyKey } from './PolicyPicker.js'
 
 const STAGES = ['validating', 'loading-artifacts', 'witness', 'proving', 'verifying', 'done'] as const
 const STAGE_LABELS: Record<string, string> = {
@@ -18,11 +17,10 @@ const STAGE_LABELS: Record<string, string> = {
 }
 
 /** Steps 4 and 5: prove in the browser (progress, time, cancel), then submit and show the on-chain status. */
-export function ProveSubmitPanel({ subject, credentialJson, policyKey, chainId, verifier, wrongNetwork }: { subject: Address | undefined; credentialJson: string; policyKey: DemoPolicyKey; chainId: number; verifier: Address; wrongNetwork: boolean }) {
-  const policy = DEMO_POLICIES[policyKey]
+export function ProveSubmitPanel({ subject, credentialJson, policyName, policy, chainId, verifier, wrongNetwork }: { subject: Address | undefined; credentialJson: string; policyName: string; policy: Policy | undefined; chainId: number; verifier: Address; wrongNetwork: boolean }) {
   const prove = useProve()
   const submit = useSubmitProof()
-  const status = useComplianceStatus({ subject, policyId: policy.policyId, chainId, address: verifier })
+  const status = useComplianceStatus({ subject, policyId: policy?.policyId, chainId, address: verifier })
   const [parseError, setParseError] = useState<unknown>()
   const client = usePublicClient({ chainId })
 
@@ -32,7 +30,7 @@ export function ProveSubmitPanel({ subject, credentialJson, policyKey, chainId, 
     submit.reset()
     setParseError(undefined)
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [credentialJson, policyKey])
+  }, [credentialJson, policyName])
 
   const onProve = async () => {
     submit.reset()
@@ -45,7 +43,8 @@ export function ProveSubmitPanel({ subject, credentialJson, policyKey, chainId, 
     }
     // Date the proof by the chain's clock, not the device's: the contract refuses proofs from its future.
     const now = await client?.getBlock().then((block) => block.timestamp, () => undefined)
-    prove.prove({ credential, policy, chainId, address: verifier, subject, now })
+    // Only a published policy whose hash the contract registers (checked by usePublishedPolicy) is proved against.
+    if (policy) prove.prove({ credential, policy, chainId, address: verifier, subject, now })
   }
 
   const stage = prove.progress?.stage
@@ -58,7 +57,7 @@ export function ProveSubmitPanel({ subject, credentialJson, policyKey, chainId, 
       <section className="card" data-testid="prove-panel">
         <h2>4. Prove on this device</h2>
         <div className="row">
-          <button onClick={onProve} disabled={!subject || !credentialJson || prove.isPending} data-testid="prove">
+          <button onClick={onProve} disabled={!subject || !credentialJson || !policy || prove.isPending} data-testid="prove">
             Prove
           </button>
           {prove.isPending && (
@@ -94,7 +93,7 @@ export function ProveSubmitPanel({ subject, credentialJson, policyKey, chainId, 
 
       <section className="card" data-testid="submit-panel">
         <h2>5. Submit on-chain</h2>
-        <button onClick={() => prove.data && submit.submitProof({ policyId: policy.policyId, proof: prove.data, chainId, address: verifier })} disabled={!prove.data || submit.isPending || wrongNetwork} data-testid="submit">
+        <button onClick={() => prove.data && policy && submit.submitProof({ policyId: policy.policyId, proof: prove.data, chainId, address: verifier })} disabled={!prove.data || submit.isPending || wrongNetwork} data-testid="submit">
           {submit.isPending ? 'Submitting…' : 'Submit proof'}
         </button>
         {wrongNetwork && <p className="muted">Switch your wallet to chain {chainId} first.</p>}
@@ -109,10 +108,10 @@ export function ProveSubmitPanel({ subject, credentialJson, policyKey, chainId, 
             <span className="muted">{subject ? 'Reading status…' : 'Connect to see your status.'}</span>
           ) : compliant ? (
             <strong data-testid="compliant-until" style={{ color: '#14532d' }}>
-              Compliant until {formatDate(status.data.validUntil!)} ({policyKey})
+              Compliant until {formatDate(status.data.validUntil!)} ({policyName})
             </strong>
           ) : (
-            <span>Not compliant with {policyKey} ({status.data.reason.replace('-', ' ')}).</span>
+            <span>Not compliant with {policyName} ({status.data.reason.replace('-', ' ')}).</span>
           )}
         </p>
       </section>

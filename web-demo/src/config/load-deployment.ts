@@ -11,6 +11,8 @@ export type PageDeployment = {
   deployBlock?: number | string
   /** Display name, e.g. "Anvil (local)". */
   chainName?: string
+  /** Policy name -> its published document (bundled JSON or { url }): the page proves against these, never its own rules. */
+  policyDocuments?: Record<string, unknown>
 }
 
 /**

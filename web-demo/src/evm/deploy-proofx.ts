@@ -1,5 +1,5 @@
 import { createWalletClient, custom, encodeFunctionData, publicActions, type Abi, type Address, type EIP1193RequestFn, type Hex } from 'viem'
-import { buildPolicy, DEMO_POLICIES, demoIssuer, hashVerificationKey, type VerificationKey } from '@proofx/sdk'
+import { demoIssuer, demoPolicyDocuments, hashVerificationKey, toPolicyDocumentJson, type VerificationKey } from '@proofx/sdk'
 import { defineChain } from 'viem'
 
 export type FoundryArtifact = { abi: Abi; bytecode: { object: Hex } }
@@ -29,7 +29,9 @@ export async function deployProofX({ request, chainId, admin, contracts, vkey }:
     const receipt = await client.waitForTransactionReceipt({ hash })
     if (receipt.status !== 'success') throw new Error(`${functionName} failed in the in-browser EVM`)
   }
-  for (const rules of Object.values(DEMO_POLICIES)) await write('setPolicy', [rules.policyId, buildPolicy(rules).hash, 30 * 86_400, true])
+  // The demo publisher's documents: registered by hash, and listed in the deployment the page reads them from.
+  const documents = Object.values(demoPolicyDocuments())
+  for (const document of documents) await write('setPolicy', [document.id, document.hash, document.validityPeriod, true])
   await write('addIssuer', [demoIssuer().keyHash, admin])
-  return { chainId, proxy, implementation: implementation.contractAddress!, groth16Verifier: groth16.contractAddress!, vkeyHash, deployBlock: Number(groth16.blockNumber) }
+  return { chainId, proxy, implementation: implementation.contractAddress!, groth16Verifier: groth16.contractAddress!, vkeyHash, deployBlock: Number(groth16.blockNumber), policyDocuments: Object.fromEntries(documents.map((document) => [document.name, toPolicyDocumentJson(document)])) }
 }

@@ -2,6 +2,7 @@ import type { Account, Address, Chain, Client, Transport } from 'viem'
 import { addIssuer, type AddIssuerParameters, type AddIssuerReturnType } from '../../actions/add-issuer.js'
 import { getComplianceStatus, type GetComplianceStatusParameters, type GetComplianceStatusReturnType } from '../../actions/get-compliance-status.js'
 import { getPolicy, type GetPolicyParameters, type GetPolicyReturnType } from '../../actions/get-policy.js'
+import { getPublishedPolicy, type GetPublishedPolicyParameters, type GetPublishedPolicyReturnType } from '../../actions/get-published-policy.js'
 import { getVerificationKeyHash, type GetVerificationKeyHashParameters, type GetVerificationKeyHashReturnType } from '../../actions/get-verification-key-hash.js'
 import { grantSigner, type GrantSignerParameters, type GrantSignerReturnType } from '../../actions/grant-signer.js'
 import { isCompliant, type IsCompliantParameters, type IsCompliantReturnType } from '../../actions/is-compliant.js'
@@ -15,7 +16,9 @@ import { setIssuerRevoker, type SetIssuerRevokerParameters, type SetIssuerRevoke
 import { setMaxProofAge, type SetMaxProofAgeParameters, type SetMaxProofAgeReturnType } from '../../actions/set-max-proof-age.js'
 import { setPolicy, type SetPolicyParameters, type SetPolicyReturnType } from '../../actions/set-policy.js'
 import { setVerifier, type SetVerifierParameters, type SetVerifierReturnType } from '../../actions/set-verifier.js'
+import { setBatchVerifier, type SetBatchVerifierParameters, type SetBatchVerifierReturnType } from '../../actions/set-batch-verifier.js'
 import { submitProof, type SubmitProofParameters, type SubmitProofReturnType } from '../../actions/submit-proof.js'
+import { submitProofs, type SubmitProofsParameters, type SubmitProofsReturnType } from '../../actions/submit-proofs.js'
 import { unpause, type UnpauseParameters, type UnpauseReturnType } from '../../actions/unpause.js'
 import { upgrade, type UpgradeParameters, type UpgradeReturnType } from '../../actions/upgrade.js'
 import { watchProofVerified, type WatchProofVerifiedParameters, type WatchProofVerifiedReturnType } from '../../actions/watch-proof-verified.js'
@@ -25,9 +28,11 @@ type Bound<parameters> = parameters extends unknown ? Omit<parameters, 'address'
 
 export type ProofXActions = {
   submitProof: (parameters: Bound<SubmitProofParameters>) => Promise<SubmitProofReturnType>
+  submitProofs: (parameters: Bound<SubmitProofsParameters>) => Promise<SubmitProofsReturnType>
   isCompliant: (parameters: Bound<IsCompliantParameters>) => Promise<IsCompliantReturnType>
   getComplianceStatus: (parameters: Bound<GetComplianceStatusParameters>) => Promise<GetComplianceStatusReturnType>
   getPolicy: (parameters: Bound<GetPolicyParameters>) => Promise<GetPolicyReturnType>
+  getPublishedPolicy: (parameters: Bound<GetPublishedPolicyParameters>) => Promise<GetPublishedPolicyReturnType>
   getVerificationKeyHash: (parameters?: Bound<GetVerificationKeyHashParameters>) => Promise<GetVerificationKeyHashReturnType>
   watchProofVerified: (parameters: Bound<WatchProofVerifiedParameters>) => WatchProofVerifiedReturnType
   grantSigner: (parameters: Bound<GrantSignerParameters>) => Promise<GrantSignerReturnType>
@@ -37,6 +42,7 @@ export type ProofXActions = {
   closeGates: (parameters?: Bound<CloseGatesParameters>) => Promise<CloseGatesReturnType>
   openGates: (parameters?: Bound<OpenGatesParameters>) => Promise<OpenGatesReturnType>
   setVerifier: (parameters: Bound<SetVerifierParameters>) => Promise<SetVerifierReturnType>
+  setBatchVerifier: (parameters: Bound<SetBatchVerifierParameters>) => Promise<SetBatchVerifierReturnType>
   setPolicy: (parameters: Bound<SetPolicyParameters>) => Promise<SetPolicyReturnType>
   setMaxProofAge: (parameters: Bound<SetMaxProofAgeParameters>) => Promise<SetMaxProofAgeReturnType>
   addIssuer: (parameters: Bound<AddIssuerParameters>) => Promise<AddIssuerReturnType>
@@ -65,9 +71,11 @@ export function proofXActions({ address }: ProofXActionsConfig) {
     const bind = <parameters extends { address: Address }>(p: Bound<parameters> | undefined) => ({ ...p, address: p?.address ?? address }) as parameters
     return {
       submitProof: (p) => submitProof(c, bind(p)),
+      submitProofs: (p) => submitProofs(c, bind(p)),
       isCompliant: (p) => isCompliant(c, bind(p)),
       getComplianceStatus: (p) => getComplianceStatus(c, bind(p)),
       getPolicy: (p) => getPolicy(c, bind(p)),
+      getPublishedPolicy: (p) => getPublishedPolicy(c, bind(p)),
       getVerificationKeyHash: (p) => getVerificationKeyHash(c, bind(p)),
       watchProofVerified: (p) => watchProofVerified(c, bind(p)),
       grantSigner: (p) => grantSigner(c, bind(p)),
@@ -77,6 +85,7 @@ export function proofXActions({ address }: ProofXActionsConfig) {
       closeGates: (p) => closeGates(c, bind(p)),
       openGates: (p) => openGates(c, bind(p)),
       setVerifier: (p) => setVerifier(c, bind(p)),
+      setBatchVerifier: (p) => setBatchVerifier(c, bind(p)),
       setPolicy: (p) => setPolicy(c, bind(p)),
       setMaxProofAge: (p) => setMaxProofAge(c, bind(p)),
       addIssuer: (p) => addIssuer(c, bind(p)),

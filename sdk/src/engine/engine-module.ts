@@ -1,0 +1,55 @@
+import { ENGINE_WASM_BASE64 } from './wasm/proofx-engine-wasm.js'
+
+/** The engine's exports (sdk/engine-src/engine.c); pointers are byte offsets into `memory`. */
+export type EngineExports = {
+  memory: WebAssembly.Memory
+  init(): void
+  alloc(size: number): number
+  heap_mark(): number
+  heap_reset(mark: number): void
+  fq_mul(r: number, a: number, b: number): void
+  fq_add(r: number, a: number, b: number): void
+  fq_sub(r: number, a: number, b: number): void
+  fq_inv(r: number, a: number): void
+  fq2_mul(r: number, a: number, b: number): void
+  fq2_inv(r: number, a: number): void
+  fr_mul(r: number, a: number, b: number): void
+  fr_add(r: number, a: number, b: number): void
+  fr_sub(r: number, a: number, b: number): void
+  fr_inv(r: number, a: number): void
+  fr_to_mont(a: number, count: number): void
+  fr_from_mont(a: number, count: number): void
+  fr_fft(a: number, logn: number, w: number): void
+  g1_add(r: number, p: number, q: number): void
+  g1_madd(r: number, p: number, a: number): void
+  g1_dbl(r: number, p: number): void
+  g1_to_affine(a: number, p: number): void
+  g1_from_affine(p: number, a: number): void
+  g1_msm(r: number, bases: number, scalars: number, n: number): void
+  g2_add(r: number, p: number, q: number): void
+  g2_madd(r: number, p: number, a: number): void
+  g2_dbl(r: number, p: number): void
+  g2_to_affine(a: number, p: number): void
+  g2_from_affine(p: number, a: number): void
+  g2_msm(r: number, bases: number, scalars: number, n: number): void
+  g16_abc(coefs: number, nCoefs: number, w: number, nw: number, a: number, b: number, c: number, n: number): void
+  g16_h(a: number, b: number, c: number, logn: number, w: number, winv: number, ninv: number, shift: number): void
+}
+
+let compiled: Promise<WebAssembly.Module> | undefined
+
+function decodeBase64(text: string): Uint8Array {
+  const binary = atob(text)
+  const bytes = new Uint8Array(binary.length)
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)
+  return bytes
+}
+
+/** A fresh instance of the engine (its own memory); the module is compiled once per thread. */
+export async function instantiateEngine(): Promise<EngineExports> {
+  compiled ??= WebAssembly.compile(decodeBase64(ENGINE_WASM_BASE64) as Uint8Array<ArrayBuffer>)
+  const instance = await WebAssembly.instantiate(await compiled, {})
+  const exports = instance.exports as unknown as EngineExports
+  exports.init()
+  return exports
+}

@@ -1,0 +1,54 @@
+import { describe, expect, test } from 'vitest'
+import { DEMO_POLICIES, DEMO_POLICY_DOCUMENTS } from '../demo/demo-policies.js'
+import { InvalidInputError, OutOfRangeError } from '../errors/validation.js'
+import { buildPolicy } from './build-policy.js'
+import { parsePolicyDocument, toPolicyDocumentJson } from './parse-policy-document.js'
+
+const json = () => structuredClone(DEMO_POLICY_DOCUMENTS.accredited) as unknown as Record<string, any>
+
+describe('parsePolicyDocument', () => {
+  test('the hash is buildPolicy over the id and the rules: what setPolicy registers', () => {
+    const document = parsePolicyDocument(DEMO_POLICY_DOCUMENTS.accredited)
+    expect(document).toMatchObject({ id: 1n, name: 'accredited', version: 1, validityPeriod: 2_592_000, rules: DEMO_POLICIES.accredited })
+    expect(document.hash).toBe(buildPolicy(DEMO_POLICIES.accredited).hash)
+    // name, version and description are for people: the contract's hash does not change with them.
+    expect(parsePolicyDocument({ ...json(), version: 2, description: 'Reworded.' }).hash).toBe(document.hash)
+    expect(parsePolicyDocument({ ...json(), rules: { ...json().rules, maxRiskScore: 41 } }).hash).not.toBe(document.hash)
+  })
+
+  test('JSON form round-trips, with the hash stated and checked', () => {
+    const document = parsePolicyDocument(DEMO_POLICY_DOCUMENTS.retail)
+    const published = JSON.parse(JSON.stringify(toPolicyDocumentJson(document)))
+    expect(published.hash).toBe(document.hash.toString())
+    expect(parsePolicyDocument(published)).toEqual(document)
+    expect(parsePolicyDocument(document)).toEqual(document)
+  })
+
+  test.each([
+    ['policyDocument.id', (d: any) => delete d.id, InvalidInputError, /required/],
+    ['policyDocument.name', (d: any) => (d.name = 'Accredited Investors'), InvalidInputError, /lowercase/],
+    ['policyDocument.version', (d: any) => (d.version = 0), InvalidInputError, /at least 1/],
+    ['policyDocument.description', (d: any) => (d.description = ''), InvalidInputError, /empty/],
+    ['policyDocument.validityPeriod', (d: any) => (d.validityPeriod = 1.5), InvalidInputError, /integer/],
+    ['policyDocument.rules.minKycLevel', (d: any) => (d.rules.minKycLevel = 'two'), InvalidInputError, /.+/],
+    ['policyDocument.rules.minNetCapital', (d: any) => (d.rules.minNetCapital = '-1'), InvalidInputError, /non-negative/],
+    ['policyDocument.rules.maxRiskScore', (d: any) => (d.rules.maxRiskScore = 256), OutOfRangeError, /8 bits/],
+    ['policyDocument.rules.allowedJurisdictions.1', (d: any) => (d.rules.allowedJurisdictions = [276, 1024]), OutOfRangeError, /10 bits/],
+    ['policyDocument.hash', (d: any) => (d.hash = '12345'), InvalidInputError, /does not match the rules, which hash to \d+/],
+  ] as const)('%s: a typed error naming the field', (field, mutate, errorClass, rule) => {
+    const document = json()
+    mutate(document)
+    let error: unknown
+    try {
+      parsePolicyDocument(document)
+    } catch (e) {
+      error = e
+    }
+    expect(error).toBeInstanceOf(errorClass)
+    expect(error).toMatchObject({ field, rule: expect.stringMatching(rule) })
+  })
+
+  test('not an object', () => {
+    expect(() => parsePolicyDocument('accredited')).toThrowError(expect.objectContaining({ name: 'InvalidInputError', field: 'policyDocument' }))
+  })
+})
