@@ -7,13 +7,16 @@ import { createSdkProverBackend } from '../server/sdk-prover-backend.js'
 import { accountSourceFromArgs, loadAccount } from '../admin/load-account.js'
 import { chainParseOptions, resolveChainTarget } from '../admin/chain-options.js'
 import { walletFor } from '../admin/chain-options.js'
+import { createBatchingRelayer } from '../server/batching-relayer.js'
 import { createContractRelayer } from '../server/contract-relayer.js'
 import { createProverServer } from '../server/create-prover-server.js'
 import { createWorkerThreadBackend } from '../server/worker-thread-backend.js'
 
 /**
  * proofx serve: the hosted prover (POST /v1/proofs, /healthz, /readyz, /metrics).
- * Relaying is on when a signer key is given (env PROOFX_SIGNER_KEY or --signer-keystore).
+ * Relaying is on when a signer key is given (env PROOFX_SIGNER_KEY or --signer-keystore). Relayed proofs go out in
+ * submitProofs batches of up to --relay-batch-size (default 16) after at most --relay-batch-wait-ms (default 1000);
+ * --relay-batch-size 1 sends each proof alone with submitProof, without waiting.
  */
 export async function serveCommand(argv: string[]): Promise<void> {
   const env = process.env
@@ -30,6 +33,8 @@ export async function serveCommand(argv: string[]): Promise<void> {
       'body-limit': { type: 'string', default: env.PROOFX_BODY_LIMIT ?? '65536' },
       'chain-id': { type: 'string', default: env.PROOFX_CHAIN_ID },
       'signer-keystore': { type: 'string', default: env.PROOFX_SIGNER_KEYSTORE },
+      'relay-batch-size': { type: 'string', default: env.PROOFX_RELAY_BATCH_SIZE ?? '16' },
+      'relay-batch-wait-ms': { type: 'string', default: env.PROOFX_RELAY_BATCH_WAIT_MS ?? '1000' },
       'log-level': { type: 'string', default: env.LOG_LEVEL ?? 'info' },
       // sdk: createProver pool, artifacts checked against manifest.json and the contract's vkeyHash.
       // threads: a plain snarkjs worker-thread pool (artifacts without a manifest, e.g. a drill's new zkey).
@@ -55,7 +60,10 @@ export async function serveCommand(argv: string[]): Promise<void> {
     expectedVkeyHash = await target.publicClient.readContract({ address: contract, abi: adminAbi, functionName: 'vkeyHash' })
     if (env.PROOFX_SIGNER_KEY || values['signer-keystore']) {
       const account = await loadAccount(accountSourceFromArgs({ keystore: values['signer-keystore'], envVar: 'PROOFX_SIGNER_KEY' }))
-      relayer = createContractRelayer({ walletClient: walletFor(target, account), contract })
+      const maxBatchSize = Number(values['relay-batch-size'])
+      relayer = maxBatchSize === 1
+        ? createContractRelayer({ walletClient: walletFor(target, account), contract })
+        : createBatchingRelayer({ walletClient: walletFor(target, account), contract, maxBatchSize, maxWaitMs: Number(values['relay-batch-wait-ms']) })
     }
   } else {
     chainId = Number(values['chain-id'])

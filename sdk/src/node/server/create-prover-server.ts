@@ -44,6 +44,7 @@ export async function createProverServer(options: ProverServerOptions): Promise<
   const now = options.now ?? (async () => BigInt(Math.floor(Date.now() / 1000)))
   const scope = computeScope(chainId, verifier)
   const metrics = createProverMetrics({ poolSize: backend.size })
+  relayer?.registerMetrics?.(metrics.registry)
   let meanProofMs = 2000
   const queue = createBoundedQueue({
     concurrency: backend.size,
@@ -64,7 +65,11 @@ export async function createProverServer(options: ProverServerOptions): Promise<
   // Playbook A "Service stops accepting that key": once the chain says our key lost SIGNER_ROLE, relaying stops.
   let relayRevoked = false
   backend.warmup().then(() => { ready = true }, (error) => app.log.error({ error: errorName(error) }, 'prover warmup failed'))
-  app.addHook('onClose', async () => { closing = true; await backend.close() })
+  app.addHook('onClose', async () => {
+    closing = true
+    await relayer?.close?.()
+    await backend.close()
+  })
 
   const fail = (reason: ProofErrorReason) => metrics.errors.inc({ reason })
 
@@ -130,7 +135,7 @@ export async function createProverServer(options: ProverServerOptions): Promise<
       try {
         const tx = await relayer.submit({ policyId: body.policy.policyId, subject: body.subject, proof: solidity })
         metrics.relays.inc({ outcome: tx.verified ? 'verified' : 'rejected' })
-        request.log.info({ tx: tx.transactionHash, verified: tx.verified, gasUsed: tx.gasUsed.toString() }, 'relayed proof')
+        request.log.info({ tx: tx.transactionHash, verified: tx.verified, gasUsed: tx.gasUsed.toString(), batchSize: tx.batchSize ?? 1 }, 'relayed proof')
         return { proof: result.proof, publicSignals: result.publicSignals, calldata, relay: { signer: relayer.address, ...stringify(tx) } }
       } catch (error) {
         fail('relay')
