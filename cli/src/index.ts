@@ -11,6 +11,7 @@ export { verifyZkeyTranscript } from './setup/read-transcript.js'
 export { createProverServer, REDACTED_LOG_PATHS, type ProverServerOptions } from './server/create-prover-server.js'
 export { createWorkerThreadBackend } from './server/worker-thread-backend.js'
 export { createContractRelayer } from './server/contract-relayer.js'
+export { createApiKeyCheck, hashApiKey } from './server/api-keys.js'
 // Monitor
 export { createMonitor, type Monitor, type MonitorOptions, type PollResult } from './monitor/create-monitor.js'
 export { jsonLinesSink, webhookSink, type AlertSink } from './monitor/alert-sinks.js'

@@ -15,6 +15,17 @@ import {IProofXVerifier} from "./interfaces/IProofXVerifier.sol";
 /// services that submit on a subject's behalf), PAUSER_ROLE, UPGRADER_ROLE. Pausing has the ABI of OpenZeppelin's
 /// PausableUpgradeable (`paused()`, `pause()`, `unpause()`, {Paused}, {Unpaused}, {EnforcedPause}, {ExpectedPause}) but
 /// keeps its flag in the storage slot submitProof reads anyway, which saves a cold SLOAD (2,100 gas) per submission.
+///
+/// Incident switches (playbook scenario B), both PAUSER_ROLE and independent of each other:
+/// - {pause} stops new proofs; existing records keep counting (scenario A: a prover key leaked, holders are fine).
+/// - {closeGates} makes every {isCompliant} false, so no gated dApp lets anyone through while records may be forged;
+///   records are kept and count again after {openGates} unless the admin voids them. Close the gates and pause
+///   together when the verifier itself is suspect.
+///
+/// Verifier generations: every {setVerifier} starts a new generation and every record remembers the one it was proven
+/// under. `setVerifier(..., voidEarlierRecords = true)` voids every record of earlier generations in O(1) ("start
+/// fresh"); `false` keeps them ("migrate"). Records written before generations existed (implementation 1.0.0) are
+/// generation 0.
 /// @custom:security-contact security@proofx.example
 contract ProofXVerifier is
     Initializable,
@@ -67,6 +78,9 @@ contract ProofXVerifier is
     /// @notice The operation failed because the contract is not paused (same error as OpenZeppelin's Pausable).
     error ExpectedPause();
 
+    /// @dev Issuer ids fit the record's 24 bits (its other 8 bits of that word hold the verifier generation).
+    uint32 internal constant MAX_ISSUER_ID = type(uint24).max;
+
     /// @custom:storage-location erc7201:proofx.storage.ProofXVerifier
     struct ProofXVerifierStorage {
         // Slot 0, read by every submission (one cold SLOAD): groth16Verifier (bytes 0-19), maxProofAge (20-24),
@@ -81,9 +95,23 @@ contract ProofXVerifier is
         mapping(uint256 issuerKeyHash => Issuer) issuers;
         mapping(uint32 issuerId => uint256 issuerKeyHash) issuerKeyHashes;
         mapping(uint256 issuerKeyHash => mapping(uint184 nullifierTag => bool)) revoked;
-        mapping(address subject => mapping(uint256 policyId => ComplianceRecord)) records;
+        // Records of 1.0.0 (generation 0): read as a fallback, no longer written.
+        mapping(address subject => mapping(uint256 policyId => LegacyComplianceRecord)) records;
         // Added in 1.1.0 (appended: earlier fields keep their slots). Zero: batches are checked proof by proof.
         IGroth16BatchVerifier batchVerifier;
+        // Added in 1.1.0. One slot, read by every submission and by isCompliant.
+        uint8 verifierGeneration;
+        uint8 validFromGeneration;
+        bool gatesClosed;
+        // Records since 1.1.0, with the generation they were proven under.
+        mapping(address subject => mapping(uint256 policyId => ComplianceRecord)) generationRecords;
+    }
+
+    /// @dev The 1.0.0 record layout (its slot is full, so records with a generation live in their own mapping).
+    struct LegacyComplianceRecord {
+        uint40 expiresAt;
+        uint32 issuerId;
+        uint184 nullifierTag;
     }
 
     // keccak256(abi.encode(uint256(keccak256("proofx.storage.ProofXVerifier")) - 1)) & ~bytes32(uint256(0xff))
@@ -116,7 +144,7 @@ contract ProofXVerifier is
         _grantRole(DEFAULT_ADMIN_ROLE, admin);
         _grantRole(PAUSER_ROLE, admin);
         _grantRole(UPGRADER_ROLE, admin);
-        _setVerifier(groth16Verifier, vkeyHash_);
+        _setVerifier(groth16Verifier, vkeyHash_, false);
         _setMaxProofAge(maxProofAge_);
     }
 
@@ -165,8 +193,10 @@ contract ProofXVerifier is
     /// @inheritdoc IProofXVerifier
     function isCompliant(address subject, uint256 policyId) external view returns (bool) {
         ProofXVerifierStorage storage $ = _getProofXVerifierStorage();
-        ComplianceRecord memory record = $.records[subject][policyId];
+        ComplianceRecord memory record = _record($, subject, policyId);
         if (record.expiresAt <= block.timestamp) return false;
+        // One slot: the gates and the oldest generation that still counts.
+        if ($.gatesClosed || record.verifierGeneration < $.validFromGeneration) return false;
         if (!$.policies[policyId].active) return false;
         uint256 issuerKeyHash = $.issuerKeyHashes[record.issuerId];
         if ($.issuers[issuerKeyHash].id != record.issuerId) return false;
@@ -175,7 +205,7 @@ contract ProofXVerifier is
 
     /// @inheritdoc IProofXVerifier
     function getComplianceRecord(address subject, uint256 policyId) external view returns (ComplianceRecord memory) {
-        return _getProofXVerifierStorage().records[subject][policyId];
+        return _record(_getProofXVerifierStorage(), subject, policyId);
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -213,6 +243,7 @@ contract ProofXVerifier is
         if (revoker == address(0)) revert ProofXVerifierZeroAddress("revoker");
         ProofXVerifierStorage storage $ = _getProofXVerifierStorage();
         if ($.issuers[issuerKeyHash].id != 0) revert ProofXVerifierIssuerAlreadyTrusted(issuerKeyHash);
+        if ($.lastIssuerId >= MAX_ISSUER_ID) revert ProofXVerifierIssuerIdsExhausted(MAX_ISSUER_ID);
         uint32 issuerId = ++$.lastIssuerId;
         $.issuers[issuerKeyHash] = Issuer({revoker: revoker, id: issuerId});
         $.issuerKeyHashes[issuerId] = issuerKeyHash;
@@ -284,8 +315,42 @@ contract ProofXVerifier is
     }
 
     /// @inheritdoc IProofXVerifier
-    function setVerifier(address groth16Verifier, bytes32 vkeyHash_) external onlyRole(DEFAULT_ADMIN_ROLE) {
-        _setVerifier(groth16Verifier, vkeyHash_);
+    function setVerifier(address groth16Verifier, bytes32 vkeyHash_, bool voidEarlierRecords)
+        external
+        onlyRole(DEFAULT_ADMIN_ROLE)
+    {
+        _setVerifier(groth16Verifier, vkeyHash_, voidEarlierRecords);
+    }
+
+    /// @inheritdoc IProofXVerifier
+    function verifierGeneration() external view returns (uint8) {
+        return _getProofXVerifierStorage().verifierGeneration;
+    }
+
+    /// @inheritdoc IProofXVerifier
+    function validFromGeneration() external view returns (uint8) {
+        return _getProofXVerifierStorage().validFromGeneration;
+    }
+
+    /// @inheritdoc IProofXVerifier
+    function gatesClosed() external view returns (bool) {
+        return _getProofXVerifierStorage().gatesClosed;
+    }
+
+    /// @inheritdoc IProofXVerifier
+    function closeGates() external onlyRole(PAUSER_ROLE) {
+        ProofXVerifierStorage storage $ = _getProofXVerifierStorage();
+        if ($.gatesClosed) revert ProofXVerifierGatesClosed();
+        $.gatesClosed = true;
+        emit GatesClosed(_msgSender());
+    }
+
+    /// @inheritdoc IProofXVerifier
+    function openGates() external onlyRole(PAUSER_ROLE) {
+        ProofXVerifierStorage storage $ = _getProofXVerifierStorage();
+        if (!$.gatesClosed) revert ProofXVerifierGatesOpen();
+        $.gatesClosed = false;
+        emit GatesOpened(_msgSender());
     }
 
     /// @inheritdoc IProofXVerifier
@@ -397,13 +462,19 @@ contract ProofXVerifier is
         }
 
         // timestamp <= block.timestamp and validity < 2^32, so this only overflows uint40 after year 36,000.
-        record = ComplianceRecord({
-            // forge-lint: disable-next-line(unsafe-typecast)
-            expiresAt: uint40(timestamp + policy.validityPeriod),
-            issuerId: issuerId,
-            nullifierTag: nullifierTag
-        });
+        record = _newRecord($, timestamp + policy.validityPeriod, issuerId, nullifierTag);
         policyHash = policy.policyHash;
+    }
+
+    /// @dev The record a valid proof writes, under the current verifier generation. issuerId <= MAX_ISSUER_ID
+    /// (addIssuer; 1.0.0 gave ids out one by one) and expiresAt < 2^40 (see _admit), so the casts keep them whole.
+    function _newRecord(ProofXVerifierStorage storage $, uint256 expiresAt, uint32 issuerId, uint184 nullifierTag)
+        private
+        view
+        returns (ComplianceRecord memory)
+    {
+        // forge-lint: disable-next-line(unsafe-typecast)
+        return ComplianceRecord(uint40(expiresAt), uint24(issuerId), $.verifierGeneration, nullifierTag);
     }
 
     /// @dev Runs _admit on every entry and writes the admitted entries' verifier input after 0x44 bytes of room for the
@@ -472,7 +543,7 @@ contract ProofXVerifier is
         ComplianceRecord memory record,
         bool verified
     ) private {
-        if (verified) $.records[subject][policyId] = record;
+        if (verified) $.generationRecords[subject][policyId] = record;
         emit ProofVerified(subject, msg.sender, policyId, nullifier, verified);
     }
 
@@ -563,15 +634,22 @@ contract ProofXVerifier is
         }
     }
 
-    function _setVerifier(address groth16Verifier, bytes32 vkeyHash_) private {
+    /// @dev Every verifier starts a new generation; voiding earlier ones is one SSTORE whatever the number of records.
+    function _setVerifier(address groth16Verifier, bytes32 vkeyHash_, bool voidEarlierRecords) private {
         if (groth16Verifier == address(0)) revert ProofXVerifierZeroAddress("groth16Verifier");
         if (groth16Verifier.code.length == 0) revert ProofXVerifierVerifierHasNoCode(groth16Verifier);
         if (vkeyHash_ == bytes32(0)) revert ProofXVerifierZeroVkeyHash();
         ProofXVerifierStorage storage $ = _getProofXVerifierStorage();
+        uint8 generation = $.verifierGeneration;
+        if (generation == type(uint8).max) revert ProofXVerifierGenerationsExhausted(generation);
+        ++generation;
         address previousVerifier = address($.groth16Verifier);
         $.groth16Verifier = IGroth16Verifier(groth16Verifier);
         $.vkeyHash = vkeyHash_;
+        $.verifierGeneration = generation;
+        if (voidEarlierRecords) $.validFromGeneration = generation;
         emit VerifierUpdated(previousVerifier, groth16Verifier, vkeyHash_);
+        emit VerifierGenerationStarted(generation, $.validFromGeneration);
         // A batch verifier of another key would refuse every batch of the new circuit's proofs: drop it.
         IGroth16BatchVerifier batch = $.batchVerifier;
         if (address(batch) != address(0) && batch.vkeyHash() != vkeyHash_) _replaceBatchVerifier($, address(0));
@@ -589,6 +667,20 @@ contract ProofXVerifier is
         uint40 previousMaxProofAge = $.maxProofAge;
         $.maxProofAge = maxProofAge_;
         emit MaxProofAgeUpdated(previousMaxProofAge, maxProofAge_);
+    }
+
+    /// @dev The record of (subject, policy): the one with a generation, else the 1.0.0 one as generation 0 (its issuer
+    /// id is below 2^24: 1.0.0 handed ids out one by one from 1).
+    function _record(ProofXVerifierStorage storage $, address subject, uint256 policyId)
+        private
+        view
+        returns (ComplianceRecord memory record)
+    {
+        record = $.generationRecords[subject][policyId];
+        if (record.expiresAt != 0) return record;
+        LegacyComplianceRecord memory legacy = $.records[subject][policyId];
+        // forge-lint: disable-next-line(unsafe-typecast)
+        return ComplianceRecord(legacy.expiresAt, uint24(legacy.issuerId), 0, legacy.nullifierTag);
     }
 
     /// @dev keccak256(abi.encode(block.chainid, address(this))) mod 2^53 (address(this) is the proxy). The circuit

@@ -45,7 +45,7 @@ contract ProofXVerifierBatchVerifierTest is BatchBase {
     function test_setBatchVerifier_revertsIfKeyDiffers() public {
         vm.startPrank(admin);
         verifier.setBatchVerifier(address(0));
-        verifier.setVerifier(address(new RejectingGroth16Verifier()), bytes32(uint256(2)));
+        verifier.setVerifier(address(new RejectingGroth16Verifier()), bytes32(uint256(2)), false);
         vm.expectRevert(
             abi.encodeWithSelector(
                 IProofXVerifier.ProofXVerifierBatchVerifierKeyMismatch.selector,
@@ -63,7 +63,7 @@ contract ProofXVerifierBatchVerifierTest is BatchBase {
         vm.expectEmit(FIXTURE_VERIFIER);
         emit IProofXVerifier.BatchVerifierUpdated(address(batchVerifier), address(0));
         vm.prank(admin);
-        verifier.setVerifier(next, bytes32(uint256(2)));
+        verifier.setVerifier(next, bytes32(uint256(2)), false);
         assertEq(verifier.batchVerifier(), address(0));
         // Batches still work, proof by proof, against the new verifier (which rejects the old circuit's proofs).
         bool[] memory verified = _submitBatch(_batch(2));
@@ -72,7 +72,7 @@ contract ProofXVerifierBatchVerifierTest is BatchBase {
 
     function test_setVerifier_keepsBatchVerifierIfKeyUnchanged() public {
         vm.prank(admin);
-        verifier.setVerifier(address(groth16), vkeyHash);
+        verifier.setVerifier(address(groth16), vkeyHash, false);
         assertEq(verifier.batchVerifier(), address(batchVerifier));
     }
 

@@ -11,6 +11,7 @@ import { createBatchingRelayer } from '../server/batching-relayer.js'
 import { createContractRelayer } from '../server/contract-relayer.js'
 import { createProverServer } from '../server/create-prover-server.js'
 import { createWorkerThreadBackend } from '../server/worker-thread-backend.js'
+import { parseApiKeyHashes, parseRateLimit, parseTrustProxy } from './serve-network-options.js'
 
 /**
  * proofx serve: the hosted prover (POST /v1/proofs, /healthz, /readyz, /metrics).
@@ -36,6 +37,10 @@ export async function serveCommand(argv: string[]): Promise<void> {
       'relay-batch-size': { type: 'string', default: env.PROOFX_RELAY_BATCH_SIZE ?? '16' },
       'relay-batch-wait-ms': { type: 'string', default: env.PROOFX_RELAY_BATCH_WAIT_MS ?? '1000' },
       'log-level': { type: 'string', default: env.LOG_LEVEL ?? 'info' },
+      // Behind a load balancer: whose X-Forwarded-For to believe, a per-client limit, keys for relaying.
+      'trust-proxy': { type: 'string', default: env.PROOFX_TRUST_PROXY },
+      'rate-limit': { type: 'string', default: env.PROOFX_RATE_LIMIT },
+      'relay-api-key-sha256': { type: 'string', default: env.PROOFX_RELAY_API_KEY_SHA256 },
       // sdk: createProver pool, artifacts checked against manifest.json and the contract's vkeyHash.
       // threads: a plain snarkjs worker-thread pool (artifacts without a manifest, e.g. a drill's new zkey).
       engine: { type: 'string', default: env.PROOFX_ENGINE ?? 'sdk' },
@@ -84,6 +89,9 @@ export async function serveCommand(argv: string[]): Promise<void> {
     requestTimeoutMs: Number(values['timeout-ms']),
     bodyLimit: Number(values['body-limit']),
     logger: { level: values['log-level'] },
+    trustProxy: parseTrustProxy(values['trust-proxy']),
+    rateLimit: parseRateLimit(values['rate-limit']),
+    relayApiKeySha256: parseApiKeyHashes(values['relay-api-key-sha256']),
   })
   const address = await app.listen({ host: values.host, port: Number(values.port) })
   app.log.info({ address, chainId, contract, engine: values.engine, vkeyHash: expectedVkeyHash ?? null, workers: backend.size, relay: relayer?.address ?? null }, 'proofx prover listening')

@@ -3,6 +3,8 @@ import { BigInt, Bytes, ethereum } from '@graphprotocol/graph-ts'
 import {
   BatchVerifierUpdated,
   CredentialRevoked,
+  GatesClosed,
+  GatesOpened,
   Initialized,
   IssuerAdded,
   IssuerRemoved,
@@ -17,6 +19,7 @@ import {
   SubmissionRejected,
   Unpaused,
   Upgraded,
+  VerifierGenerationStarted,
   VerifierUpdated,
 } from '../generated/ProofXVerifier/ProofXVerifier'
 import {
@@ -240,6 +243,25 @@ export function handleSubmissionRejected(event: SubmissionRejected): void {
   r.timestamp = event.block.timestamp
   r.transactionHash = event.transaction.hash
   r.save()
+}
+
+export function handleVerifierGenerationStarted(event: VerifierGenerationStarted): void {
+  const p = protocol()
+  p.verifierGeneration = event.params.generation
+  p.validFromGeneration = event.params.validFromGeneration
+  p.save()
+}
+
+export function handleGatesClosed(event: GatesClosed): void {
+  const p = protocol()
+  p.gatesClosed = true
+  p.save()
+}
+
+export function handleGatesOpened(event: GatesOpened): void {
+  const p = protocol()
+  p.gatesClosed = false
+  p.save()
 }
 
 export function handleBatchVerifierUpdated(event: BatchVerifierUpdated): void {

@@ -1,11 +1,13 @@
 // The ProofX viem actions. Each takes a viem Client first, like viem's own actions.
 export { addIssuer, type AddIssuerErrorType, type AddIssuerParameters, type AddIssuerReturnType } from './add-issuer.js'
+export { closeGates, type CloseGatesErrorType, type CloseGatesParameters, type CloseGatesReturnType } from './close-gates.js'
 export { getComplianceStatus, type ComplianceStatusReason, type GetComplianceStatusErrorType, type GetComplianceStatusParameters, type GetComplianceStatusReturnType } from './get-compliance-status.js'
 export { getPolicy, type GetPolicyErrorType, type GetPolicyParameters, type GetPolicyReturnType } from './get-policy.js'
 export { getPublishedPolicy, type GetPublishedPolicyErrorType, type GetPublishedPolicyParameters, type GetPublishedPolicyReturnType } from './get-published-policy.js'
 export { getVerificationKeyHash, type GetVerificationKeyHashErrorType, type GetVerificationKeyHashParameters, type GetVerificationKeyHashReturnType } from './get-verification-key-hash.js'
 export { grantSigner, type GrantSignerErrorType, type GrantSignerParameters, type GrantSignerReturnType } from './grant-signer.js'
 export { isCompliant, type IsCompliantErrorType, type IsCompliantParameters, type IsCompliantReturnType } from './is-compliant.js'
+export { openGates, type OpenGatesErrorType, type OpenGatesParameters, type OpenGatesReturnType } from './open-gates.js'
 export { pause, type PauseErrorType, type PauseParameters, type PauseReturnType } from './pause.js'
 export { removeIssuer, type RemoveIssuerErrorType, type RemoveIssuerParameters, type RemoveIssuerReturnType } from './remove-issuer.js'
 export { revokeCredential, type RevokeCredentialErrorType, type RevokeCredentialParameters, type RevokeCredentialReturnType } from './revoke-credential.js'

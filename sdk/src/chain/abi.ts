@@ -269,6 +269,20 @@ export const proofXVerifierAbi = [
   },
   {
     type: 'function',
+    inputs: [],
+    name: 'closeGates',
+    outputs: [],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'gatesClosed',
+    outputs: [{ name: '', internalType: 'bool', type: 'bool' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
     inputs: [
       { name: 'subject', internalType: 'address', type: 'address' },
       { name: 'policyId', internalType: 'uint256', type: 'uint256' },
@@ -281,7 +295,8 @@ export const proofXVerifierAbi = [
         type: 'tuple',
         components: [
           { name: 'expiresAt', internalType: 'uint40', type: 'uint40' },
-          { name: 'issuerId', internalType: 'uint32', type: 'uint32' },
+          { name: 'issuerId', internalType: 'uint24', type: 'uint24' },
+          { name: 'verifierGeneration', internalType: 'uint8', type: 'uint8' },
           { name: 'nullifierTag', internalType: 'uint184', type: 'uint184' },
         ],
       },
@@ -403,6 +418,13 @@ export const proofXVerifierAbi = [
   {
     type: 'function',
     inputs: [],
+    name: 'openGates',
+    outputs: [],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [],
     name: 'pause',
     outputs: [],
     stateMutability: 'nonpayable',
@@ -510,6 +532,7 @@ export const proofXVerifierAbi = [
     inputs: [
       { name: 'groth16Verifier', internalType: 'address', type: 'address' },
       { name: 'vkeyHash_', internalType: 'bytes32', type: 'bytes32' },
+      { name: 'voidEarlierRecords', internalType: 'bool', type: 'bool' },
     ],
     name: 'setVerifier',
     outputs: [],
@@ -603,8 +626,22 @@ export const proofXVerifierAbi = [
   {
     type: 'function',
     inputs: [],
+    name: 'validFromGeneration',
+    outputs: [{ name: '', internalType: 'uint8', type: 'uint8' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
     name: 'verifier',
     outputs: [{ name: '', internalType: 'address', type: 'address' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'verifierGeneration',
+    outputs: [{ name: '', internalType: 'uint8', type: 'uint8' }],
     stateMutability: 'view',
   },
   {
@@ -664,6 +701,32 @@ export const proofXVerifierAbi = [
       },
     ],
     name: 'CredentialRevoked',
+  },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      {
+        name: 'account',
+        internalType: 'address',
+        type: 'address',
+        indexed: false,
+      },
+    ],
+    name: 'GatesClosed',
+  },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      {
+        name: 'account',
+        internalType: 'address',
+        type: 'address',
+        indexed: false,
+      },
+    ],
+    name: 'GatesOpened',
   },
   {
     type: 'event',
@@ -960,6 +1023,25 @@ export const proofXVerifierAbi = [
     anonymous: false,
     inputs: [
       {
+        name: 'generation',
+        internalType: 'uint8',
+        type: 'uint8',
+        indexed: true,
+      },
+      {
+        name: 'validFromGeneration',
+        internalType: 'uint8',
+        type: 'uint8',
+        indexed: false,
+      },
+    ],
+    name: 'VerifierGenerationStarted',
+  },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      {
         name: 'previousVerifier',
         internalType: 'address',
         type: 'address',
@@ -1032,6 +1114,13 @@ export const proofXVerifierAbi = [
     ],
     name: 'ProofXVerifierCredentialRevoked',
   },
+  { type: 'error', inputs: [], name: 'ProofXVerifierGatesClosed' },
+  { type: 'error', inputs: [], name: 'ProofXVerifierGatesOpen' },
+  {
+    type: 'error',
+    inputs: [{ name: 'generation', internalType: 'uint8', type: 'uint8' }],
+    name: 'ProofXVerifierGenerationsExhausted',
+  },
   {
     type: 'error',
     inputs: [
@@ -1069,6 +1158,11 @@ export const proofXVerifierAbi = [
       { name: 'issuerKeyHash', internalType: 'uint256', type: 'uint256' },
     ],
     name: 'ProofXVerifierIssuerAlreadyTrusted',
+  },
+  {
+    type: 'error',
+    inputs: [{ name: 'maxIssuerId', internalType: 'uint32', type: 'uint32' }],
+    name: 'ProofXVerifierIssuerIdsExhausted',
   },
   {
     type: 'error',

@@ -325,6 +325,55 @@ export class ContractNotPausedError extends ProofXError {
   }
 }
 
+export type GatesClosedErrorType = GatesClosedError & { name: 'GatesClosedError' }
+/** ProofXVerifierGatesClosed: `closeGates` was called while the gates are already closed. */
+export class GatesClosedError extends ProofXError {
+  override name = 'GatesClosedError' as const
+  constructor({ cause }: WithCause = {}) {
+    super('The ProofX verifier\'s gates are already closed: every isCompliant is false until a pauser opens them.', {
+      cause,
+      metaMessages: ['Nothing to do; openGates once the incident is resolved (see the playbook, scenario B).'],
+    })
+  }
+}
+
+export type GatesOpenErrorType = GatesOpenError & { name: 'GatesOpenError' }
+/** ProofXVerifierGatesOpen: `openGates` was called while the gates are open. */
+export class GatesOpenError extends ProofXError {
+  override name = 'GatesOpenError' as const
+  constructor({ cause }: WithCause = {}) {
+    super('The ProofX verifier\'s gates are already open.', { cause })
+  }
+}
+
+export type GenerationsExhaustedErrorType = GenerationsExhaustedError & { name: 'GenerationsExhaustedError' }
+/** ProofXVerifierGenerationsExhausted: all 255 verifier generations were used. */
+export class GenerationsExhaustedError extends ProofXError {
+  override name = 'GenerationsExhaustedError' as const
+  readonly generation: number
+  constructor({ generation, cause }: { generation: number } & WithCause) {
+    super(`The verifier is at generation ${generation}, the last one: setVerifier cannot start another.`, {
+      cause,
+      metaMessages: ['Deploy a new proxy (proofx deploy) and point clients at it.'],
+    })
+    this.generation = generation
+  }
+}
+
+export type IssuerIdsExhaustedErrorType = IssuerIdsExhaustedError & { name: 'IssuerIdsExhaustedError' }
+/** ProofXVerifierIssuerIdsExhausted: every issuer id (1..2^24 - 1) was handed out. */
+export class IssuerIdsExhaustedError extends ProofXError {
+  override name = 'IssuerIdsExhaustedError' as const
+  readonly maxIssuerId: number
+  constructor({ maxIssuerId, cause }: { maxIssuerId: number } & WithCause) {
+    super(`Every issuer id up to ${maxIssuerId} was given out: addIssuer cannot trust another issuer.`, {
+      cause,
+      metaMessages: ['Deploy a new proxy (proofx deploy) and point clients at it.'],
+    })
+    this.maxIssuerId = maxIssuerId
+  }
+}
+
 export type UnauthorizedRevokerErrorType = UnauthorizedRevokerError & { name: 'UnauthorizedRevokerError' }
 /** ProofXVerifierUnauthorizedRevoker: only the issuer's revoker or an admin may revoke its credentials. */
 export class UnauthorizedRevokerError extends ProofXError {
@@ -505,6 +554,10 @@ export type ProofXContractErrorType =
   | MissingRoleErrorType
   | ContractPausedErrorType
   | ContractNotPausedErrorType
+  | GatesClosedErrorType
+  | GatesOpenErrorType
+  | GenerationsExhaustedErrorType
+  | IssuerIdsExhaustedErrorType
   | UnauthorizedRevokerErrorType
   | CredentialAlreadyRevokedErrorType
   | IssuerAlreadyTrustedErrorType

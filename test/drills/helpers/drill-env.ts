@@ -5,7 +5,7 @@ import { bytesToHex, createPublicClient, createWalletClient, http, type Address,
 import { mnemonicToAccount } from 'viem/accounts'
 import { anvil } from 'viem/chains'
 import type { ProofXDeployment } from '@proofx/sdk'
-import { adminAbi, ROLES, runAdminOperation, type AdminContext, type AdminParams, jsonLinesSink, type AlertSink, type Alert, createMonitor, createContractRelayer, createProverServer, createWorkerThreadBackend } from '@proofx/cli'
+import { adminAbi, ROLES, runAdminOperation, type AdminContext, type AdminParams, jsonLinesSink, type AlertSink, type Alert, createMonitor, createContractRelayer, createProverServer, type ProverServerOptions, createWorkerThreadBackend } from '@proofx/cli'
 import { startAnvil, type AnvilInstance } from '../../helpers/anvil.js'
 import { deployDrill, forgeArtifactPath } from './deploy-drill.js'
 
@@ -31,7 +31,7 @@ export type DrillEnv = {
   alertsFile: string
   checkpointFile: string
   /** An in-process `proofx serve` on loopback with one worker; relays with `signer` when given. */
-  startProver: (options?: { signer?: LocalAccount; zkeyPath?: string }) => Promise<{ url: string; close: () => Promise<void> }>
+  startProver: (options?: { signer?: LocalAccount; zkeyPath?: string; server?: Partial<ProverServerOptions> }) => Promise<{ url: string; close: () => Promise<void> }>
   stop: () => Promise<void>
 }
 
@@ -75,7 +75,7 @@ export async function createDrillEnv(): Promise<DrillEnv> {
       })
       return { catchUp: m.catchUp, seen }
     },
-    startProver: async ({ signer, zkeyPath = `${artifactsDir}compliance.zkey` } = {}) => {
+    startProver: async ({ signer, zkeyPath = `${artifactsDir}compliance.zkey`, server: serverOptions = {} } = {}) => {
       const app = await createProverServer({
         backend: createWorkerThreadBackend({ wasmPath: `${artifactsDir}compliance.wasm`, zkeyPath, size: 1 }),
         chainId: anvilInstance.chainId,
@@ -84,6 +84,7 @@ export async function createDrillEnv(): Promise<DrillEnv> {
         now: chainNow,
         maxQueue: 4,
         logger: false,
+        ...serverOptions,
       })
       const url = await app.listen({ host: '127.0.0.1', port: 0 })
       for (let i = 0; i < 300 && !(await fetch(`${url}/readyz`)).ok; i++) await new Promise((r) => setTimeout(r, 100))
@@ -100,8 +101,8 @@ export async function createDrillEnv(): Promise<DrillEnv> {
 }
 
 /** POST /v1/proofs and return status + JSON. */
-export async function requestProof(url: string, body: unknown): Promise<{ status: number; json: any }> {
-  const res = await fetch(`${url}/v1/proofs`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+export async function requestProof(url: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: any }> {
+  const res = await fetch(`${url}/v1/proofs`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) })
   return { status: res.status, json: await res.json() }
 }
 

@@ -38,6 +38,16 @@ contract ProofXVerifierHandler is CommonBase, StdCheats, StdUtils {
     uint256 public ghostBatchAccepted;
     uint256 public ghostRecordChangedWhilePaused;
     uint256 public ghostRevokedSignerSubmissions;
+    /// @dev How often the handler saw a record count while the gates were closed, or a record of a voided generation
+    /// count (both must stay 0), and how often the situations were exercised (so the invariants cannot pass vacuously).
+    uint256 public ghostCompliantWhileClosed;
+    uint256 public ghostVoidedRecordCompliant;
+    uint256 public ghostChecksWhileClosed;
+    uint256 public ghostChecksOfVoidedRecords;
+    uint256 public ghostVoids;
+    /// @dev The handler's model: the generation each record was written under, and the oldest that still counts.
+    mapping(address subject => mapping(uint256 policyId => uint256)) public ghostGenerationAtRecord;
+    uint256 public ghostValidFromGeneration;
     /// @dev Per (subject, policy): block time when the current record was written, the accepted proof's timestamp and
     /// the validity then in force.
     mapping(address subject => mapping(uint256 policyId => uint256)) public ghostRecordedAt;
@@ -102,6 +112,7 @@ contract ProofXVerifierHandler is CommonBase, StdCheats, StdUtils {
                 ghostRecordedAt[entry.subject][entry.policyId] = block.timestamp;
                 ghostProofTimestamp[entry.subject][entry.policyId] = proof.timestamp;
                 ghostValidityAtRecord[entry.subject][entry.policyId] = verifier.getPolicy(entry.policyId).validityPeriod;
+                ghostGenerationAtRecord[entry.subject][entry.policyId] = verifier.verifierGeneration();
             }
         } catch {}
         bytes32 afterwards = keccak256(abi.encode(verifier.getComplianceRecord(entry.subject, entry.policyId)));
@@ -151,6 +162,7 @@ contract ProofXVerifierHandler is CommonBase, StdCheats, StdUtils {
             ghostProofTimestamp[entries[i].subject][entries[i].policyId] = entries[i].proof.timestamp;
             ghostValidityAtRecord[entries[i].subject][entries[i].policyId] =
                 verifier.getPolicy(entries[i].policyId).validityPeriod;
+            ghostGenerationAtRecord[entries[i].subject][entries[i].policyId] = verifier.verifierGeneration();
         }
     }
 
@@ -196,6 +208,49 @@ contract ProofXVerifierHandler is CommonBase, StdCheats, StdUtils {
     function unpause(uint256 actorSeed) external {
         vm.prank(_actor(actorSeed));
         try verifier.unpause() {} catch {}
+    }
+
+    /// @dev A random actor closes or opens the gates (only pausers succeed).
+    function toggleGates(uint256 actorSeed) external {
+        vm.startPrank(_actor(actorSeed));
+        if (verifier.gatesClosed()) {
+            try verifier.openGates() {} catch {}
+        } else {
+            try verifier.closeGates() {} catch {}
+        }
+        vm.stopPrank();
+    }
+
+    /// @dev The admin (or a random actor, who fails) swaps in the same verifier as a new generation, voiding or not.
+    function swapVerifier(uint256 actorSeed, bool byAdmin, bool voidEarlier) external {
+        if (verifier.verifierGeneration() == type(uint8).max) return;
+        address current = verifier.verifier();
+        bytes32 currentVkeyHash = verifier.vkeyHash();
+        vm.prank(byAdmin ? admin : _actor(actorSeed));
+        try verifier.setVerifier(current, currentVkeyHash, voidEarlier) {
+            if (voidEarlier) {
+                ++ghostVoids;
+                ghostValidFromGeneration = verifier.verifierGeneration();
+            }
+        } catch {}
+    }
+
+    /// @dev Reads isCompliant for every fixture entry and counts what must never happen.
+    function checkGates() external {
+        bool closed = verifier.gatesClosed();
+        for (uint256 i; i < proofs.length; ++i) {
+            FixtureProof memory entry = proofs[i];
+            if (verifier.getComplianceRecord(entry.subject, entry.policyId).expiresAt == 0) continue;
+            bool compliant = verifier.isCompliant(entry.subject, entry.policyId);
+            if (closed) {
+                ++ghostChecksWhileClosed;
+                if (compliant) ++ghostCompliantWhileClosed;
+            }
+            if (ghostGenerationAtRecord[entry.subject][entry.policyId] < ghostValidFromGeneration) {
+                ++ghostChecksOfVoidedRecords;
+                if (compliant) ++ghostVoidedRecordCompliant;
+            }
+        }
     }
 
     function toggleIssuer() external {

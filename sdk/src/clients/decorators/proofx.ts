@@ -6,6 +6,8 @@ import { getPublishedPolicy, type GetPublishedPolicyParameters, type GetPublishe
 import { getVerificationKeyHash, type GetVerificationKeyHashParameters, type GetVerificationKeyHashReturnType } from '../../actions/get-verification-key-hash.js'
 import { grantSigner, type GrantSignerParameters, type GrantSignerReturnType } from '../../actions/grant-signer.js'
 import { isCompliant, type IsCompliantParameters, type IsCompliantReturnType } from '../../actions/is-compliant.js'
+import { closeGates, type CloseGatesParameters, type CloseGatesReturnType } from '../../actions/close-gates.js'
+import { openGates, type OpenGatesParameters, type OpenGatesReturnType } from '../../actions/open-gates.js'
 import { pause, type PauseParameters, type PauseReturnType } from '../../actions/pause.js'
 import { removeIssuer, type RemoveIssuerParameters, type RemoveIssuerReturnType } from '../../actions/remove-issuer.js'
 import { revokeCredential, type RevokeCredentialParameters, type RevokeCredentialReturnType } from '../../actions/revoke-credential.js'
@@ -37,6 +39,8 @@ export type ProofXActions = {
   revokeSigner: (parameters: Bound<RevokeSignerParameters>) => Promise<RevokeSignerReturnType>
   pause: (parameters?: Bound<PauseParameters>) => Promise<PauseReturnType>
   unpause: (parameters?: Bound<UnpauseParameters>) => Promise<UnpauseReturnType>
+  closeGates: (parameters?: Bound<CloseGatesParameters>) => Promise<CloseGatesReturnType>
+  openGates: (parameters?: Bound<OpenGatesParameters>) => Promise<OpenGatesReturnType>
   setVerifier: (parameters: Bound<SetVerifierParameters>) => Promise<SetVerifierReturnType>
   setBatchVerifier: (parameters: Bound<SetBatchVerifierParameters>) => Promise<SetBatchVerifierReturnType>
   setPolicy: (parameters: Bound<SetPolicyParameters>) => Promise<SetPolicyReturnType>
@@ -78,6 +82,8 @@ export function proofXActions({ address }: ProofXActionsConfig) {
       revokeSigner: (p) => revokeSigner(c, bind(p)),
       pause: (p) => pause(c, bind(p)),
       unpause: (p) => unpause(c, bind(p)),
+      closeGates: (p) => closeGates(c, bind(p)),
+      openGates: (p) => openGates(c, bind(p)),
       setVerifier: (p) => setVerifier(c, bind(p)),
       setBatchVerifier: (p) => setBatchVerifier(c, bind(p)),
       setPolicy: (p) => setPolicy(c, bind(p)),
