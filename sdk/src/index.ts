@@ -14,6 +14,9 @@ export { computeNullifier } from './credentials/compute-nullifier.js'
 export { buildCircuitInput, type BuildCircuitInputParameters, type ComplianceCircuitInput } from './credentials/build-circuit-input.js'
 export { ATTRIBUTE_BITS, MAX_JURISDICTION_DEPTH, SNARK_SCALAR_FIELD } from './credentials/limits.js'
 
+// Holder: the encrypted on-device credential store and credential links
+export * from './holder/index.js'
+
 // Policies
 export { buildPolicy, type Policy } from './policies/build-policy.js'
 export type { PolicyDocument, PolicyDocumentJson } from './policies/policy-document.js'
