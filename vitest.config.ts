@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config'
 import { playwright } from '@vitest/browser-playwright'
 import { crossOriginIsolationHeaders } from './sdk/src/worker/cross-origin-isolation-headers.js'
+import { findExecutable } from './scripts/provision/find-tools.mjs'
 
 // Node 20 lacks Map.groupBy / Object.groupBy, which vitest 5's reporter calls when a test fails.
 type GroupBy = <K, T>(items: Iterable<T>, key: (item: T, index: number) => K) => Map<K, T[]>
@@ -34,10 +35,11 @@ export default defineConfig({
           // Pre-bundled up front: a dependency discovered mid-run makes Vite reload the page under a running test.
           include: ['sdk/src/**/*.browser.test.ts', 'sdk/src/**/*.browser.test.tsx'],
           testTimeout: 120_000,
+          globalSetup: ['scripts/provision/require-chromium.mjs'],
           browser: {
             enabled: true,
             headless: true,
-            provider: playwright({ launchOptions: { executablePath: '/usr/bin/chromium', args: chromiumArgs } }),
+            provider: playwright({ launchOptions: { executablePath: findExecutable('chromium'), args: chromiumArgs } }),
             instances: [{ browser: 'chromium' }],
           },
         },

@@ -11,6 +11,7 @@ import { runGasBench } from './gas/gas-bench.js'
 import { benchRuns } from './lib/bench-runs.js'
 import { forgeVersion, machineInfo, packageVersion } from './lib/machine.js'
 import { runNodeProverBench } from './node/node-prover-bench.js'
+import { runEngineBench } from './engine/engine-bench.js'
 import type { BenchResults, Section } from './report/bench-results.js'
 import { renderBenchmarksMd } from './report/write-benchmarks-md.js'
 import { runServiceBench } from './service/service-bench.js'
@@ -18,7 +19,7 @@ import { measureArtifactSizes } from './sizes/artifact-sizes.js'
 
 const root = fileURLToPath(new URL('../', import.meta.url))
 const outputDir = `${root}.test-output/bench/`
-const SECTIONS = ['sizes', 'gas', 'node', 'browser', 'service'] as const
+const SECTIONS = ['sizes', 'gas', 'node', 'engine', 'browser', 'service'] as const
 type SectionName = (typeof SECTIONS)[number]
 
 const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim()).filter(Boolean)
@@ -49,6 +50,7 @@ log(`${runs} warm proofs per series; ${machine.nproc} x ${machine.cpuModel}; loa
 const sizes = await measure('sizes', measureArtifactSizes)
 const gas = await measure('gas', runGasBench)
 const node = await measure('node', () => runNodeProverBench(runs, log))
+const engine = await measure('engine', () => runEngineBench(runs, log))
 const browser = await measure('browser', () => runBrowserBench(runs, Math.min(3, runs), log))
 const service = await measure('service', () => runServiceBench(Math.max(2, Math.round(runs / 4)), 180, log))
 
@@ -72,6 +74,7 @@ const results: BenchResults = {
   sizes,
   gas,
   node,
+  engine,
   browser,
   service,
 }

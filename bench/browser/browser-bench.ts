@@ -2,6 +2,7 @@
 // preload, the second visit's downloads, and the memory proving adds.
 import { chromium, type Browser, type Page } from 'playwright-core'
 import type { ProofTimings } from '../../sdk/src/prover/types.js'
+import { requireTool } from '../../scripts/provision/find-tools.mjs'
 import { chromiumArgs } from '../../vitest.config.js'
 import { medianOfFields, outsideWorkerStages, summarize, type Summary } from '../lib/stats.js'
 import type { BenchPageApi } from './page/bench-page.js'
@@ -43,7 +44,7 @@ export async function runBrowserBench(runs: number, clickRuns: number, log: (lin
   const build = await buildBenchPage()
   log(`browser: bench page built in ${Math.round(build.ms)} ms (${(build.jsBytes / 1e6).toFixed(2)} MB of JS)`)
   const server = await serveBenchPage(build.outDir)
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs, headless: true })
+  const browser = await chromium.launch({ executablePath: requireTool('chromium'), args: chromiumArgs, headless: true })
   try {
     const memory = await createMemorySampler(browser)
     const context = await browser.newContext()

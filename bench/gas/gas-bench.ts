@@ -6,12 +6,13 @@ import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { encodeFunctionData } from 'viem'
 import { proofXVerifierAbi } from '../../sdk/src/chain/abi.js'
+import { measureAnvilBatchGas, type AnvilBatchGasResult } from './anvil-batch-gas.js'
 import { measureAnvilTransactionGas, type AnvilGasResult } from './anvil-transaction-gas.js'
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
 const forgeDir = fileURLToPath(new URL('../../.test-output/bench/forge/', import.meta.url))
 // Unit suites only: the fuzz and invariant suites would multiply the run time without adding entry points.
-const SUITES = 'ProofXVerifier(Gas|SubmitProof|Admin|IsCompliant)Test'
+const SUITES = 'ProofXVerifier(Gas|BatchGas|SubmitProof|SubmitProofs|Admin|IsCompliant)Test'
 
 export type GasRow = { contract: string; fn: string; min: number; avg: number; median: number; max: number; calls: number }
 export type GasBenchResult = {
@@ -24,6 +25,8 @@ export type GasBenchResult = {
   failingTests: string[]
   /** Receipts of real submitProof transactions on anvil. */
   anvil: AnvilGasResult
+  /** Receipts of submitProofs batches on anvil, next to submitProof of the same proofs. */
+  batch: AnvilBatchGasResult
   command: string
   seconds: number
 }
@@ -42,10 +45,11 @@ export async function runGasBench(): Promise<GasBenchResult> {
       return text
     })
   const anvil = await measureAnvilTransactionGas()
-  return { ...parseGasReport(output), submitIntrinsic: submitIntrinsicGas(), anvil, command: `npx ${args.join(' ')}`, seconds: (performance.now() - started) / 1000 }
+  const batch = await measureAnvilBatchGas()
+  return { ...parseGasReport(output), submitIntrinsic: submitIntrinsicGas(), anvil, batch, command: `npx ${args.join(' ')}`, seconds: (performance.now() - started) / 1000 }
 }
 
-export function parseGasReport(text: string): Omit<GasBenchResult, 'submitIntrinsic' | 'anvil' | 'command' | 'seconds'> {
+export function parseGasReport(text: string): Omit<GasBenchResult, 'submitIntrinsic' | 'anvil' | 'batch' | 'command' | 'seconds'> {
   const rows: GasRow[] = []
   const deployments: GasBenchResult['deployments'] = []
   let contract = ''

@@ -1,3 +1,4 @@
+import type { EngineBenchResult } from '../engine/engine-bench.js'
 import type { BrowserBenchResult } from '../browser/browser-bench.js'
 import type { GasBenchResult } from '../gas/gas-bench.js'
 import type { MachineInfo } from '../lib/machine.js'
@@ -19,6 +20,7 @@ export type BenchResults = {
   sizes: Section<SizesResult>
   gas: Section<GasBenchResult>
   node: Section<NodeProverResult>
+  engine: Section<EngineBenchResult>
   browser: Section<BrowserBenchResult>
   service: Section<ServiceBenchResult>
 }

@@ -51,6 +51,17 @@ export function judgeTargets(r: BenchResults): TargetVerdict[] {
     out.push({ target: t7, measured: newRecords.map((t) => `${t.label.replace(', new record', '')} ${gas(t.gasUsed)}`).join(', '), verdict, by: verdict === 'met' ? undefined : `${gas(worst.gasUsed - 285_000)} gas over (${worst.label})` })
   } else none(t7)
 
+  for (const { n, maxPerProof } of g?.batch.targets ?? [{ n: 8, maxPerProof: 120_000 }, { n: 32, maxPerProof: 100_000 }]) {
+    const t = `submitProofs gas per proof <= ${gas(maxPerProof)} in a batch of ${n} (anvil receipts, new records)`
+    const row = g?.batch.batches.find((b) => b.n === n)
+    if (!row) {
+      none(t)
+      continue
+    }
+    const ok = row.perProof <= maxPerProof
+    out.push({ target: t, measured: `${gas(Math.round(row.perProof))} (submitProof ${gas(Math.round(g!.batch.singleSubmitProof))})`, verdict: ok ? 'met' : 'missed', by: ok ? undefined : `${gas(Math.round(row.perProof - maxPerProof))} gas over` })
+  }
+
   const t8 = 'Second page visit downloads no artifacts'
   if (b) {
     const d = b.secondVisit.downloads

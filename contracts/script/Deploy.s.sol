@@ -3,11 +3,13 @@ pragma solidity ^0.8.24;
 
 import {Script, console} from "forge-std/Script.sol";
 import {ERC1967Proxy} from "@openzeppelin/contracts/proxy/ERC1967/ERC1967Proxy.sol";
+import {Groth16BatchVerifier} from "../src/Groth16BatchVerifier.sol";
 import {Groth16Verifier} from "../src/Groth16Verifier.sol";
 import {ProofXVerifier} from "../src/ProofXVerifier.sol";
 
-/// @notice Deploys Groth16Verifier, the ProofXVerifier implementation and its ERC-1967 proxy, registers the demo
-/// policies and issuer, and writes deployments/<chainId>.json.
+/// @notice Deploys Groth16Verifier, the ProofXVerifier implementation and its ERC-1967 proxy, then Groth16BatchVerifier
+/// (after the proxy, so the proxy keeps its address), registers the demo policies and issuer, and writes
+/// deployments/<chainId>.json.
 /// @dev Inputs (environment; contracts/script/deploy-local.ts computes the hashes with the SDK):
 ///   PROOFX_VKEY_HASH               bytes32  hash of circuits/artifacts/verification_key.json (hashVerificationKey)
 ///   PROOFX_ISSUER_KEY_HASH         uint256  issuer key hash to trust
@@ -31,6 +33,7 @@ contract Deploy is Script {
         address proxy;
         address implementation;
         address groth16Verifier;
+        address groth16BatchVerifier;
         bytes32 vkeyHash;
         uint256 issuerKeyHash;
         uint256 deployBlock;
@@ -63,6 +66,8 @@ contract Deploy is Script {
             )
         );
         ProofXVerifier verifier = ProofXVerifier(deployment.proxy);
+        deployment.groth16BatchVerifier = address(new Groth16BatchVerifier());
+        verifier.setBatchVerifier(deployment.groth16BatchVerifier);
         verifier.setPolicy(ACCREDITED_POLICY_ID, accreditedPolicyHash, validityPeriod, true);
         verifier.setPolicy(RETAIL_POLICY_ID, retailPolicyHash, validityPeriod, true);
         verifier.addIssuer(deployment.issuerKeyHash, revoker);
@@ -94,6 +99,7 @@ contract Deploy is Script {
         vm.serializeAddress(json, "proxy", deployment.proxy);
         vm.serializeAddress(json, "implementation", deployment.implementation);
         vm.serializeAddress(json, "groth16Verifier", deployment.groth16Verifier);
+        vm.serializeAddress(json, "groth16BatchVerifier", deployment.groth16BatchVerifier);
         vm.serializeBytes32(json, "vkeyHash", deployment.vkeyHash);
         vm.serializeUint(json, "deployBlock", deployment.deployBlock);
         vm.serializeString(json, "policies", policies);

@@ -25,6 +25,7 @@ export type LocalDeployment = {
   proxy: Address
   implementation: Address
   groth16Verifier: Address
+  groth16BatchVerifier: Address
   vkeyHash: Hex
   deployBlock: number
   policies: { accredited: number; retail: number }
@@ -60,7 +61,7 @@ export class DeployLocalError extends Error {
 }
 
 /**
- * Deploys Groth16Verifier + ProofXVerifier (implementation and ERC-1967 proxy), registers the demo policies (ids 1
+ * Deploys Groth16Verifier + ProofXVerifier (implementation and ERC-1967 proxy) + Groth16BatchVerifier, registers the demo policies (ids 1
  * and 2) and the demo issuer, and returns the deployment file Deploy.s.sol wrote.
  * @example
  * const deployment = await deployLocal({ rpcUrl: 'http://127.0.0.1:8546', privateKey: ANVIL_PRIVATE_KEY_0 })

@@ -101,4 +101,40 @@ contract ComplianceGatedVaultTest is Base {
         vm.prank(alice);
         vault.withdraw(2 ether);
     }
+
+    /// @dev Incident response: closing the gates stops every gated dApp at once; opening them restores access.
+    function test_deposit_revertsWhileGatesClosed() public {
+        assertTrue(_submit("accredited"));
+        vm.prank(admin);
+        verifier.closeGates();
+        vm.expectRevert(abi.encodeWithSelector(ProofXGated.ProofXGatedNotCompliant.selector, alice, accreditedPolicyId));
+        vm.prank(alice);
+        vault.deposit{value: 1 ether}();
+
+        vm.prank(admin);
+        verifier.openGates();
+        vm.prank(alice);
+        vault.deposit{value: 1 ether}();
+        assertEq(vault.balanceOf(alice), 1 ether);
+    }
+
+    function test_withdraw_staysOpenWhileGatesClosed() public {
+        assertTrue(_submit("accredited"));
+        vm.prank(alice);
+        vault.deposit{value: 1 ether}();
+        vm.prank(admin);
+        verifier.closeGates();
+        vm.prank(alice);
+        vault.withdraw(1 ether);
+        assertEq(vault.balanceOf(alice), 0);
+    }
+
+    function test_deposit_revertsIfRecordVoidedBySetVerifier() public {
+        assertTrue(_submit("accredited"));
+        vm.prank(admin);
+        verifier.setVerifier(address(groth16), vkeyHash, true);
+        vm.expectRevert(abi.encodeWithSelector(ProofXGated.ProofXGatedNotCompliant.selector, alice, accreditedPolicyId));
+        vm.prank(alice);
+        vault.deposit{value: 1 ether}();
+    }
 }

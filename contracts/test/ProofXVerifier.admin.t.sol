@@ -35,7 +35,10 @@ contract ProofXVerifierAdminTest is Base {
         assertEq(verifier.vkeyHash(), vkeyHash);
         assertEq(verifier.maxProofAge(), MAX_PROOF_AGE);
         assertEq(verifier.scope(), vm.parseJsonUint(fixtures, ".scope"));
-        assertEq(verifier.version(), "1.0.0");
+        assertEq(verifier.version(), "1.1.0");
+        assertEq(verifier.verifierGeneration(), 1);
+        assertEq(verifier.validFromGeneration(), 0);
+        assertFalse(verifier.gatesClosed());
         assertFalse(verifier.paused());
     }
 
@@ -350,7 +353,7 @@ contract ProofXVerifierAdminTest is Base {
         vm.expectEmit(FIXTURE_VERIFIER);
         emit IProofXVerifier.VerifierUpdated(address(groth16), next, bytes32(uint256(2)));
         vm.prank(admin);
-        verifier.setVerifier(next, bytes32(uint256(2)));
+        verifier.setVerifier(next, bytes32(uint256(2)), false);
         assertEq(verifier.verifier(), next);
         assertEq(verifier.vkeyHash(), bytes32(uint256(2)));
     }
@@ -359,32 +362,32 @@ contract ProofXVerifierAdminTest is Base {
         // A different circuit's verifier rejects the fixture proofs even though every other check passes.
         address next = address(new RejectingGroth16Verifier());
         vm.prank(admin);
-        verifier.setVerifier(next, bytes32(uint256(2)));
+        verifier.setVerifier(next, bytes32(uint256(2)), false);
         assertFalse(_submit("accredited"));
     }
 
     function test_setVerifier_revertsIfNotAdmin() public {
         _expectUnauthorized(stranger, verifier.DEFAULT_ADMIN_ROLE());
         vm.prank(stranger);
-        verifier.setVerifier(address(groth16), vkeyHash);
+        verifier.setVerifier(address(groth16), vkeyHash, false);
     }
 
     function test_setVerifier_revertsIfVerifierZero() public {
         vm.expectRevert(abi.encodeWithSelector(IProofXVerifier.ProofXVerifierZeroAddress.selector, "groth16Verifier"));
         vm.prank(admin);
-        verifier.setVerifier(address(0), vkeyHash);
+        verifier.setVerifier(address(0), vkeyHash, false);
     }
 
     function test_setVerifier_revertsIfVerifierHasNoCode() public {
         vm.expectRevert(abi.encodeWithSelector(IProofXVerifier.ProofXVerifierVerifierHasNoCode.selector, stranger));
         vm.prank(admin);
-        verifier.setVerifier(stranger, vkeyHash);
+        verifier.setVerifier(stranger, vkeyHash, false);
     }
 
     function test_setVerifier_revertsIfVkeyHashZero() public {
         vm.expectRevert(IProofXVerifier.ProofXVerifierZeroVkeyHash.selector);
         vm.prank(admin);
-        verifier.setVerifier(address(groth16), bytes32(0));
+        verifier.setVerifier(address(groth16), bytes32(0), false);
     }
 
     // --- pause -------------------------------------------------------------------------------------------------------
@@ -452,5 +455,146 @@ contract ProofXVerifierAdminTest is Base {
         vm.expectRevert(PausableUpgradeable.ExpectedPause.selector);
         vm.prank(admin);
         verifier.unpause();
+    }
+
+    // --- verifier generations ----------------------------------------------------------------------------------------
+
+    function test_setVerifier_startsGenerationAndKeepsRecordsIfMigrating() public {
+        assertTrue(_submit("accredited"));
+        vm.expectEmit(FIXTURE_VERIFIER);
+        emit IProofXVerifier.VerifierGenerationStarted(2, 0);
+        vm.prank(admin);
+        verifier.setVerifier(address(groth16), vkeyHash, false);
+        assertEq(verifier.verifierGeneration(), 2);
+        assertEq(verifier.validFromGeneration(), 0);
+        assertEq(verifier.getComplianceRecord(alice, accreditedPolicyId).verifierGeneration, 1);
+        assertTrue(verifier.isCompliant(alice, accreditedPolicyId));
+        assertTrue(_submit("accreditedBob"));
+        assertEq(verifier.getComplianceRecord(bob, accreditedPolicyId).verifierGeneration, 2);
+    }
+
+    function test_setVerifier_voidsEveryEarlierRecordInOneCall() public {
+        assertTrue(_submit("accredited"));
+        assertTrue(_submit("accreditedBob"));
+        assertTrue(_submit("retail"));
+        vm.expectEmit(FIXTURE_VERIFIER);
+        emit IProofXVerifier.VerifierGenerationStarted(2, 2);
+        vm.prank(admin);
+        verifier.setVerifier(address(groth16), vkeyHash, true);
+        assertEq(verifier.validFromGeneration(), 2);
+        assertFalse(verifier.isCompliant(alice, accreditedPolicyId));
+        assertFalse(verifier.isCompliant(bob, accreditedPolicyId));
+        assertFalse(verifier.isCompliant(alice, retailPolicyId));
+        // The records are kept (monitoring can still read them); proving again under the new generation counts.
+        assertEq(verifier.getComplianceRecord(alice, accreditedPolicyId).verifierGeneration, 1);
+        assertTrue(_submit("accredited"));
+        assertTrue(verifier.isCompliant(alice, accreditedPolicyId));
+        assertFalse(verifier.isCompliant(bob, accreditedPolicyId));
+    }
+
+    function test_setVerifier_keepsVoidingIfLaterSwapMigrates() public {
+        assertTrue(_submit("accredited"));
+        vm.startPrank(admin);
+        verifier.setVerifier(address(groth16), vkeyHash, true);
+        verifier.setVerifier(address(groth16), vkeyHash, false);
+        vm.stopPrank();
+        assertEq(verifier.validFromGeneration(), 2);
+        assertFalse(verifier.isCompliant(alice, accreditedPolicyId));
+    }
+
+    function test_setVerifier_revertsIfGenerationsExhausted() public {
+        vm.startPrank(admin);
+        for (uint256 i = 1; i < type(uint8).max; ++i) {
+            verifier.setVerifier(address(groth16), vkeyHash, false);
+        }
+        assertEq(verifier.verifierGeneration(), type(uint8).max);
+        vm.expectRevert(
+            abi.encodeWithSelector(IProofXVerifier.ProofXVerifierGenerationsExhausted.selector, type(uint8).max)
+        );
+        verifier.setVerifier(address(groth16), vkeyHash, true);
+        vm.stopPrank();
+    }
+
+    function test_addIssuer_revertsIfIssuerIdsExhausted() public {
+        // Slot 0 of the namespace: lastIssuerId is bytes 25-28.
+        bytes32 location = 0xe4cbf20b60ab67d1f95350055b62560972a20ae3a277bac819fe1ec0f4e25300;
+        uint256 slot0 = uint256(vm.load(FIXTURE_VERIFIER, location));
+        uint256 maxId = type(uint24).max;
+        slot0 = (slot0 & ~(uint256(type(uint32).max) << 200)) | (maxId << 200);
+        vm.store(FIXTURE_VERIFIER, location, bytes32(slot0));
+        vm.expectRevert(abi.encodeWithSelector(IProofXVerifier.ProofXVerifierIssuerIdsExhausted.selector, maxId));
+        vm.prank(admin);
+        verifier.addIssuer(NEW_ISSUER, revoker);
+    }
+
+    // --- gates -------------------------------------------------------------------------------------------------------
+
+    function test_closeGates_makesEveryRecordNotCompliantIfPauser() public {
+        assertTrue(_submit("accredited"));
+        assertTrue(_submit("retail"));
+        vm.expectEmit(FIXTURE_VERIFIER);
+        emit IProofXVerifier.GatesClosed(admin);
+        vm.prank(admin);
+        verifier.closeGates();
+        assertTrue(verifier.gatesClosed());
+        assertFalse(verifier.isCompliant(alice, accreditedPolicyId));
+        assertFalse(verifier.isCompliant(alice, retailPolicyId));
+        // Submission is a separate switch: proofs still verify and are recorded, but count only once the gates open.
+        assertFalse(verifier.paused());
+        assertTrue(_submit("accreditedBob"));
+        assertFalse(verifier.isCompliant(bob, accreditedPolicyId));
+    }
+
+    function test_openGates_restoresRecordsIfPauser() public {
+        assertTrue(_submit("accredited"));
+        vm.startPrank(admin);
+        verifier.closeGates();
+        vm.expectEmit(FIXTURE_VERIFIER);
+        emit IProofXVerifier.GatesOpened(admin);
+        verifier.openGates();
+        vm.stopPrank();
+        assertFalse(verifier.gatesClosed());
+        assertTrue(verifier.isCompliant(alice, accreditedPolicyId));
+    }
+
+    function test_closeGates_revertsIfNotPauser() public {
+        _expectUnauthorized(signer, verifier.PAUSER_ROLE());
+        vm.prank(signer);
+        verifier.closeGates();
+    }
+
+    function test_closeGates_revertsIfAlreadyClosed() public {
+        vm.startPrank(admin);
+        verifier.closeGates();
+        vm.expectRevert(IProofXVerifier.ProofXVerifierGatesClosed.selector);
+        verifier.closeGates();
+        vm.stopPrank();
+    }
+
+    function test_openGates_revertsIfNotPauser() public {
+        vm.prank(admin);
+        verifier.closeGates();
+        _expectUnauthorized(stranger, verifier.PAUSER_ROLE());
+        vm.prank(stranger);
+        verifier.openGates();
+    }
+
+    function test_openGates_revertsIfAlreadyOpen() public {
+        vm.expectRevert(IProofXVerifier.ProofXVerifierGatesOpen.selector);
+        vm.prank(admin);
+        verifier.openGates();
+    }
+
+    function test_closeGates_worksWithSeparatePauserAccount() public {
+        address pauser = makeAddr("pauser");
+        bytes32 pauserRole = verifier.PAUSER_ROLE();
+        vm.prank(admin);
+        verifier.grantRole(pauserRole, pauser);
+        assertTrue(_submit("accredited"));
+        vm.startPrank(pauser);
+        verifier.pause();
+        verifier.closeGates();
+        vm.stopPrank();
+        assertFalse(verifier.isCompliant(alice, accreditedPolicyId));
     }
 }

@@ -171,4 +171,44 @@ contract ProofXVerifierFuzzTest is Base {
         assertEq(policy.validityPeriod, validity);
         assertEq(policy.active, active);
     }
+
+    /// @dev Only PAUSER_ROLE accounts switch the gates, and while they are closed no record counts.
+    function testFuzz_closeGates_revertsUnlessPauser(address caller) public {
+        assertTrue(_submit("accredited"));
+        bool isPauser = verifier.hasRole(verifier.PAUSER_ROLE(), caller);
+        vm.prank(caller);
+        if (!isPauser) vm.expectRevert();
+        verifier.closeGates();
+        assertEq(verifier.gatesClosed(), isPauser);
+        assertEq(verifier.isCompliant(alice, accreditedPolicyId), !isPauser);
+    }
+
+    /// @dev Over any sequence of verifier swaps, a record counts iff no later swap voided earlier generations.
+    function testFuzz_setVerifier_recordCountsIffNotVoided(bool[8] memory voids, uint8 recordAfter) public {
+        recordAfter = uint8(bound(recordAfter, 0, voids.length));
+        bool voidedSinceRecord;
+        vm.startPrank(admin);
+        for (uint256 i; i < voids.length; ++i) {
+            if (i == recordAfter) {
+                vm.stopPrank();
+                assertTrue(_submit("accredited"));
+                vm.startPrank(admin);
+            }
+            verifier.setVerifier(address(groth16), vkeyHash, voids[i]);
+            if (i >= recordAfter && voids[i]) voidedSinceRecord = true;
+        }
+        vm.stopPrank();
+        if (recordAfter == voids.length) assertTrue(_submit("accredited"));
+        assertEq(verifier.verifierGeneration(), voids.length + 1);
+        assertEq(verifier.isCompliant(alice, accreditedPolicyId), !voidedSinceRecord);
+    }
+
+    /// @dev Only DEFAULT_ADMIN_ROLE swaps the verifier, whatever the void flag.
+    function testFuzz_setVerifier_revertsUnlessAdmin(address caller, bool voidEarlier) public {
+        vm.assume(!verifier.hasRole(verifier.DEFAULT_ADMIN_ROLE(), caller));
+        vm.expectRevert();
+        vm.prank(caller);
+        verifier.setVerifier(address(groth16), vkeyHash, voidEarlier);
+        assertEq(verifier.verifierGeneration(), 1);
+    }
 }

@@ -77,4 +77,22 @@ contract ProofXVerifierIsCompliantTest is Base {
         verifier.pause();
         assertTrue(verifier.isCompliant(alice, accreditedPolicyId));
     }
+
+    function test_isCompliant_returnsFalseWhileGatesClosed() public {
+        vm.prank(admin);
+        verifier.closeGates();
+        assertFalse(verifier.isCompliant(alice, accreditedPolicyId));
+    }
+
+    function test_isCompliant_returnsFalseIfGenerationVoided() public {
+        vm.prank(admin);
+        verifier.setVerifier(address(groth16), vkeyHash, true);
+        assertFalse(verifier.isCompliant(alice, accreditedPolicyId));
+    }
+
+    function test_isCompliant_returnsTrueIfGenerationMigrated() public {
+        vm.prank(admin);
+        verifier.setVerifier(address(groth16), vkeyHash, false);
+        assertTrue(verifier.isCompliant(alice, accreditedPolicyId));
+    }
 }

@@ -1,13 +1,11 @@
-// Prove in a Web Worker with the SDK's default artifacts and show the result; no chain needed.
-import { createProver, demoIssuer, DEMO_POLICY_DOCUMENTS, parsePolicyDocument, randomSalt, signCredential } from '@proofx/sdk'
+// Prove in a Web Worker with the SDK's default artifacts, check the proof again and show it; no chain needed.
+import { createProver, demoIssuer, DEMO_POLICIES, randomSalt, signCredential } from '@proofx/sdk'
 
 const STAGES = ['loading-artifacts', 'witness', 'proving', 'verifying', 'done']
+const status = document.getElementById('status')
 const output = document.getElementById('output')
 const progress = document.getElementById('progress')
 const prover = createProver()
-// The demo deployment's published policy document. With a chain, read it with getPublishedPolicy instead: that also
-// checks its hash against the contract before proving.
-const policy = parsePolicyDocument(DEMO_POLICY_DOCUMENTS.accredited).rules
 
 document.getElementById('prove').addEventListener('click', async () => {
   const subject = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8'
@@ -17,16 +15,19 @@ document.getElementById('prove').addEventListener('click', async () => {
     subject, assets: 1_000_000n, liabilities: 100_000n, kycLevel: 2, riskScore: 20,
     jurisdiction: 276, issuedAt: now - 60n, expiresAt: now + 86_400n, salt: randomSalt(),
   })
-  output.textContent = 'Proving…'
   try {
     const result = await prover.prove({
-      credential, policy, subject,
+      credential, policy: DEMO_POLICIES.accredited, subject,
       chainId: 31337, verifier: '0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0',
-      onProgress: ({ stage }) => (progress.value = STAGES.indexOf(stage)),
+      onProgress: ({ stage }) => {
+        status.textContent = stage
+        progress.value = STAGES.indexOf(stage)
+      },
     })
-    output.textContent = `Proof ready in ${Math.round(result.timings.total)} ms\n` +
-      `nullifier ${result.signals.nullifier}\n` + JSON.stringify(result.proof, null, 2)
+    const verified = await prover.verify(result)
+    status.textContent = verified ? `verified in ${Math.round(result.timings.total)} ms` : 'proof did not verify'
+    output.textContent = JSON.stringify({ proof: result.proof, publicSignals: result.publicSignals, isolated: self.crossOriginIsolated })
   } catch (error) {
-    output.textContent = error.shortMessage ?? error.message
+    status.textContent = `error: ${error.shortMessage ?? error.message}`
   }
 })

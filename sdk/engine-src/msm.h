@@ -11,7 +11,9 @@
 // Adds count pairs of affine points in place: pts[dst[k]] = pts[a[k]] + pts[b[k]], with one
 // inversion for all. Handles P + P, P + (-P) and infinity (0, 0) on either side. dst[k] may be an
 // input of a later pair only if that pair comes after k (results are written in order).
-static void PT(batch_add)(u32 *pts, const u32 *pairs, u32 count, u32 *prefix, u8 *kind) {
+// Not inlined (nor the window loop below): V8 cannot swap a running wasm call to optimised code, so hot
+// work must live in functions called many times for the first MSM in a fresh thread to tier up.
+__attribute__((noinline)) static void PT(batch_add)(u32 *pts, const u32 *pairs, u32 count, u32 *prefix, u8 *kind) {
   u32 acc[W], den[W], t[W];
   F(one)(acc);
   for (u32 k = 0; k < count; k++) {
@@ -54,24 +56,9 @@ static void PT(batch_add)(u32 *pts, const u32 *pairs, u32 count, u32 *prefix, u8
   }
 }
 
-static void PT(msm)(u32 *out, const u32 *bases, const u32 *scalars, u32 n) {
-  PT(set_inf)(out);
-  u32 live = 0;
-  for (u32 i = 0; i < n; i++) live += !fp_is_zero(scalars + i * NL) && !PT(aff_is_inf)(bases + i * 2 * W);
-  if (!live) return;
-  u32 c = msm_window_bits(live), nwin = 256 / c + 1, nb = 1u << (c - 1);
-  u32 mark = heap_mark();
-  short *digits = (short *)alloc(n * nwin * sizeof(short));
-  u32 *windows = (u32 *)alloc(nwin * 3 * W * 4);
-  u32 *pts = (u32 *)alloc(live * 2 * W * 4);       // this window's points, grouped by bucket
-  u32 *start = (u32 *)alloc((nb + 1) * 4), *len = (u32 *)alloc(nb * 4);
-  u32 *pairs = (u32 *)alloc((live / 2 + 1) * 3 * 4);
-  u32 *prefix = (u32 *)alloc((live / 2 + 1) * W * 4);
-  u8 *kind = (u8 *)alloc(live / 2 + 1);
-  recode_signed(digits, scalars, n, c, nwin);
+// One window: sort its points into buckets, halve each bucket's list, then the running sum into acc.
+__attribute__((noinline)) static void PT(msm_window)(u32 *acc, const short *d, const u32 *bases, u32 n, u32 nb, u32 *pts, u32 *start, u32 *len, u32 *pairs, u32 *prefix, u8 *kind) {
   u32 sum[3 * W];
-  for (u32 w = 0; w < nwin; w++) {
-    const short *d = digits + w * n;
     for (u32 b = 0; b <= nb; b++) start[b] = 0;
     for (u32 i = 0; i < n; i++) if (d[i] && !PT(aff_is_inf)(bases + i * 2 * W)) start[(d[i] > 0 ? d[i] : -d[i]) - 1 + 1]++;
     for (u32 b = 0; b < nb; b++) { len[b] = start[b + 1]; start[b + 1] += start[b]; }
@@ -104,13 +91,29 @@ static void PT(msm)(u32 *out, const u32 *bases, const u32 *scalars, u32 n) {
       }
     }
     // Running sum from the top bucket: acc = sum_b (b + 1) * bucket[b].
-    u32 *acc = windows + w * 3 * W;
     PT(set_inf)(sum); PT(set_inf)(acc);
     for (int b = (int)nb - 1; b >= 0; b--) {
       if (len[b]) PT(madd)(sum, sum, pts + start[b] * 2 * W);
       PT(add)(acc, acc, sum);
     }
-  }
+}
+
+static void PT(msm)(u32 *out, const u32 *bases, const u32 *scalars, u32 n) {
+  PT(set_inf)(out);
+  u32 live = 0;
+  for (u32 i = 0; i < n; i++) live += !fp_is_zero(scalars + i * NL) && !PT(aff_is_inf)(bases + i * 2 * W);
+  if (!live) return;
+  u32 c = msm_window_bits(live), nwin = 256 / c + 1, nb = 1u << (c - 1);
+  u32 mark = heap_mark();
+  short *digits = (short *)alloc(n * nwin * sizeof(short));
+  u32 *windows = (u32 *)alloc(nwin * 3 * W * 4);
+  u32 *pts = (u32 *)alloc(live * 2 * W * 4);       // this window's points, grouped by bucket
+  u32 *start = (u32 *)alloc((nb + 1) * 4), *len = (u32 *)alloc(nb * 4);
+  u32 *pairs = (u32 *)alloc((live / 2 + 1) * 3 * 4);
+  u32 *prefix = (u32 *)alloc((live / 2 + 1) * W * 4);
+  u8 *kind = (u8 *)alloc(live / 2 + 1);
+  recode_signed(digits, scalars, n, c, nwin);
+  for (u32 w = 0; w < nwin; w++) PT(msm_window)(windows + w * 3 * W, digits + w * n, bases, n, nb, pts, start, len, pairs, prefix, kind);
   for (int w = (int)nwin - 1; w >= 0; w--) {
     if (w != (int)nwin - 1) for (u32 j = 0; j < c; j++) PT(dbl)(out, out);
     PT(add)(out, out, windows + w * 3 * W);

@@ -1,5 +1,5 @@
-// Playbook 3, Scenario B "Critical Bug in Circuit", against a real anvil: contain (pause) -> remediate (new
-// phase-2 setup, Groth16Verifier v2) -> restore (set-verifier, also a UUPS upgrade; unpause), old records kept.
+// Playbook 3, Scenario B "Critical Bug in Circuit", against a real anvil: contain (pause, close the gates) -> remediate (new
+// phase-2 setup, Groth16Verifier v2) -> restore (set-verifier voiding the old generation, also a UUPS upgrade; unpause, open the gates).
 import { copyFileSync, readFileSync } from 'node:fs'
 // @ts-expect-error ffjavascript ships no types
 import { buildBn128 } from 'ffjavascript'
@@ -49,13 +49,17 @@ describe('drill: Scenario B, critical bug in the circuit', () => {
     const paused = await env.adminRun('pause')
     expect(paused.stateAfter).toEqual({ paused: true })
     await expect(submitProof(env.wallet(late), { address: env.deployment.proxy, proof: lateProofV1, policyId: 1n })).rejects.toBeInstanceOf(ContractPausedError)
+    // ... and close the gates: records made through the broken verifier stop letting anyone through at once.
+    expect((await env.adminRun('close-gates')).stateAfter).toEqual({ gatesClosed: true })
+    expect(await isCompliant(env, early.address)).toBe(false)
 
     // 2. Remediate: new trusted setup (phase 2) and Groth16Verifier v2; deploy it and switch (set-verifier).
     const v2 = await newCircuitVersion(env.dir)
-    const dry = await env.adminRun('set-verifier', { 'verifier-artifact': v2.verifierArtifactPath, vkey: v2.vkeyPath }, { dryRun: true })
+    // "Start fresh": the switch voids every record of the earlier verifier generation in the same transaction.
+    const dry = await env.adminRun('set-verifier', { 'verifier-artifact': v2.verifierArtifactPath, vkey: v2.vkeyPath, 'void-earlier-records': 'true' }, { dryRun: true })
     expect(dry.steps.map((s) => s.simulation)).toEqual(['ok', 'skipped: depends on an earlier deployment'])
-    const switched = await env.adminRun('set-verifier', { 'verifier-artifact': v2.verifierArtifactPath, vkey: v2.vkeyPath })
-    expect(switched.stateAfter).toEqual({ verifier: switched.steps[0]!.deployedAddress, vkeyHash: hashVerificationKey(v2.vkey) })
+    const switched = await env.adminRun('set-verifier', { 'verifier-artifact': v2.verifierArtifactPath, vkey: v2.vkeyPath, 'void-earlier-records': 'true' })
+    expect(switched.stateAfter).toEqual({ verifier: switched.steps[0]!.deployedAddress, vkeyHash: hashVerificationKey(v2.vkey), verifierGeneration: 2, validFromGeneration: 2 })
     expect(switched.stateAfter!.vkeyHash).not.toBe(switched.stateBefore.vkeyHash)
 
     // Option B of the playbook too: a UUPS upgrade to a freshly deployed implementation keeps the storage.
@@ -63,8 +67,9 @@ describe('drill: Scenario B, critical bug in the circuit', () => {
     expect(upgraded.stateAfter!.implementation).toBe(upgraded.steps[0]!.deployedAddress)
     expect(upgraded.stateAfter!.implementation).not.toBe(upgraded.stateBefore.implementation)
 
-    // 3. Restore: unpause.
+    // 3. Restore: unpause and open the gates.
     expect((await env.adminRun('unpause')).stateAfter).toEqual({ paused: false })
+    expect((await env.adminRun('open-gates')).stateAfter).toEqual({ gatesClosed: false })
 
     // A proof from the old keys is now rejected: the SDK refuses to send it ...
     await expect(submitProof(env.wallet(late), { address: env.deployment.proxy, proof: lateProofV1, policyId: 1n })).rejects.toBeInstanceOf(ProofRejectedError)
@@ -79,13 +84,13 @@ describe('drill: Scenario B, critical bug in the circuit', () => {
     expect((await env.publicClient.waitForTransactionReceipt({ hash: raw })).status).toBe('success')
     expect(await isCompliant(env, late.address)).toBe(false)
 
-    // A proof from the new keys verifies; the record made before the incident is still there.
+    // A proof from the new keys verifies; the record made through the broken verifier stays void.
     const v2Prover = await env.startProver({ zkeyPath: v2.zkeyPath })
     const lateProofV2 = await proveWith(v2Prover.url, late)
     const accepted = await submitProof(env.wallet(late), { address: env.deployment.proxy, proof: lateProofV2, policyId: 1n })
     expect(accepted.receipt.status).toBe('success')
     expect(await isCompliant(env, late.address)).toBe(true)
-    expect(await isCompliant(env, early.address)).toBe(true)
+    expect(await isCompliant(env, early.address)).toBe(false)
 
     // The monitor classified the incident per the playbook table.
     const alerts = await monitor.catchUp()

@@ -1,13 +1,14 @@
 import { mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { chromium, type Browser, type Page } from 'playwright-core'
+import { requireTool } from '../../scripts/provision/find-tools.mjs'
 import { chromiumArgs } from '../../vitest.config.js'
 
 export const outputDir = fileURLToPath(new URL('../../.test-output/e2e/', import.meta.url))
 
-/** Debian's Chromium, headless, as the rest of the suite drives it. */
+/** Debian's Chromium, headless, as the rest of the suite drives it; missing, the error says how to install it. */
 export async function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs, headless: true })
+  return chromium.launch({ executablePath: requireTool('chromium'), args: chromiumArgs, headless: true })
 }
 
 /** Saves a full-page screenshot to .test-output/e2e/<name>.png and returns its path. */

@@ -1,17 +1,16 @@
 import { execFileSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { parseAllDocuments } from 'yaml'
 import { describe, expect, test } from 'vitest'
+import { requireTool } from '../../scripts/provision/find-tools.mjs'
 
 // No cluster here: kustomize renders offline, and these checks stand in for a schema validator.
 const root = fileURLToPath(new URL('../../', import.meta.url))
 type Obj = { apiVersion: string; kind: string; metadata: { name: string }; spec?: any; data?: Record<string, string> }
 
 function render(): Obj[] {
-  const text = existsSync('/usr/bin/kubectl')
-    ? execFileSync('kubectl', ['kustomize', 'ops/k8s'], { cwd: root, encoding: 'utf8' })
-    : '' // CI without kubectl: the test below fails loudly rather than pass on nothing
+  // Without kubectl this throws the install command (scripts/provision), rather than pass on nothing.
+  const text = execFileSync(requireTool('kubectl'), ['kustomize', 'ops/k8s'], { cwd: root, encoding: 'utf8' })
   return parseAllDocuments(text).map((d) => d.toJS() as Obj)
 }
 

@@ -1,16 +1,36 @@
 import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+import { parse } from 'yaml'
 import { describe, expect, test } from 'vitest'
-import { abiJson } from '../../ops/subgraph/export-abi.js'
+import { abiJson, eventHandlers, manifestYaml, networksJson } from '../../ops/subgraph/generate.js'
 
 const dir = fileURLToPath(new URL('../../ops/subgraph/', import.meta.url))
+const read = (file: string) => readFileSync(`${dir}${file}`, 'utf8')
 const graph = (...args: string[]) => execFileSync('npx', ['graph', ...args], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 240_000 })
+const localDeployment = JSON.parse(readFileSync(fileURLToPath(new URL('../../deployments/31337.json', import.meta.url)), 'utf8'))
 
 describe('subgraph (ops/subgraph)', () => {
-  test('its ABI is the SDK ABI (re-export with npx tsx ops/subgraph/export-abi.ts)', () => {
+  test('ABI, networks.json and subgraph.yaml are what generate.ts makes (regenerate: npx tsx ops/subgraph/generate.ts)', () => {
     // toEqual ignores key order: only a real ABI change fails this.
-    expect(JSON.parse(readFileSync(`${dir}abis/ProofXVerifier.json`, 'utf8'))).toEqual(JSON.parse(abiJson()))
+    expect(JSON.parse(read('abis/ProofXVerifier.json'))).toEqual(JSON.parse(abiJson()))
+    expect(read('networks.json')).toBe(networksJson())
+    expect(read('subgraph.yaml')).toBe(manifestYaml())
+  })
+
+  test('it indexes the ProofXVerifier proxy of each deployment, never the Groth16Verifier or a zero address', () => {
+    const source = parse(read('subgraph.yaml')).dataSources[0].source
+    expect(source).toEqual({ abi: 'ProofXVerifier', address: localDeployment.proxy, startBlock: localDeployment.deployBlock })
+    expect(source.address).not.toBe(localDeployment.groth16Verifier)
+    for (const [network, { ProofXVerifier }] of Object.entries(JSON.parse(read('networks.json')) as Record<string, { ProofXVerifier: { address: string } }>))
+      expect(ProofXVerifier.address, network).not.toMatch(/^0x0{40}$/)
+  })
+
+  test('every event of the ABI has a handler, and src/mapping.ts exports each one', () => {
+    const mapping = read('src/mapping.ts')
+    const handlers = eventHandlers()
+    expect(handlers.map((h) => h.handler)).toEqual(expect.arrayContaining(['handleIssuerRevokerUpdated', 'handleMaxProofAgeUpdated', 'handleProofVerified']))
+    for (const { handler } of handlers) expect(mapping, handler).toContain(`export function ${handler}(`)
   })
 
   test('graph codegen and graph build compile the mappings offline', () => {

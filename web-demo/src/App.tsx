@@ -6,10 +6,12 @@ import { useCredentialStore, usePublishedPolicy } from '@proofx/sdk/react'
 import { PolicyPicker } from './components/PolicyPicker.js'
 import { ProveSubmitPanel } from './components/ProveSubmitPanel.js'
 import { OperatorView } from './components/OperatorView.js'
+import type { PreloadReturnType } from '@proofx/sdk'
 import type { PageDeployment } from './config/load-deployment.js'
+import { ProverStatus } from './components/ProverStatus.js'
 
 /** The demo: a holder's flow on the left, the operator's view of the contract on the right. */
-export function App({ deployment, modeLabel }: { deployment: PageDeployment; modeLabel: string }) {
+export function App({ deployment, modeLabel, preload }: { deployment: PageDeployment; modeLabel: string; preload: Promise<PreloadReturnType> }) {
   const connection = useConnection()
   const [credentialId, setCredentialId] = useState<string>()
   const stored = useCredentialStore().credentials.data?.credentials.find((c) => c.id === credentialId)
@@ -26,6 +28,7 @@ export function App({ deployment, modeLabel }: { deployment: PageDeployment; mod
           Prove compliance on your device; the contract checks a Groth16 proof, never your data. Chain {deployment.chainId} · verifier <code>{deployment.proxy}</code>
         </span>
         <span className="badge" data-testid="mode">{modeLabel}</span>
+        <ProverStatus preload={preload} />
       </header>
       <main>
         <div className="column">

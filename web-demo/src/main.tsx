@@ -35,8 +35,10 @@ async function start() {
   const wagmiConfig = createDemoWagmiConfig(deployment, node)
   // The contract reports its verification-key hash: the prover refuses artifacts that would not verify there.
   const prover = createProver({ artifacts: await demoArtifacts(), expectedVkeyHash: deployment.vkeyHash })
-  // Start the worker and load the circuit while the visitor connects and gets a credential.
-  prover.preload().catch((error) => console.warn('Preloading the prover failed; proving will retry.', error))
+  // Start the worker, load the circuit and warm the curve while the visitor connects and gets a credential:
+  // the first proof then runs warm (no artifact load, no curve start; see ProverStatus).
+  const preload = prover.preload()
+  preload.catch((error) => console.warn('Preloading the prover failed; proving will retry.', error))
   const proofxConfig = createProofXConfig({ prover, verifiers: { [deployment.chainId]: deployment.proxy } })
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1 } } })
   const modeLabel = node ? 'In-browser EVM (no chain)' : deployment.chainId === 31337 ? 'Local anvil' : deployment.chainName ?? `Chain ${deployment.chainId}`
@@ -45,7 +47,7 @@ async function start() {
       <WagmiProvider config={wagmiConfig}>
         <QueryClientProvider client={queryClient}>
           <ProofXProvider config={proofxConfig}>
-            <App deployment={deployment} modeLabel={modeLabel} />
+            <App deployment={deployment} modeLabel={modeLabel} preload={preload} />
           </ProofXProvider>
         </QueryClientProvider>
       </WagmiProvider>

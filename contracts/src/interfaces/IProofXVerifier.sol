@@ -23,6 +23,13 @@ interface IProofXVerifier {
         uint256[2] c;
     }
 
+    /// @notice One entry of {submitProofs}: what {submitProof} takes as arguments.
+    struct ProofSubmission {
+        uint256 policyId;
+        address subject;
+        ProofXProof proof;
+    }
+
     /// @notice A registered compliance policy.
     /// @param policyHash Poseidon(policyId, minNetCapital, minKycLevel, maxRiskScore, jurisdictionRoot).
     /// @param validityPeriod Seconds a compliance record stays valid after the proof's timestamp.
@@ -44,11 +51,13 @@ interface IProofXVerifier {
 
     /// @notice One compliance record per (subject, policy), packed into a single storage slot.
     /// @param expiresAt Proof timestamp + the policy's validity period.
-    /// @param issuerId {Issuer.id} of the credential's issuer when the proof was accepted.
+    /// @param issuerId {Issuer.id} of the credential's issuer when the proof was accepted (issuer ids stop at 2^24 - 1).
+    /// @param verifierGeneration The {verifierGeneration} the proof was verified under (0: before generations existed).
     /// @param nullifierTag The low 184 bits of the credential's nullifier, the key revocations are stored under.
     struct ComplianceRecord {
         uint40 expiresAt;
-        uint32 issuerId;
+        uint24 issuerId;
+        uint8 verifierGeneration;
         uint184 nullifierTag;
     }
 
@@ -56,8 +65,21 @@ interface IProofXVerifier {
     event ProofVerified(
         address indexed subject, address indexed signer, uint256 indexed policyId, uint256 nullifier, bool success
     );
+    /// @notice Emitted by {submitProofs} for an entry that failed a check before the pairing; `reason` is the
+    /// ABI-encoded custom error {submitProof} would have reverted with. Nothing is recorded for it.
+    event SubmissionRejected(
+        address indexed subject, address indexed signer, uint256 indexed policyId, uint256 nullifier, bytes reason
+    );
+    /// @notice Emitted when the batch verifier changes (to zero when {setVerifier} installs another key).
+    event BatchVerifierUpdated(address indexed previousBatchVerifier, address indexed batchVerifier);
     /// @notice Emitted when the Groth16 verifier and its verification-key hash change.
     event VerifierUpdated(address indexed previousVerifier, address indexed newVerifier, bytes32 vkeyHash);
+    /// @notice Emitted with every {VerifierUpdated}: the verifier's generation and the oldest one whose records count.
+    event VerifierGenerationStarted(uint8 indexed generation, uint8 validFromGeneration);
+    /// @notice Emitted when `account` closes the gates: every {isCompliant} is false until {GatesOpened}.
+    event GatesClosed(address account);
+    /// @notice Emitted when `account` opens the gates again.
+    event GatesOpened(address account);
     /// @notice Emitted when a policy is registered or changed.
     event PolicySet(uint256 indexed policyId, uint256 policyHash, uint32 validityPeriod, bool active);
     /// @notice Emitted when an issuer becomes trusted.
@@ -107,6 +129,18 @@ interface IProofXVerifier {
     error ProofXVerifierInsufficientGas(uint256 gasLeft, uint256 required);
     /// @notice A public signal is not below the BN254 scalar field modulus (`index` is its position).
     error ProofXVerifierSignalOutOfField(uint256 index, uint256 value);
+    /// @notice {submitProofs} takes 1 to `max` entries.
+    error ProofXVerifierInvalidBatchSize(uint256 size, uint256 max);
+    /// @notice The batch verifier embeds another verification key than the Groth16 verifier's.
+    error ProofXVerifierBatchVerifierKeyMismatch(address batchVerifier, bytes32 batchVkeyHash, bytes32 vkeyHash);
+    /// @notice The gates are already closed ({closeGates}).
+    error ProofXVerifierGatesClosed();
+    /// @notice The gates are already open ({openGates}).
+    error ProofXVerifierGatesOpen();
+    /// @notice Every verifier generation (1..255) was used: deploy a new proxy.
+    error ProofXVerifierGenerationsExhausted(uint8 generation);
+    /// @notice Every issuer id (1..2^24 - 1) was given out: deploy a new proxy.
+    error ProofXVerifierIssuerIdsExhausted(uint32 maxIssuerId);
 
     /// @notice Verifies a compliance proof for `subject` under `policyId` and, if valid, records compliance until the
     /// proof's timestamp + the policy's validity period. Callable by `subject` itself or a SIGNER_ROLE account.
@@ -115,8 +149,18 @@ interface IProofXVerifier {
     /// @return verified Whether the pairing check passed and compliance was recorded.
     function submitProof(uint256 policyId, address subject, ProofXProof calldata proof) external returns (bool verified);
 
+    /// @notice Submits many proofs in one transaction (relayers): each entry gets exactly the checks and the outcome of
+    /// {submitProof}, and the valid ones are checked together with one pairing product (Groth16BatchVerifier).
+    /// @dev Reverts only for the whole batch: paused, empty or longer than MAX_BATCH_SIZE, or too little gas. One event
+    /// per entry, in entry order: {SubmissionRejected} for an entry that failed a check before the pairing (nothing
+    /// recorded), else {ProofVerified} with its pairing result (valid ones recorded). If the batch check fails, each
+    /// entry is checked alone, so an invalid proof never costs the others their records.
+    /// @return verified Per entry, whether its proof verified and compliance was recorded.
+    function submitProofs(ProofSubmission[] calldata submissions) external returns (bool[] memory verified);
+
     /// @notice Whether `subject` holds an unexpired record for `policyId` whose policy is active, whose issuer is still
-    /// trusted and whose credential is not revoked.
+    /// trusted, whose credential is not revoked and whose verifier generation was not voided, while the gates are open.
+    /// @dev Always false while the gates are closed ({closeGates}).
     function isCompliant(address subject, uint256 policyId) external view returns (bool);
 
     /// @notice The raw compliance record of `subject` for `policyId` (all zero if none).
@@ -160,9 +204,37 @@ interface IProofXVerifier {
     /// @notice The maximum accepted proof age in seconds.
     function maxProofAge() external view returns (uint40);
 
-    /// @notice Swaps the Groth16 verifier with the hash of its verification key (circuit upgrades).
-    /// Only DEFAULT_ADMIN_ROLE. Emits a {VerifierUpdated} event.
-    function setVerifier(address groth16Verifier, bytes32 vkeyHash) external;
+    /// @notice Swaps the Groth16 verifier with the hash of its verification key (circuit upgrades) and starts a new
+    /// verifier generation. With `voidEarlierRecords`, every record proven under an earlier generation stops counting
+    /// at once (playbook "start fresh": the old verifier accepted invalid proofs); without, they keep counting until
+    /// they expire ("migrate"). Only DEFAULT_ADMIN_ROLE. Emits {VerifierUpdated} and {VerifierGenerationStarted}.
+    function setVerifier(address groth16Verifier, bytes32 vkeyHash, bool voidEarlierRecords) external;
+
+    /// @notice The generation of the current verifier: 1 for the one set at initialization, +1 per {setVerifier}.
+    function verifierGeneration() external view returns (uint8);
+
+    /// @notice Records of generations below this one do not count (see {setVerifier}).
+    function validFromGeneration() external view returns (uint8);
+
+    /// @notice Whether the gates are closed: then every {isCompliant} is false.
+    function gatesClosed() external view returns (bool);
+
+    /// @notice Closes the gates during an incident: every {isCompliant} (and so every `onlyCompliant` gate) is false
+    /// until {openGates}. Records are kept. Proof submission is not affected (see {pause}). Only PAUSER_ROLE; reverts
+    /// with {ProofXVerifierGatesClosed} if already closed. Emits a {GatesClosed} event.
+    function closeGates() external;
+
+    /// @notice Opens the gates again. Only PAUSER_ROLE; reverts with {ProofXVerifierGatesOpen} if open.
+    /// Emits a {GatesOpened} event.
+    function openGates() external;
+
+    /// @notice Sets the Groth16BatchVerifier {submitProofs} uses, or zero to check batches proof by proof. It must
+    /// embed the verification key of the current Groth16 verifier ({vkeyHash}); {setVerifier} with another key unsets
+    /// it. Only DEFAULT_ADMIN_ROLE. Emits a {BatchVerifierUpdated} event.
+    function setBatchVerifier(address batchVerifier) external;
+
+    /// @notice The batch verifier (zero if none).
+    function batchVerifier() external view returns (address);
 
     /// @notice The Groth16 verifier contract.
     function verifier() external view returns (address);

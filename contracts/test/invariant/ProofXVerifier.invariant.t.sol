@@ -2,11 +2,11 @@
 pragma solidity ^0.8.24;
 
 import {IProofXVerifier} from "../../src/interfaces/IProofXVerifier.sol";
-import {Base} from "../utils/Base.t.sol";
+import {BatchBase} from "../utils/BatchBase.t.sol";
 import {ProofXVerifierHandler} from "./handlers/ProofXVerifierHandler.sol";
 
-/// @dev Invariants of ProofXVerifier under random sequences of handler actions.
-contract ProofXVerifierInvariantTest is Base {
+/// @dev Invariants of ProofXVerifier under random sequences of handler actions, with the batch verifier installed.
+contract ProofXVerifierInvariantTest is BatchBase {
     ProofXVerifierHandler internal handler;
 
     function setUp() public override {
@@ -29,7 +29,7 @@ contract ProofXVerifierInvariantTest is Base {
             handler.addActor(actors[i]);
         }
         targetContract(address(handler));
-        bytes4[] memory selectors = new bytes4[](10);
+        bytes4[] memory selectors = new bytes4[](14);
         selectors[0] = ProofXVerifierHandler.submit.selector;
         selectors[1] = ProofXVerifierHandler.warp.selector;
         selectors[2] = ProofXVerifierHandler.grantRole.selector;
@@ -40,6 +40,10 @@ contract ProofXVerifierInvariantTest is Base {
         selectors[7] = ProofXVerifierHandler.revokeCredential.selector;
         selectors[8] = ProofXVerifierHandler.setValidity.selector;
         selectors[9] = ProofXVerifierHandler.submit.selector; // twice: submissions are what the invariants are about
+        selectors[10] = ProofXVerifierHandler.submitBatch.selector;
+        selectors[11] = ProofXVerifierHandler.toggleGates.selector;
+        selectors[12] = ProofXVerifierHandler.swapVerifier.selector;
+        selectors[13] = ProofXVerifierHandler.checkGates.selector;
         targetSelector(FuzzSelector({addr: address(handler), selectors: selectors}));
     }
 
@@ -77,5 +81,56 @@ contract ProofXVerifierInvariantTest is Base {
     /// @dev A signer whose role was revoked never gets a submission through for someone else.
     function invariant_revokedSignerNeverSubmits() public view {
         assertEq(handler.ghostRevokedSignerSubmissions(), 0);
+    }
+
+    /// @dev A batch entry's outcome is exactly submitProof's for the same entry in the same state.
+    function invariant_batchAgreesWithSubmitProof() public view {
+        assertEq(handler.ghostBatchDisagreements(), 0);
+        assertLe(handler.ghostBatchAccepted(), handler.ghostBatchEntries());
+    }
+
+    /// @dev Nothing counts while the gates are closed.
+    function invariant_nothingCountsWhileGatesClosed() public view {
+        assertEq(handler.ghostCompliantWhileClosed(), 0);
+        if (!verifier.gatesClosed()) return;
+        for (uint256 i; i < handler.proofCount(); ++i) {
+            (address subject, uint256 policyId) = handler.proofAt(i);
+            assertFalse(verifier.isCompliant(subject, policyId));
+        }
+    }
+
+    /// @dev No record of a voided verifier generation counts; the contract's generations follow the handler's model.
+    function invariant_noVoidedGenerationCounts() public view {
+        assertEq(handler.ghostVoidedRecordCompliant(), 0);
+        assertEq(verifier.validFromGeneration(), handler.ghostValidFromGeneration());
+        for (uint256 i; i < handler.proofCount(); ++i) {
+            (address subject, uint256 policyId) = handler.proofAt(i);
+            IProofXVerifier.ComplianceRecord memory record = verifier.getComplianceRecord(subject, policyId);
+            if (record.expiresAt == 0) continue;
+            assertEq(record.verifierGeneration, handler.ghostGenerationAtRecord(subject, policyId));
+            if (verifier.isCompliant(subject, policyId)) {
+                assertGe(record.verifierGeneration, verifier.validFromGeneration());
+            }
+        }
+    }
+
+    /// @dev The ghost counters the invariants assert are reachable: the handler really checks records while the gates
+    /// are closed and records of voided generations (a handler that never got there would make them pass vacuously).
+    function test_handler_checksClosedGatesAndVoidedRecords() public {
+        handler.submit(0, 0, true, false);
+        assertEq(handler.ghostAccepted(), 1);
+        handler.toggleGates(0); // actor 0 is the admin, a pauser
+        assertTrue(verifier.gatesClosed());
+        handler.checkGates();
+        assertGt(handler.ghostChecksWhileClosed(), 0);
+        assertEq(handler.ghostCompliantWhileClosed(), 0);
+        handler.toggleGates(0);
+        handler.swapVerifier(0, true, true);
+        assertEq(handler.ghostVoids(), 1);
+        handler.checkGates();
+        assertGt(handler.ghostChecksOfVoidedRecords(), 0);
+        assertEq(handler.ghostVoidedRecordCompliant(), 0);
+        invariant_nothingCountsWhileGatesClosed();
+        invariant_noVoidedGenerationCounts();
     }
 }

@@ -1,16 +1,25 @@
 // Event handlers of the ProofX subgraph (AssemblyScript, graph-ts).
 import { BigInt, Bytes, ethereum } from '@graphprotocol/graph-ts'
 import {
+  BatchVerifierUpdated,
   CredentialRevoked,
+  GatesClosed,
+  GatesOpened,
+  Initialized,
   IssuerAdded,
   IssuerRemoved,
+  IssuerRevokerUpdated,
+  MaxProofAgeUpdated,
   Paused,
   PolicySet,
   ProofVerified,
+  RoleAdminChanged,
   RoleGranted,
   RoleRevoked,
+  SubmissionRejected,
   Unpaused,
   Upgraded,
+  VerifierGenerationStarted,
   VerifierUpdated,
 } from '../generated/ProofXVerifier/ProofXVerifier'
 import {
@@ -19,6 +28,8 @@ import {
   PauseChange,
   Policy,
   Protocol,
+  RejectedSubmission,
+  RoleAdminChange,
   RoleChange,
   RoleMember,
   Subject,
@@ -189,4 +200,72 @@ export function handlePolicySet(event: PolicySet): void {
   policy.active = event.params.active
   policy.updatedAt = event.block.timestamp
   policy.save()
+}
+
+export function handleIssuerRevokerUpdated(event: IssuerRevokerUpdated): void {
+  const issuer = Issuer.load(event.params.issuerKeyHash.toString())
+  if (issuer == null) return // the contract only emits it for a trusted issuer, which IssuerAdded created
+  issuer.revoker = event.params.revoker
+  issuer.save()
+}
+
+export function handleMaxProofAgeUpdated(event: MaxProofAgeUpdated): void {
+  const p = protocol()
+  p.maxProofAge = event.params.maxProofAge
+  p.save()
+}
+
+export function handleRoleAdminChanged(event: RoleAdminChanged): void {
+  const change = new RoleAdminChange(eventId(event))
+  change.role = event.params.role
+  change.previousAdminRole = event.params.previousAdminRole
+  change.newAdminRole = event.params.newAdminRole
+  change.blockNumber = event.block.number
+  change.timestamp = event.block.timestamp
+  change.transactionHash = event.transaction.hash
+  change.save()
+}
+
+export function handleInitialized(event: Initialized): void {
+  const p = protocol()
+  p.initializedVersion = event.params.version
+  p.save()
+}
+
+export function handleSubmissionRejected(event: SubmissionRejected): void {
+  const r = new RejectedSubmission(eventId(event))
+  r.subject = event.params.subject
+  r.signer = event.params.signer
+  r.policyId = event.params.policyId
+  r.nullifier = event.params.nullifier
+  r.reason = event.params.reason
+  r.blockNumber = event.block.number
+  r.timestamp = event.block.timestamp
+  r.transactionHash = event.transaction.hash
+  r.save()
+}
+
+export function handleVerifierGenerationStarted(event: VerifierGenerationStarted): void {
+  const p = protocol()
+  p.verifierGeneration = event.params.generation
+  p.validFromGeneration = event.params.validFromGeneration
+  p.save()
+}
+
+export function handleGatesClosed(event: GatesClosed): void {
+  const p = protocol()
+  p.gatesClosed = true
+  p.save()
+}
+
+export function handleGatesOpened(event: GatesOpened): void {
+  const p = protocol()
+  p.gatesClosed = false
+  p.save()
+}
+
+export function handleBatchVerifierUpdated(event: BatchVerifierUpdated): void {
+  const p = protocol()
+  p.batchVerifier = event.params.batchVerifier
+  p.save()
 }

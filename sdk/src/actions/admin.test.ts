@@ -10,6 +10,8 @@ import { createIssuerKey } from '../credentials/create-issuer-key.js'
 import { demoIssuer } from '../demo/demo-issuer.js'
 import { DEMO_POLICIES } from '../demo/demo-policies.js'
 import {
+  GatesClosedError,
+  GatesOpenError,
   InvalidIssuerKeyHashError,
   InvalidPolicyHashError,
   InvalidUpgradeError,
@@ -104,12 +106,37 @@ describe('admin writes decode every refusal', () => {
 
   test('setVerifier refuses an address without code or a zero key hash; setMaxProofAge refuses 0', async () => {
     const { groth16Verifier, vkeyHash } = node.deployment
-    const noCode = await expectError(admin.setVerifier({ groth16Verifier: localAccounts.stranger.address, vkeyHash }), VerifierHasNoCodeError)
+    const noCode = await expectError(admin.setVerifier({ groth16Verifier: localAccounts.stranger.address, vkeyHash, voidEarlierRecords: false }), VerifierHasNoCodeError)
     expect(noCode.verifier).toBe(localAccounts.stranger.address)
-    await expectError(admin.setVerifier({ groth16Verifier, vkeyHash: `0x${'00'.repeat(32)}` }), ZeroVkeyHashError)
-    const { receipt } = await admin.setVerifier({ groth16Verifier, vkeyHash })
+    await expectError(admin.setVerifier({ groth16Verifier, vkeyHash: `0x${'00'.repeat(32)}`, voidEarlierRecords: false }), ZeroVkeyHashError)
+    const { receipt } = await admin.setVerifier({ groth16Verifier, vkeyHash, voidEarlierRecords: false })
     expect(receipt.status).toBe('success')
     await expectError(admin.setMaxProofAge({ maxProofAge: 0 }), ZeroMaxProofAgeError)
+  })
+
+  test('setVerifier starts a generation and voids earlier records only when asked', async () => {
+    const { groth16Verifier, vkeyHash, proxy } = node.deployment
+    const read = (functionName: 'verifierGeneration' | 'validFromGeneration') => stranger.readContract({ address: proxy, abi: proofXVerifierAbi, functionName })
+    const before = await read('verifierGeneration')
+    await admin.setVerifier({ groth16Verifier, vkeyHash, voidEarlierRecords: false })
+    expect(await read('verifierGeneration')).toBe(before + 1)
+    expect(await read('validFromGeneration')).toBe(0)
+    await admin.setVerifier({ groth16Verifier, vkeyHash, voidEarlierRecords: true })
+    expect(await read('validFromGeneration')).toBe(before + 2)
+    const roleError = await expectError(stranger.setVerifier({ groth16Verifier, vkeyHash, voidEarlierRecords: true }), MissingRoleError)
+    expect(roleError.roleName).toBe('DEFAULT_ADMIN_ROLE')
+  })
+
+  test('closeGates / openGates need PAUSER_ROLE and refuse a repeated switch', async () => {
+    const gatesClosed = () => stranger.readContract({ address: node.deployment.proxy, abi: proofXVerifierAbi, functionName: 'gatesClosed' })
+    const roleError = await expectError(stranger.closeGates(), MissingRoleError)
+    expect(roleError.roleName).toBe('PAUSER_ROLE')
+    await admin.closeGates()
+    expect(await gatesClosed()).toBe(true)
+    await expectError(admin.closeGates(), GatesClosedError)
+    await admin.openGates()
+    expect(await gatesClosed()).toBe(false)
+    await expectError(admin.openGates(), GatesOpenError)
   })
 
   test('upgrade deploys a new implementation and keeps the state; refuses strangers and non-UUPS code', async () => {

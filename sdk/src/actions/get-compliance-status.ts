@@ -17,9 +17,11 @@ export type GetComplianceStatusParameters = {
  * - `no-record`: the subject never proved this policy.
  * - `expired`: the record's validity ended (validUntil <= block time): prove again.
  * - `policy-inactive`: the admin deactivated the policy.
+ * - `gates-closed`: the operator closed the gates during an incident; nothing counts until they open.
+ * - `generation-voided`: the record was proven under a verifier whose records the admin voided: prove again.
  * - `invalidated`: the credential was revoked or its issuer removed.
  */
-export type ComplianceStatusReason = 'compliant' | 'no-record' | 'expired' | 'policy-inactive' | 'invalidated'
+export type ComplianceStatusReason = 'compliant' | 'no-record' | 'expired' | 'policy-inactive' | 'gates-closed' | 'generation-voided' | 'invalidated'
 
 export type GetComplianceStatusReturnType = {
   compliant: boolean
@@ -43,10 +45,12 @@ export type GetComplianceStatusErrorType = ProofXErrorType
 export async function getComplianceStatus(client: Client<Transport, Chain | undefined, Account | undefined>, { address, subject, policyId, blockNumber }: GetComplianceStatusParameters): Promise<GetComplianceStatusReturnType> {
   const block = blockNumber === undefined ? await getBlock(client, { blockTag: 'latest' }) : await getBlock(client, { blockNumber })
   const at = { blockNumber: block.number }
-  const [compliant, record, policy] = await Promise.all([
+  const [compliant, record, policy, gatesClosed, validFromGeneration] = await Promise.all([
     readContract(client, { address, abi: proofXVerifierAbi, functionName: 'isCompliant', args: [subject, policyId], ...at }),
     readContract(client, { address, abi: proofXVerifierAbi, functionName: 'getComplianceRecord', args: [subject, policyId], ...at }),
     readContract(client, { address, abi: proofXVerifierAbi, functionName: 'getPolicy', args: [policyId], ...at }),
+    readContract(client, { address, abi: proofXVerifierAbi, functionName: 'gatesClosed', ...at }),
+    readContract(client, { address, abi: proofXVerifierAbi, functionName: 'validFromGeneration', ...at }),
   ])
   const hasRecord = record.expiresAt !== 0
   const validUntil = hasRecord ? BigInt(record.expiresAt) : undefined
@@ -56,8 +60,12 @@ export async function getComplianceStatus(client: Client<Transport, Chain | unde
       ? 'no-record'
       : validUntil! <= block.timestamp
         ? 'expired'
-        : !policy.active
-          ? 'policy-inactive'
-          : 'invalidated'
+        : gatesClosed
+          ? 'gates-closed'
+          : record.verifierGeneration < validFromGeneration
+            ? 'generation-voided'
+            : !policy.active
+              ? 'policy-inactive'
+              : 'invalidated'
   return { compliant, reason, validUntil, checkedAt: block.timestamp, blockNumber: block.number }
 }

@@ -147,10 +147,10 @@ describe('submitProof against a real anvil deployment', () => {
     // Stands in for the next circuit's verifier: it rejects every proof of the current one (code: return uint256(0)).
     const { contractAddress: nextVerifier } = await as.admin.waitForTransactionReceipt({ hash: await as.admin.deployContract({ abi: [], bytecode: REJECT_ALL_BYTECODE, account: localAccounts.admin, chain: as.admin.chain }) })
     const nextVkeyHash = keccak256(toHex('next circuit'))
-    await as.admin.setVerifier({ groth16Verifier: nextVerifier!, vkeyHash: nextVkeyHash })
+    await as.admin.setVerifier({ groth16Verifier: nextVerifier!, vkeyHash: nextVkeyHash, voidEarlierRecords: false })
     const error = await expectError(as.subject.submitProof({ proof }), VerificationKeyMismatchError)
     expect(error).toMatchObject({ expected: nextVkeyHash, actual: vkeyHash })
-    await as.admin.setVerifier({ groth16Verifier, vkeyHash })
+    await as.admin.setVerifier({ groth16Verifier, vkeyHash, voidEarlierRecords: false })
   })
 
   test('unknown policy (PolicyInactiveError) and a timestamp from the future (ProofFromFutureError)', async () => {

@@ -126,6 +126,64 @@ export const complianceGatedVaultAbi = [
 ] as const
 
 //////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
+// Groth16BatchVerifier
+//////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
+
+export const groth16BatchVerifierAbi = [
+  {
+    type: 'function',
+    inputs: [],
+    name: 'PROOF_WORDS',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'PUBLIC_SIGNAL_COUNT',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'VKEY_HASH',
+    outputs: [{ name: '', internalType: 'bytes32', type: 'bytes32' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [{ name: 'proofs', internalType: 'uint256[]', type: 'uint256[]' }],
+    name: 'batchCoefficients',
+    outputs: [
+      { name: 'coefficients', internalType: 'uint256[]', type: 'uint256[]' },
+    ],
+    stateMutability: 'pure',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'publicSignalCount',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'pure',
+  },
+  {
+    type: 'function',
+    inputs: [{ name: 'proofs', internalType: 'uint256[]', type: 'uint256[]' }],
+    name: 'verifyProofs',
+    outputs: [{ name: '', internalType: 'bool', type: 'bool' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'vkeyHash',
+    outputs: [{ name: '', internalType: 'bytes32', type: 'bytes32' }],
+    stateMutability: 'pure',
+  },
+] as const
+
+//////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
 // Groth16Verifier
 //////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
 
@@ -155,6 +213,13 @@ export const proofXVerifierAbi = [
     inputs: [],
     name: 'DEFAULT_ADMIN_ROLE',
     outputs: [{ name: '', internalType: 'bytes32', type: 'bytes32' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'MAX_BATCH_SIZE',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'view',
   },
   {
@@ -197,6 +262,27 @@ export const proofXVerifierAbi = [
   },
   {
     type: 'function',
+    inputs: [],
+    name: 'batchVerifier',
+    outputs: [{ name: '', internalType: 'address', type: 'address' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'closeGates',
+    outputs: [],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'gatesClosed',
+    outputs: [{ name: '', internalType: 'bool', type: 'bool' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
     inputs: [
       { name: 'subject', internalType: 'address', type: 'address' },
       { name: 'policyId', internalType: 'uint256', type: 'uint256' },
@@ -209,7 +295,8 @@ export const proofXVerifierAbi = [
         type: 'tuple',
         components: [
           { name: 'expiresAt', internalType: 'uint40', type: 'uint40' },
-          { name: 'issuerId', internalType: 'uint32', type: 'uint32' },
+          { name: 'issuerId', internalType: 'uint24', type: 'uint24' },
+          { name: 'verifierGeneration', internalType: 'uint8', type: 'uint8' },
           { name: 'nullifierTag', internalType: 'uint184', type: 'uint184' },
         ],
       },
@@ -331,6 +418,13 @@ export const proofXVerifierAbi = [
   {
     type: 'function',
     inputs: [],
+    name: 'openGates',
+    outputs: [],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [],
     name: 'pause',
     outputs: [],
     stateMutability: 'nonpayable',
@@ -398,6 +492,15 @@ export const proofXVerifierAbi = [
   {
     type: 'function',
     inputs: [
+      { name: 'batchVerifier_', internalType: 'address', type: 'address' },
+    ],
+    name: 'setBatchVerifier',
+    outputs: [],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [
       { name: 'issuerKeyHash', internalType: 'uint256', type: 'uint256' },
       { name: 'revoker', internalType: 'address', type: 'address' },
     ],
@@ -429,6 +532,7 @@ export const proofXVerifierAbi = [
     inputs: [
       { name: 'groth16Verifier', internalType: 'address', type: 'address' },
       { name: 'vkeyHash_', internalType: 'bytes32', type: 'bytes32' },
+      { name: 'voidEarlierRecords', internalType: 'bool', type: 'bool' },
     ],
     name: 'setVerifier',
     outputs: [],
@@ -459,6 +563,44 @@ export const proofXVerifierAbi = [
   },
   {
     type: 'function',
+    inputs: [
+      {
+        name: 'submissions',
+        internalType: 'struct IProofXVerifier.ProofSubmission[]',
+        type: 'tuple[]',
+        components: [
+          { name: 'policyId', internalType: 'uint256', type: 'uint256' },
+          { name: 'subject', internalType: 'address', type: 'address' },
+          {
+            name: 'proof',
+            internalType: 'struct IProofXVerifier.ProofXProof',
+            type: 'tuple',
+            components: [
+              {
+                name: 'issuerKeyHash',
+                internalType: 'uint256',
+                type: 'uint256',
+              },
+              { name: 'nullifier', internalType: 'uint256', type: 'uint256' },
+              { name: 'timestamp', internalType: 'uint256', type: 'uint256' },
+              { name: 'a', internalType: 'uint256[2]', type: 'uint256[2]' },
+              {
+                name: 'b',
+                internalType: 'uint256[2][2]',
+                type: 'uint256[2][2]',
+              },
+              { name: 'c', internalType: 'uint256[2]', type: 'uint256[2]' },
+            ],
+          },
+        ],
+      },
+    ],
+    name: 'submitProofs',
+    outputs: [{ name: 'verified', internalType: 'bool[]', type: 'bool[]' }],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
     inputs: [{ name: 'interfaceId', internalType: 'bytes4', type: 'bytes4' }],
     name: 'supportsInterface',
     outputs: [{ name: '', internalType: 'bool', type: 'bool' }],
@@ -484,8 +626,22 @@ export const proofXVerifierAbi = [
   {
     type: 'function',
     inputs: [],
+    name: 'validFromGeneration',
+    outputs: [{ name: '', internalType: 'uint8', type: 'uint8' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
     name: 'verifier',
     outputs: [{ name: '', internalType: 'address', type: 'address' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'verifierGeneration',
+    outputs: [{ name: '', internalType: 'uint8', type: 'uint8' }],
     stateMutability: 'view',
   },
   {
@@ -501,6 +657,25 @@ export const proofXVerifierAbi = [
     name: 'vkeyHash',
     outputs: [{ name: '', internalType: 'bytes32', type: 'bytes32' }],
     stateMutability: 'view',
+  },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      {
+        name: 'previousBatchVerifier',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'batchVerifier',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+    ],
+    name: 'BatchVerifierUpdated',
   },
   {
     type: 'event',
@@ -526,6 +701,32 @@ export const proofXVerifierAbi = [
       },
     ],
     name: 'CredentialRevoked',
+  },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      {
+        name: 'account',
+        internalType: 'address',
+        type: 'address',
+        indexed: false,
+      },
+    ],
+    name: 'GatesClosed',
+  },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      {
+        name: 'account',
+        internalType: 'address',
+        type: 'address',
+        indexed: false,
+      },
+    ],
+    name: 'GatesOpened',
   },
   {
     type: 'event',
@@ -764,6 +965,38 @@ export const proofXVerifierAbi = [
     anonymous: false,
     inputs: [
       {
+        name: 'subject',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'signer',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'policyId',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: true,
+      },
+      {
+        name: 'nullifier',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+      { name: 'reason', internalType: 'bytes', type: 'bytes', indexed: false },
+    ],
+    name: 'SubmissionRejected',
+  },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      {
         name: 'account',
         internalType: 'address',
         type: 'address',
@@ -784,6 +1017,25 @@ export const proofXVerifierAbi = [
       },
     ],
     name: 'Upgraded',
+  },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      {
+        name: 'generation',
+        internalType: 'uint8',
+        type: 'uint8',
+        indexed: true,
+      },
+      {
+        name: 'validFromGeneration',
+        internalType: 'uint8',
+        type: 'uint8',
+        indexed: false,
+      },
+    ],
+    name: 'VerifierGenerationStarted',
   },
   {
     type: 'event',
@@ -840,6 +1092,15 @@ export const proofXVerifierAbi = [
   {
     type: 'error',
     inputs: [
+      { name: 'batchVerifier', internalType: 'address', type: 'address' },
+      { name: 'batchVkeyHash', internalType: 'bytes32', type: 'bytes32' },
+      { name: 'vkeyHash', internalType: 'bytes32', type: 'bytes32' },
+    ],
+    name: 'ProofXVerifierBatchVerifierKeyMismatch',
+  },
+  {
+    type: 'error',
+    inputs: [
       { name: 'issuerKeyHash', internalType: 'uint256', type: 'uint256' },
       { name: 'nullifier', internalType: 'uint256', type: 'uint256' },
     ],
@@ -853,6 +1114,13 @@ export const proofXVerifierAbi = [
     ],
     name: 'ProofXVerifierCredentialRevoked',
   },
+  { type: 'error', inputs: [], name: 'ProofXVerifierGatesClosed' },
+  { type: 'error', inputs: [], name: 'ProofXVerifierGatesOpen' },
+  {
+    type: 'error',
+    inputs: [{ name: 'generation', internalType: 'uint8', type: 'uint8' }],
+    name: 'ProofXVerifierGenerationsExhausted',
+  },
   {
     type: 'error',
     inputs: [
@@ -860,6 +1128,14 @@ export const proofXVerifierAbi = [
       { name: 'required', internalType: 'uint256', type: 'uint256' },
     ],
     name: 'ProofXVerifierInsufficientGas',
+  },
+  {
+    type: 'error',
+    inputs: [
+      { name: 'size', internalType: 'uint256', type: 'uint256' },
+      { name: 'max', internalType: 'uint256', type: 'uint256' },
+    ],
+    name: 'ProofXVerifierInvalidBatchSize',
   },
   {
     type: 'error',
@@ -882,6 +1158,11 @@ export const proofXVerifierAbi = [
       { name: 'issuerKeyHash', internalType: 'uint256', type: 'uint256' },
     ],
     name: 'ProofXVerifierIssuerAlreadyTrusted',
+  },
+  {
+    type: 'error',
+    inputs: [{ name: 'maxIssuerId', internalType: 'uint32', type: 'uint32' }],
+    name: 'ProofXVerifierIssuerIdsExhausted',
   },
   {
     type: 'error',

@@ -22,6 +22,8 @@ export type WriteVerifierOptions = {
   gas?: bigint | undefined
   /** Called with the transaction hash as soon as it is sent, before it is mined. */
   onSubmitted?: ((hash: Hash) => void) | undefined
+  /** Milliseconds between receipt polls. Default: the client's (a wallet's connector client: viem's 4 s). */
+  pollingInterval?: number | undefined
 }
 
 export type WriteVerifierHooks = {
@@ -39,7 +41,7 @@ export type WriteVerifierReturnType = { hash: Hash; receipt: TransactionReceipt 
  */
 export async function writeVerifier<functionName extends VerifierWriteFunctionName>(
   client: Client<Transport, Chain | undefined, Account | undefined>,
-  { address, account, chain, gas, onSubmitted, functionName, args }: WriteVerifierOptions & { functionName: functionName; args: ContractFunctionArgs<Abi, 'nonpayable' | 'payable', functionName> },
+  { address, account, chain, gas, onSubmitted, pollingInterval, functionName, args }: WriteVerifierOptions & { functionName: functionName; args: ContractFunctionArgs<Abi, 'nonpayable' | 'payable', functionName> },
   { onSimulated }: WriteVerifierHooks = {},
 ): Promise<WriteVerifierReturnType> {
   let request: unknown
@@ -60,7 +62,7 @@ export async function writeVerifier<functionName extends VerifierWriteFunctionNa
     throw decodeContractError(error, { functionName })
   }
   onSubmitted?.(hash)
-  const receipt = await waitForTransactionReceipt(client, { hash })
+  const receipt = await waitForTransactionReceipt(client, { hash, ...(pollingInterval === undefined ? {} : { pollingInterval }) })
   if (receipt.status !== 'success') throw new ContractRevertedError({ functionName, transactionHash: hash, reason: 'The transaction reverted on-chain after its simulation succeeded.' })
   return { hash, receipt }
 }

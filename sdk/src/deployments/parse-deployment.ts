@@ -76,6 +76,7 @@ export function parseDeployment(input: unknown, source?: string): ProofXDeployme
     proxy: address(raw.proxy, 'proxy', source),
     implementation: address(raw.implementation, 'implementation', source),
     groth16Verifier: address(raw.groth16Verifier, 'groth16Verifier', source),
+    groth16BatchVerifier: raw.groth16BatchVerifier === undefined || raw.groth16BatchVerifier === null ? undefined : address(raw.groth16BatchVerifier, 'groth16BatchVerifier', source),
     vkeyHash: bytes32(raw.vkeyHash, 'vkeyHash', source),
     deployBlock: integer(raw.deployBlock ?? 0, 'deployBlock', source),
     policies,

@@ -11,6 +11,8 @@ export type ProofXDeployment = {
   proxy: Address
   implementation: Address
   groth16Verifier: Address
+  /** Groth16BatchVerifier (submitProofs); absent in deployments made before it existed. */
+  groth16BatchVerifier?: Address | undefined
   /** hashVerificationKey of the circuit's verification key, as the contract stores it. */
   vkeyHash: Hex
   /** First block to scan for events. */

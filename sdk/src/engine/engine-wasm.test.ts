@@ -5,15 +5,18 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { expect, test } from 'vitest'
+import { requireTool } from '../../../scripts/provision/find-tools.mjs'
 import { ENGINE_WASM_BASE64, ENGINE_WASM_SHA256 } from './wasm/proofx-engine-wasm.js'
 
-// The committed engine module is exactly what sdk/engine-src builds (Debian clang + lld, installed by
-// CI's set-up): a change to the C sources without a rebuild, or a hand-edited .wasm, fails here.
+// The committed engine module is exactly what sdk/engine-src builds (Debian clang + lld, which `npm install`
+// provisions; missing, the test says how to install them): a change to the C sources without a rebuild, or a hand-edited .wasm, fails here.
 const build = fileURLToPath(new URL('../../engine-src/build.sh', import.meta.url))
 const committed = readFileSync(new URL('./wasm/proofx-engine.wasm', import.meta.url))
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex')
 
 test('sdk/engine-src rebuilds to the committed proofx-engine.wasm', () => {
+  requireTool('clang')
+  requireTool('wasm-ld')
   const dir = mkdtempSync(join(tmpdir(), 'proofx-engine-'))
   try {
     execFileSync('bash', [build, join(dir, 'proofx-engine.wasm')], { stdio: 'pipe' })

@@ -17,37 +17,58 @@ let engine: Groth16Engine
 beforeAll(async () => {
   engine = await createGroth16Engine(zkeyBytes)
 })
-afterAll(() => terminateCurve())
+afterAll(async () => {
+  await engine?.terminate()
+  await terminateCurve()
+})
 
 describe('createGroth16Engine', () => {
   test('proves the sample credential; snarkjs verifies; public signals equal snarkjs.groth16.prove', async () => {
     const wtns = await sampleWitness()
-    const proof = engine.prove(wtns)
+    const proof = await engine.prove(wtns)
     const reference = await snarkjs.groth16.prove(zkeyBytes, wtns)
     expect(proof.publicSignals).toEqual(reference.publicSignals)
     expect(await snarkjs.groth16.verify(vkey, proof.publicSignals, proof.proof)).toBe(true)
     expect(proof.proof.protocol).toBe('groth16')
     expect(proof.proof.curve).toBe('bn128')
-    expect(Object.keys(proof.timings)).toEqual(['abc', 'fft', 'msmA', 'msmB1', 'msmB2', 'msmC', 'msmH', 'total'])
+    expect(Object.keys(proof.timings)).toEqual(['abc', 'fft', 'msmA', 'msmB1', 'msmB2', 'msmC', 'msmH', 'helper', 'total'])
   })
 
   test('proofs of random valid credentials verify, and each proof is fresh (random r, s)', async () => {
     const seen = new Set<string>()
     for (let i = 0; i < 3; i++) {
       const wtns = await sampleWitness({ salt: randomSalt(), assets: validAttributes.assets + BigInt(i) * 1_000_003n, riskScore: 10 + i })
-      const proof = engine.prove(wtns)
+      const proof = await engine.prove(wtns)
       expect(await snarkjs.groth16.verify(vkey, proof.publicSignals, proof.proof)).toBe(true)
       seen.add(proof.proof.pi_a[0]!)
     }
     expect(seen.size).toBe(3)
   })
 
+  test.each([
+    { threads: 1, shared: false },
+    { threads: 2, shared: true },
+    { threads: 2, shared: false },
+  ] as const)('threads $threads, shared memory $shared: the same statement, a verifying proof', async (options) => {
+    const other = await createGroth16Engine(zkeyBytes, options)
+    try {
+      expect({ threads: other.threads, shared: other.shared }).toEqual(options)
+      const wtns = await sampleWitness()
+      for (let i = 0; i < 2; i++) {
+        const proof = await other.prove(wtns)
+        expect(await snarkjs.groth16.verify(vkey, proof.publicSignals, proof.proof)).toBe(true)
+      }
+    } finally {
+      await other.terminate()
+    }
+  })
+
   test('a proof with a tampered public signal or point does not verify', async () => {
-    const proof = engine.prove(await sampleWitness())
+    const proof = await engine.prove(await sampleWitness())
     const signals = [...proof.publicSignals]
     signals[1] = (BigInt(signals[1]!) + 1n).toString()
     expect(await snarkjs.groth16.verify(vkey, signals, proof.proof)).toBe(false)
-    const other = engine.prove(await sampleWitness({ salt: randomSalt() }))
+    const other = await engine.prove(await sampleWitness({ salt: randomSalt() }))
     expect(await snarkjs.groth16.verify(vkey, proof.publicSignals, { ...proof.proof, pi_c: other.proof.pi_c })).toBe(false)
   })
 })
@@ -86,7 +107,7 @@ describe('corrupted input gives a typed error naming the field', () => {
   test('witnesses that do not fit: WitnessFormatError', async () => {
     const wtns = await sampleWitness()
     const header = 12 + 12 // file header, section 1 header
-    const prove = (bytes: Uint8Array) => expectError(Promise.resolve().then(() => engine.prove(bytes)), WitnessFormatError)
+    const prove = (bytes: Uint8Array) => expectError(engine.prove(bytes), WitnessFormatError)
     expect((await prove(wtns.subarray(0, wtns.length - 32))).field).toBe('section 2')
     const wrongCount = patched(wtns, header + 36, 100)
     expect((await prove(wrongCount)).field).toBe('signal count')
@@ -95,7 +116,7 @@ describe('corrupted input gives a typed error naming the field', () => {
     expect((await prove(notReduced)).field).toMatch(/^value \d+$/)
     expect((await prove(new Uint8Array(64))).field).toBe('magic')
     // and the engine still proves afterwards (its memory mark was restored)
-    const after = engine.prove(wtns)
+    const after = await engine.prove(wtns)
     expect(await snarkjs.groth16.verify(vkey, after.publicSignals, after.proof)).toBe(true)
   })
 })

@@ -1,29 +1,58 @@
 import { BN254_Q, BN254_R, modInv, rootOfUnity } from './bn254.js'
-import { instantiateEngine, type EngineExports } from './engine-module.js'
+import { startEngineHelper, type EngineHelper } from './engine-helper.js'
+import { instantiateEngine, warmUpEngine, type EngineExports } from './engine-module.js'
 import { fromMontLe, toLe32, toMontLe } from './field-bytes.js'
 import { randomScalar } from './random-scalar.js'
 import { readWitness } from './read-witness.js'
 import { readZkey, type Zkey } from './read-zkey.js'
+import { MSM_KINDS, type MsmKind, type MsmShare } from './thread-protocol.js'
 import type { Groth16Proof } from '../prover/types.js'
 
-/** Milliseconds per stage of one engine proof. */
-export type EngineTimings = { abc: number; fft: number; msmA: number; msmB1: number; msmB2: number; msmC: number; msmH: number; total: number }
+/** Milliseconds per stage of one engine proof (MSMs: this thread's share; `helper`: the helper thread's busy time). */
+export type EngineTimings = { abc: number; fft: number; msmA: number; msmB1: number; msmB2: number; msmC: number; msmH: number; helper: number; total: number }
+
+export type Groth16EngineOptions = {
+  /**
+   * 1 (default): everything in the calling thread. 2: a helper thread takes part of every MSM (on this
+   * shared, loaded 2-core machine it has not been faster yet: see BENCHMARKS.md).
+   */
+  threads?: 1 | 2 | undefined
+  /**
+   * Hand scalars to the helper through a SharedArrayBuffer. Default: when SharedArrayBuffer is usable
+   * (cross-origin isolated pages, Node); otherwise each proof transfers a copy.
+   */
+  shared?: boolean | undefined
+}
 
 export type Groth16Engine = {
   zkey: Zkey
+  threads: 1 | 2
+  shared: boolean
   /** Proves from circom's binary witness (.wtns); same result shape as snarkjs.groth16.prove. */
-  prove(wtns: Uint8Array): { proof: Groth16Proof; publicSignals: string[]; timings: EngineTimings }
+  prove(wtns: Uint8Array): Promise<{ proof: Groth16Proof; publicSignals: string[]; timings: EngineTimings }>
+  /** Ends the helper thread. */
+  terminate(): Promise<void>
 }
 
-const G1J = 96, G1A = 64, G2J = 192, G2A = 128, FR = 32
+const G1J = 96, G2J = 192, G2A = 128, FR = 32
 
 /**
- * Loads a zkey into a fresh engine instance: its sections are copied into the module's memory once
- * and stay there; each proof's buffers live above a mark that is reset afterwards, so repeated
- * proofs reuse one allocation.
+ * Share of every MSM this thread computes when a helper runs the rest: this thread also builds A, B, C
+ * and runs the FFTs while the helper starts on its shares (measured on the committed zkey).
  */
-export async function createGroth16Engine(zkeyBytes: Uint8Array): Promise<Groth16Engine> {
+const MAIN_SHARE = 0.46
+
+type Part = { kind: MsmKind; group: 1 | 2; ptr: number; count: number; scalarStart: number }
+
+/**
+ * Loads a zkey into a fresh engine instance: this thread's share of every MSM's bases is copied into
+ * the module's memory once and stays there (the helper thread holds the rest); each proof's buffers
+ * live above a mark that is reset afterwards, so repeated proofs reuse one allocation.
+ */
+export async function createGroth16Engine(zkeyBytes: Uint8Array, options: Groth16EngineOptions = {}): Promise<Groth16Engine> {
   const zkey = readZkey(zkeyBytes)
+  const threads = options.threads ?? 1
+  const shared = options.shared ?? sharedMemoryUsable()
   const e = await instantiateEngine()
   const place = (bytes: Uint8Array) => {
     const ptr = e.alloc(bytes.length)
@@ -32,58 +61,97 @@ export async function createGroth16Engine(zkeyBytes: Uint8Array): Promise<Groth1
     return ptr
   }
   const { nVars, nPublic, domainSize: n, power } = zkey
-  const resident = {
-    coefs: place(zkey.coefs), A: place(zkey.pointsA), B1: place(zkey.pointsB1), B2: place(zkey.pointsB2), C: place(zkey.pointsC), H: place(zkey.pointsH),
+  const all: Record<MsmKind, { group: 1 | 2; bases: Uint8Array; count: number; scalarStart: number }> = {
+    A: { group: 1, bases: zkey.pointsA, count: nVars, scalarStart: 0 },
+    B1: { group: 1, bases: zkey.pointsB1, count: nVars, scalarStart: 0 },
+    B2: { group: 2, bases: zkey.pointsB2, count: nVars, scalarStart: 0 },
+    C: { group: 1, bases: zkey.pointsC, count: nVars - nPublic - 1, scalarStart: nPublic + 1 },
+    H: { group: 1, bases: zkey.pointsH, count: n, scalarStart: 0 },
+  }
+  const mine = {} as Record<MsmKind, Part>
+  const theirs: MsmShare[] = []
+  for (const kind of MSM_KINDS) {
+    const { group, bases, count, scalarStart } = all[kind]
+    const size = group === 1 ? 64 : 128
+    const split = threads === 2 ? Math.floor(count * MAIN_SHARE) : count
+    mine[kind] = { kind, group, ptr: place(bases.subarray(0, split * size)), count: split, scalarStart }
+    if (split < count) theirs.push({ kind, group, bases: bases.subarray(split * size), count: count - split, scalarStart: scalarStart + split })
+  }
+  warmUpEngine(e, mine.H.ptr, mine.H.count, mine.B2.ptr, mine.B2.count)
+  const helper: EngineHelper | undefined = threads === 2 ? await startEngineHelper({ shares: theirs, slotSizes: { w: nVars * FR, h: n * FR }, shared }) : undefined
+  const constants = {
     alpha1: place(zkey.alpha1), beta1: place(zkey.beta1), beta2: place(zkey.beta2), delta1: place(zkey.delta1), delta2: place(zkey.delta2),
+    coefs: place(zkey.coefs),
     w: place(toMontLe(rootOfUnity(power), BN254_R)),
     winv: place(toMontLe(modInv(rootOfUnity(power), BN254_R), BN254_R)),
     ninv: place(toMontLe(modInv(BigInt(n), BN254_R), BN254_R)),
     shift: place(toMontLe(rootOfUnity(power + 1), BN254_R)),
   }
 
-  function prove(wtns: Uint8Array) {
+  async function prove(wtns: Uint8Array) {
     const values = readWitness(wtns, nVars)
     const t0 = performance.now()
     const mark = e.heap_mark()
     try {
+      // The helper starts on A, B1, B2, C as soon as it has the witness.
+      const helperW = helper?.run('w', values, ['A', 'B1', 'B2', 'C'])
       const wStd = place(values)
       const [A, B, C] = [e.alloc(n * FR), e.alloc(n * FR), e.alloc(n * FR)]
-      const out = e.alloc(16 * G2J)
+      const out = e.alloc(10 * G2J)
       if (!A || !B || !C || !out) throw new RangeError('the engine ran out of memory')
-      e.g16_abc(resident.coefs, zkey.nCoefs, wStd, nVars, A, B, C, n)
+      e.g16_abc(constants.coefs, zkey.nCoefs, wStd, nVars, A, B, C, n)
       const t1 = performance.now()
-      e.g16_h(A, B, C, power, resident.w, resident.winv, resident.ninv, resident.shift)
+      e.g16_h(A, B, C, power, constants.w, constants.winv, constants.ninv, constants.shift)
+      const helperH = helper?.run('h', new Uint8Array(e.memory.buffer, A, n * FR), ['H'])
       const t2 = performance.now()
-      const [mA, mB1, mB2, mC, mH] = [out, out + G1J, out + 2 * G1J, out + 2 * G1J + G2J, out + 3 * G1J + G2J]
-      e.g1_msm(mA, resident.A, wStd, nVars)
-      const t3 = performance.now()
-      e.g1_msm(mB1, resident.B1, wStd, nVars)
-      const t4 = performance.now()
-      e.g2_msm(mB2, resident.B2, wStd, nVars)
-      const t5 = performance.now()
-      e.g1_msm(mC, resident.C, wStd + (nPublic + 1) * FR, nVars - nPublic - 1)
-      const t6 = performance.now()
-      e.g1_msm(mH, resident.H, A, n)
-      const t7 = performance.now()
-      const proof = assemble(e, resident, { mA, mB1, mB2, mC, mH }, e.alloc(16 * G2J))
+      const at = { A: out, B1: out + G1J, B2: out + 2 * G1J, C: out + 2 * G1J + G2J, H: out + 3 * G1J + G2J }
+      const ms = {} as Record<MsmKind, number>
+      for (const kind of ['A', 'B1', 'B2', 'C', 'H'] as const) {
+        const t = performance.now()
+        const part = mine[kind]
+        const scalars = kind === 'H' ? A : wStd + part.scalarStart * FR
+        ;(part.group === 1 ? e.g1_msm : e.g2_msm)(at[kind], part.ptr, scalars, part.count)
+        ms[kind] = performance.now() - t
+      }
+      let helperMs = 0
+      if (helperW && helperH) {
+        const [w, h] = await Promise.all([helperW, helperH])
+        helperMs = w.ms + h.ms
+        const partials = e.alloc(4 * G1J + G2J)
+        new Uint8Array(e.memory.buffer).set(w.points, partials)
+        new Uint8Array(e.memory.buffer).set(h.points, partials + w.points.length)
+        e.g1_add(at.A, at.A, partials)
+        e.g1_add(at.B1, at.B1, partials + G1J)
+        e.g2_add(at.B2, at.B2, partials + 2 * G1J)
+        e.g1_add(at.C, at.C, partials + 2 * G1J + G2J)
+        e.g1_add(at.H, at.H, partials + 3 * G1J + G2J)
+      }
+      const proof = assemble(e, constants, at, e.alloc(16 * G2J))
       const publicSignals = Array.from({ length: nPublic }, (_, i) => readLeValue(values, i + 1).toString())
-      const t8 = performance.now()
-      return { proof, publicSignals, timings: { abc: t1 - t0, fft: t2 - t1, msmA: t3 - t2, msmB1: t4 - t3, msmB2: t5 - t4, msmC: t6 - t5, msmH: t7 - t6, total: t8 - t0 } }
+      const total = performance.now() - t0
+      return { proof, publicSignals, timings: { abc: t1 - t0, fft: t2 - t1, msmA: ms.A, msmB1: ms.B1, msmB2: ms.B2, msmC: ms.C, msmH: ms.H, helper: helperMs, total } }
     } finally {
       e.heap_reset(mark)
     }
   }
-  return { zkey, prove }
+  return { zkey, threads, shared: helper ? shared : false, prove, terminate: async () => helper?.terminate() }
 }
 
-type Resident = { alpha1: number; beta1: number; beta2: number; delta1: number; delta2: number }
-type Partials = { mA: number; mB1: number; mB2: number; mC: number; mH: number }
+/** SharedArrayBuffer exists and may be posted: Node, or a cross-origin isolated page or worker. */
+function sharedMemoryUsable(): boolean {
+  if (typeof SharedArrayBuffer === 'undefined') return false
+  const isolated = (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated
+  return isolated !== false
+}
+
+type Constants = { alpha1: number; beta1: number; beta2: number; delta1: number; delta2: number }
+type Sums = Record<MsmKind, number>
 
 /**
  * Groth16 with random r, s: A = alpha + sum w_i A_i + r delta, B = beta + sum w_i B_i + s delta (in G2
  * and, for C, in G1), C = sum_private w_i C_i + sum h_i H_i + s A + r B1 - r s delta.
  */
-function assemble(e: EngineExports, k: Resident, m: Partials, scratch: number): Groth16Proof {
+function assemble(e: EngineExports, k: Constants, m: Sums, scratch: number): Groth16Proof {
   const r = randomScalar(), s = randomScalar()
   const mem = () => new Uint8Array(e.memory.buffer)
   const scalar = (x: bigint) => {
@@ -94,20 +162,20 @@ function assemble(e: EngineExports, k: Resident, m: Partials, scratch: number): 
   const g1Mul = (dst: number, affine: number, x: bigint) => e.g1_msm(dst, affine, scalar(x), 1)
   // A
   e.g1_from_affine(piA, k.alpha1)
-  e.g1_add(piA, piA, m.mA)
+  e.g1_add(piA, piA, m.A)
   g1Mul(tmp, k.delta1, r)
   e.g1_add(piA, piA, tmp)
   // B in G1 (only for C) and in G2
   e.g1_from_affine(piB1, k.beta1)
-  e.g1_add(piB1, piB1, m.mB1)
+  e.g1_add(piB1, piB1, m.B1)
   g1Mul(tmp, k.delta1, s)
   e.g1_add(piB1, piB1, tmp)
   e.g2_from_affine(piB, k.beta2)
-  e.g2_add(piB, piB, m.mB2)
+  e.g2_add(piB, piB, m.B2)
   e.g2_msm(tmp, k.delta2, scalar(s), 1)
   e.g2_add(piB, piB, tmp)
   // C
-  e.g1_add(piC, m.mC, m.mH)
+  e.g1_add(piC, m.C, m.H)
   e.g1_to_affine(aff, piA)
   g1Mul(t, aff, s)
   e.g1_add(piC, piC, t)

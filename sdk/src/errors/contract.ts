@@ -245,6 +245,43 @@ export class ChainIdTooLargeError extends ProofXError {
   }
 }
 
+export type InvalidBatchSizeErrorType = InvalidBatchSizeError & { name: 'InvalidBatchSizeError' }
+/** ProofXVerifierInvalidBatchSize: submitProofs takes 1 to `max` entries. */
+export class InvalidBatchSizeError extends ProofXError {
+  override name = 'InvalidBatchSizeError' as const
+  readonly field = 'entries'
+  readonly size: bigint
+  readonly max: bigint
+  constructor({ size, max, cause }: { size: bigint; max: bigint } & WithCause) {
+    super(`A batch of ${size} entries is not accepted: submitProofs takes 1 to ${max} (field "entries").`, {
+      cause,
+      metaMessages: [`Split the entries into batches of at most ${max}.`],
+    })
+    this.size = size
+    this.max = max
+  }
+}
+
+export type BatchVerifierKeyMismatchErrorType = BatchVerifierKeyMismatchError & { name: 'BatchVerifierKeyMismatchError' }
+/** ProofXVerifierBatchVerifierKeyMismatch: the batch verifier embeds another verification key than the Groth16 verifier's. */
+export class BatchVerifierKeyMismatchError extends ProofXError {
+  override name = 'BatchVerifierKeyMismatchError' as const
+  readonly field = 'batchVerifier'
+  readonly batchVerifier: Address
+  readonly batchVkeyHash: Hex
+  readonly vkeyHash: Hex
+  constructor({ batchVerifier, batchVkeyHash, vkeyHash, cause }: { batchVerifier: Address; batchVkeyHash: Hex; vkeyHash: Hex } & WithCause) {
+    super(`The batch verifier ${batchVerifier} was generated for another verification key than the verifier's (field "batchVerifier").`, {
+      cause,
+      details: `batch verifier key hash ${batchVkeyHash}, verifier key hash ${vkeyHash}.`,
+      metaMessages: ['Regenerate it from the current verification_key.json (npm run generate:batch-verifier), deploy it, then set it.'],
+    })
+    this.batchVerifier = batchVerifier
+    this.batchVkeyHash = batchVkeyHash
+    this.vkeyHash = vkeyHash
+  }
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Access control and pausing (OpenZeppelin)
 
@@ -285,6 +322,55 @@ export class ContractNotPausedError extends ProofXError {
   override name = 'ContractNotPausedError' as const
   constructor({ cause }: WithCause = {}) {
     super('The ProofX verifier is not paused.', { cause })
+  }
+}
+
+export type GatesClosedErrorType = GatesClosedError & { name: 'GatesClosedError' }
+/** ProofXVerifierGatesClosed: `closeGates` was called while the gates are already closed. */
+export class GatesClosedError extends ProofXError {
+  override name = 'GatesClosedError' as const
+  constructor({ cause }: WithCause = {}) {
+    super('The ProofX verifier\'s gates are already closed: every isCompliant is false until a pauser opens them.', {
+      cause,
+      metaMessages: ['Nothing to do; openGates once the incident is resolved (see the playbook, scenario B).'],
+    })
+  }
+}
+
+export type GatesOpenErrorType = GatesOpenError & { name: 'GatesOpenError' }
+/** ProofXVerifierGatesOpen: `openGates` was called while the gates are open. */
+export class GatesOpenError extends ProofXError {
+  override name = 'GatesOpenError' as const
+  constructor({ cause }: WithCause = {}) {
+    super('The ProofX verifier\'s gates are already open.', { cause })
+  }
+}
+
+export type GenerationsExhaustedErrorType = GenerationsExhaustedError & { name: 'GenerationsExhaustedError' }
+/** ProofXVerifierGenerationsExhausted: all 255 verifier generations were used. */
+export class GenerationsExhaustedError extends ProofXError {
+  override name = 'GenerationsExhaustedError' as const
+  readonly generation: number
+  constructor({ generation, cause }: { generation: number } & WithCause) {
+    super(`The verifier is at generation ${generation}, the last one: setVerifier cannot start another.`, {
+      cause,
+      metaMessages: ['Deploy a new proxy (proofx deploy) and point clients at it.'],
+    })
+    this.generation = generation
+  }
+}
+
+export type IssuerIdsExhaustedErrorType = IssuerIdsExhaustedError & { name: 'IssuerIdsExhaustedError' }
+/** ProofXVerifierIssuerIdsExhausted: every issuer id (1..2^24 - 1) was handed out. */
+export class IssuerIdsExhaustedError extends ProofXError {
+  override name = 'IssuerIdsExhaustedError' as const
+  readonly maxIssuerId: number
+  constructor({ maxIssuerId, cause }: { maxIssuerId: number } & WithCause) {
+    super(`Every issuer id up to ${maxIssuerId} was given out: addIssuer cannot trust another issuer.`, {
+      cause,
+      metaMessages: ['Deploy a new proxy (proofx deploy) and point clients at it.'],
+    })
+    this.maxIssuerId = maxIssuerId
   }
 }
 
@@ -462,10 +548,16 @@ export type ProofXContractErrorType =
   | ProofTooOldErrorType
   | SignalOutOfFieldErrorType
   | InsufficientGasErrorType
+  | InvalidBatchSizeErrorType
+  | BatchVerifierKeyMismatchErrorType
   | ChainIdTooLargeErrorType
   | MissingRoleErrorType
   | ContractPausedErrorType
   | ContractNotPausedErrorType
+  | GatesClosedErrorType
+  | GatesOpenErrorType
+  | GenerationsExhaustedErrorType
+  | IssuerIdsExhaustedErrorType
   | UnauthorizedRevokerErrorType
   | CredentialAlreadyRevokedErrorType
   | IssuerAlreadyTrustedErrorType

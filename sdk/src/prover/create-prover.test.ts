@@ -88,6 +88,9 @@ describe('createProver (Node worker thread)', () => {
     await expect(fresh.prove({ ...proveArgs, chainId: undefined })).rejects.toMatchObject({ name: 'InvalidInputError', field: 'scope' })
     await expect(fresh.prove({ ...proveArgs, verifier: '0x1234' })).rejects.toMatchObject({ name: 'InvalidInputError', field: 'verifier' })
     await expect(fresh.prove({ ...proveArgs, chainId: 2n ** 64n })).rejects.toMatchObject({ name: 'InvalidInputError', field: 'chainId' })
+    for (const chainId of [0, -1, 1.5, 0n, -5n, '1' as unknown as number])
+      await expect(fresh.prove({ ...proveArgs, chainId }), `chainId ${String(chainId)}`).rejects.toMatchObject({ name: 'InvalidInputError', field: 'chainId', rule: expect.stringMatching(/positive integer|integer/) })
+    await expect(fresh.prove({ ...proveArgs, subject: '0xnot-an-address' })).rejects.toMatchObject({ name: 'InvalidInputError', field: 'subject' })
     await fresh.dispose()
     await expect(fresh.prove(proveArgs)).rejects.toBeInstanceOf(ProverDisposedError)
   })
@@ -157,13 +160,26 @@ describe('dispose', () => {
   })
 
   test('ends the worker, and a Node process that proved and verified then exits on its own', async () => {
-    const root = fileURLToPath(new URL('../../..', import.meta.url))
-    const { code, stdout, stderr } = await new Promise<{ code: number | string | null; stdout: string; stderr: string }>((resolve) => {
-      execFile('npx', ['tsx', 'sdk/test-helpers/prove-and-dispose.ts'], { cwd: root, timeout: 100_000 }, (error, stdout, stderr) =>
-        resolve({ code: error ? ((error as { code?: number | string }).code ?? (error as { signal?: string }).signal ?? null) : 0, stdout, stderr }))
-    })
+    const { code, stdout, stderr } = await runChild('sdk/test-helpers/prove-and-dispose.ts')
     expect(stderr).toBe('')
     expect(code).toBe(0) // a hang would be killed by the timeout and report SIGTERM here
     expect(JSON.parse(stdout.trim().split('\n').at(-1)!)).toEqual({ verified: true, workerThreadIdAfterDispose: -1 })
   })
+
+  // A cancelled call once left its `died` race unobserved: dispose() rejected it and Node exited 1.
+  test.each(['already-aborted', 'mid-proof'])('a proof cancelled (%s) then dispose() ends quietly: exit 0, no unhandled rejection', async (mode) => {
+    const { code, stdout, stderr } = await runChild('sdk/test-helpers/cancel-and-dispose.ts', mode)
+    expect(stderr).toBe('')
+    expect(code).toBe(0)
+    expect(JSON.parse(stdout.trim().split('\n').at(-1)!)).toEqual({ cancelled: true })
+  })
 })
+
+/** Runs a helper script in its own Node process (through tsx), as an app would run the SDK. */
+function runChild(script: string, ...args: string[]) {
+  const root = fileURLToPath(new URL('../../..', import.meta.url))
+  return new Promise<{ code: number | string | null; stdout: string; stderr: string }>((resolve) => {
+    execFile('npx', ['tsx', script, ...args], { cwd: root, timeout: 100_000 }, (error, stdout, stderr) =>
+      resolve({ code: error ? ((error as { code?: number | string }).code ?? (error as { signal?: string }).signal ?? null) : 0, stdout, stderr }))
+  })
+}

@@ -9,11 +9,12 @@ import { toProofXProof } from '../chain/to-proofx-proof.js'
 import { buildCircuitInput } from '../credentials/build-circuit-input.js'
 import { computeScope } from '../credentials/compute-scope.js'
 import type { PolicyRules, SignedCredential } from '../credentials/types.js'
-import { ProverDisposedError, type ProofCancelledError, type ProofGenerationError, type ProofTimeoutError, type WorkerCrashedError } from '../errors/prover.js'
+import { ProofCancelledError, ProverDisposedError, type ProofGenerationError, type ProofTimeoutError, type WorkerCrashedError } from '../errors/prover.js'
 import type { ArtifactFetchError, ArtifactIntegrityError, VerificationKeyMismatchError } from '../errors/artifacts.js'
 import { InvalidInputError, type ValidationErrorType } from '../errors/validation.js'
 import { installErrorTransferHandler } from '../errors/transfer-handler.js'
 import { buildPolicy, type Policy } from '../policies/build-policy.js'
+import { parseChainId } from '../validation/parse-input.js'
 import { validateProofInput } from '../validation/validate-proof-input.js'
 import type { ProverWorkerApi, ProvingEngine, WorkerArtifactSources } from '../worker/prover-worker-api.js'
 import type { WorkerHandle } from '../worker/worker-handle.js'
@@ -31,7 +32,7 @@ export type CreateProverParameters = {
   /** Verify each proof in the worker before returning it. Default true. */
   verify?: boolean | undefined
   /**
-   * Verification-key hash the contract reports (`verificationKeyHash()`): proving is refused with
+   * Verification-key hash the contract reports (`vkeyHash()`; the SDK's `getVerificationKeyHash` action reads it): proving is refused with
    * VerificationKeyMismatchError when the artifacts' key differs.
    */
   expectedVkeyHash?: Hex | undefined
@@ -164,6 +165,8 @@ export function createProver(parameters: CreateProverParameters = {}): Prover {
   /** Runs one call in the worker at a time; cancel/timeout/crash end the worker. */
   function run<T>(call: (s: Session) => Promise<T>, options: { signal?: AbortSignal | undefined; timeout?: number | undefined }): Promise<T> {
     const job = queue.then(async () => {
+      // Cancelled before its turn: start nothing, keep the worker.
+      if (options.signal?.aborted) throw new ProofCancelledError({ cause: options.signal.reason })
       const current = await getSession()
       current.handle.setBusy(true)
       try {
@@ -258,11 +261,7 @@ function resolveScope(p: ProveParameters): bigint {
   if (p.chainId === undefined || p.verifier === undefined)
     throw new InvalidInputError({ field: 'scope', rule: 'give either `scope` or both `chainId` and `verifier` (the ProofXVerifier proxy address)' })
   if (!isAddress(p.verifier, { strict: false })) throw new InvalidInputError({ field: 'verifier', rule: 'must be a 20-byte hex address (the ProofXVerifier proxy)' })
-  try {
-    return computeScope(p.chainId, p.verifier)
-  } catch (cause) {
-    throw new InvalidInputError({ field: 'chainId', rule: 'must fit in 64 bits', cause })
-  }
+  return computeScope(parseChainId(p.chainId), p.verifier)
 }
 
 function toWorkerSources(artifacts: ArtifactSources): WorkerArtifactSources {

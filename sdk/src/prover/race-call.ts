@@ -7,6 +7,9 @@ export type RaceCallOptions = { signal?: AbortSignal | undefined; timeout?: numb
  * or the worker's death. The caller tears the worker down on any of those.
  */
 export function raceCall<T>(work: Promise<T>, { signal, timeout, died }: RaceCallOptions): Promise<T> {
+  // Whichever wins, the others may still reject later (e.g. `died` on dispose): never unobserved.
+  work.catch(() => {})
+  died.catch(() => {})
   if (signal?.aborted) return Promise.reject(new ProofCancelledError({ cause: signal.reason }))
   let cleanup = () => {}
   const stop = new Promise<never>((_, reject) => {

@@ -54,6 +54,27 @@ describe('query options (anvil)', () => {
     expect(after).toMatchObject({ compliant: true, reason: 'compliant', validUntil: submitted.validUntil })
   })
 
+  // The receipt is awaited at the wagmi config's polling pace (100 ms here), not the connector client's 4 s:
+  // the demo's Submit button kept reading "Submitting…" for seconds after the record was on-chain.
+  test('submit resolves soon after the transaction is mined, at the config\'s polling interval', async () => {
+    const proofx = createProofXConfig({ prover, verifiers: { 31337: node.deployment.proxy } })
+    const rpc = (method: string, params: unknown[] = []) => fetch(node.rpcUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }) })
+    const block = await getPublicClient(wagmiConfig)!.getBlock()
+    const credential = signCredential(demoIssuer(), { subject, assets: 1_000_000n, liabilities: 100_000n, kycLevel: 2, riskScore: 20, jurisdiction: 276, issuedAt: block.timestamp - 60n, expiresAt: block.timestamp + 86_400n, salt: randomSalt() })
+    const proof = await proveMutationOptions(proofx).mutationFn({ credential, policy: DEMO_POLICIES.retail, subject, chainId: 31337, now: block.timestamp })
+    await rpc('evm_setAutomine', [false])
+    try {
+      let mined = 0
+      const submitted = submitProofMutationOptions(wagmiConfig, proofx).mutationFn({ policyId: 2n, proof, onSubmitted: () => void setTimeout(() => void rpc('evm_mine').then(() => (mined = performance.now())), 300) })
+      const { receipt } = await submitted
+      const latency = performance.now() - mined
+      expect(receipt.status).toBe('success')
+      expect(latency).toBeLessThan(1_500)
+    } finally {
+      await rpc('evm_setAutomine', [true])
+    }
+  })
+
   test('the query key is JSON-hashable and names subject, policy, verifier and chain', () => {
     const proofx = createProofXConfig({ prover, verifiers: { 31337: node.deployment.proxy } })
     const { queryKey } = getComplianceStatusQueryOptions(wagmiConfig, proofx, { subject, policyId: 2n, chainId: 31337 })

@@ -26,7 +26,10 @@ export function submitProofMutationOptions(wagmiConfig: Config, proofxConfig: Pr
     async mutationFn(variables) {
       const { address, chainId, ...rest } = variables
       const client = await getConnectorClient(wagmiConfig, { chainId: chainId ?? getConnection(wagmiConfig).chainId })
-      return submitProof(client, { ...rest, address: address ?? proofxConfig.getVerifierAddress(client.chain.id) })
+      // A connector client polls at viem's default 4 s whatever the config says: wait for the receipt at the
+      // config's pace, or the page shows "submitting" for seconds after the chain has the record.
+      const pollingInterval = rest.pollingInterval ?? wagmiConfig.getClient({ chainId: client.chain.id }).pollingInterval
+      return submitProof(client, { ...rest, pollingInterval, address: address ?? proofxConfig.getVerifierAddress(client.chain.id) })
     },
   } as const satisfies MutationOptions<SubmitProofData, SubmitProofErrorType, SubmitProofVariables>
 }

@@ -11,16 +11,22 @@ export const uintSchema = z.union([
   z.bigint().nonnegative('must not be negative'),
   z.number().int('must be an integer').nonnegative('must not be negative').max(Number.MAX_SAFE_INTEGER, 'is above 2^53; pass it as a decimal string'),
   z.string().regex(integerString, 'must be a non-negative decimal integer string'),
-]).transform((value) => BigInt(value))
+], 'must be a non-negative integer (number, bigint or decimal string)').transform((value) => BigInt(value))
 
 /** A non-negative integer that fits a JS number (kyc level, risk score, jurisdiction code). */
 export const smallUintSchema = z.union([
   z.number().int('must be an integer').nonnegative('must not be negative'),
   z.bigint().nonnegative('must not be negative'),
   z.string().regex(integerString, 'must be a non-negative decimal integer string'),
-]).transform((value) => Number(value))
+], 'must be a non-negative integer (number, bigint or decimal string)').transform((value) => Number(value))
 
-export const addressSchema = z.string('must be a string').refine((value) => isAddress(value, { strict: false }), 'must be a 20-byte hex address (0x + 40 hex digits)').transform((value) => value as Address)
+/** An EVM chain id (EIP-155): a positive integer below 2^64, as a number or a bigint. */
+export const chainIdSchema = z.union([
+  z.number().int('must be an integer').positive('must be a positive integer (an EIP-155 chain id)').max(Number.MAX_SAFE_INTEGER, 'is above 2^53; pass it as a bigint'),
+  z.bigint().positive('must be a positive integer (an EIP-155 chain id)').max((1n << 64n) - 1n, 'must fit in 64 bits'),
+], 'must be a positive integer (number or bigint), an EIP-155 chain id').transform((value) => BigInt(value))
+
+export const addressSchema = z.string('must be a 20-byte hex address string (0x + 40 hex digits)').refine((value) => isAddress(value, { strict: false }), 'must be a 20-byte hex address (0x + 40 hex digits)').transform((value) => value as Address)
 
 const pointSchema = z.tuple([uintSchema, uintSchema], 'must be a pair [x, y]')
 

@@ -1,7 +1,8 @@
 import type { z } from 'zod'
 import type { PolicyRules, SignedCredential } from '../credentials/types.js'
 import { InvalidInputError } from '../errors/validation.js'
-import { policyRulesSchema, signedCredentialSchema, uintSchema } from './input-schemas.js'
+import type { Address } from 'viem'
+import { addressSchema, chainIdSchema, policyRulesSchema, signedCredentialSchema, uintSchema } from './input-schemas.js'
 
 /** Parses `input` with a zod schema; the first issue becomes an InvalidInputError naming `root.path.to.field`. */
 export function parseWith<T>(schema: z.ZodType<T, unknown>, input: unknown, root: string): T {
@@ -18,7 +19,8 @@ function describeIssue(issue: z.core.$ZodIssue, value: unknown): string {
   // A union of accepted forms (bigint | number | decimal string): report the branch that matched the
   // value's type, e.g. "must be an integer" for 2.5, rather than zod's generic "Invalid input".
   const specific = issue.errors.flat().find((inner) => inner.code !== 'invalid_type')
-  return specific?.message ?? 'must be a non-negative integer (number, bigint or decimal string)'
+  // No branch matched the type: the union's own message says which forms are accepted.
+  return specific?.message ?? issue.message
 }
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
@@ -48,4 +50,14 @@ export function parsePolicyRules(input: unknown): PolicyRules {
 /** Parses a unix-seconds timestamp (`now`). */
 export function parseTimestamp(input: unknown, field = 'now'): bigint {
   return parseWith(uintSchema, input, field)
+}
+
+/** Parses a 20-byte hex address (`subject`, `verifier`): InvalidInputError naming the field, never viem's InvalidAddressError. */
+export function parseAddress(input: unknown, field: string): Address {
+  return parseWith(addressSchema, input, field)
+}
+
+/** Parses a chain id: a positive integer below 2^64 (0, negatives and fractions are refused). */
+export function parseChainId(input: unknown, field = 'chainId'): bigint {
+  return parseWith(chainIdSchema, input, field)
 }

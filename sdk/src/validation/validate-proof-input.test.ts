@@ -63,6 +63,10 @@ describe('validateProofInput', () => {
     expect(check({}, { subject: '0x0000000000000000000000000000000000000001' })).toThrowError(expect.objectContaining({ name: 'SubjectMismatchError', field: 'subject' }))
   })
 
+  test.each(['0x1234', 'alice', 42])('an invalid subject (%s) is InvalidInputError naming "subject", not viem\'s InvalidAddressError', (subject) => {
+    expect(check({}, { subject: subject as `0x${string}` })).toThrowError(expect.objectContaining({ name: 'InvalidInputError', field: 'subject', rule: expect.stringMatching(/address/) }))
+  })
+
   test.each([
     ['credential.attributes.kycLevel', { kycLevel: 256 }],
     ['credential.attributes.jurisdiction', { jurisdiction: 1024 }],

@@ -14,7 +14,7 @@ import {
   type ValidationErrorType,
 } from '../errors/validation.js'
 import { checkCredentialRanges, checkNowRange, checkPolicyRanges } from './check-ranges.js'
-import { parseCredential, parsePolicyRules, parseTimestamp } from './parse-input.js'
+import { parseAddress, parseCredential, parsePolicyRules, parseTimestamp } from './parse-input.js'
 
 export type ValidateProofInputParameters = {
   /** A SignedCredential or its JSON form (bigints as decimal strings). */
@@ -42,13 +42,14 @@ export function validateProofInput(parameters: ValidateProofInputParameters): Va
   const credential = parseCredential(parameters.credential)
   const policy = parsePolicyRules(pickRules(parameters.policy))
   const now = parameters.now === undefined ? BigInt(Math.floor(Date.now() / 1000)) : parseTimestamp(parameters.now)
+  const subject = parameters.subject === undefined ? undefined : parseAddress(parameters.subject, 'subject')
   checkCredentialRanges(credential)
   checkPolicyRanges(policy)
   checkNowRange(now)
 
   const a = credential.attributes
-  if (parameters.subject !== undefined && !isAddressEqual(a.subject, parameters.subject))
-    throw new SubjectMismatchError({ subject: getAddress(a.subject), expected: getAddress(parameters.subject) })
+  if (subject !== undefined && !isAddressEqual(a.subject, subject))
+    throw new SubjectMismatchError({ subject: getAddress(a.subject), expected: getAddress(subject) })
   if (!verifyCredentialSignature(credential)) throw new InvalidSignatureError()
   if (a.issuedAt > now) throw new CredentialNotYetValidError({ issuedAt: a.issuedAt, now })
   if (now >= a.expiresAt) throw new CredentialExpiredError({ expiresAt: a.expiresAt, now })

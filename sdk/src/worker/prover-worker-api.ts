@@ -63,7 +63,7 @@ export function createProverWorkerApi() {
 
   async function groth16Prove(kind: ProvingEngine, zkey: Uint8Array, wtns: Uint8Array) {
     if (kind === 'snarkjs') return snarkjs.groth16.prove(zkey, wtns)
-    const { proof, publicSignals } = (await ensureEngine(zkey)).prove(wtns)
+    const { proof, publicSignals } = await (await ensureEngine(zkey)).prove(wtns)
     return { proof, publicSignals }
   }
 
@@ -153,7 +153,9 @@ export function createProverWorkerApi() {
     async dispose() {
       artifacts = undefined
       calculator = undefined
+      const running = engine
       engine = undefined
+      await (await running?.catch(() => undefined))?.terminate()
       const curve = (globalThis as { curve_bn128?: Curve | null }).curve_bn128
       if (curve) await curve.terminate()
     },

@@ -13,7 +13,7 @@ import { jsonLinesSink, type AlertSink } from '../../../sdk/src/node/monitor/ale
 import type { Alert } from '../../../sdk/src/node/monitor/classify-event.js'
 import { createMonitor } from '../../../sdk/src/node/monitor/create-monitor.js'
 import { createContractRelayer } from '../../../sdk/src/node/server/contract-relayer.js'
-import { createProverServer } from '../../../sdk/src/node/server/create-prover-server.js'
+import { createProverServer, type ProverServerOptions } from '../../../sdk/src/node/server/create-prover-server.js'
 import { createWorkerThreadBackend } from '../../../sdk/src/node/server/worker-thread-backend.js'
 import { startAnvil, type AnvilInstance } from '../../helpers/anvil.js'
 import { deployDrill, forgeArtifactPath } from './deploy-drill.js'
@@ -40,7 +40,7 @@ export type DrillEnv = {
   alertsFile: string
   checkpointFile: string
   /** An in-process `proofx serve` on loopback with one worker; relays with `signer` when given. */
-  startProver: (options?: { signer?: LocalAccount; zkeyPath?: string }) => Promise<{ url: string; close: () => Promise<void> }>
+  startProver: (options?: { signer?: LocalAccount; zkeyPath?: string; server?: Partial<ProverServerOptions> }) => Promise<{ url: string; close: () => Promise<void> }>
   stop: () => Promise<void>
 }
 
@@ -84,7 +84,7 @@ export async function createDrillEnv(): Promise<DrillEnv> {
       })
       return { catchUp: m.catchUp, seen }
     },
-    startProver: async ({ signer, zkeyPath = `${artifactsDir}compliance.zkey` } = {}) => {
+    startProver: async ({ signer, zkeyPath = `${artifactsDir}compliance.zkey`, server: serverOptions = {} } = {}) => {
       const app = await createProverServer({
         backend: createWorkerThreadBackend({ wasmPath: `${artifactsDir}compliance.wasm`, zkeyPath, size: 1 }),
         chainId: anvilInstance.chainId,
@@ -93,6 +93,7 @@ export async function createDrillEnv(): Promise<DrillEnv> {
         now: chainNow,
         maxQueue: 4,
         logger: false,
+        ...serverOptions,
       })
       const url = await app.listen({ host: '127.0.0.1', port: 0 })
       for (let i = 0; i < 300 && !(await fetch(`${url}/readyz`)).ok; i++) await new Promise((r) => setTimeout(r, 100))
@@ -109,8 +110,8 @@ export async function createDrillEnv(): Promise<DrillEnv> {
 }
 
 /** POST /v1/proofs and return status + JSON. */
-export async function requestProof(url: string, body: unknown): Promise<{ status: number; json: any }> {
-  const res = await fetch(`${url}/v1/proofs`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+export async function requestProof(url: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: any }> {
+  const res = await fetch(`${url}/v1/proofs`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) })
   return { status: res.status, json: await res.json() }
 }
 

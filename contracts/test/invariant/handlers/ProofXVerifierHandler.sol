@@ -8,7 +8,7 @@ import {ProofXVerifier} from "../../../src/ProofXVerifier.sol";
 import {IProofXVerifier} from "../../../src/interfaces/IProofXVerifier.sol";
 
 /// @dev Drives ProofXVerifier with real fixture proofs (sometimes corrupted), random senders, role changes by random
-/// actors, pauses, issuer changes, revocations and time. Inputs are bounded and actors picked from seeds; calls that
+/// actors, pauses, issuer changes, revocations and time, one at a time (submitProof) and in batches (submitProofs). Inputs are bounded and actors picked from seeds; calls that
 /// the contract rejects are caught, so the fuzzer keeps exploring. Ghost variables record what the invariants check.
 contract ProofXVerifierHandler is CommonBase, StdCheats, StdUtils {
     struct FixtureProof {
@@ -30,8 +30,24 @@ contract ProofXVerifierHandler is CommonBase, StdCheats, StdUtils {
     mapping(bytes32 role => mapping(address account => bool)) public expectedRole;
 
     uint256 public ghostAccepted;
+    /// @dev Batch entries whose submitProofs outcome differed from what submitProof gives the same entry in the same
+    /// state (the handler runs both, from one snapshot).
+    uint256 public ghostBatchDisagreements;
+    /// @dev Batch entries submitted and batch entries verified, so the invariants can tell the batch path ran.
+    uint256 public ghostBatchEntries;
+    uint256 public ghostBatchAccepted;
     uint256 public ghostRecordChangedWhilePaused;
     uint256 public ghostRevokedSignerSubmissions;
+    /// @dev How often the handler saw a record count while the gates were closed, or a record of a voided generation
+    /// count (both must stay 0), and how often the situations were exercised (so the invariants cannot pass vacuously).
+    uint256 public ghostCompliantWhileClosed;
+    uint256 public ghostVoidedRecordCompliant;
+    uint256 public ghostChecksWhileClosed;
+    uint256 public ghostChecksOfVoidedRecords;
+    uint256 public ghostVoids;
+    /// @dev The handler's model: the generation each record was written under, and the oldest that still counts.
+    mapping(address subject => mapping(uint256 policyId => uint256)) public ghostGenerationAtRecord;
+    uint256 public ghostValidFromGeneration;
     /// @dev Per (subject, policy): block time when the current record was written, the accepted proof's timestamp and
     /// the validity then in force.
     mapping(address subject => mapping(uint256 policyId => uint256)) public ghostRecordedAt;
@@ -96,10 +112,58 @@ contract ProofXVerifierHandler is CommonBase, StdCheats, StdUtils {
                 ghostRecordedAt[entry.subject][entry.policyId] = block.timestamp;
                 ghostProofTimestamp[entry.subject][entry.policyId] = proof.timestamp;
                 ghostValidityAtRecord[entry.subject][entry.policyId] = verifier.getPolicy(entry.policyId).validityPeriod;
+                ghostGenerationAtRecord[entry.subject][entry.policyId] = verifier.verifierGeneration();
             }
         } catch {}
         bytes32 afterwards = keccak256(abi.encode(verifier.getComplianceRecord(entry.subject, entry.policyId)));
         if (paused && before != afterwards) ++ghostRecordChangedWhilePaused;
+    }
+
+    /// @dev Submits 1..8 fixture proofs (repeats allowed, some corrupted) with submitProofs from a random actor, after
+    /// recording what submitProof would do with each of them in the same state.
+    function submitBatch(uint256 seed, uint256 size, uint256 senderSeed) external {
+        uint256 count = _bound(size, 1, 8);
+        address sender = _actor(senderSeed);
+        IProofXVerifier.ProofSubmission[] memory entries = new IProofXVerifier.ProofSubmission[](count);
+        for (uint256 i; i < count; ++i) {
+            uint256 roll = uint256(keccak256(abi.encode(seed, i)));
+            FixtureProof memory entry = proofs[roll % proofs.length];
+            entries[i] = IProofXVerifier.ProofSubmission(entry.policyId, entry.subject, entry.proof);
+            if ((roll >> 8) % 4 == 0) entries[i].proof.a[1] = entries[i].proof.a[1] == 0 ? 0 : FIELD_Q - entries[i].proof.a[1];
+        }
+
+        bool[] memory expected = new bool[](count);
+        uint256 snapshot = vm.snapshotState();
+        for (uint256 i; i < count; ++i) {
+            vm.prank(sender);
+            try verifier.submitProof(entries[i].policyId, entries[i].subject, entries[i].proof) returns (bool v) {
+                expected[i] = v;
+            } catch {}
+        }
+        vm.revertToState(snapshot);
+
+        bool paused = verifier.paused();
+        bytes32[] memory before = _recordHashes(entries);
+        bool[] memory verified = new bool[](count);
+        vm.prank(sender);
+        try verifier.submitProofs(entries) returns (bool[] memory results) {
+            verified = results;
+        } catch {}
+        ghostBatchEntries += count;
+        bytes32[] memory afterwards = _recordHashes(entries);
+        for (uint256 i; i < count; ++i) {
+            if (verified[i] != expected[i]) ++ghostBatchDisagreements;
+            if (paused && before[i] != afterwards[i]) ++ghostRecordChangedWhilePaused;
+            if (!verified[i]) continue;
+            ++ghostAccepted;
+            ++ghostBatchAccepted;
+            if (everRevokedSigner[sender] && sender != entries[i].subject) ++ghostRevokedSignerSubmissions;
+            ghostRecordedAt[entries[i].subject][entries[i].policyId] = block.timestamp;
+            ghostProofTimestamp[entries[i].subject][entries[i].policyId] = entries[i].proof.timestamp;
+            ghostValidityAtRecord[entries[i].subject][entries[i].policyId] =
+                verifier.getPolicy(entries[i].policyId).validityPeriod;
+            ghostGenerationAtRecord[entries[i].subject][entries[i].policyId] = verifier.verifierGeneration();
+        }
     }
 
     function warp(uint256 seconds_) external {
@@ -146,6 +210,49 @@ contract ProofXVerifierHandler is CommonBase, StdCheats, StdUtils {
         try verifier.unpause() {} catch {}
     }
 
+    /// @dev A random actor closes or opens the gates (only pausers succeed).
+    function toggleGates(uint256 actorSeed) external {
+        vm.startPrank(_actor(actorSeed));
+        if (verifier.gatesClosed()) {
+            try verifier.openGates() {} catch {}
+        } else {
+            try verifier.closeGates() {} catch {}
+        }
+        vm.stopPrank();
+    }
+
+    /// @dev The admin (or a random actor, who fails) swaps in the same verifier as a new generation, voiding or not.
+    function swapVerifier(uint256 actorSeed, bool byAdmin, bool voidEarlier) external {
+        if (verifier.verifierGeneration() == type(uint8).max) return;
+        address current = verifier.verifier();
+        bytes32 currentVkeyHash = verifier.vkeyHash();
+        vm.prank(byAdmin ? admin : _actor(actorSeed));
+        try verifier.setVerifier(current, currentVkeyHash, voidEarlier) {
+            if (voidEarlier) {
+                ++ghostVoids;
+                ghostValidFromGeneration = verifier.verifierGeneration();
+            }
+        } catch {}
+    }
+
+    /// @dev Reads isCompliant for every fixture entry and counts what must never happen.
+    function checkGates() external {
+        bool closed = verifier.gatesClosed();
+        for (uint256 i; i < proofs.length; ++i) {
+            FixtureProof memory entry = proofs[i];
+            if (verifier.getComplianceRecord(entry.subject, entry.policyId).expiresAt == 0) continue;
+            bool compliant = verifier.isCompliant(entry.subject, entry.policyId);
+            if (closed) {
+                ++ghostChecksWhileClosed;
+                if (compliant) ++ghostCompliantWhileClosed;
+            }
+            if (ghostGenerationAtRecord[entry.subject][entry.policyId] < ghostValidFromGeneration) {
+                ++ghostChecksOfVoidedRecords;
+                if (compliant) ++ghostVoidedRecordCompliant;
+            }
+        }
+    }
+
     function toggleIssuer() external {
         vm.startPrank(admin);
         if (verifier.isTrustedIssuer(issuerKeyHash)) verifier.removeIssuer(issuerKeyHash);
@@ -170,6 +277,13 @@ contract ProofXVerifierHandler is CommonBase, StdCheats, StdUtils {
     // --- helpers -----------------------------------------------------------------------------------------------------
 
     uint256 internal constant FIELD_Q = 21888242871839275222246405745257275088696311157297823662689037894645226208583;
+
+    function _recordHashes(IProofXVerifier.ProofSubmission[] memory entries) internal view returns (bytes32[] memory h) {
+        h = new bytes32[](entries.length);
+        for (uint256 i; i < entries.length; ++i) {
+            h[i] = keccak256(abi.encode(verifier.getComplianceRecord(entries[i].subject, entries[i].policyId)));
+        }
+    }
 
     function _actor(uint256 seed) internal view returns (address) {
         return actors[_bound(seed, 0, actors.length - 1)];

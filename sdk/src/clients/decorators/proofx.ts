@@ -6,6 +6,8 @@ import { getPublishedPolicy, type GetPublishedPolicyParameters, type GetPublishe
 import { getVerificationKeyHash, type GetVerificationKeyHashParameters, type GetVerificationKeyHashReturnType } from '../../actions/get-verification-key-hash.js'
 import { grantSigner, type GrantSignerParameters, type GrantSignerReturnType } from '../../actions/grant-signer.js'
 import { isCompliant, type IsCompliantParameters, type IsCompliantReturnType } from '../../actions/is-compliant.js'
+import { closeGates, type CloseGatesParameters, type CloseGatesReturnType } from '../../actions/close-gates.js'
+import { openGates, type OpenGatesParameters, type OpenGatesReturnType } from '../../actions/open-gates.js'
 import { pause, type PauseParameters, type PauseReturnType } from '../../actions/pause.js'
 import { removeIssuer, type RemoveIssuerParameters, type RemoveIssuerReturnType } from '../../actions/remove-issuer.js'
 import { revokeCredential, type RevokeCredentialParameters, type RevokeCredentialReturnType } from '../../actions/revoke-credential.js'
@@ -14,7 +16,9 @@ import { setIssuerRevoker, type SetIssuerRevokerParameters, type SetIssuerRevoke
 import { setMaxProofAge, type SetMaxProofAgeParameters, type SetMaxProofAgeReturnType } from '../../actions/set-max-proof-age.js'
 import { setPolicy, type SetPolicyParameters, type SetPolicyReturnType } from '../../actions/set-policy.js'
 import { setVerifier, type SetVerifierParameters, type SetVerifierReturnType } from '../../actions/set-verifier.js'
+import { setBatchVerifier, type SetBatchVerifierParameters, type SetBatchVerifierReturnType } from '../../actions/set-batch-verifier.js'
 import { submitProof, type SubmitProofParameters, type SubmitProofReturnType } from '../../actions/submit-proof.js'
+import { submitProofs, type SubmitProofsParameters, type SubmitProofsReturnType } from '../../actions/submit-proofs.js'
 import { unpause, type UnpauseParameters, type UnpauseReturnType } from '../../actions/unpause.js'
 import { upgrade, type UpgradeParameters, type UpgradeReturnType } from '../../actions/upgrade.js'
 import { watchProofVerified, type WatchProofVerifiedParameters, type WatchProofVerifiedReturnType } from '../../actions/watch-proof-verified.js'
@@ -24,6 +28,7 @@ type Bound<parameters> = parameters extends unknown ? Omit<parameters, 'address'
 
 export type ProofXActions = {
   submitProof: (parameters: Bound<SubmitProofParameters>) => Promise<SubmitProofReturnType>
+  submitProofs: (parameters: Bound<SubmitProofsParameters>) => Promise<SubmitProofsReturnType>
   isCompliant: (parameters: Bound<IsCompliantParameters>) => Promise<IsCompliantReturnType>
   getComplianceStatus: (parameters: Bound<GetComplianceStatusParameters>) => Promise<GetComplianceStatusReturnType>
   getPolicy: (parameters: Bound<GetPolicyParameters>) => Promise<GetPolicyReturnType>
@@ -34,7 +39,10 @@ export type ProofXActions = {
   revokeSigner: (parameters: Bound<RevokeSignerParameters>) => Promise<RevokeSignerReturnType>
   pause: (parameters?: Bound<PauseParameters>) => Promise<PauseReturnType>
   unpause: (parameters?: Bound<UnpauseParameters>) => Promise<UnpauseReturnType>
+  closeGates: (parameters?: Bound<CloseGatesParameters>) => Promise<CloseGatesReturnType>
+  openGates: (parameters?: Bound<OpenGatesParameters>) => Promise<OpenGatesReturnType>
   setVerifier: (parameters: Bound<SetVerifierParameters>) => Promise<SetVerifierReturnType>
+  setBatchVerifier: (parameters: Bound<SetBatchVerifierParameters>) => Promise<SetBatchVerifierReturnType>
   setPolicy: (parameters: Bound<SetPolicyParameters>) => Promise<SetPolicyReturnType>
   setMaxProofAge: (parameters: Bound<SetMaxProofAgeParameters>) => Promise<SetMaxProofAgeReturnType>
   addIssuer: (parameters: Bound<AddIssuerParameters>) => Promise<AddIssuerReturnType>
@@ -63,6 +71,7 @@ export function proofXActions({ address }: ProofXActionsConfig) {
     const bind = <parameters extends { address: Address }>(p: Bound<parameters> | undefined) => ({ ...p, address: p?.address ?? address }) as parameters
     return {
       submitProof: (p) => submitProof(c, bind(p)),
+      submitProofs: (p) => submitProofs(c, bind(p)),
       isCompliant: (p) => isCompliant(c, bind(p)),
       getComplianceStatus: (p) => getComplianceStatus(c, bind(p)),
       getPolicy: (p) => getPolicy(c, bind(p)),
@@ -73,7 +82,10 @@ export function proofXActions({ address }: ProofXActionsConfig) {
       revokeSigner: (p) => revokeSigner(c, bind(p)),
       pause: (p) => pause(c, bind(p)),
       unpause: (p) => unpause(c, bind(p)),
+      closeGates: (p) => closeGates(c, bind(p)),
+      openGates: (p) => openGates(c, bind(p)),
       setVerifier: (p) => setVerifier(c, bind(p)),
+      setBatchVerifier: (p) => setBatchVerifier(c, bind(p)),
       setPolicy: (p) => setPolicy(c, bind(p)),
       setMaxProofAge: (p) => setMaxProofAge(c, bind(p)),
       addIssuer: (p) => addIssuer(c, bind(p)),

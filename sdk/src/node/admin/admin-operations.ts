@@ -47,6 +47,12 @@ const bytes32 = (p: AdminParams, field: string): Hex => {
   return v
 }
 
+const flag = (p: AdminParams, field: string): boolean => {
+  const v = p[field]
+  if (v !== 'true' && v !== 'false') throw new InvalidAdminArgumentError({ field, rule: 'must be true or false' })
+  return v === 'true'
+}
+
 const read = (ctx: AdminContext, functionName: string, args: readonly unknown[] = []) =>
   ctx.publicClient.readContract({ address: ctx.contract, abi: adminAbi, functionName: functionName as 'paused', args: args as [] })
 
@@ -93,16 +99,27 @@ export const ADMIN_OPERATIONS: Record<string, AdminOperation> = {
     state: async (ctx) => ({ paused: await read(ctx, 'paused') }),
   },
   'set-verifier': {
-    summary: 'setVerifier(--verifier, --vkey-hash), or deploy --verifier-artifact and hash --vkey (circuit upgrade)',
+    summary: 'setVerifier(--verifier, --vkey-hash, --void-earlier-records true|false), or deploy --verifier-artifact and hash --vkey (circuit upgrade; true voids every earlier record, playbook B "start fresh")',
     steps: async (p, deployed) => {
       const steps: AdminStep[] = []
       if (p['verifier-artifact']) steps.push({ kind: 'deploy', label: 'verifier', description: `deploy Groth16Verifier from ${p['verifier-artifact']}`, bytecode: await artifactBytecode(p['verifier-artifact']) })
       const target = p['verifier-artifact'] ? (deployed.verifier ?? '(the deployed verifier)') : address(p, 'verifier')
       const hash = p.vkey ? hashVerificationKey(JSON.parse(await readFile(p.vkey, 'utf8'))) : bytes32(p, 'vkey-hash')
-      steps.push({ kind: 'call', description: `point the proxy at Groth16 verifier ${target} (vkeyHash ${hash})`, functionName: 'setVerifier', args: [target, hash] })
+      const voidEarlier = flag(p, 'void-earlier-records')
+      steps.push({ kind: 'call', description: `point the proxy at Groth16 verifier ${target} (vkeyHash ${hash}), ${voidEarlier ? 'voiding' : 'keeping'} earlier records`, functionName: 'setVerifier', args: [target, hash, voidEarlier] })
       return steps
     },
-    state: async (ctx) => ({ verifier: await read(ctx, 'verifier'), vkeyHash: await read(ctx, 'vkeyHash') }),
+    state: async (ctx) => ({ verifier: await read(ctx, 'verifier'), vkeyHash: await read(ctx, 'vkeyHash'), verifierGeneration: await read(ctx, 'verifierGeneration'), validFromGeneration: await read(ctx, 'validFromGeneration') }),
+  },
+  'close-gates': {
+    summary: 'closeGates(): every isCompliant is false until open-gates (playbook B "Contain", with pause)',
+    steps: async () => [{ kind: 'call', description: 'close the gates', functionName: 'closeGates', args: [] }],
+    state: async (ctx) => ({ gatesClosed: await read(ctx, 'gatesClosed') }),
+  },
+  'open-gates': {
+    summary: 'openGates(): records that were not voided count again (playbook B "Restore")',
+    steps: async () => [{ kind: 'call', description: 'open the gates', functionName: 'openGates', args: [] }],
+    state: async (ctx) => ({ gatesClosed: await read(ctx, 'gatesClosed') }),
   },
   upgrade: {
     summary: 'deploy --artifact (or use --implementation) and upgradeToAndCall(impl, --call-data)',

@@ -25,6 +25,7 @@ export async function adminCommand(argv: string[]): Promise<void> {
       new: { type: 'string' },
       verifier: { type: 'string' },
       'vkey-hash': { type: 'string' },
+      'void-earlier-records': { type: 'string' },
       'verifier-artifact': { type: 'string' },
       vkey: { type: 'string' },
       artifact: { type: 'string' },

@@ -7,13 +7,17 @@ import { createSdkProverBackend } from '../server/sdk-prover-backend.js'
 import { accountSourceFromArgs, loadAccount } from '../admin/load-account.js'
 import { chainParseOptions, resolveChainTarget } from '../admin/chain-options.js'
 import { walletFor } from '../admin/chain-options.js'
+import { createBatchingRelayer } from '../server/batching-relayer.js'
 import { createContractRelayer } from '../server/contract-relayer.js'
 import { createProverServer } from '../server/create-prover-server.js'
 import { createWorkerThreadBackend } from '../server/worker-thread-backend.js'
+import { parseApiKeyHashes, parseRateLimit, parseTrustProxy } from './serve-network-options.js'
 
 /**
  * proofx serve: the hosted prover (POST /v1/proofs, /healthz, /readyz, /metrics).
- * Relaying is on when a signer key is given (env PROOFX_SIGNER_KEY or --signer-keystore).
+ * Relaying is on when a signer key is given (env PROOFX_SIGNER_KEY or --signer-keystore). Relayed proofs go out in
+ * submitProofs batches of up to --relay-batch-size (default 16) after at most --relay-batch-wait-ms (default 1000);
+ * --relay-batch-size 1 sends each proof alone with submitProof, without waiting.
  */
 export async function serveCommand(argv: string[]): Promise<void> {
   const env = process.env
@@ -30,7 +34,13 @@ export async function serveCommand(argv: string[]): Promise<void> {
       'body-limit': { type: 'string', default: env.PROOFX_BODY_LIMIT ?? '65536' },
       'chain-id': { type: 'string', default: env.PROOFX_CHAIN_ID },
       'signer-keystore': { type: 'string', default: env.PROOFX_SIGNER_KEYSTORE },
+      'relay-batch-size': { type: 'string', default: env.PROOFX_RELAY_BATCH_SIZE ?? '16' },
+      'relay-batch-wait-ms': { type: 'string', default: env.PROOFX_RELAY_BATCH_WAIT_MS ?? '1000' },
       'log-level': { type: 'string', default: env.LOG_LEVEL ?? 'info' },
+      // Behind a load balancer: whose X-Forwarded-For to believe, a per-client limit, keys for relaying.
+      'trust-proxy': { type: 'string', default: env.PROOFX_TRUST_PROXY },
+      'rate-limit': { type: 'string', default: env.PROOFX_RATE_LIMIT },
+      'relay-api-key-sha256': { type: 'string', default: env.PROOFX_RELAY_API_KEY_SHA256 },
       // sdk: createProver pool, artifacts checked against manifest.json and the contract's vkeyHash.
       // threads: a plain snarkjs worker-thread pool (artifacts without a manifest, e.g. a drill's new zkey).
       engine: { type: 'string', default: env.PROOFX_ENGINE ?? 'sdk' },
@@ -55,7 +65,10 @@ export async function serveCommand(argv: string[]): Promise<void> {
     expectedVkeyHash = await target.publicClient.readContract({ address: contract, abi: adminAbi, functionName: 'vkeyHash' })
     if (env.PROOFX_SIGNER_KEY || values['signer-keystore']) {
       const account = await loadAccount(accountSourceFromArgs({ keystore: values['signer-keystore'], envVar: 'PROOFX_SIGNER_KEY' }))
-      relayer = createContractRelayer({ walletClient: walletFor(target, account), contract })
+      const maxBatchSize = Number(values['relay-batch-size'])
+      relayer = maxBatchSize === 1
+        ? createContractRelayer({ walletClient: walletFor(target, account), contract })
+        : createBatchingRelayer({ walletClient: walletFor(target, account), contract, maxBatchSize, maxWaitMs: Number(values['relay-batch-wait-ms']) })
     }
   } else {
     chainId = Number(values['chain-id'])
@@ -76,6 +89,9 @@ export async function serveCommand(argv: string[]): Promise<void> {
     requestTimeoutMs: Number(values['timeout-ms']),
     bodyLimit: Number(values['body-limit']),
     logger: { level: values['log-level'] },
+    trustProxy: parseTrustProxy(values['trust-proxy']),
+    rateLimit: parseRateLimit(values['rate-limit']),
+    relayApiKeySha256: parseApiKeyHashes(values['relay-api-key-sha256']),
   })
   const address = await app.listen({ host: values.host, port: Number(values.port) })
   app.log.info({ address, chainId, contract, engine: values.engine, vkeyHash: expectedVkeyHash ?? null, workers: backend.size, relay: relayer?.address ?? null }, 'proofx prover listening')

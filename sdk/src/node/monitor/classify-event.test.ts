@@ -22,6 +22,7 @@ describe('classifyEvent (playbook section 2, on-chain table)', () => {
     expect(granted).toMatchObject({ id: `0x${'ab'.repeat(32)}:3`, severity: 'high', kind: 'RoleChange', blockNumber: '7', data: { roleName: 'SIGNER_ROLE' } })
     expect(classifyEvent(log('RoleRevoked', { role: ROLES.DEFAULT_ADMIN_ROLE }), { chainId: 1 })[0]).toMatchObject({ severity: 'high', data: { roleName: 'DEFAULT_ADMIN_ROLE' } })
     expect(classifyEvent(log('Paused', { account: '0x1111111111111111111111111111111111111111' }), { chainId: 1 })[0]!.severity).toBe('high')
+    expect(classifyEvent(log('GatesClosed', { account: '0x1111111111111111111111111111111111111111' }), { chainId: 1 })[0]).toMatchObject({ severity: 'high', kind: 'GatesClosed' })
     expect(classifyEvent(log('Unpaused', {}), { chainId: 1 })[0]!.severity).toBe('info')
   })
 

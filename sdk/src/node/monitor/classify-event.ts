@@ -35,6 +35,8 @@ const RULES: Record<string, { severity: Severity; kind: string; action: string }
   RoleGranted: { severity: 'high', kind: 'RoleChange', action: 'IMMEDIATE NOTIFICATION to Admin. Check if authorized.' },
   RoleRevoked: { severity: 'high', kind: 'RoleChange', action: 'IMMEDIATE NOTIFICATION to Admin. Check if authorized.' },
   Paused: { severity: 'high', kind: 'ProtocolPaused', action: 'Protocol halted. All hands on deck.' },
+  // Closing the gates locks every gated dApp's users out: as loud as a pause.
+  GatesClosed: { severity: 'high', kind: 'GatesClosed', action: 'Every isCompliant is false. Confirm the incident response (playbook scenario B).' },
   // Not in the playbook table, but they change what the protocol accepts: somebody should confirm they were planned.
   Upgraded: { severity: 'medium', kind: 'ImplementationUpgraded', action: 'Confirm the upgrade was planned (playbook section 4).' },
   VerifierUpdated: { severity: 'medium', kind: 'VerifierChanged', action: 'Confirm the circuit upgrade was planned (playbook section 4).' },

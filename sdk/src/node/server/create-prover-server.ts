@@ -1,9 +1,11 @@
+import rateLimit from '@fastify/rate-limit'
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import type { Address } from 'viem'
 import { computeScope } from '../../credentials/compute-scope.js'
 import { ProofXError } from '../../errors/base.js'
 import { buildPolicy } from '../../policies/build-policy.js'
 import { validateProofInput } from '../../validation/validate-proof-input.js'
+import { createApiKeyCheck, presentedApiKey } from './api-keys.js'
 import { QueueFullError, QueueTimeoutError, createBoundedQueue } from './bounded-queue.js'
 import { createProverMetrics, type ProofErrorReason } from './metrics.js'
 import type { ProofBackend, ProofJob } from './proof-backend.js'
@@ -26,12 +28,26 @@ export type ProverServerOptions = {
   relayer?: Relayer | undefined
   /** Unix seconds the proofs speak for; default the wall clock. Use the chain's clock when relaying. */
   now?: (() => Promise<bigint>) | undefined
+  /**
+   * Which peers are trusted proxies (load balancers): their `X-Forwarded-For` gives the client's address, which
+   * is then what the logs (`remoteAddress`) and the rate limit use. Fastify's `trustProxy`: addresses/CIDRs
+   * (`'10.0.0.0/8'`, `['127.0.0.1']`), or true (trust every peer: only behind a proxy that
+   * overwrites the header). Default: none, so the peer itself is the client.
+   */
+  trustProxy?: boolean | string | string[] | undefined
+  /** Per-client limit on POST /v1/proofs (clients told apart by address, see trustProxy); 429 + Retry-After beyond it. */
+  rateLimit?: { max: number; timeWindowMs: number } | undefined
+  /**
+   * sha256 hex hashes of the API keys allowed to request a relay (`relay: true`); the keys themselves are never
+   * stored. Clients send `Authorization: Bearer <key>` or `X-API-Key`. Unset: relaying needs no key.
+   */
+  relayApiKeySha256?: readonly string[] | undefined
   /** Fastify/pino logger options; redaction of credential paths is always added. */
   logger?: Exclude<FastifyServerOptions['logger'], boolean> | boolean | undefined
 }
 
 /** Paths pino must never print, wherever a body or credential ends up in a log object. */
-export const REDACTED_LOG_PATHS = ['req.body', 'body', 'credential', '*.credential', 'attributes', '*.attributes', '*.*.attributes', 'req.headers.authorization', 'req.headers.cookie']
+export const REDACTED_LOG_PATHS = ['req.body', 'body', 'credential', '*.credential', 'attributes', '*.attributes', '*.*.attributes', 'req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]']
 
 /**
  * The hosted prover: POST /v1/proofs {credential, policy, subject, relay?} -> Groth16 proof
@@ -44,6 +60,7 @@ export async function createProverServer(options: ProverServerOptions): Promise<
   const now = options.now ?? (async () => BigInt(Math.floor(Date.now() / 1000)))
   const scope = computeScope(chainId, verifier)
   const metrics = createProverMetrics({ poolSize: backend.size })
+  relayer?.registerMetrics?.(metrics.registry)
   let meanProofMs = 2000
   const queue = createBoundedQueue({
     concurrency: backend.size,
@@ -57,14 +74,21 @@ export async function createProverServer(options: ProverServerOptions): Promise<
     ...(typeof options.logger === 'object' ? options.logger : {}),
     redact: { paths: REDACTED_LOG_PATHS, censor: '[redacted]' },
   }
-  const app = Fastify({ logger: loggerOption, bodyLimit: options.bodyLimit ?? 64 * 1024, requestTimeout: requestTimeoutMs + 5_000, return503OnClosing: true })
+  const app = Fastify({ logger: loggerOption, bodyLimit: options.bodyLimit ?? 64 * 1024, requestTimeout: requestTimeoutMs + 5_000, return503OnClosing: true, trustProxy: options.trustProxy ?? false })
+  // Registered globally but enforced only on the routes that opt in (POST /v1/proofs); keyed by request.ip.
+  await app.register(rateLimit, { global: false })
+  const canRelay = options.relayApiKeySha256?.length ? createApiKeyCheck(options.relayApiKeySha256) : undefined
 
   let ready = false
   let closing = false
   // Playbook A "Service stops accepting that key": once the chain says our key lost SIGNER_ROLE, relaying stops.
   let relayRevoked = false
   backend.warmup().then(() => { ready = true }, (error) => app.log.error({ error: errorName(error) }, 'prover warmup failed'))
-  app.addHook('onClose', async () => { closing = true; await backend.close() })
+  app.addHook('onClose', async () => {
+    closing = true
+    await relayer?.close?.()
+    await backend.close()
+  })
 
   const fail = (reason: ProofErrorReason) => metrics.errors.inc({ reason })
 
@@ -76,13 +100,20 @@ export async function createProverServer(options: ProverServerOptions): Promise<
   })
   app.get('/metrics', async (_req, reply) => reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()))
 
-  app.post('/v1/proofs', async (request, reply) => {
+  const proofRouteConfig = { rateLimit: options.rateLimit ? { max: options.rateLimit.max, timeWindow: options.rateLimit.timeWindowMs } : (false as const) }
+  app.post('/v1/proofs', { config: proofRouteConfig }, async (request, reply) => {
     metrics.requests.inc()
     const parsed = parseProofRequest(request.body)
     if (!parsed.ok) {
       fail('validation')
       request.log.info({ reason: 'validation', fields: parsed.issues.map((i) => i.field) }, 'rejected proof request')
       return reply.code(400).send({ error: 'InvalidRequestError', message: 'The request body is invalid.', issues: parsed.issues })
+    }
+    // Before anything else costs the service: an unauthenticated relay request is refused at once.
+    if (parsed.value.relay && canRelay && !canRelay(presentedApiKey(request.headers))) {
+      fail('unauthorized')
+      request.log.info({ reason: 'unauthorized' }, 'relay refused: no valid API key')
+      return reply.code(401).header('www-authenticate', 'Bearer realm="proofx-relay"').send({ error: 'RelayUnauthorizedError', message: 'Relaying needs an API key: send Authorization: Bearer <key> (or X-API-Key).' })
     }
     if (!ready || closing) {
       fail('unavailable')
@@ -130,7 +161,7 @@ export async function createProverServer(options: ProverServerOptions): Promise<
       try {
         const tx = await relayer.submit({ policyId: body.policy.policyId, subject: body.subject, proof: solidity })
         metrics.relays.inc({ outcome: tx.verified ? 'verified' : 'rejected' })
-        request.log.info({ tx: tx.transactionHash, verified: tx.verified, gasUsed: tx.gasUsed.toString() }, 'relayed proof')
+        request.log.info({ tx: tx.transactionHash, verified: tx.verified, gasUsed: tx.gasUsed.toString(), batchSize: tx.batchSize ?? 1 }, 'relayed proof')
         return { proof: result.proof, publicSignals: result.publicSignals, calldata, relay: { signer: relayer.address, ...stringify(tx) } }
       } catch (error) {
         fail('relay')

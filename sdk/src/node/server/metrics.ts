@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os'
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client'
 
 /** Why a proof request failed; the `reason` label of proofx_proof_errors_total. */
-export type ProofErrorReason = 'validation' | 'rule_violation' | 'queue_full' | 'unavailable' | 'timeout' | 'proving' | 'relay' | 'internal'
+export type ProofErrorReason = 'validation' | 'unauthorized' | 'rule_violation' | 'queue_full' | 'unavailable' | 'timeout' | 'proving' | 'relay' | 'internal'
 
 export type ProverMetrics = ReturnType<typeof createProverMetrics>
 

@@ -1,0 +1,28 @@
+// Prove in the SDK's Web Worker with its packaged artifacts, then check the proof again; no chain needed.
+import { createProver, demoIssuer, DEMO_POLICIES, randomSalt, signCredential } from '@proofx/sdk'
+
+const status = document.getElementById('status')
+const output = document.getElementById('output')
+const prover = createProver()
+
+document.getElementById('prove').addEventListener('click', async () => {
+  const subject = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8'
+  const now = BigInt(Math.floor(Date.now() / 1000))
+  // The demo issuer's key is public: fine for trying things out, never for a real deployment.
+  const credential = signCredential(demoIssuer(), {
+    subject, assets: 1_000_000n, liabilities: 100_000n, kycLevel: 2, riskScore: 20,
+    jurisdiction: 276, issuedAt: now - 60n, expiresAt: now + 86_400n, salt: randomSalt(),
+  })
+  try {
+    const result = await prover.prove({
+      credential, policy: DEMO_POLICIES.accredited, subject,
+      chainId: 31337, verifier: '0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0',
+      onProgress: ({ stage }) => (status.textContent = stage),
+    })
+    const verified = await prover.verify(result)
+    status.textContent = verified ? `verified in ${Math.round(result.timings.total)} ms` : 'proof did not verify'
+    output.textContent = JSON.stringify({ proof: result.proof, publicSignals: result.publicSignals, isolated: self.crossOriginIsolated })
+  } catch (error) {
+    status.textContent = `error: ${error.shortMessage ?? error.message}`
+  }
+})
