@@ -41,7 +41,7 @@ export default defineConfig({
         ...fromSource,
         // Served like the demo page: cross-origin isolated (the worker's shared-buffer path runs).
         server: { headers: crossOriginIsolationHeaders },
-        optimizeDeps: { include: ['circom_runtime', 'snarkjs', 'comlink', 'viem', 'zod', 'poseidon-lite/poseidon2', 'poseidon-lite/poseidon5', 'poseidon-lite/poseidon9', '@zk-kit/lean-imt', 'react', 'react-dom', 'react-dom/client', '@tanstack/react-query', 'wagmi'] },
+        optimizeDeps: { include: ['circom_runtime', 'snarkjs', 'comlink', 'viem', 'zod', 'idb', 'poseidon-lite/poseidon2', 'poseidon-lite/poseidon5', 'poseidon-lite/poseidon9', '@zk-kit/lean-imt', 'react', 'react-dom', 'react-dom/client', '@tanstack/react-query', 'wagmi'] },
         test: {
           name: 'browser',
           // Pre-bundled up front: a dependency discovered mid-run makes Vite reload the page under a running test.

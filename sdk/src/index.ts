@@ -16,6 +16,9 @@ export { buildCircuitInput, type BuildCircuitInputParameters, type ComplianceCir
 export { ATTRIBUTE_BITS, MAX_JURISDICTION_DEPTH, SNARK_SCALAR_FIELD, maxOf } from './credentials/limits.js'
 export { packContext, unpackContext, type ProofContext } from './credentials/pack-context.js'
 
+// Holder: the encrypted on-device credential store and credential links
+export * from './holder/index.js'
+
 // Policies
 export { buildPolicy, type Policy } from './policies/build-policy.js'
 export type { PolicyDocument, PolicyDocumentJson } from './policies/policy-document.js'

@@ -1,7 +1,17 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { startDemo, type StartedDemo } from '../../scripts/demo/start-demo.js'
+import { credentialLink, signCredential, randomSalt } from '@proofx/sdk'
+import { demoIssuer } from '@proofx/sdk/demo'
 import { collectConsole, launchChromium, outputDir, screenshot } from './browser.js'
+
+/** Gets a sample from the in-page demo issuer and waits until it is stored and chosen for proving. */
+async function issueSample(page: Page) {
+  const before = await page.getByTestId('credential-item').count()
+  await page.getByTestId('issue-sample').click()
+  await expect.poll(() => page.getByTestId('credential-item').count(), { timeout: 15_000 }).toBe(before + 1)
+  await expect.poll(() => page.getByTestId('credential-choice').first().isChecked(), { timeout: 5_000 }).toBe(true)
+}
 
 // The demo page against a real anvil with the real contracts, driven in Debian's Chromium.
 describe('demo page (anvil)', () => {
@@ -49,8 +59,7 @@ describe('demo page (anvil)', () => {
     expect(await error.textContent()).toMatch(/The policy document "accredited" does not match policy 1 on the verifier/)
     // Connected and holding a credential, the visitor still cannot prove against the altered rules.
     await tampered.getByTestId('connect-anvil-dev-0').click()
-    await tampered.getByTestId('issue-sample').click()
-    await expect.poll(() => tampered.getByTestId('credential-json').inputValue(), { timeout: 15_000 }).toContain('"subject"')
+    await issueSample(tampered)
     expect(await tampered.getByTestId('prove').isDisabled()).toBe(true)
     await screenshot(tampered, '01b-tampered-policy')
     await tampered.close()
@@ -61,8 +70,7 @@ describe('demo page (anvil)', () => {
     await expect.poll(() => page.getByTestId('connected-address').textContent(), { timeout: 15_000 }).toMatch(/^0xf39F/i)
     await screenshot(page, '01-connected')
 
-    await page.getByTestId('issue-sample').click()
-    await expect.poll(() => page.getByTestId('credential-json').inputValue(), { timeout: 15_000 }).toContain('"subject"')
+    await issueSample(page)
     await screenshot(page, '02-credential')
 
     // The page preloaded the prover while we connected and got a credential: the first proof runs warm.
@@ -109,7 +117,7 @@ describe('demo page (anvil)', () => {
 
   test('a below-threshold credential is refused before proving', async () => {
     await page.getByTestId('sample-profile').selectOption('belowThreshold')
-    await page.getByTestId('issue-sample').click()
+    await issueSample(page)
     await page.getByTestId('prove').click()
     const error = page.getByTestId('prove-error')
     await error.waitFor({ timeout: 10_000 })
@@ -120,11 +128,46 @@ describe('demo page (anvil)', () => {
 
   test('an expired credential is refused before proving, with its expiry date', async () => {
     await page.getByTestId('sample-profile').selectOption('expired')
-    await page.getByTestId('issue-sample').click()
+    await issueSample(page)
     await page.getByTestId('prove').click()
     const error = page.getByTestId('prove-error')
     await error.waitFor({ timeout: 10_000 })
     expect(await error.textContent()).toMatch(/The credential expired on \d{4}-\d\d-\d\d/)
     await screenshot(page, '08-expired')
+  })
+  test('a credential from an issuer link is stored once, survives a reload, and no request ever carries it', async () => {
+    const now = BigInt(Math.floor(Date.now() / 1000))
+    // Distinctive values, so finding one in a request cannot be a coincidence.
+    const credential = signCredential(demoIssuer(), {
+      subject: '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266', assets: 8_123_456_789_012_345n, liabilities: 1_234_567_890_123n, kycLevel: 3, riskScore: 17,
+      jurisdiction: 276, issuedAt: now - 3_600n, expiresAt: now + 90n * 86_400n, salt: randomSalt(),
+    })
+    const link = credentialLink(demo.url, credential)
+    const fragment = new URL(link).hash.slice(1).split('=')[1]!
+    const secrets = [credential.attributes.assets, credential.attributes.liabilities, credential.attributes.salt, credential.signature.S, credential.signature.R8[0]]
+      .flatMap((value) => [value.toString(), value.toString(16)]).concat(fragment.slice(0, 40))
+    const holder = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+    const seen: string[] = []
+    holder.on('request', (request) => seen.push([request.url(), request.postData() ?? '', JSON.stringify(request.headers())].join('\n')))
+
+    await holder.goto(link)
+    await expect.poll(() => holder.getByTestId('credential-item').count(), { timeout: 30_000 }).toBe(1)
+    expect(holder.url()).not.toContain('#')
+    expect(await holder.getByTestId('credential-validity').textContent()).toBe('valid')
+    await screenshot(holder, '11-imported-from-link')
+
+    await holder.reload()
+    await expect.poll(() => holder.getByTestId('credential-item').count(), { timeout: 30_000 }).toBe(1)
+    await holder.getByTestId('connect-anvil-dev-0').click()
+    await holder.getByTestId('policy-verified').waitFor({ timeout: 15_000 })
+    await holder.getByTestId('prove').click()
+    await holder.getByTestId('proof-ready').waitFor({ timeout: 120_000 })
+    await holder.getByTestId('submit').click()
+    await holder.getByTestId('compliant-until').waitFor({ timeout: 60_000 })
+    await screenshot(holder, '12-link-credential-compliant')
+
+    expect(seen.length).toBeGreaterThan(10)
+    for (const secret of secrets) expect(seen.filter((request) => request.includes(secret)), `a request carried ${secret}`).toEqual([])
+    await holder.close()
   })
 })

@@ -35,6 +35,7 @@ describe('demo page, static build with the in-browser EVM', () => {
     expect(await page.getByTestId('mode').textContent()).toBe('In-browser EVM (no chain)')
     await page.getByTestId('connect-anvil-dev-0').click()
     await page.getByTestId('issue-sample').click()
+    await page.getByTestId('credential-item').waitFor({ timeout: 15_000 })
     await page.getByTestId('prove').click()
     await page.getByTestId('proof-ready').waitFor({ timeout: 120_000 })
     await page.getByTestId('submit').click()

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { useConnection } from 'wagmi'
 import { ConnectPanel } from './components/ConnectPanel.js'
 import { CredentialPanel } from './components/CredentialPanel.js'
-import { usePublishedPolicy } from '@proofx/sdk/react'
+import { useCredentialStore, usePublishedPolicy } from '@proofx/sdk/react'
 import { PolicyPicker } from './components/PolicyPicker.js'
 import { ProveSubmitPanel } from './components/ProveSubmitPanel.js'
 import { OperatorView } from './components/OperatorView.js'
@@ -13,7 +13,8 @@ import { ProverStatus } from './components/ProverStatus.js'
 /** The demo: a holder's flow on the left, the operator's view of the contract on the right. */
 export function App({ deployment, modeLabel, preload }: { deployment: PageDeployment; modeLabel: string; preload: Promise<PreloadReturnType> }) {
   const connection = useConnection()
-  const [credentialJson, setCredentialJson] = useState('')
+  const [credentialId, setCredentialId] = useState<string>()
+  const stored = useCredentialStore().credentials.data?.credentials.find((c) => c.id === credentialId)
   const policyNames = Object.keys(deployment.policyDocuments ?? {})
   const [policyName, setPolicyName] = useState(policyNames[0] ?? '')
   const published = usePublishedPolicy({ document: deployment.policyDocuments?.[policyName], chainId: deployment.chainId, address: deployment.proxy })
@@ -32,9 +33,9 @@ export function App({ deployment, modeLabel, preload }: { deployment: PageDeploy
       <main>
         <div className="column">
           <ConnectPanel expectedChainId={deployment.chainId} />
-          <CredentialPanel subject={connection.address} value={credentialJson} onChange={setCredentialJson} />
+          <CredentialPanel subject={connection.address} selectedId={credentialId} onSelect={setCredentialId} />
           <PolicyPicker names={policyNames} value={policyName} onChange={setPolicyName} published={published.data} error={published.error} />
-          <ProveSubmitPanel subject={connection.address} credentialJson={credentialJson} policyName={policyName} policy={published.data?.policy} chainId={deployment.chainId} verifier={deployment.proxy} wrongNetwork={wrongNetwork} />
+          <ProveSubmitPanel subject={connection.address} credential={stored?.credential} credentialId={stored?.id} policyName={policyName} policy={published.data?.policy} chainId={deployment.chainId} verifier={deployment.proxy} wrongNetwork={wrongNetwork} />
         </div>
         <div className="column">
           <OperatorView address={deployment.proxy} deployBlock={BigInt(deployment.deployBlock ?? 0)} />

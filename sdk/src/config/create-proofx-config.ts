@@ -1,4 +1,5 @@
 import type { Address } from 'viem'
+import { createCredentialStore, type CredentialStore } from '../holder/create-credential-store.js'
 import type { Prover } from '../prover/create-prover.js'
 import { VerifierAddressNotFoundError } from '../errors/config.js'
 
@@ -10,6 +11,8 @@ export type CreateProofXConfigParameters<prover extends ProverLike = ProverLike>
   prover: prover
   /** The ProofXVerifier proxy per chain id, e.g. `{ [deployment.chainId]: deployment.proxy }`. */
   verifiers?: Record<number, Address> | undefined
+  /** The holder's credential store useCredentialStore reads; default createCredentialStore() (opened on first use). */
+  credentialStore?: CredentialStore | undefined
 }
 
 export type ProofXConfig<prover extends ProverLike = ProverLike> = {
@@ -17,6 +20,8 @@ export type ProofXConfig<prover extends ProverLike = ProverLike> = {
   verifiers: Record<number, Address>
   /** The verifier proxy on `chainId`; throws VerifierAddressNotFoundError when none is configured. */
   getVerifierAddress(chainId: number): Address
+  /** The credential store (created on first call unless one was given). */
+  getCredentialStore(): CredentialStore
 }
 
 /**
@@ -26,7 +31,9 @@ export type ProofXConfig<prover extends ProverLike = ProverLike> = {
  */
 export function createProofXConfig<prover extends ProverLike>(parameters: CreateProofXConfigParameters<prover>): ProofXConfig<prover> {
   const verifiers = { ...parameters.verifiers }
+  let credentialStore = parameters.credentialStore
   return {
+    getCredentialStore: () => (credentialStore ??= createCredentialStore()),
     prover: parameters.prover,
     verifiers,
     getVerifierAddress(chainId) {

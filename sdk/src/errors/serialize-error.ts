@@ -4,6 +4,7 @@ import * as contractErrors from './contract.js'
 import * as deploymentErrors from './deployment.js'
 import * as engineErrors from './engine.js'
 import * as policyErrors from './policy.js'
+import * as holderErrors from './holder.js'
 import * as proverErrors from './prover.js'
 import * as validationErrors from './validation.js'
 
@@ -28,7 +29,7 @@ export function registerErrorClass(name: string, errorClass: ErrorClass): void {
 }
 
 registerErrorClass('ProofXError', ProofXError)
-for (const module of [validationErrors, artifactErrors, proverErrors, contractErrors, deploymentErrors, engineErrors, policyErrors] as Record<string, unknown>[])
+for (const module of [validationErrors, artifactErrors, proverErrors, contractErrors, deploymentErrors, engineErrors, policyErrors, holderErrors] as Record<string, unknown>[])
   for (const [name, value] of Object.entries(module)) if (typeof value === 'function' && value.prototype instanceof ProofXError) registerErrorClass(name, value as ErrorClass)
 
 const cloneable = (value: unknown) => {

@@ -1,5 +1,5 @@
-import type { Policy } from '@proofx/sdk'
-import { useEffect, useState } from 'react'
+import type { Policy, SignedCredential } from '@proofx/sdk'
+import { useEffect } from 'react'
 import { usePublicClient } from 'wagmi'
 import type { Address } from 'viem'
 import { useComplianceStatus, useProve, useSubmitProof } from '@proofx/sdk/react'
@@ -17,34 +17,25 @@ const STAGE_LABELS: Record<string, string> = {
 }
 
 /** Steps 4 and 5: prove in the browser (progress, time, cancel), then submit and show the on-chain status. */
-export function ProveSubmitPanel({ subject, credentialJson, policyName, policy, chainId, verifier, wrongNetwork }: { subject: Address | undefined; credentialJson: string; policyName: string; policy: Policy | undefined; chainId: number; verifier: Address; wrongNetwork: boolean }) {
+export function ProveSubmitPanel({ subject, credential, credentialId, policyName, policy, chainId, verifier, wrongNetwork }: { subject: Address | undefined; credential: SignedCredential | undefined; credentialId: string | undefined; policyName: string; policy: Policy | undefined; chainId: number; verifier: Address; wrongNetwork: boolean }) {
   const prove = useProve()
   const submit = useSubmitProof()
   const status = useComplianceStatus({ subject, policyId: policy?.policyId, chainId, address: verifier })
-  const [parseError, setParseError] = useState<unknown>()
   const client = usePublicClient({ chainId })
 
   // A new credential or policy makes the previous proof and submission stale.
   useEffect(() => {
     prove.reset()
     submit.reset()
-    setParseError(undefined)
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [credentialJson, policyName])
+  }, [credentialId, policyName])
 
   const onProve = async () => {
     submit.reset()
-    setParseError(undefined)
-    let credential: unknown
-    try {
-      credential = JSON.parse(credentialJson)
-    } catch (error) {
-      return setParseError(new Error(`The credential is not valid JSON: ${(error as Error).message}`))
-    }
     // Date the proof by the chain's clock, not the device's: the contract refuses proofs from its future.
     const now = await client?.getBlock().then((block) => block.timestamp, () => undefined)
     // Only a published policy whose hash the contract registers (checked by usePublishedPolicy) is proved against.
-    if (policy) prove.prove({ credential, policy, chainId, address: verifier, subject, now })
+    if (policy && credential) prove.prove({ credential, policy, chainId, address: verifier, subject, now })
   }
 
   const stage = prove.progress?.stage
@@ -57,7 +48,7 @@ export function ProveSubmitPanel({ subject, credentialJson, policyName, policy, 
       <section className="card" data-testid="prove-panel">
         <h2>4. Prove on this device</h2>
         <div className="row">
-          <button onClick={onProve} disabled={!subject || !credentialJson || !policy || prove.isPending} data-testid="prove">
+          <button onClick={onProve} disabled={!subject || !credential || !policy || prove.isPending} data-testid="prove">
             Prove
           </button>
           {prove.isPending && (
@@ -88,7 +79,7 @@ export function ProveSubmitPanel({ subject, credentialJson, policyName, policy, 
             <div className="muted">Nullifier {shortHex('0x' + prove.data.signals.nullifier.toString(16), 8)}. Only the proof and the public signals leave this page.</div>
           </div>
         )}
-        <ErrorNotice error={parseError ?? prove.error} testId="prove-error" />
+        <ErrorNotice error={prove.error} testId="prove-error" />
       </section>
 
       <section className="card" data-testid="submit-panel">
