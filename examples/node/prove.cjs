@@ -1,6 +1,7 @@
 // CommonJS: prove and verify with `require`, no chain. `node prove.cjs`
 // (@proofx/sdk is an ES module; Node 20.19+ and 22.12+ load it with require(). On older Node use import().)
-const { createProver, demoIssuer, DEMO_POLICIES, randomSalt, signCredential } = require('@proofx/sdk')
+const { createProver, randomSalt, signCredential } = require('@proofx/sdk')
+const { demoIssuer, DEMO_POLICIES } = require('@proofx/sdk/demo')
 
 async function main() {
   const subject = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8'

@@ -1,5 +1,6 @@
 'use client'
-import { demoIssuer, DEMO_POLICIES, randomSalt, signCredential } from '@proofx/sdk'
+import { randomSalt, signCredential } from '@proofx/sdk'
+import { demoIssuer, DEMO_POLICIES } from '@proofx/sdk/demo'
 import { useProofXConfig, useProve } from '@proofx/sdk/react'
 import { useState } from 'react'
 

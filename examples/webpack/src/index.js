@@ -1,5 +1,6 @@
 // Prove in the SDK's Web Worker with its packaged artifacts, then check the proof again; no chain needed.
-import { createProver, demoIssuer, DEMO_POLICIES, randomSalt, signCredential } from '@proofx/sdk'
+import { createProver, randomSalt, signCredential } from '@proofx/sdk'
+import { demoIssuer, DEMO_POLICIES } from '@proofx/sdk/demo'
 
 const status = document.getElementById('status')
 const output = document.getElementById('output')
