@@ -24,7 +24,8 @@ common: --ledger issuer-ledger.sqlite (or PROOFX_ISSUER_LEDGER), --keystore (or 
 passphrase: --passphrase-file, PROOFX_ISSUER_PASSPHRASE, or the terminal prompt (not echoed)
 revoker key: PROOFX_REVOKER_KEY, or --revoker-keystore with the password in PROOFX_KEYSTORE_PASSWORD`
 
-const options = {
+/** Every option `proofx issuer` takes (docs/issuer.md is checked against it). */
+export const issuerOptions = {
   keystore: { type: 'string' },
   'passphrase-file': { type: 'string' },
   'scrypt-n': { type: 'string' },
@@ -46,7 +47,7 @@ const print = (value: unknown) => console.log(JSON.stringify(value, null, 2))
 
 /** proofx issuer: a KYC provider's key, issuance ledger, credentials and revocations. */
 export async function issuerCommand(argv: string[], env = process.env): Promise<void> {
-  const { values, positionals } = parseArgs({ args: argv, options, allowPositionals: true })
+  const { values, positionals } = parseArgs({ args: argv, options: issuerOptions, allowPositionals: true })
   const [command, sub] = positionals
   const keystore = values.keystore ?? env.PROOFX_ISSUER_KEYSTORE ?? 'issuer-key.json'
   const ledgerPath = values.ledger ?? env.PROOFX_ISSUER_LEDGER ?? 'issuer-ledger.sqlite'

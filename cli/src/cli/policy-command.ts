@@ -11,12 +11,15 @@ const usage = `usage: proofx policy <command> <document.json> [options]
   set <document.json> (--deployment deployments/<chainId>.json | --contract 0x..) [--rpc url] [--keystore file] [--validity-period s] [--inactive]
 admin key: PROOFX_ADMIN_KEY, or --keystore with the password in PROOFX_KEYSTORE_PASSWORD`
 
+/** Every option `proofx policy` takes (docs/issuer.md is checked against it). */
+export const policyOptions = { ...chainParseOptions, keystore: { type: 'string' }, 'validity-period': { type: 'string' }, inactive: { type: 'boolean', default: false } } as const
+
 /** proofx policy: published policy documents, checked and hashed by the SDK, registered with setPolicy. */
 export async function policyCommand(argv: string[], env = process.env): Promise<void> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { ...chainParseOptions, keystore: { type: 'string' }, 'validity-period': { type: 'string' }, inactive: { type: 'boolean', default: false } },
+    options: policyOptions,
   })
   const [command, file] = positionals
   if (!command || !['validate', 'hash', 'set'].includes(command) || !file) throw new Error(usage)
