@@ -29,8 +29,18 @@ function proofx(args: string[], env: Record<string, string> = {}): Promise<Run> 
     execFile(
       process.execPath,
       // tsx by path: the working directory is a temporary one, outside the repository.
-      ['--conditions=@proofx/source', '--import', pathToFileURL(join(repo, 'node_modules/tsx/dist/loader.mjs')).href, join(repo, 'cli/src/cli/proofx.ts'), ...args],
-      { cwd: dir, env: { PATH: process.env.PATH!, HOME: process.env.HOME ?? dir, PROOFX_RPC_URL: anvil.rpcUrl, PROOFX_ISSUER_PASSPHRASE: 'issuer passphrase', ...env }, timeout: 120_000 },
+      [
+        '--conditions=@proofx/source',
+        '--import',
+        pathToFileURL(join(repo, 'node_modules/tsx/dist/loader.mjs')).href,
+        join(repo, 'cli/src/cli/proofx.ts'),
+        ...args,
+      ],
+      {
+        cwd: dir,
+        env: { PATH: process.env.PATH!, HOME: process.env.HOME ?? dir, PROOFX_RPC_URL: anvil.rpcUrl, PROOFX_ISSUER_PASSPHRASE: 'issuer passphrase', ...env },
+        timeout: 120_000,
+      },
       (error, stdout, stderr) => resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     )
   })
@@ -67,15 +77,35 @@ describe('proofx issuer', () => {
   })
 
   test('the admin registers the key with its revoker (proofx admin add-issuer)', async () => {
-    json(await proofx(['admin', 'add-issuer', '--deployment', deploymentFile, '--issuer-key-hash', keyHash, '--revoker', revoker.address], { PROOFX_ADMIN_KEY: ANVIL_PRIVATE_KEY_0 }))
-    expect(await publicClient().readContract({ address: deployment.proxy, abi: proofXVerifierAbi, functionName: 'isTrustedIssuer', args: [BigInt(keyHash)] })).toBe(true)
+    json(
+      await proofx(['admin', 'add-issuer', '--deployment', deploymentFile, '--issuer-key-hash', keyHash, '--revoker', revoker.address], {
+        PROOFX_ADMIN_KEY: ANVIL_PRIVATE_KEY_0,
+      }),
+    )
+    expect(
+      await publicClient().readContract({ address: deployment.proxy, abi: proofXVerifierAbi, functionName: 'isTrustedIssuer', args: [BigInt(keyHash)] }),
+    ).toBe(true)
   })
 
   let ids: string[] = []
   test('issue from CSV and from JSON: credential files plus ledger rows; list shows them', async () => {
-    writeFileSync(join(dir, 'batch.csv'), `subject,assets,liabilities,kycLevel,riskScore,jurisdiction\n${subject},2000000,500000,3,20,276\n${localAccounts.otherSubject.address},900000,100000,2,30,250\n`)
+    writeFileSync(
+      join(dir, 'batch.csv'),
+      `subject,assets,liabilities,kycLevel,riskScore,jurisdiction\n${subject},2000000,500000,3,20,276\n${localAccounts.otherSubject.address},900000,100000,2,30,250\n`,
+    )
     const batch = json(await proofx(['issuer', 'issue', '--input', 'batch.csv']))
-    const single = json(await proofx(['issuer', 'issue', '--subject', subject, '--attributes', '{"assets":"700000","liabilities":"0","kycLevel":2,"riskScore":10,"jurisdiction":840}', '--valid-days', '30']))
+    const single = json(
+      await proofx([
+        'issuer',
+        'issue',
+        '--subject',
+        subject,
+        '--attributes',
+        '{"assets":"700000","liabilities":"0","kycLevel":2,"riskScore":10,"jurisdiction":840}',
+        '--valid-days',
+        '30',
+      ]),
+    )
     ids = [...batch, ...single].map((c: { id: string }) => c.id)
     expect(ids).toHaveLength(3)
     const credential = deserializeCredential(readFileSync(join(dir, batch[0].file), 'utf8'))
@@ -89,7 +119,7 @@ describe('proofx issuer', () => {
     expect(json(await proofx(['issuer', 'list', '--subject', subject]))).toHaveLength(2)
   })
 
-  test('bad input fails with the prover\'s message naming the line, and issues nothing', async () => {
+  test("bad input fails with the prover's message naming the line, and issues nothing", async () => {
     writeFileSync(join(dir, 'bad.csv'), `subject,assets,liabilities,kycLevel,riskScore,jurisdiction\n${subject},1,0,2,10,276\n${subject},1,0,2.5,10,276\n`)
     const run = await proofx(['issuer', 'issue', '--input', 'bad.csv'])
     expect(run.code).toBe(1)
@@ -101,24 +131,37 @@ describe('proofx issuer', () => {
     expect(json(await proofx(['issuer', 'list']))).toHaveLength(3)
   })
 
-  test('revoke computes the deployment\'s nullifier, sends revokeCredential from the revoker and marks the ledger', async () => {
+  test("revoke computes the deployment's nullifier, sends revokeCredential from the revoker and marks the ledger", async () => {
     const [id] = ids
     const credential = deserializeCredential(readFileSync(join(dir, 'credentials', `${id}.json`), 'utf8'))
     const nullifier = computeNullifier(credential.attributes, computeScope(deployment.chainId, deployment.proxy))
-    const isRevoked = () => publicClient().readContract({ address: deployment.proxy, abi: proofXVerifierAbi, functionName: 'isRevoked', args: [BigInt(keyHash), nullifier] })
+    const isRevoked = () =>
+      publicClient().readContract({ address: deployment.proxy, abi: proofXVerifierAbi, functionName: 'isRevoked', args: [BigInt(keyHash), nullifier] })
     expect(await isRevoked()).toBe(false)
 
     const revoked = json(await proofx(['issuer', 'revoke', id!, '--deployment', deploymentFile], { PROOFX_REVOKER_KEY: privateKeyOf(revoker) }))
-    expect(revoked).toMatchObject({ id, nullifier: nullifier.toString(), status: 'revoked', alreadyRevoked: false, transactionHash: expect.stringMatching(/^0x[0-9a-f]{64}$/) })
+    expect(revoked).toMatchObject({
+      id,
+      nullifier: nullifier.toString(),
+      status: 'revoked',
+      alreadyRevoked: false,
+      transactionHash: expect.stringMatching(/^0x[0-9a-f]{64}$/),
+    })
     expect(await isRevoked()).toBe(true)
-    expect(json(await proofx(['issuer', 'show', id!]))).toMatchObject({ status: 'revoked', revocations: [{ chainId: deployment.chainId, contract: deployment.proxy, nullifier: nullifier.toString() }] })
+    expect(json(await proofx(['issuer', 'show', id!]))).toMatchObject({
+      status: 'revoked',
+      revocations: [{ chainId: deployment.chainId, contract: deployment.proxy, nullifier: nullifier.toString() }],
+    })
     expect(json(await proofx(['issuer', 'list', '--status', 'revoked'])).map((r: { id: string }) => r.id)).toEqual([id])
 
     // Again: the contract already has it; the ledger says so, nothing is sent.
-    expect(json(await proofx(['issuer', 'revoke', id!, '--deployment', deploymentFile], { PROOFX_REVOKER_KEY: privateKeyOf(revoker) }))).toMatchObject({ alreadyRevoked: true, transactionHash: null })
+    expect(json(await proofx(['issuer', 'revoke', id!, '--deployment', deploymentFile], { PROOFX_REVOKER_KEY: privateKeyOf(revoker) }))).toMatchObject({
+      alreadyRevoked: true,
+      transactionHash: null,
+    })
   })
 
-  test('a key that is not the issuer\'s revoker is refused by the contract, and the ledger is unchanged', async () => {
+  test("a key that is not the issuer's revoker is refused by the contract, and the ledger is unchanged", async () => {
     const run = await proofx(['issuer', 'revoke', ids[1]!, '--deployment', deploymentFile], { PROOFX_REVOKER_KEY: privateKeyOf(localAccounts.stranger) })
     expect(run.code).toBe(1)
     expect(run.stderr).toMatch(/revoke/i)
@@ -130,16 +173,24 @@ describe('proofx issuer', () => {
 })
 
 describe('proofx policy', () => {
-  const document = { ...DEMO_POLICY_DOCUMENTS.retail, id: '7', name: 'retail-eu', rules: { ...DEMO_POLICY_DOCUMENTS.retail.rules, allowedJurisdictions: [276, 250] } }
+  const document = {
+    ...DEMO_POLICY_DOCUMENTS.retail,
+    id: '7',
+    name: 'retail-eu',
+    rules: { ...DEMO_POLICY_DOCUMENTS.retail.rules, allowedJurisdictions: [276, 250] },
+  }
   const file = () => {
     const path = join(dir, 'retail-eu.json')
     writeFileSync(path, JSON.stringify(document))
     return path
   }
 
-  test('validate and hash use the SDK\'s parsePolicyDocument; a bad document names the field', async () => {
+  test("validate and hash use the SDK's parsePolicyDocument; a bad document names the field", async () => {
     const expected = parsePolicyDocument(document).hash
-    expect(json(await proofx(['policy', 'validate', file()]))).toMatchObject({ valid: true, document: { id: '7', name: 'retail-eu', hash: expected.toString() } })
+    expect(json(await proofx(['policy', 'validate', file()]))).toMatchObject({
+      valid: true,
+      document: { id: '7', name: 'retail-eu', hash: expected.toString() },
+    })
     expect((await proofx(['policy', 'hash', file()])).stdout.trim()).toBe(expected.toString())
     writeFileSync(join(dir, 'bad-policy.json'), JSON.stringify({ ...document, rules: { ...document.rules, maxRiskScore: 300 } }))
     const bad = await proofx(['policy', 'validate', 'bad-policy.json'])
@@ -147,7 +198,7 @@ describe('proofx policy', () => {
     expect(bad.stderr).toMatch(/policyDocument\.rules\.maxRiskScore/)
   })
 
-  test('set registers the document\'s id, hash and validity period on-chain', async () => {
+  test("set registers the document's id, hash and validity period on-chain", async () => {
     const set = json(await proofx(['policy', 'set', file(), '--deployment', deploymentFile], { PROOFX_ADMIN_KEY: ANVIL_PRIVATE_KEY_0 }))
     const onChain = await getPolicy(createPublicClient({ transport: http(anvil.rpcUrl) }), { address: deployment.proxy, policyId: 7n })
     expect(onChain).toMatchObject({ policyHash: BigInt(set.policyHash), validityPeriod: document.validityPeriod, active: true, registered: true })

@@ -66,7 +66,8 @@ export async function issuerCommand(argv: string[], env = process.env): Promise<
   if (command === 'issue') {
     const { inputs, fieldRoot } = await issuanceInputs(values)
     const validDays = values['valid-days'] === undefined ? undefined : Number(values['valid-days'])
-    if (validDays !== undefined && !(Number.isInteger(validDays) && validDays > 0)) throw new InvalidInputError({ field: '--valid-days', rule: 'must be a positive whole number of days' })
+    if (validDays !== undefined && !(Number.isInteger(validDays) && validDays > 0))
+      throw new InvalidInputError({ field: '--valid-days', rule: 'must be a positive whole number of days' })
     const key = await loadIssuerKey(keystore, await resolvePassphrase({ file: values['passphrase-file'], env }))
     const ledger = openSqliteLedger(ledgerPath)
     try {
@@ -92,7 +93,8 @@ export async function issuerCommand(argv: string[], env = process.env): Promise<
         return print(issuanceRecordToJson(record))
       }
       const status = values.status
-      if (status !== undefined && status !== 'issued' && status !== 'revoked') throw new InvalidInputError({ field: '--status', rule: 'must be "issued" or "revoked"' })
+      if (status !== undefined && status !== 'issued' && status !== 'revoked')
+        throw new InvalidInputError({ field: '--status', rule: 'must be "issued" or "revoked"' })
       const limit = values.limit === undefined ? undefined : Number(values.limit)
       if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) throw new InvalidInputError({ field: '--limit', rule: 'must be a positive integer' })
       const subject = values.subject === undefined ? undefined : parseAddress(values.subject, '--subject')
@@ -102,14 +104,23 @@ export async function issuerCommand(argv: string[], env = process.env): Promise<
     }
   }
   if (command === 'revoke') {
-    if (!sub || !values.deployment) throw new Error('usage: proofx issuer revoke <id> --deployment deployments/<chainId>.json [--rpc url] [--revoker-keystore file]')
+    if (!sub || !values.deployment)
+      throw new Error('usage: proofx issuer revoke <id> --deployment deployments/<chainId>.json [--rpc url] [--revoker-keystore file]')
     const deployment = parseDeployment(JSON.parse(await readFile(values.deployment, 'utf8')), values.deployment)
     const target = await resolveChainTarget({ rpc: values.rpc, deployment: values.deployment }, env)
     const account = await loadAccount(accountSourceFromArgs({ keystore: values['revoker-keystore'], envVar: 'PROOFX_REVOKER_KEY', env }), env)
     const ledger = openSqliteLedger(ledgerPath)
     try {
       const result = await revokeCredential(ledger, { id: sub, deployment, client: walletFor(target, account) })
-      return print({ id: sub, chainId: result.chainId, contract: result.contract, nullifier: result.nullifier.toString(), transactionHash: result.transactionHash, alreadyRevoked: result.alreadyRevoked, status: result.record.status })
+      return print({
+        id: sub,
+        chainId: result.chainId,
+        contract: result.contract,
+        nullifier: result.nullifier.toString(),
+        transactionHash: result.transactionHash,
+        alreadyRevoked: result.alreadyRevoked,
+        status: result.record.status,
+      })
     } finally {
       ledger.close()
     }
@@ -120,11 +131,14 @@ export async function issuerCommand(argv: string[], env = process.env): Promise<
 /** --input file (JSON or CSV), or --subject with --attributes JSON text. */
 async function issuanceInputs(values: { input?: string | undefined; subject?: string | undefined; attributes?: string | undefined }) {
   if (values.input !== undefined) {
-    if (values.subject !== undefined || values.attributes !== undefined) throw new InvalidInputError({ field: '--input', rule: 'goes alone: the subject and attributes come from the file' })
+    if (values.subject !== undefined || values.attributes !== undefined)
+      throw new InvalidInputError({ field: '--input', rule: 'goes alone: the subject and attributes come from the file' })
     return readIssuanceInputs(values.input)
   }
-  if (values.subject === undefined || values.attributes === undefined) throw new InvalidInputError({ field: '--subject', rule: 'and --attributes are required (or --input file.json|file.csv)' })
+  if (values.subject === undefined || values.attributes === undefined)
+    throw new InvalidInputError({ field: '--subject', rule: 'and --attributes are required (or --input file.json|file.csv)' })
   const { inputs } = parseIssuanceJson(values.attributes)
-  if (inputs.length !== 1 || inputs[0] === null || typeof inputs[0] !== 'object') throw new InvalidInputError({ field: 'attributes', rule: 'must be one JSON object (use --input for many)' })
+  if (inputs.length !== 1 || inputs[0] === null || typeof inputs[0] !== 'object')
+    throw new InvalidInputError({ field: 'attributes', rule: 'must be one JSON object (use --input for many)' })
   return { inputs: [{ ...(inputs[0] as object), subject: values.subject }], fieldRoot: () => 'attributes' }
 }

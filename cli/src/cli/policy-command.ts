@@ -12,7 +12,12 @@ const usage = `usage: proofx policy <command> <document.json> [options]
 admin key: PROOFX_ADMIN_KEY, or --keystore with the password in PROOFX_KEYSTORE_PASSWORD`
 
 /** Every option `proofx policy` takes (docs/issuer.md is checked against it). */
-export const policyOptions = { ...chainParseOptions, keystore: { type: 'string' }, 'validity-period': { type: 'string' }, inactive: { type: 'boolean', default: false } } as const
+export const policyOptions = {
+  ...chainParseOptions,
+  keystore: { type: 'string' },
+  'validity-period': { type: 'string' },
+  inactive: { type: 'boolean', default: false },
+} as const
 
 /** proofx policy: published policy documents, checked and hashed by the SDK, registered with setPolicy. */
 export async function policyCommand(argv: string[], env = process.env): Promise<void> {
@@ -27,9 +32,15 @@ export async function policyCommand(argv: string[], env = process.env): Promise<
   if (command === 'validate') return void console.log(JSON.stringify({ valid: true, document: toPolicyDocumentJson(document) }, null, 2))
   if (command === 'hash') return void console.log(document.hash.toString())
   const period = values['validity-period']
-  if (period !== undefined && !/^[1-9][0-9]*$/.test(period)) throw new InvalidInputError({ field: '--validity-period', rule: 'must be a positive whole number of seconds' })
+  if (period !== undefined && !/^[1-9][0-9]*$/.test(period))
+    throw new InvalidInputError({ field: '--validity-period', rule: 'must be a positive whole number of seconds' })
   const target = await resolveChainTarget(values, env)
   const account = await loadAccount(accountSourceFromArgs({ keystore: values.keystore, envVar: 'PROOFX_ADMIN_KEY', env }), env)
-  const result = await setPolicyDocument(walletFor(target, account), { address: target.contract, document, validityPeriod: period === undefined ? undefined : Number(period), active: !values.inactive })
+  const result = await setPolicyDocument(walletFor(target, account), {
+    address: target.contract,
+    document,
+    validityPeriod: period === undefined ? undefined : Number(period),
+    active: !values.inactive,
+  })
   console.log(JSON.stringify({ ...result, policyId: result.policyId.toString(), policyHash: result.policyHash.toString(), contract: target.contract }, null, 2))
 }

@@ -3,7 +3,17 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
-import { createIssuerKey, hashCredential, InvalidInputError, OutOfRangeError, parseCredential, parseCredentialInput, ProofXError, serializeCredential, validateProofInput } from '@proofx/sdk'
+import {
+  createIssuerKey,
+  hashCredential,
+  InvalidInputError,
+  OutOfRangeError,
+  parseCredential,
+  parseCredentialInput,
+  ProofXError,
+  serializeCredential,
+  validateProofInput,
+} from '@proofx/sdk'
 import { DEMO_POLICIES } from '@proofx/sdk/demo'
 import { SUBJECT } from '@proofx/test-helpers/sample-credential'
 import { issueCredential, issueCredentials } from './issue-credential.js'
@@ -69,11 +79,14 @@ describe('issueCredential', () => {
   })
 
   test('issuedAt / expiresAt from the input, or validFor', () => {
-    expect(issueCredential(ledger, key, { ...input, issuedAt: NOW - 10n, expiresAt: String(NOW + 100n) }, { now: NOW }).credential.attributes).toMatchObject({ issuedAt: NOW - 10n, expiresAt: NOW + 100n })
+    expect(issueCredential(ledger, key, { ...input, issuedAt: NOW - 10n, expiresAt: String(NOW + 100n) }, { now: NOW }).credential.attributes).toMatchObject({
+      issuedAt: NOW - 10n,
+      expiresAt: NOW + 100n,
+    })
     expect(issueCredential(ledger, key, input, { now: NOW, validFor: 3600n }).credential.attributes.expiresAt).toBe(NOW + 3600n)
   })
 
-  describe('bad input: the prover\'s schemas and messages, named for the issuer\'s input', () => {
+  describe("bad input: the prover's schemas and messages, named for the issuer's input", () => {
     // The same value in a credential the prover parses fails with the same rule.
     const proverRule = (field: string, value: unknown) => {
       const credential = JSON.parse(serializeCredential(issueCredential(ledger, key, input, { now: NOW }).credential))
@@ -94,7 +107,11 @@ describe('issueCredential', () => {
 
     test('a missing attribute is required', () => {
       const { jurisdiction: _j, ...rest } = input
-      expect(thrown(() => issueCredential(ledger, key, rest, { now: NOW }))).toMatchObject({ name: 'InvalidInputError', field: 'attributes.jurisdiction', rule: 'is required' })
+      expect(thrown(() => issueCredential(ledger, key, rest, { now: NOW }))).toMatchObject({
+        name: 'InvalidInputError',
+        field: 'attributes.jurisdiction',
+        rule: 'is required',
+      })
     })
 
     test.each([
@@ -108,8 +125,14 @@ describe('issueCredential', () => {
     })
 
     test('expiresAt not after issuedAt, or already past', () => {
-      expect(thrown(() => issueCredential(ledger, key, { ...input, expiresAt: NOW }, { now: NOW }))).toMatchObject({ field: 'attributes.expiresAt', rule: expect.stringMatching(/after issuedAt/) })
-      expect(thrown(() => issueCredential(ledger, key, { ...input, issuedAt: NOW - 100n, expiresAt: NOW - 1n }, { now: NOW }))).toMatchObject({ field: 'attributes.expiresAt', rule: expect.stringMatching(/future/) })
+      expect(thrown(() => issueCredential(ledger, key, { ...input, expiresAt: NOW }, { now: NOW }))).toMatchObject({
+        field: 'attributes.expiresAt',
+        rule: expect.stringMatching(/after issuedAt/),
+      })
+      expect(thrown(() => issueCredential(ledger, key, { ...input, issuedAt: NOW - 100n, expiresAt: NOW - 1n }, { now: NOW }))).toMatchObject({
+        field: 'attributes.expiresAt',
+        rule: expect.stringMatching(/future/),
+      })
     })
 
     test('a salt in the input is refused: the tool draws it', () => {
@@ -132,7 +155,9 @@ describe('issueCredential', () => {
     issueCredential(ledger, key, input, { now: NOW, deliver: (issued) => writeCredentialFiles(out, issued) })
     const before = readdirSync(out)
     // The third write collides with the first (same id, 'wx'): the files written are removed, the batch rolled back.
-    expect(() => issueCredentials(ledger, key, [input, input], { now: NOW, deliver: (issued) => writeCredentialFiles(out, [...issued, issued[0]!]) })).toThrowError(expect.objectContaining({ code: 'EEXIST' }))
+    expect(() =>
+      issueCredentials(ledger, key, [input, input], { now: NOW, deliver: (issued) => writeCredentialFiles(out, [...issued, issued[0]!]) }),
+    ).toThrowError(expect.objectContaining({ code: 'EEXIST' }))
     expect(ledger.list()).toHaveLength(1)
     expect(readdirSync(out)).toEqual(before)
   })

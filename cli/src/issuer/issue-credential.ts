@@ -37,15 +37,20 @@ export type IssuedCredential = { id: string; credential: SignedCredential; recor
  * optional `issuedAt`/`expiresAt`) as parsed attributes with a fresh random salt. Checked with the prover's own zod
  * schemas and range checks, so the messages are the same; `root` names the fields ("attributes.kycLevel", "line 3.assets").
  */
-export function prepareAttributes(input: unknown, { now = nowSeconds(), validFor = DEFAULT_VALIDITY_SECONDS, root = 'attributes' }: { now?: bigint; validFor?: bigint; root?: string } = {}): CredentialAttributes {
+export function prepareAttributes(
+  input: unknown,
+  { now = nowSeconds(), validFor = DEFAULT_VALIDITY_SECONDS, root = 'attributes' }: { now?: bigint; validFor?: bigint; root?: string } = {},
+): CredentialAttributes {
   const raw = input !== null && typeof input === 'object' && !Array.isArray(input) ? (input as Record<string, unknown>) : undefined
   if (raw?.salt !== undefined) throw new InvalidInputError({ field: `${root}.salt`, rule: 'is chosen at random when issuing; leave it out' })
   const issuedAt = raw?.issuedAt === undefined ? now : parseTimestamp(raw.issuedAt, `${root}.issuedAt`)
   const expiresAt = raw?.expiresAt === undefined ? issuedAt + validFor : raw.expiresAt
   const attributes = parseCredentialAttributes(raw ? { ...raw, issuedAt, expiresAt, salt: randomSalt() } : input, root)
   checkAttributeRanges(attributes, root)
-  if (attributes.expiresAt <= attributes.issuedAt) throw new InvalidInputError({ field: `${root}.expiresAt`, rule: `must be after issuedAt (${attributes.issuedAt})` })
-  if (attributes.expiresAt <= now) throw new InvalidInputError({ field: `${root}.expiresAt`, rule: `must be in the future (now is ${now}); the credential would be expired` })
+  if (attributes.expiresAt <= attributes.issuedAt)
+    throw new InvalidInputError({ field: `${root}.expiresAt`, rule: `must be after issuedAt (${attributes.issuedAt})` })
+  if (attributes.expiresAt <= now)
+    throw new InvalidInputError({ field: `${root}.expiresAt`, rule: `must be in the future (now is ${now}); the credential would be expired` })
   return { ...attributes, subject: getAddress(attributes.subject) }
 }
 
@@ -55,9 +60,20 @@ export function prepareAttributes(input: unknown, { now = nowSeconds(), validFor
  * @example
  * const [issued] = issueCredentials(ledger, key, [{ subject, assets: '900000', liabilities: '100000', kycLevel: 2, riskScore: 20, jurisdiction: 276 }])
  */
-export function issueCredentials(ledger: IssuanceLedger, key: IssuerKey, inputs: readonly unknown[], { now = nowSeconds(), validFor, keepAttributes = false, deliver, fieldRoot }: IssueOptions = {}): IssuedCredential[] {
+export function issueCredentials(
+  ledger: IssuanceLedger,
+  key: IssuerKey,
+  inputs: readonly unknown[],
+  { now = nowSeconds(), validFor, keepAttributes = false, deliver, fieldRoot }: IssueOptions = {},
+): IssuedCredential[] {
   const recordedAt = Math.floor(Date.now() / 1000)
-  const attributes = inputs.map((input, i) => prepareAttributes(input, { now, ...(validFor === undefined ? {} : { validFor }), root: fieldRoot?.(i) ?? (inputs.length === 1 ? 'attributes' : `attributes.${i}`) }))
+  const attributes = inputs.map((input, i) =>
+    prepareAttributes(input, {
+      now,
+      ...(validFor === undefined ? {} : { validFor }),
+      root: fieldRoot?.(i) ?? (inputs.length === 1 ? 'attributes' : `attributes.${i}`),
+    }),
+  )
   const issued = attributes.map((a): IssuedCredential => {
     const credential = signCredential(key, a)
     const record: IssuanceRecord = {

@@ -6,7 +6,11 @@ export class IssuerKeystoreError extends ProofXError {
   override name = 'IssuerKeystoreError' as const
   readonly path: string
   constructor(shortMessage: string, { path, cause, metaMessages }: { path: string; cause?: unknown; metaMessages?: string[] }) {
-    super(shortMessage, { details: `issuer keystore ${path}`, cause, metaMessages: metaMessages ?? ['Check the file and the passphrase (PROOFX_ISSUER_PASSPHRASE, --passphrase-file, or the prompt).'] })
+    super(shortMessage, {
+      details: `issuer keystore ${path}`,
+      cause,
+      metaMessages: metaMessages ?? ['Check the file and the passphrase (PROOFX_ISSUER_PASSPHRASE, --passphrase-file, or the prompt).'],
+    })
     this.path = path
   }
 }
@@ -16,7 +20,9 @@ export type MissingPassphraseErrorType = MissingPassphraseError & { name: 'Missi
 export class MissingPassphraseError extends ProofXError {
   override name = 'MissingPassphraseError' as const
   constructor({ reason }: { reason: string }) {
-    super(`No issuer key passphrase: ${reason}.`, { metaMessages: ['Set PROOFX_ISSUER_PASSPHRASE, pass --passphrase-file <file>, or run in a terminal to be asked.'] })
+    super(`No issuer key passphrase: ${reason}.`, {
+      metaMessages: ['Set PROOFX_ISSUER_PASSPHRASE, pass --passphrase-file <file>, or run in a terminal to be asked.'],
+    })
   }
 }
 
@@ -45,6 +51,8 @@ export type DeploymentChainMismatchErrorType = DeploymentChainMismatchError & { 
 export class DeploymentChainMismatchError extends ProofXError {
   override name = 'DeploymentChainMismatchError' as const
   constructor({ deploymentChainId, rpcChainId }: { deploymentChainId: number; rpcChainId: number }) {
-    super(`The deployment is on chain ${deploymentChainId} but the RPC serves chain ${rpcChainId}.`, { metaMessages: ['Point --rpc (or PROOFX_RPC_URL) at a node of the deployment\'s chain.'] })
+    super(`The deployment is on chain ${deploymentChainId} but the RPC serves chain ${rpcChainId}.`, {
+      metaMessages: ["Point --rpc (or PROOFX_RPC_URL) at a node of the deployment's chain."],
+    })
   }
 }

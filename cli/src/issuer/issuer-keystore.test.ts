@@ -20,7 +20,12 @@ describe('issuer keystore', () => {
     await writeIssuerKeystore(path, key, 'correct horse', { n })
     const text = readFileSync(path, 'utf8')
     expect(text).not.toContain(key.privateKey.slice(2))
-    expect(JSON.parse(text)).toMatchObject({ version: 1, kind: 'proofx-issuer-key', keyHash: key.keyHash.toString(), crypto: { cipher: 'aes-256-gcm', kdf: 'scrypt', kdfparams: { n, r: 8, p: 1, dklen: 32 } } })
+    expect(JSON.parse(text)).toMatchObject({
+      version: 1,
+      kind: 'proofx-issuer-key',
+      keyHash: key.keyHash.toString(),
+      crypto: { cipher: 'aes-256-gcm', kdf: 'scrypt', kdfparams: { n, r: 8, p: 1, dklen: 32 } },
+    })
     expect(statSync(path).mode & 0o777).toBe(0o600)
     expect(await loadIssuerKey(path, 'correct horse')).toEqual(key)
     // The key hash for registration needs no passphrase.

@@ -44,11 +44,27 @@ const additionalData = (ks: Pick<IssuerKeystore, 'version' | 'kind' | 'id' | 'ke
 export async function encryptIssuerKey(key: IssuerKey, passphrase: string, { n = DEFAULT_SCRYPT_N }: { n?: number } = {}): Promise<IssuerKeystore> {
   const kdfparams = { dklen: 32 as const, salt: randomBytes(32).toString('hex'), n, r: 8, p: 1 }
   const iv = randomBytes(12)
-  const header = { version: 1 as const, kind: 'proofx-issuer-key' as const, id: randomUUID(), keyHash: key.keyHash.toString(), publicKey: [key.publicKey[0].toString(), key.publicKey[1].toString()] as [string, string] }
+  const header = {
+    version: 1 as const,
+    kind: 'proofx-issuer-key' as const,
+    id: randomUUID(),
+    keyHash: key.keyHash.toString(),
+    publicKey: [key.publicKey[0].toString(), key.publicKey[1].toString()] as [string, string],
+  }
   const cipher = createCipheriv('aes-256-gcm', await deriveKey(passphrase, kdfparams), iv)
   cipher.setAAD(additionalData(header))
   const ciphertext = Buffer.concat([cipher.update(Buffer.from(key.privateKey.slice(2), 'hex')), cipher.final()])
-  return { ...header, crypto: { cipher: 'aes-256-gcm', ciphertext: ciphertext.toString('hex'), cipherparams: { iv: iv.toString('hex') }, tag: cipher.getAuthTag().toString('hex'), kdf: 'scrypt', kdfparams } }
+  return {
+    ...header,
+    crypto: {
+      cipher: 'aes-256-gcm',
+      ciphertext: ciphertext.toString('hex'),
+      cipherparams: { iv: iv.toString('hex') },
+      tag: cipher.getAuthTag().toString('hex'),
+      kdf: 'scrypt',
+      kdfparams,
+    },
+  }
 }
 
 /** Decrypts a keystore; throws IssuerKeystoreError on a wrong passphrase or a file that was tampered with. */
@@ -74,7 +90,11 @@ export async function writeIssuerKeystore(path: string, key: IssuerKey, passphra
     await writeFile(path, `${JSON.stringify(ks, null, 2)}\n`, { mode: 0o600, flag: 'wx' })
   } catch (cause) {
     const exists = (cause as NodeJS.ErrnoException).code === 'EEXIST'
-    throw new IssuerKeystoreError(exists ? 'The keystore file already exists; refusing to overwrite a key.' : 'Cannot write the keystore file.', { path, cause, metaMessages: exists ? ['Pick another --keystore path, or move the old file away first.'] : [] })
+    throw new IssuerKeystoreError(exists ? 'The keystore file already exists; refusing to overwrite a key.' : 'Cannot write the keystore file.', {
+      path,
+      cause,
+      metaMessages: exists ? ['Pick another --keystore path, or move the old file away first.'] : [],
+    })
   }
   return ks
 }
@@ -88,7 +108,10 @@ export async function readIssuerKeystoreFile(path: string): Promise<IssuerKeysto
     throw new IssuerKeystoreError('Cannot read the keystore file as JSON.', { path, cause })
   }
   if (ks?.kind !== 'proofx-issuer-key' || ks.version !== 1 || ks.crypto?.cipher !== 'aes-256-gcm' || ks.crypto?.kdf !== 'scrypt')
-    throw new IssuerKeystoreError('Not a ProofX issuer keystore (need kind "proofx-issuer-key", version 1, scrypt + aes-256-gcm).', { path, metaMessages: ['Create one with `proofx issuer key create`.'] })
+    throw new IssuerKeystoreError('Not a ProofX issuer keystore (need kind "proofx-issuer-key", version 1, scrypt + aes-256-gcm).', {
+      path,
+      metaMessages: ['Create one with `proofx issuer key create`.'],
+    })
   return ks
 }
 

@@ -14,14 +14,21 @@ export type PassphraseSource = {
 }
 
 /** The passphrase from, in order: --passphrase-file, PROOFX_ISSUER_PASSPHRASE, a prompt on the terminal (not echoed). */
-export async function resolvePassphrase({ file, env = process.env, confirm = false, input = process.stdin, output = process.stderr }: PassphraseSource = {}): Promise<string> {
+export async function resolvePassphrase({
+  file,
+  env = process.env,
+  confirm = false,
+  input = process.stdin,
+  output = process.stderr,
+}: PassphraseSource = {}): Promise<string> {
   if (file !== undefined) return (await readFile(file, 'utf8')).split(/\r?\n/)[0]!
   const fromEnv = env[PASSPHRASE_ENV]
   if (fromEnv) return fromEnv
   if (!input.isTTY) throw new MissingPassphraseError({ reason: `${PASSPHRASE_ENV} is not set, no --passphrase-file, and standard input is not a terminal` })
   const passphrase = await promptHidden('Issuer key passphrase: ', input, output)
   if (!passphrase) throw new MissingPassphraseError({ reason: 'the passphrase is empty' })
-  if (confirm && (await promptHidden('Repeat the passphrase: ', input, output)) !== passphrase) throw new MissingPassphraseError({ reason: 'the two passphrases differ' })
+  if (confirm && (await promptHidden('Repeat the passphrase: ', input, output)) !== passphrase)
+    throw new MissingPassphraseError({ reason: 'the two passphrases differ' })
   return passphrase
 }
 

@@ -41,10 +41,23 @@ export async function revokeCredential(ledger: IssuanceLedger, { id, deployment,
   const nullifier = computeNullifier(record.credentialHash, computeScope(deployment.chainId, deployment.proxy))
   let transactionHash: Hash | null = null
   try {
-    transactionHash = (await revokeCredentialAction(client, { address: deployment.proxy, issuerKeyHash: record.issuerKeyHash, nullifier, ...(pollingInterval === undefined ? {} : { pollingInterval }) })).hash
+    transactionHash = (
+      await revokeCredentialAction(client, {
+        address: deployment.proxy,
+        issuerKeyHash: record.issuerKeyHash,
+        nullifier,
+        ...(pollingInterval === undefined ? {} : { pollingInterval }),
+      })
+    ).hash
   } catch (error) {
     if ((error as Error).name !== 'CredentialAlreadyRevokedError') throw error
   }
-  const updated = ledger.recordRevocation(id, { chainId: deployment.chainId, contract: deployment.proxy, nullifier, transactionHash, revokedAt: Math.floor(Date.now() / 1000) })
+  const updated = ledger.recordRevocation(id, {
+    chainId: deployment.chainId,
+    contract: deployment.proxy,
+    nullifier,
+    transactionHash,
+    revokedAt: Math.floor(Date.now() / 1000),
+  })
   return { record: updated, nullifier, contract: deployment.proxy, chainId: deployment.chainId, transactionHash, alreadyRevoked: transactionHash === null }
 }

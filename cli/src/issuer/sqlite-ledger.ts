@@ -29,7 +29,17 @@ const MIGRATIONS = [
    );`,
 ]
 
-type CredentialRow = { id: string; credential_hash: string; issuer_key_hash: string; subject: string; issued_at: number; expires_at: number; status: 'issued' | 'revoked'; recorded_at: number; attributes: string | null }
+type CredentialRow = {
+  id: string
+  credential_hash: string
+  issuer_key_hash: string
+  subject: string
+  issued_at: number
+  expires_at: number
+  status: 'issued' | 'revoked'
+  recorded_at: number
+  attributes: string | null
+}
 type RevocationRow = { chain_id: number; contract: string; nullifier: string; transaction_hash: string | null; revoked_at: number }
 
 /**
@@ -72,7 +82,15 @@ export function openSqliteLedger(path: string): IssuanceLedger {
     status: row.status,
     recordedAt: row.recorded_at,
     ...(row.attributes === null ? {} : { attributes: parseCredentialAttributes(JSON.parse(row.attributes), `ledger.${row.id}.attributes`) }),
-    revocations: selectRevocations.all(row.id).map((r) => ({ chainId: r.chain_id, contract: r.contract as Address, nullifier: BigInt(r.nullifier), transactionHash: r.transaction_hash as Hash | null, revokedAt: r.revoked_at })),
+    revocations: selectRevocations
+      .all(row.id)
+      .map((r) => ({
+        chainId: r.chain_id,
+        contract: r.contract as Address,
+        nullifier: BigInt(r.nullifier),
+        transactionHash: r.transaction_hash as Hash | null,
+        revokedAt: r.revoked_at,
+      })),
   })
 
   const record = db.transaction((records: readonly NewIssuanceRecord[], deliver?: () => void) => {
@@ -93,7 +111,14 @@ export function openSqliteLedger(path: string): IssuanceLedger {
 
   const revoke = db.transaction((id: string, revocation: Revocation) => {
     if (markRevoked.run(id).changes === 0) throw new CredentialNotFoundError({ id, ledger: path })
-    upsertRevocation.run({ id, chainId: revocation.chainId, contract: revocation.contract, nullifier: revocation.nullifier.toString(), transactionHash: revocation.transactionHash, revokedAt: revocation.revokedAt })
+    upsertRevocation.run({
+      id,
+      chainId: revocation.chainId,
+      contract: revocation.contract,
+      nullifier: revocation.nullifier.toString(),
+      transactionHash: revocation.transactionHash,
+      revokedAt: revocation.revokedAt,
+    })
   })
 
   return {
@@ -106,7 +131,10 @@ export function openSqliteLedger(path: string): IssuanceLedger {
     list: ({ subject, status, limit = -1, offset = 0 }: ListFilter = {}) => {
       const where = [subject ? 'subject = @subject COLLATE NOCASE' : '', status ? 'status = @status' : ''].filter(Boolean)
       const sql = `SELECT * FROM credentials ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY recorded_at DESC, rowid DESC LIMIT @limit OFFSET @offset`
-      return db.prepare<Record<string, unknown>, CredentialRow>(sql).all({ ...(subject ? { subject } : {}), ...(status ? { status } : {}), limit, offset }).map(toRecord)
+      return db
+        .prepare<Record<string, unknown>, CredentialRow>(sql)
+        .all({ ...(subject ? { subject } : {}), ...(status ? { status } : {}), limit, offset })
+        .map(toRecord)
     },
     recordRevocation: (id, revocation) => {
       revoke(id, revocation)
@@ -118,7 +146,8 @@ export function openSqliteLedger(path: string): IssuanceLedger {
 
 function migrate(db: Database.Database, path: string): void {
   const version = db.pragma('user_version', { simple: true }) as number
-  if (version > MIGRATIONS.length) throw new IssuanceLedgerError(`The ledger has schema version ${version}; this proofx knows up to ${MIGRATIONS.length}. Upgrade proofx.`, { path })
+  if (version > MIGRATIONS.length)
+    throw new IssuanceLedgerError(`The ledger has schema version ${version}; this proofx knows up to ${MIGRATIONS.length}. Upgrade proofx.`, { path })
   db.transaction(() => {
     for (let v = version; v < MIGRATIONS.length; v++) db.exec(MIGRATIONS[v]!)
     db.pragma(`user_version = ${MIGRATIONS.length}`)

@@ -17,11 +17,18 @@ export type SetPolicyDocumentReturnType = { transactionHash: Hash; policyId: big
  * Registers a published policy document on-chain with the SDK's setPolicy action: its id, the hash
  * parsePolicyDocument computed, and its validity period. Needs DEFAULT_ADMIN_ROLE.
  */
-export async function setPolicyDocument(client: Client<Transport, Chain | undefined, Account>, { address, document, validityPeriod, active = true }: SetPolicyDocumentParameters): Promise<SetPolicyDocumentReturnType> {
+export async function setPolicyDocument(
+  client: Client<Transport, Chain | undefined, Account>,
+  { address, document, validityPeriod, active = true }: SetPolicyDocumentParameters,
+): Promise<SetPolicyDocumentReturnType> {
   if (document.validityPeriod !== undefined && validityPeriod !== undefined && validityPeriod !== document.validityPeriod)
-    throw new InvalidInputError({ field: '--validity-period', rule: `differs from the document's validityPeriod (${document.validityPeriod}); change the document instead` })
+    throw new InvalidInputError({
+      field: '--validity-period',
+      rule: `differs from the document's validityPeriod (${document.validityPeriod}); change the document instead`,
+    })
   const period = document.validityPeriod ?? validityPeriod
-  if (period === undefined) throw new InvalidInputError({ field: 'policyDocument.validityPeriod', rule: 'is required (in the document, or --validity-period <seconds>)' })
+  if (period === undefined)
+    throw new InvalidInputError({ field: 'policyDocument.validityPeriod', rule: 'is required (in the document, or --validity-period <seconds>)' })
   const { hash } = await setPolicy(client, { address, policyId: document.id, policyHash: document.hash, validityPeriod: period, active })
   return { transactionHash: hash, policyId: document.id, policyHash: document.hash, validityPeriod: period, active }
 }

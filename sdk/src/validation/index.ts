@@ -1,3 +1,8 @@
-export { validateProofInput, type ValidateProofInputParameters, type ValidateProofInputReturnType, type ValidateProofInputErrorType } from './validate-proof-input.js'
+export {
+  validateProofInput,
+  type ValidateProofInputParameters,
+  type ValidateProofInputReturnType,
+  type ValidateProofInputErrorType,
+} from './validate-proof-input.js'
 export { parseAddress, parseCredential, parseCredentialAttributes, parsePolicyRules, parseTimestamp, parseWith } from './parse-input.js'
 export { checkAttributeRanges, checkCredentialRanges, checkPolicyRanges, checkNowRange } from './check-ranges.js'
