@@ -12,14 +12,18 @@ const manifest = JSON.parse(readFileSync(join(sdk, 'package.json'), 'utf8'))
 const serverPackages = ['fastify', 'prom-client', 'pino', 'express', 'better-sqlite3', '@proofx/cli']
 const cliCode = /(^|\/)(cli|server|monitor|admin|setup)\/|demo-proof-request|prover-server|worker-thread-backend/
 
-const bareImports = (text: string) =>
-  [...text.matchAll(/(?:from\s+|import\s+|import\(\s*)['"]([^'"./][^'"]*)['"]/g)].map((m) => m[1]!.replace(/^((?:@[^/]+\/)?[^/]+).*$/, '$1'))
+const bareImports = (text: string) => [...text.matchAll(/(?:from\s+|import\s+|import\(\s*)['"]([^'"./][^'"]*)['"]/g)].map((m) => m[1]!.replace(/^((?:@[^/]+\/)?[^/]+).*$/, '$1'))
 
 let packed: string[] = []
 beforeAll(() => {
   // `npm test` builds first; a lone run of this file builds the SDK once so the packed list is the real one.
   if (!existsSync(join(sdk, 'dist/index.js'))) execFileSync('npm', ['run', 'build'], { cwd: sdk, stdio: 'pipe' })
-  const [pack] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: sdk, encoding: 'utf8' }))
+  const [pack] = JSON.parse(
+    execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+      cwd: sdk,
+      encoding: 'utf8',
+    }),
+  )
   packed = pack.files.map((f: { path: string }) => f.path)
 }, 300_000)
 
@@ -39,10 +43,20 @@ describe('@proofx/sdk package contents', () => {
   })
 
   test('every packed module imports only declared dependencies, and no server framework', () => {
-    const declared = new Set([manifest.name, ...Object.keys(manifest.dependencies ?? {}), ...Object.keys(manifest.peerDependencies ?? {}), ...builtinModules, ...builtinModules.map((m) => `node:${m}`)])
+    const declared = new Set([
+      manifest.name,
+      ...Object.keys(manifest.dependencies ?? {}),
+      ...Object.keys(manifest.peerDependencies ?? {}),
+      ...builtinModules,
+      ...builtinModules.map((m) => `node:${m}`),
+    ])
     const modules = packed.filter((path) => path.endsWith('.js'))
     expect(modules.length).toBeGreaterThan(50)
-    const undeclared = modules.flatMap((path) => bareImports(readFileSync(join(sdk, path), 'utf8')).filter((name) => !declared.has(name)).map((name) => `${path}: ${name}`))
+    const undeclared = modules.flatMap((path) =>
+      bareImports(readFileSync(join(sdk, path), 'utf8'))
+        .filter((name) => !declared.has(name))
+        .map((name) => `${path}: ${name}`),
+    )
     expect(undeclared).toEqual([])
   })
 
@@ -50,7 +64,11 @@ describe('@proofx/sdk package contents', () => {
     const walk = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]))
     const sources = walk(join(sdk, 'src')).filter((file) => /\.tsx?$/.test(file) && !/\.test(-d)?\.tsx?$|\.d\.ts$/.test(file))
     expect(sources.length).toBeGreaterThan(50)
-    const offending = sources.flatMap((file) => bareImports(readFileSync(file, 'utf8')).filter((name) => serverPackages.includes(name)).map((name) => `${relative(sdk, file)}: ${name}`))
+    const offending = sources.flatMap((file) =>
+      bareImports(readFileSync(file, 'utf8'))
+        .filter((name) => serverPackages.includes(name))
+        .map((name) => `${relative(sdk, file)}: ${name}`),
+    )
     expect(offending).toEqual([])
   })
 })
