@@ -12,7 +12,8 @@ const manifest = JSON.parse(readFileSync(join(sdk, 'package.json'), 'utf8'))
 const serverPackages = ['fastify', 'prom-client', 'pino', 'express', 'better-sqlite3', '@proofx/cli']
 const cliCode = /(^|\/)(cli|server|monitor|admin|setup)\/|demo-proof-request|prover-server|worker-thread-backend/
 
-const bareImports = (text: string) => [...text.matchAll(/(?:from\s+|import\s+|import\(\s*)['"]([^'"./][^'"]*)['"]/g)].map((m) => m[1]!.replace(/^((?:@[^/]+\/)?[^/]+).*$/, '$1'))
+const bareImports = (text: string) =>
+  [...text.matchAll(/(?:from\s+|import\s+|import\(\s*)['"]([^'"./][^'"]*)['"]/g)].map((m) => m[1]!.replace(/^((?:@[^/]+\/)?[^/]+).*$/, '$1'))
 
 let packed: string[] = []
 beforeAll(() => {
@@ -61,7 +62,8 @@ describe('@proofx/sdk package contents', () => {
   })
 
   test('the sources import no server framework (no build needed to see it)', () => {
-    const walk = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]))
+    const walk = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]))
     const sources = walk(join(sdk, 'src')).filter((file) => /\.tsx?$/.test(file) && !/\.test(-d)?\.tsx?$|\.d\.ts$/.test(file))
     expect(sources.length).toBeGreaterThan(50)
     const offending = sources.flatMap((file) =>
