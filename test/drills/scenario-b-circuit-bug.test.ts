@@ -53,7 +53,11 @@ describe('drill: Scenario B, critical bug in the circuit', () => {
     // 2. Remediate: new trusted setup (phase 2) and Groth16Verifier v2; deploy it and switch (set-verifier).
     const v2 = await newCircuitVersion(env.dir)
     // "Start fresh": the switch voids every record of the earlier verifier generation in the same transaction.
-    const dry = await env.adminRun('set-verifier', { 'verifier-artifact': v2.verifierArtifactPath, vkey: v2.vkeyPath, 'void-earlier-records': 'true' }, { dryRun: true })
+    const dry = await env.adminRun(
+      'set-verifier',
+      { 'verifier-artifact': v2.verifierArtifactPath, vkey: v2.vkeyPath, 'void-earlier-records': 'true' },
+      { dryRun: true },
+    )
     // The call after the deployment is simulated too: the new verifier's code stands at its predicted address.
     expect(dry.steps.map((s) => s.simulation)).toEqual(['ok', 'ok'])
     const switched = await env.adminRun('set-verifier', { 'verifier-artifact': v2.verifierArtifactPath, vkey: v2.vkeyPath, 'void-earlier-records': 'true' })

@@ -17,7 +17,15 @@ import { InvalidAdminArgumentError } from './admin-operations.js'
 import type { GovernanceDeployment } from './deploy-governance.js'
 
 /** deployments/<chainId>.json, as the deploy script writes it (`governance` when a Safe and a timelock hold the roles). */
-export type DeploymentFile = { chainId: number; proxy: Address; implementation?: Address; groth16Verifier?: Address; vkeyHash?: string; deployBlock?: number | string; governance?: GovernanceDeployment | undefined }
+export type DeploymentFile = {
+  chainId: number
+  proxy: Address
+  implementation?: Address
+  groth16Verifier?: Address
+  vkeyHash?: string
+  deployBlock?: number | string
+  governance?: GovernanceDeployment | undefined
+}
 
 /** Options every on-chain sub-command shares. */
 export const chainParseOptions = {
@@ -26,7 +34,13 @@ export const chainParseOptions = {
   deployment: { type: 'string' },
 } as const
 
-export type ChainTarget = { rpcUrl: string; contract: Address; deployBlock: bigint | undefined; publicClient: PublicClient; governance: GovernanceDeployment | undefined }
+export type ChainTarget = {
+  rpcUrl: string
+  contract: Address
+  deployBlock: bigint | undefined
+  publicClient: PublicClient
+  governance: GovernanceDeployment | undefined
+}
 
 /** --rpc (or PROOFX_RPC_URL), and --contract (or PROOFX_CONTRACT) or --deployment deployments/<chainId>.json. */
 export async function resolveChainTarget(

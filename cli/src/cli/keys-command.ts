@@ -27,7 +27,8 @@ export async function keysCommand(argv: string[]): Promise<void> {
     const report = await auditSignerKeys(target.publicClient, { contract: target.contract, fromBlock, maxAgeDays: Number(values['max-age-days']) })
     const governance = await auditGovernance(target.publicClient, { contract: target.contract, fromBlock, governance: target.governance })
     console.log(JSON.stringify({ ...report, governance }, null, 2))
-    if (values.strict && report.stale.length > 0) throw new Error(`${report.stale.length} signer key(s) older than ${report.maxAgeDays} days: rotate with proofx admin rotate-signer`)
+    if (values.strict && report.stale.length > 0)
+      throw new Error(`${report.stale.length} signer key(s) older than ${report.maxAgeDays} days: rotate with proofx admin rotate-signer`)
     return
   }
   if (sub === 'new') {

@@ -191,10 +191,21 @@ describe('simulate-only variants (dry runs, multisig calldata)', () => {
     // Any address can be simulated as the sender, with no key: the refusal is the action's typed error.
     const refused = await expectError(simulatePause(stranger, { address: proxy, account: localAccounts.stranger.address }), MissingRoleError)
     expect(refused).toMatchObject({ account: localAccounts.stranger.address, roleName: 'PAUSER_ROLE' })
-    const swap = await expectError(simulateSetVerifier(stranger, { address: proxy, account: localAccounts.stranger.address, groth16Verifier: node.deployment.groth16Verifier, vkeyHash: node.deployment.vkeyHash, voidEarlierRecords: true }), MissingRoleError)
+    const swap = await expectError(
+      simulateSetVerifier(stranger, {
+        address: proxy,
+        account: localAccounts.stranger.address,
+        groth16Verifier: node.deployment.groth16Verifier,
+        vkeyHash: node.deployment.vkeyHash,
+        voidEarlierRecords: true,
+      }),
+      MissingRoleError,
+    )
     expect(swap.roleName).toBe('UPGRADER_ROLE')
     const grant = await simulateGrantSigner(stranger, { address: proxy, account: localAccounts.admin.address, signer: localAccounts.relayer.address })
-    expect(grant.data).toBe(encodeFunctionData({ abi: proofXVerifierAbi, functionName: 'grantRole', args: [proofXRoles.SIGNER_ROLE, localAccounts.relayer.address] }))
+    expect(grant.data).toBe(
+      encodeFunctionData({ abi: proofXVerifierAbi, functionName: 'grantRole', args: [proofXRoles.SIGNER_ROLE, localAccounts.relayer.address] }),
+    )
     await expectError(simulateUnpause(stranger, { address: proxy, account: localAccounts.admin.address }), ContractNotPausedError)
   })
 })

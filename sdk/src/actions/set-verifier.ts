@@ -1,5 +1,12 @@
 import type { Account, Chain, Client, Transport, Address, Hex } from 'viem'
-import { simulateVerifier, writeVerifier, type SimulateParameters, type SimulateVerifierReturnType, type WriteVerifierOptions, type WriteVerifierReturnType } from '../chain/write-verifier.js'
+import {
+  simulateVerifier,
+  writeVerifier,
+  type SimulateParameters,
+  type SimulateVerifierReturnType,
+  type WriteVerifierOptions,
+  type WriteVerifierReturnType,
+} from '../chain/write-verifier.js'
 import type { ProofXErrorType } from '../errors/base.js'
 import type {
   MissingRoleErrorType,
@@ -54,6 +61,9 @@ export type SimulateSetVerifierParameters = SimulateParameters<SetVerifierParame
  * setVerifier without sending it: the checked request and its calldata, or the SDK error it would revert with (a dry run;
  * `account` may be any address, e.g. the Safe that would send it).
  */
-export async function simulateSetVerifier(client: Client<Transport, Chain | undefined, Account | undefined>, { groth16Verifier, vkeyHash, voidEarlierRecords, ...options }: SimulateSetVerifierParameters): Promise<SimulateVerifierReturnType> {
+export async function simulateSetVerifier(
+  client: Client<Transport, Chain | undefined, Account | undefined>,
+  { groth16Verifier, vkeyHash, voidEarlierRecords, ...options }: SimulateSetVerifierParameters,
+): Promise<SimulateVerifierReturnType> {
   return simulateVerifier(client, { ...options, functionName: 'setVerifier', args: [groth16Verifier, vkeyHash, voidEarlierRecords] })
 }

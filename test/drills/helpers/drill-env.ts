@@ -5,7 +5,19 @@ import { bytesToHex, createPublicClient, createWalletClient, http, type Address,
 import { mnemonicToAccount } from 'viem/accounts'
 import { anvil } from 'viem/chains'
 import { proofXRoles, proofXVerifierAbi, type ProofXDeployment } from '@proofx/sdk'
-import { runAdminOperation, type AdminContext, type AdminParams, jsonLinesSink, type AlertSink, type Alert, createMonitor, createContractRelayer, createProverServer, type ProverServerOptions, createWorkerThreadBackend } from '@proofx/cli'
+import {
+  runAdminOperation,
+  type AdminContext,
+  type AdminParams,
+  jsonLinesSink,
+  type AlertSink,
+  type Alert,
+  createMonitor,
+  createContractRelayer,
+  createProverServer,
+  type ProverServerOptions,
+  createWorkerThreadBackend,
+} from '@proofx/cli'
 import { startAnvil, type AnvilInstance } from '../../helpers/anvil.js'
 import { deployDrill, forgeArtifactPath } from './deploy-drill.js'
 
