@@ -41,7 +41,18 @@ describe('offline signing', () => {
   const safe = getAddress(a!)
   const proxy = getAddress(b!)
   const data = encodeFunctionData({ abi: proofXVerifierAbi, functionName: 'revokeRole', args: [proofXRoles.SIGNER_ROLE, c!] })
-  const safeTransaction: SafeTransactionFields = { to: proxy, value: '0', data, operation: 0, safeTxGas: '0', baseGas: '0', gasPrice: '0', gasToken: zeroAddress, refundReceiver: zeroAddress, nonce: 3 }
+  const safeTransaction: SafeTransactionFields = {
+    to: proxy,
+    value: '0',
+    data,
+    operation: 0,
+    safeTxGas: '0',
+    baseGas: '0',
+    gasPrice: '0',
+    gasToken: zeroAddress,
+    refundReceiver: zeroAddress,
+    nonce: 3,
+  }
   const proposal: SafeProposal = {
     kind: 'proofx-safe-proposal',
     version: 1,
@@ -63,7 +74,20 @@ describe('offline signing', () => {
     const file = await signSafeProposal(proposal, owner)
     expect(file).toMatchObject({ kind: 'proofx-safe-signature', safe, chainId: 31337, safeTxHash: proposal.safeTxHash, signer: owner.address })
     const domain = { chainId: 31337, verifyingContract: safe }
-    const types = { SafeTx: [{ type: 'address', name: 'to' }, { type: 'uint256', name: 'value' }, { type: 'bytes', name: 'data' }, { type: 'uint8', name: 'operation' }, { type: 'uint256', name: 'safeTxGas' }, { type: 'uint256', name: 'baseGas' }, { type: 'uint256', name: 'gasPrice' }, { type: 'address', name: 'gasToken' }, { type: 'address', name: 'refundReceiver' }, { type: 'uint256', name: 'nonce' }] }
+    const types = {
+      SafeTx: [
+        { type: 'address', name: 'to' },
+        { type: 'uint256', name: 'value' },
+        { type: 'bytes', name: 'data' },
+        { type: 'uint8', name: 'operation' },
+        { type: 'uint256', name: 'safeTxGas' },
+        { type: 'uint256', name: 'baseGas' },
+        { type: 'uint256', name: 'gasPrice' },
+        { type: 'address', name: 'gasToken' },
+        { type: 'address', name: 'refundReceiver' },
+        { type: 'uint256', name: 'nonce' },
+      ],
+    }
     const message = { ...safeTransaction, value: 0n, safeTxGas: 0n, baseGas: 0n, gasPrice: 0n, nonce: 3n }
     expect(await recoverTypedDataAddress({ domain, types, primaryType: 'SafeTx', message, signature: file.signature })).toBe(owner.address)
   })
@@ -72,6 +96,8 @@ describe('offline signing', () => {
     const other = encodeFunctionData({ abi: proofXVerifierAbi, functionName: 'grantRole', args: [proofXRoles.DEFAULT_ADMIN_ROLE, c!] })
     expect(() => checkProposal({ ...proposal, calls: [{ ...proposal.calls[0]!, data: other }] })).toThrow(ProposalMismatchError)
     expect(() => checkProposal({ ...proposal, safeTransaction: { ...safeTransaction, data: other } })).toThrow(/safeTxHash/)
-    await expect(signSafeProposal({ ...proposal, safeTransaction: { ...safeTransaction, nonce: 4 } }, privateKeyToAccount(generatePrivateKey()))).rejects.toBeInstanceOf(ProposalMismatchError)
+    await expect(
+      signSafeProposal({ ...proposal, safeTransaction: { ...safeTransaction, nonce: 4 } }, privateKeyToAccount(generatePrivateKey())),
+    ).rejects.toBeInstanceOf(ProposalMismatchError)
   })
 })
