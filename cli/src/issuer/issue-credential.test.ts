@@ -10,7 +10,7 @@ import {
   OutOfRangeError,
   parseCredential,
   parseCredentialInput,
-  ProofXError,
+  type ProofXError,
   serializeCredential,
   validateProofInput,
 } from '@proofx/sdk'

@@ -82,15 +82,13 @@ export function openSqliteLedger(path: string): IssuanceLedger {
     status: row.status,
     recordedAt: row.recorded_at,
     ...(row.attributes === null ? {} : { attributes: parseCredentialAttributes(JSON.parse(row.attributes), `ledger.${row.id}.attributes`) }),
-    revocations: selectRevocations
-      .all(row.id)
-      .map((r) => ({
-        chainId: r.chain_id,
-        contract: r.contract as Address,
-        nullifier: BigInt(r.nullifier),
-        transactionHash: r.transaction_hash as Hash | null,
-        revokedAt: r.revoked_at,
-      })),
+    revocations: selectRevocations.all(row.id).map((r) => ({
+      chainId: r.chain_id,
+      contract: r.contract as Address,
+      nullifier: BigInt(r.nullifier),
+      transactionHash: r.transaction_hash as Hash | null,
+      revokedAt: r.revoked_at,
+    })),
   })
 
   const record = db.transaction((records: readonly NewIssuanceRecord[], deliver?: () => void) => {
