@@ -2,6 +2,7 @@
 export { addIssuer, type AddIssuerErrorType, type AddIssuerParameters, type AddIssuerReturnType } from './add-issuer.js'
 export { closeGates, type CloseGatesErrorType, type CloseGatesParameters, type CloseGatesReturnType } from './close-gates.js'
 export { getComplianceStatus, type ComplianceStatusReason, type GetComplianceStatusErrorType, type GetComplianceStatusParameters, type GetComplianceStatusReturnType } from './get-compliance-status.js'
+export { getCredentialStatus, type CredentialStatus, type GetCredentialStatusErrorType, type GetCredentialStatusParameters, type GetCredentialStatusReturnType } from './get-credential-status.js'
 export { getPolicy, type GetPolicyErrorType, type GetPolicyParameters, type GetPolicyReturnType } from './get-policy.js'
 export { getPublishedPolicy, type GetPublishedPolicyErrorType, type GetPublishedPolicyParameters, type GetPublishedPolicyReturnType } from './get-published-policy.js'
 export { getVerificationKeyHash, type GetVerificationKeyHashErrorType, type GetVerificationKeyHashParameters, type GetVerificationKeyHashReturnType } from './get-verification-key-hash.js'
@@ -21,4 +22,5 @@ export { submitProof, type SubmitProofErrorType, type SubmitProofParameters, typ
 export { MAX_BATCH_SIZE, submitProofs, type SubmitProofsEntryErrorType, type SubmitProofsErrorType, type SubmitProofsParameters, type SubmitProofsResult, type SubmitProofsReturnType } from './submit-proofs.js'
 export { unpause, type UnpauseErrorType, type UnpauseParameters, type UnpauseReturnType } from './unpause.js'
 export { upgrade, type UpgradeErrorType, type UpgradeParameters, type UpgradeReturnType } from './upgrade.js'
+export { watchCredentialRevoked, type CredentialRevokedEvent, type WatchCredentialRevokedErrorType, type WatchCredentialRevokedParameters, type WatchCredentialRevokedReturnType } from './watch-credential-revoked.js'
 export { watchProofVerified, type ProofVerifiedEvent, type WatchProofVerifiedErrorType, type WatchProofVerifiedParameters, type WatchProofVerifiedReturnType } from './watch-proof-verified.js'

@@ -2,6 +2,7 @@ import { CREDENTIAL_LINK_PARAMETER, type CredentialSummary } from '@proofx/sdk'
 import { useCredentialStore } from '@proofx/sdk/react'
 import { useEffect, useRef, useState } from 'react'
 import type { Address } from 'viem'
+import { CredentialChainStatus } from './CredentialChainStatus.js'
 import { ErrorNotice } from './ErrorNotice.js'
 import { formatDate, shortHex } from '../lib/format.js'
 import { issueSampleCredential, SAMPLE_PROFILES, type SampleProfile } from '../lib/sample-credentials.js'
@@ -13,7 +14,7 @@ const VALIDITY_LABELS: Record<CredentialSummary['validity'], string> = { valid: 
  * key). Import from the issuer's link (the credential rides in the URL fragment, which no request carries), a file
  * or pasted JSON, or get a sample from the in-page demo issuer; then pick the one to prove with.
  */
-export function CredentialPanel({ subject, selectedId, onSelect }: { subject: Address | undefined; selectedId: string | undefined; onSelect(id: string | undefined): void }) {
+export function CredentialPanel({ subject, selectedId, onSelect, chainId, verifier }: { subject: Address | undefined; selectedId: string | undefined; onSelect(id: string | undefined): void; chainId: number; verifier: Address }) {
   const { credentials, importCredential, deleteCredential } = useCredentialStore()
   const [profile, setProfile] = useState<SampleProfile>('qualifies')
   const [pasted, setPasted] = useState('')
@@ -64,6 +65,7 @@ export function CredentialPanel({ subject, selectedId, onSelect }: { subject: Ad
                     {VALIDITY_LABELS[c.validity]}
                   </span>
                   <div className="muted">until {formatDate(c.credential.attributes.expiresAt)}</div>
+                  <CredentialChainStatus credential={c.credential} chainId={chainId} verifier={verifier} />
                 </td>
                 <td>
                   <button className="secondary" onClick={() => deleteCredential.mutate(c.id)} data-testid="delete-credential">Delete</button>
