@@ -175,6 +175,7 @@ describe('demo page (anvil)', () => {
     expect(await revoker.isCompliant({ subject: credential.attributes.subject, policyId: 1n })).toBe(false)
     await expect.poll(() => holder.getByTestId('credential-chain-status').getAttribute('data-status'), { timeout: 30_000 }).toBe('revoked')
     expect(await holder.getByTestId('credential-chain-status').textContent()).toBe('revoked by its issuer')
+    await expect.poll(() => holder.getByTestId('compliance-status').textContent(), { timeout: 30_000 }).toMatch(/Not compliant with accredited \(revoked or issuer removed\)/)
     await screenshot(holder, '13-link-credential-revoked')
 
     expect(seen.length).toBeGreaterThan(10)
