@@ -6,6 +6,7 @@ test('@proofx/cli exports', () => {
   expect(Object.keys(cli).sort()).toMatchInlineSnapshot(`
     [
       "AdminTransactionRevertedError",
+      "CredentialLinkTooLongError",
       "MissingKeyError",
       "REDACTED_LOG_PATHS",
       "ROLES",
@@ -17,6 +18,7 @@ test('@proofx/cli exports', () => {
       "createMonitor",
       "createProverServer",
       "createWorkerThreadBackend",
+      "credentialQr",
       "hashApiKey",
       "hashFile",
       "jsonLinesSink",

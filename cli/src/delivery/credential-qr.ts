@@ -1,4 +1,5 @@
 import QRCode from 'qrcode'
+import { ProofXError } from '@proofx/sdk'
 
 export type CredentialQrFormat = 'svg' | 'png'
 
@@ -9,15 +10,19 @@ export type CredentialQrOptions = {
   scale?: number | undefined
 }
 
-/** The link holds more than a QR code can (the credential would need a smaller encoding or lower error correction). */
-export class CredentialLinkTooLongError extends Error {
-  override readonly name = 'CredentialLinkTooLongError'
-  constructor(
-    readonly length: number,
-    readonly errorCorrection: string,
-    options?: { cause?: unknown },
-  ) {
-    super(`The credential link (${length} characters) does not fit in one QR code at error correction ${errorCorrection}; deliver it as a link or a file, or use errorCorrection "L".`, options)
+export type CredentialLinkTooLongErrorType = CredentialLinkTooLongError & { name: 'CredentialLinkTooLongError' }
+/** The link holds more than one QR code can at this error correction. */
+export class CredentialLinkTooLongError extends ProofXError {
+  override name = 'CredentialLinkTooLongError' as const
+  readonly length: number
+  readonly errorCorrection: string
+  constructor({ length, errorCorrection, cause }: { length: number; errorCorrection: string; cause?: unknown }) {
+    super(`The credential link (${length} characters) does not fit in one QR code at error correction ${errorCorrection}.`, {
+      cause,
+      metaMessages: ['Deliver it as a link or a file, or use error correction "L" (holds the most).'],
+    })
+    this.length = length
+    this.errorCorrection = errorCorrection
   }
 }
 
@@ -36,7 +41,7 @@ export async function credentialQr(link: string, format: CredentialQrFormat, { e
     if (format === 'svg') return await QRCode.toString(segments, { type: 'svg', errorCorrectionLevel: errorCorrection, margin: 4 })
     return await QRCode.toBuffer(segments, { type: 'png', errorCorrectionLevel: errorCorrection, margin: 4, scale })
   } catch (cause) {
-    if (/too big|amount of data/i.test((cause as Error)?.message ?? '')) throw new CredentialLinkTooLongError(link.length, errorCorrection, { cause })
+    if (/too big|amount of data/i.test((cause as Error)?.message ?? '')) throw new CredentialLinkTooLongError({ length: link.length, errorCorrection, cause })
     throw cause
   }
 }
