@@ -13,7 +13,13 @@ export { createWorkerThreadBackend } from './server/worker-thread-backend.js'
 export { createContractRelayer } from './server/contract-relayer.js'
 export { createApiKeyCheck, hashApiKey } from './server/api-keys.js'
 // Delivering credentials to holders
-export { credentialQr, CredentialLinkTooLongError, type CredentialLinkTooLongErrorType, type CredentialQrFormat, type CredentialQrOptions } from './delivery/credential-qr.js'
+export {
+  credentialQr,
+  CredentialLinkTooLongError,
+  type CredentialLinkTooLongErrorType,
+  type CredentialQrFormat,
+  type CredentialQrOptions,
+} from './delivery/credential-qr.js'
 // Monitor
 export { createMonitor, type Monitor, type MonitorOptions, type PollResult } from './monitor/create-monitor.js'
 export { jsonLinesSink, webhookSink, type AlertSink } from './monitor/alert-sinks.js'
@@ -21,9 +27,28 @@ export { readCheckpoint } from './monitor/checkpoint.js'
 export type { Alert } from './monitor/classify-event.js'
 export { ROLES } from './monitor/monitored-events.js'
 // Admin
-export { adminAbi } from './admin/admin-abi.js'
-export type { AdminParams } from './admin/admin-operations.js'
+export { ADMIN_OPERATIONS, InvalidAdminArgumentError, type AdminOperation, type AdminParams, type AdminStep } from './admin/admin-operations.js'
 export { auditSignerKeys } from './admin/audit-signer-keys.js'
 export { writeKeystore } from './admin/keystore.js'
 export { loadAccount, MissingKeyError, type AccountSource } from './admin/load-account.js'
-export { runAdminOperation, AdminTransactionRevertedError, type AdminContext, type AdminResult } from './admin/run-admin-operation.js'
+export { runAdminOperation, AdminTransactionRevertedError, type AdminContext, type AdminResult, type AdminStepResult } from './admin/run-admin-operation.js'
+// Governance: a Safe multisig, a TimelockController and a guardian hold the roles
+export { deployGovernance, checkGovernanceOptions, type GovernanceDeployment, type GovernanceOptions } from './admin/deploy-governance.js'
+export { deploySafeContracts, SAFE_VERSION, type SafeContractAddresses } from './admin/safe-contracts.js'
+export { TIMELOCK_ROLES, timelockAbi } from './admin/timelock.js'
+export {
+  executeSafeProposal,
+  operationRoute,
+  runGovernedOperation,
+  runScheduledExecution,
+  timelockState,
+  type ExecuteProposalResult,
+  type GovernanceTarget,
+  type GovernedContext,
+  type GovernedResult,
+  type ProposeResult,
+  type Route,
+} from './admin/governed-operation.js'
+export { assembleSafeTransaction, checkProposal, connectSafe, signSafeProposal, type SafeProposal, type SafeSignatureFile } from './admin/safe-proposal.js'
+export { NoGovernanceRouteError, NotSafeOwnerError, ProposalMismatchError, ThresholdNotMetError, TimelockNotReadyError } from './admin/governance-errors.js'
+export { auditGovernance, type GovernanceAudit } from './admin/audit-governance.js'

@@ -41,7 +41,9 @@ describe('demo page (anvil)', () => {
 
   test('the policy comes from the document the deployment publishes, checked against the contract', async () => {
     await page.getByTestId('policy-verified').waitFor({ timeout: 15_000 })
-    expect(await page.getByTestId('policy-description').textContent()).toMatch(/^Accredited investors: net capital of at least 500,000 units.*\(id 1, version 1;/)
+    expect(await page.getByTestId('policy-description').textContent()).toMatch(
+      /^Accredited investors: net capital of at least 500,000 units.*\(id 1, version 1;/,
+    )
     expect(await page.getByTestId('policy-select').locator('option').allTextContents()).toEqual(['accredited', 'retail'])
   })
 
@@ -140,13 +142,27 @@ describe('demo page (anvil)', () => {
     const now = BigInt(Math.floor(Date.now() / 1000))
     // Distinctive values, so finding one in a request cannot be a coincidence.
     const credential = signCredential(demoIssuer(), {
-      subject: '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266', assets: 8_123_456_789_012_345n, liabilities: 1_234_567_890_123n, kycLevel: 3, riskScore: 17,
-      jurisdiction: 276, issuedAt: now - 3_600n, expiresAt: now + 90n * 86_400n, salt: randomSalt(),
+      subject: '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266',
+      assets: 8_123_456_789_012_345n,
+      liabilities: 1_234_567_890_123n,
+      kycLevel: 3,
+      riskScore: 17,
+      jurisdiction: 276,
+      issuedAt: now - 3_600n,
+      expiresAt: now + 90n * 86_400n,
+      salt: randomSalt(),
     })
     const link = credentialLink(demo.url, credential)
     const fragment = new URL(link).hash.slice(1).split('=')[1]!
-    const secrets = [credential.attributes.assets, credential.attributes.liabilities, credential.attributes.salt, credential.signature.S, credential.signature.R8[0]]
-      .flatMap((value) => [value.toString(), value.toString(16)]).concat(fragment.slice(0, 40))
+    const secrets = [
+      credential.attributes.assets,
+      credential.attributes.liabilities,
+      credential.attributes.salt,
+      credential.signature.S,
+      credential.signature.R8[0],
+    ]
+      .flatMap((value) => [value.toString(), value.toString(16)])
+      .concat(fragment.slice(0, 40))
     const holder = await browser.newPage({ viewport: { width: 1280, height: 900 } })
     const seen: string[] = []
     holder.on('request', (request) => seen.push([request.url(), request.postData() ?? '', JSON.stringify(request.headers())].join('\n')))
@@ -169,17 +185,29 @@ describe('demo page (anvil)', () => {
     expect(await holder.getByTestId('credential-chain-status').getAttribute('data-status')).toBe('active')
 
     // The issuer's revoker revokes it on this deployment: the page sees the CredentialRevoked event and shows it.
-    const revoker = createProofX({ chainId: demo.deployment.chainId, deployment: demo.deployment as never, rpcUrl: demo.rpcUrl, account: localAccounts.admin, pollingInterval: 100 })
+    const revoker = createProofX({
+      chainId: demo.deployment.chainId,
+      deployment: demo.deployment as never,
+      rpcUrl: demo.rpcUrl,
+      account: localAccounts.admin,
+      pollingInterval: 100,
+    })
     const { issuerKeyHash, nullifier } = await revoker.getCredentialStatus({ credential })
     await revoker.revokeCredential({ issuerKeyHash, nullifier })
     expect(await revoker.isCompliant({ subject: credential.attributes.subject, policyId: 1n })).toBe(false)
     await expect.poll(() => holder.getByTestId('credential-chain-status').getAttribute('data-status'), { timeout: 30_000 }).toBe('revoked')
     expect(await holder.getByTestId('credential-chain-status').textContent()).toBe('revoked by its issuer')
-    await expect.poll(() => holder.getByTestId('compliance-status').textContent(), { timeout: 30_000 }).toMatch(/Not compliant with accredited \(revoked or issuer removed\)/)
+    await expect
+      .poll(() => holder.getByTestId('compliance-status').textContent(), { timeout: 30_000 })
+      .toMatch(/Not compliant with accredited \(revoked or issuer removed\)/)
     await screenshot(holder, '13-link-credential-revoked')
 
     expect(seen.length).toBeGreaterThan(10)
-    for (const secret of secrets) expect(seen.filter((request) => request.includes(secret)), `a request carried ${secret}`).toEqual([])
+    for (const secret of secrets)
+      expect(
+        seen.filter((request) => request.includes(secret)),
+        `a request carried ${secret}`,
+      ).toEqual([])
     await holder.close()
   })
 })

@@ -37,12 +37,19 @@ export async function monitorCommand(argv: string[]): Promise<void> {
     fromBlock: values['from-block'] !== undefined ? BigInt(values['from-block']) : target.deployBlock,
     confirmations: Number(values.confirmations),
     gasBaseline: values['gas-baseline'] ? BigInt(values['gas-baseline']) : undefined,
+    governance: target.governance,
     sinks,
   })
   if (values.once) {
     await monitor.catchUp()
     return
   }
-  monitor.watch({ pollingInterval: Number(values['poll-interval-ms']), onError: (error) => console.error(JSON.stringify({ level: 'error', error: error instanceof Error ? error.message : String(error) })) })
-  await new Promise<void>((resolve) => { process.once('SIGTERM', resolve); process.once('SIGINT', resolve) })
+  monitor.watch({
+    pollingInterval: Number(values['poll-interval-ms']),
+    onError: (error) => console.error(JSON.stringify({ level: 'error', error: error instanceof Error ? error.message : String(error) })),
+  })
+  await new Promise<void>((resolve) => {
+    process.once('SIGTERM', resolve)
+    process.once('SIGINT', resolve)
+  })
 }

@@ -35,7 +35,11 @@ export class CredentialLinkTooLongError extends ProofXError {
  */
 export async function credentialQr(link: string, format: 'svg', options?: CredentialQrOptions): Promise<string>
 export async function credentialQr(link: string, format: 'png', options?: CredentialQrOptions): Promise<Buffer>
-export async function credentialQr(link: string, format: CredentialQrFormat, { errorCorrection = 'M', scale = 8 }: CredentialQrOptions = {}): Promise<string | Buffer> {
+export async function credentialQr(
+  link: string,
+  format: CredentialQrFormat,
+  { errorCorrection = 'M', scale = 8 }: CredentialQrOptions = {},
+): Promise<string | Buffer> {
   const segments = [{ data: new TextEncoder().encode(link), mode: 'byte' as const }]
   try {
     if (format === 'svg') return await QRCode.toString(segments, { type: 'svg', errorCorrectionLevel: errorCorrection, margin: 4 })

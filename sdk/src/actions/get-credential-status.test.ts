@@ -16,7 +16,8 @@ let holder: CreateProofXReturnType
 
 beforeAll(async () => {
   node = await startProofXNode()
-  const client = (account: (typeof localAccounts)['admin']) => createProofX({ chainId: node.chainId, deployment: node.deployment, rpcUrl: node.rpcUrl, account, pollingInterval: 50 })
+  const client = (account: (typeof localAccounts)['admin']) =>
+    createProofX({ chainId: node.chainId, deployment: node.deployment, rpcUrl: node.rpcUrl, account, pollingInterval: 50 })
   admin = client(localAccounts.admin)
   holder = client(localAccounts.subject)
 })
@@ -32,7 +33,7 @@ describe('getCredentialStatus', () => {
     expect(status.blockNumber).toBeGreaterThan(0n)
   })
 
-  test('revoked by the issuer\'s revoker: revoked, and the CredentialRevoked watcher sees it; other credentials stay active', async () => {
+  test("revoked by the issuer's revoker: revoked, and the CredentialRevoked watcher sees it; other credentials stay active", async () => {
     const credential = signed({ subject: localAccounts.subject.address, kycLevel: 4 })
     const other = signed({ subject: localAccounts.subject.address, kycLevel: 5 })
     const { nullifier } = await holder.getCredentialStatus({ credential })
@@ -54,7 +55,12 @@ describe('getCredentialStatus', () => {
 
   test('an issuer the deployment never added, or removed, is issuer-not-trusted; revoked stays revoked after removal', async () => {
     const unknown = createIssuerKey()
-    expect(await holder.getCredentialStatus({ credential: signed({}, unknown) })).toMatchObject({ status: 'issuer-not-trusted', issuerTrusted: false, revoked: false, issuerKeyHash: unknown.keyHash })
+    expect(await holder.getCredentialStatus({ credential: signed({}, unknown) })).toMatchObject({
+      status: 'issuer-not-trusted',
+      issuerTrusted: false,
+      revoked: false,
+      issuerKeyHash: unknown.keyHash,
+    })
 
     const removed = createIssuerKey()
     await admin.addIssuer({ issuerKeyHash: removed.keyHash, revoker: localAccounts.admin.address })

@@ -42,7 +42,10 @@ export type GetCredentialStatusErrorType = ProofXErrorType
  * const { status } = await getCredentialStatus(client, { address: deployment.proxy, credential })
  * if (status === 'revoked') // ask the issuer for a new credential
  */
-export async function getCredentialStatus(client: Client<Transport, Chain | undefined, Account | undefined>, { address, credential, blockNumber }: GetCredentialStatusParameters): Promise<GetCredentialStatusReturnType> {
+export async function getCredentialStatus(
+  client: Client<Transport, Chain | undefined, Account | undefined>,
+  { address, credential, blockNumber }: GetCredentialStatusParameters,
+): Promise<GetCredentialStatusReturnType> {
   const block = blockNumber === undefined ? await getBlock(client, { blockTag: 'latest' }) : await getBlock(client, { blockNumber })
   const at = { blockNumber: block.number }
   const issuerKeyHash = hashIssuerKey(credential.issuerPublicKey)

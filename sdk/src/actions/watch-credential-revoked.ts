@@ -40,7 +40,10 @@ export type WatchCredentialRevokedErrorType = ProofXErrorType
  * @example
  * const unwatch = watchCredentialRevoked(client, { address: deployment.proxy, issuerKeyHash, onEvents: refresh })
  */
-export function watchCredentialRevoked(client: Client<Transport, Chain | undefined, Account | undefined>, parameters: WatchCredentialRevokedParameters): WatchCredentialRevokedReturnType {
+export function watchCredentialRevoked(
+  client: Client<Transport, Chain | undefined, Account | undefined>,
+  parameters: WatchCredentialRevokedParameters,
+): WatchCredentialRevokedReturnType {
   const { address, onEvents, onError, issuerKeyHash, nullifier, fromBlock, pollingInterval } = parameters
   return watchContractEvent(client, {
     address,

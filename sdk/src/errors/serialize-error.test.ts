@@ -15,7 +15,14 @@ describe('serializeError / deserializeError', () => {
     const copy = deserializeError(structuredClone(serializeError(error)))
     expect(copy).toBeInstanceOf(CredentialExpiredError)
     expect(copy).toBeInstanceOf(ProofXError)
-    expect(copy).toMatchObject({ name: 'CredentialExpiredError', field: 'expiresAt', shortMessage: error.shortMessage, details: error.details, metaMessages: error.metaMessages, message: error.message })
+    expect(copy).toMatchObject({
+      name: 'CredentialExpiredError',
+      field: 'expiresAt',
+      shortMessage: error.shortMessage,
+      details: error.details,
+      metaMessages: error.metaMessages,
+      message: error.message,
+    })
     expect(copy.stack).toBe(error.stack)
   })
 
@@ -68,13 +75,25 @@ describe('every SDK error class', () => {
 
 describe('Comlink transfer handler', () => {
   const ports: MessageChannel[] = []
-  afterEach(() => ports.splice(0).forEach((c) => (c.port1.close(), c.port2.close())))
+  afterEach(() => {
+    for (const c of ports.splice(0)) {
+      c.port1.close()
+      c.port2.close()
+    }
+  })
 
   test('a typed error thrown on one side arrives typed on the other', async () => {
     installErrorTransferHandler()
     const channel = new MessageChannel()
     ports.push(channel)
-    Comlink.expose({ fail: () => { throw new CredentialExpiredError({ expiresAt: 10n, now: 20n }) } }, channel.port1 as unknown as Comlink.Endpoint)
+    Comlink.expose(
+      {
+        fail: () => {
+          throw new CredentialExpiredError({ expiresAt: 10n, now: 20n })
+        },
+      },
+      channel.port1 as unknown as Comlink.Endpoint,
+    )
     const remote = Comlink.wrap<{ fail(): void }>(channel.port2 as unknown as Comlink.Endpoint)
     const error = await remote.fail().catch((e: unknown) => e)
     expect(error).toBeInstanceOf(CredentialExpiredError)

@@ -34,10 +34,16 @@ export function checkPolicyRanges(policy: PolicyRules, root = 'policy', idField 
   checkBits(`${root}.minNetCapital`, policy.minNetCapital, ATTRIBUTE_BITS.minNetCapital)
   checkBits(`${root}.minKycLevel`, policy.minKycLevel, ATTRIBUTE_BITS.minKycLevel)
   checkBits(`${root}.maxRiskScore`, policy.maxRiskScore, ATTRIBUTE_BITS.maxRiskScore)
-  policy.allowedJurisdictions.forEach((code, i) => checkBits(`${root}.allowedJurisdictions.${i}`, code, ATTRIBUTE_BITS.jurisdiction))
+  policy.allowedJurisdictions.forEach((code, i) => {
+    checkBits(`${root}.allowedJurisdictions.${i}`, code, ATTRIBUTE_BITS.jurisdiction)
+  })
   const leaves = new Set(policy.allowedJurisdictions).size
   if (leaves > 2 ** MAX_JURISDICTION_DEPTH)
-    throw new OutOfRangeError({ field: `${root}.allowedJurisdictions`, value: leaves, rule: `at most ${2 ** MAX_JURISDICTION_DEPTH} distinct codes (tree depth ${MAX_JURISDICTION_DEPTH})` })
+    throw new OutOfRangeError({
+      field: `${root}.allowedJurisdictions`,
+      value: leaves,
+      rule: `at most ${2 ** MAX_JURISDICTION_DEPTH} distinct codes (tree depth ${MAX_JURISDICTION_DEPTH})`,
+    })
 }
 
 export function checkNowRange(now: bigint): void {

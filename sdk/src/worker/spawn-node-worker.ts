@@ -10,14 +10,18 @@ import { isReadyMessage, type WorkerHandle } from './worker-handle.js'
 // pulls the whole folder into browser builds, where this Node-only module never runs.
 const moduleUrl = import.meta.url
 const fromSource = moduleUrl.endsWith('.ts')
-const workerFile = './prover.worker' + (fromSource ? '.ts' : '.js')
+const workerFile = `./prover.worker${fromSource ? '.ts' : '.js'}`
 
 // Node 20 ignores `--import` in a worker's execArgv: register tsx inside the thread, then load the entry.
 export async function spawnFromSource(Worker: typeof NodeWorker, entry: URL, name = 'proofx-prover'): Promise<NodeWorker> {
   const { createRequire } = await importNodeModule<typeof import('node:module')>('node:module')
   const { pathToFileURL } = await importNodeModule<typeof import('node:url')>('node:url')
   // require.resolve gives the CommonJS build; its ESM twin sits next to it.
-  const tsxApi = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href
+  const tsxApi = pathToFileURL(
+    createRequire(import.meta.url)
+      .resolve('tsx/esm/api')
+      .replace(/\.cjs$/, '.mjs'),
+  ).href
   const boot = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}) })`
   return new Worker(boot, { eval: true, name })
 }

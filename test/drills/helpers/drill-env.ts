@@ -4,8 +4,20 @@ import { fileURLToPath } from 'node:url'
 import { bytesToHex, createPublicClient, createWalletClient, http, type Address, type HDAccount, type LocalAccount, type PublicClient } from 'viem'
 import { mnemonicToAccount } from 'viem/accounts'
 import { anvil } from 'viem/chains'
-import type { ProofXDeployment } from '@proofx/sdk'
-import { adminAbi, ROLES, runAdminOperation, type AdminContext, type AdminParams, jsonLinesSink, type AlertSink, type Alert, createMonitor, createContractRelayer, createProverServer, type ProverServerOptions, createWorkerThreadBackend } from '@proofx/cli'
+import { proofXRoles, proofXVerifierAbi, type ProofXDeployment } from '@proofx/sdk'
+import {
+  runAdminOperation,
+  type AdminContext,
+  type AdminParams,
+  jsonLinesSink,
+  type AlertSink,
+  type Alert,
+  createMonitor,
+  createContractRelayer,
+  createProverServer,
+  type ProverServerOptions,
+  createWorkerThreadBackend,
+} from '@proofx/cli'
 import { startAnvil, type AnvilInstance } from '../../helpers/anvil.js'
 import { deployDrill, forgeArtifactPath } from './deploy-drill.js'
 
@@ -31,7 +43,11 @@ export type DrillEnv = {
   alertsFile: string
   checkpointFile: string
   /** An in-process `proofx serve` on loopback with one worker; relays with `signer` when given. */
-  startProver: (options?: { signer?: LocalAccount; zkeyPath?: string; server?: Partial<ProverServerOptions> }) => Promise<{ url: string; close: () => Promise<void> }>
+  startProver: (options?: {
+    signer?: LocalAccount
+    zkeyPath?: string
+    server?: Partial<ProverServerOptions>
+  }) => Promise<{ url: string; close: () => Promise<void> }>
   stop: () => Promise<void>
 }
 
@@ -71,7 +87,13 @@ export async function createDrillEnv(): Promise<DrillEnv> {
         checkpointPath: checkpointFile,
         fromBlock: deployment.deployBlock,
         gasBaseline,
-        sinks: [...extraSinks, jsonLinesSink(alertsFile), async (a) => { seen.push(a) }],
+        sinks: [
+          ...extraSinks,
+          jsonLinesSink(alertsFile),
+          async (a) => {
+            seen.push(a)
+          },
+        ],
       })
       return { catchUp: m.catchUp, seen }
     },
@@ -107,7 +129,7 @@ export async function requestProof(url: string, body: unknown, headers: Record<s
 }
 
 export const isSigner = (env: DrillEnv, who: Address) =>
-  env.publicClient.readContract({ address: env.deployment.proxy, abi: adminAbi, functionName: 'hasRole', args: [ROLES.SIGNER_ROLE, who] })
+  env.publicClient.readContract({ address: env.deployment.proxy, abi: proofXVerifierAbi, functionName: 'hasRole', args: [proofXRoles.SIGNER_ROLE, who] })
 
 export const isCompliant = (env: DrillEnv, subject: Address, policyId = 1n) =>
-  env.publicClient.readContract({ address: env.deployment.proxy, abi: adminAbi, functionName: 'isCompliant', args: [subject, policyId] })
+  env.publicClient.readContract({ address: env.deployment.proxy, abi: proofXVerifierAbi, functionName: 'isCompliant', args: [subject, policyId] })

@@ -21,10 +21,12 @@ export function ConnectPanel({ expectedChainId }: { expectedChainId: number }) {
         {wrongNetwork && (
           <div className="error" role="alert" data-testid="wrong-network">
             Wrong network: your wallet is on chain {connection.chainId}, the verifier lives on chain {expectedChainId}.{' '}
-            <button onClick={() => switchChain({ chainId: expectedChainId })}>Switch network</button>
+            <button type="button" onClick={() => switchChain({ chainId: expectedChainId })}>
+              Switch network
+            </button>
           </div>
         )}
-        <button className="secondary" onClick={() => disconnect()}>
+        <button type="button" className="secondary" onClick={() => disconnect()}>
           Disconnect
         </button>
       </section>
@@ -36,13 +38,26 @@ export function ConnectPanel({ expectedChainId }: { expectedChainId: number }) {
       <p className="muted">Page chain: {chainId}.</p>
       <div className="row">
         {connectors.map((connector) => (
-          <button key={connector.uid} disabled={isPending} onClick={() => connect({ connector, chainId: expectedChainId })} data-testid={`connect-${connector.id}`} className={connector.type === 'anvilDevAccount' ? 'local' : undefined}>
+          <button
+            type="button"
+            key={connector.uid}
+            disabled={isPending}
+            onClick={() => connect({ connector, chainId: expectedChainId })}
+            data-testid={`connect-${connector.id}`}
+            className={connector.type === 'anvilDevAccount' ? 'local' : undefined}
+          >
             {connector.name}
           </button>
         ))}
       </div>
-      {connectors.some((c) => c.type === 'anvilDevAccount') && <p className="muted">Anvil dev accounts are public test keys: local only, never on a real chain.</p>}
-      {error && <p className="error" role="alert">{error.message.split('\n')[0]}</p>}
+      {connectors.some((c) => c.type === 'anvilDevAccount') && (
+        <p className="muted">Anvil dev accounts are public test keys: local only, never on a real chain.</p>
+      )}
+      {error && (
+        <p className="error" role="alert">
+          {error.message.split('\n')[0]}
+        </p>
+      )}
       {connection.address && <p>{shortHex(connection.address)}</p>}
     </section>
   )

@@ -11,10 +11,25 @@ const LABELS: Record<CredentialStatus, string> = { active: 'not revoked', revoke
  */
 export function CredentialChainStatus({ credential, chainId, verifier }: { credential: SignedCredential; chainId: number; verifier: Address }) {
   const { data, error, isPending } = useCredentialStatus({ credential, chainId, address: verifier })
-  if (error) return <div className="muted" data-testid="credential-chain-status" data-status="unknown" title={error.message}>on-chain status unavailable</div>
-  if (isPending || !data) return <div className="muted" data-testid="credential-chain-status" data-status="loading">checking on-chain…</div>
+  if (error)
+    return (
+      <div className="muted" data-testid="credential-chain-status" data-status="unknown" title={error.message}>
+        on-chain status unavailable
+      </div>
+    )
+  if (isPending || !data)
+    return (
+      <div className="muted" data-testid="credential-chain-status" data-status="loading">
+        checking on-chain…
+      </div>
+    )
   return (
-    <div data-testid="credential-chain-status" data-status={data.status} style={{ color: data.status === 'active' ? '#14532d' : '#b42318' }} title={`nullifier ${data.nullifier} at block ${data.blockNumber}`}>
+    <div
+      data-testid="credential-chain-status"
+      data-status={data.status}
+      style={{ color: data.status === 'active' ? '#14532d' : '#b42318' }}
+      title={`nullifier ${data.nullifier} at block ${data.blockNumber}`}
+    >
       {LABELS[data.status]}
     </div>
   )

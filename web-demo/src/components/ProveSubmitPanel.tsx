@@ -25,23 +25,44 @@ const REASON_LABELS: Partial<Record<ComplianceStatusReason, string>> = {
 }
 
 /** Steps 4 and 5: prove in the browser (progress, time, cancel), then submit and show the on-chain status. */
-export function ProveSubmitPanel({ subject, credential, credentialId, policyName, policy, chainId, verifier, wrongNetwork }: { subject: Address | undefined; credential: SignedCredential | undefined; credentialId: string | undefined; policyName: string; policy: Policy | undefined; chainId: number; verifier: Address; wrongNetwork: boolean }) {
+export function ProveSubmitPanel({
+  subject,
+  credential,
+  credentialId,
+  policyName,
+  policy,
+  chainId,
+  verifier,
+  wrongNetwork,
+}: {
+  subject: Address | undefined
+  credential: SignedCredential | undefined
+  credentialId: string | undefined
+  policyName: string
+  policy: Policy | undefined
+  chainId: number
+  verifier: Address
+  wrongNetwork: boolean
+}) {
   const prove = useProve()
   const submit = useSubmitProof()
   const status = useComplianceStatus({ subject, policyId: policy?.policyId, chainId, address: verifier })
   const client = usePublicClient({ chainId })
 
   // A new credential or policy makes the previous proof and submission stale.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reset on a new credential or policy only (the mutation objects change every render)
   useEffect(() => {
     prove.reset()
     submit.reset()
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [credentialId, policyName])
 
   const onProve = async () => {
     submit.reset()
     // Date the proof by the chain's clock, not the device's: the contract refuses proofs from its future.
-    const now = await client?.getBlock().then((block) => block.timestamp, () => undefined)
+    const now = await client?.getBlock().then(
+      (block) => block.timestamp,
+      () => undefined,
+    )
     // Only a published policy whose hash the contract registers (checked by usePublishedPolicy) is proved against.
     if (policy && credential) prove.prove({ credential, policy, chainId, address: verifier, subject, now })
   }
@@ -56,11 +77,11 @@ export function ProveSubmitPanel({ subject, credential, credentialId, policyName
       <section className="card" data-testid="prove-panel">
         <h2>4. Prove on this device</h2>
         <div className="row">
-          <button onClick={onProve} disabled={!subject || !credential || !policy || prove.isPending} data-testid="prove">
+          <button type="button" onClick={onProve} disabled={!subject || !credential || !policy || prove.isPending} data-testid="prove">
             Prove
           </button>
           {prove.isPending && (
-            <button className="secondary" onClick={() => prove.cancel()} data-testid="cancel-prove">
+            <button type="button" className="secondary" onClick={() => prove.cancel()} data-testid="cancel-prove">
               Cancel
             </button>
           )}
@@ -84,7 +105,9 @@ export function ProveSubmitPanel({ subject, credential, credentialId, policyName
               (witness {formatMs(prove.data.timings.witness)}, prove {formatMs(prove.data.timings.prove)}, verify {formatMs(prove.data.timings.verify)}
               {prove.data.timings.loadArtifacts > 0 ? `, load ${formatMs(prove.data.timings.loadArtifacts)}` : ''})
             </span>
-            <div className="muted">Nullifier {shortHex('0x' + prove.data.signals.nullifier.toString(16), 8)}. Only the proof and the public signals leave this page.</div>
+            <div className="muted">
+              Nullifier {shortHex(`0x${prove.data.signals.nullifier.toString(16)}`, 8)}. Only the proof and the public signals leave this page.
+            </div>
           </div>
         )}
         <ErrorNotice error={prove.error} testId="prove-error" />
@@ -92,7 +115,12 @@ export function ProveSubmitPanel({ subject, credential, credentialId, policyName
 
       <section className="card" data-testid="submit-panel">
         <h2>5. Submit on-chain</h2>
-        <button onClick={() => prove.data && policy && submit.submitProof({ policyId: policy.policyId, proof: prove.data, chainId, address: verifier })} disabled={!prove.data || submit.isPending || wrongNetwork} data-testid="submit">
+        <button
+          type="button"
+          onClick={() => prove.data && policy && submit.submitProof({ policyId: policy.policyId, proof: prove.data, chainId, address: verifier })}
+          disabled={!prove.data || submit.isPending || wrongNetwork}
+          data-testid="submit"
+        >
           {submit.isPending ? 'Submitting…' : 'Submit proof'}
         </button>
         {wrongNetwork && <p className="muted">Switch your wallet to chain {chainId} first.</p>}
@@ -110,7 +138,9 @@ export function ProveSubmitPanel({ subject, credential, credentialId, policyName
               Compliant until {formatDate(status.data.validUntil!)} ({policyName})
             </strong>
           ) : (
-            <span>Not compliant with {policyName} ({REASON_LABELS[status.data.reason] ?? status.data.reason}).</span>
+            <span>
+              Not compliant with {policyName} ({REASON_LABELS[status.data.reason] ?? status.data.reason}).
+            </span>
           )}
         </p>
       </section>

@@ -4,18 +4,25 @@ import { useChainId, useConfig, usePublicClient } from 'wagmi'
 import type { GetComplianceStatusErrorType } from '../../actions/get-compliance-status.js'
 import { watchCredentialRevoked } from '../../actions/watch-credential-revoked.js'
 import { watchProofVerified } from '../../actions/watch-proof-verified.js'
-import { getComplianceStatusQueryOptions, type GetComplianceStatusData, type GetComplianceStatusOptions, type GetComplianceStatusQueryKey } from '../../query/getComplianceStatus.js'
+import {
+  getComplianceStatusQueryOptions,
+  type GetComplianceStatusData,
+  type GetComplianceStatusOptions,
+  type GetComplianceStatusQueryKey,
+} from '../../query/getComplianceStatus.js'
 import { useProofXConfig } from './useProofXConfig.js'
 
 export type UseComplianceStatusParameters = GetComplianceStatusOptions & {
   /** Refetch when the verifier emits ProofVerified for this subject, or CredentialRevoked (default true). */
   watch?: boolean | undefined
-  query?: Omit<UseQueryOptions<GetComplianceStatusData, GetComplianceStatusErrorType, GetComplianceStatusData, GetComplianceStatusQueryKey>, 'queryKey' | 'queryFn'> | undefined
+  query?:
+    | Omit<UseQueryOptions<GetComplianceStatusData, GetComplianceStatusErrorType, GetComplianceStatusData, GetComplianceStatusQueryKey>, 'queryKey' | 'queryFn'>
+    | undefined
 }
 
 /**
  * Reads whether `subject` is compliant with `policyId` (and until when), and refreshes when a
- * ProofVerified event for the subject arrives or a credential is revoked (the record names no subject in that event).
+ * ProofVerified event for the subject arrives or a credential is revoked (that event names no subject).
  * @example
  * const { data } = useComplianceStatus({ subject: address, policyId: 1n })
  * data?.compliant && `Compliant until ${new Date(Number(data.validUntil) * 1000)}`
@@ -32,6 +39,7 @@ export function useComplianceStatus(parameters: UseComplianceStatusParameters = 
   const client = usePublicClient({ chainId: resolved.chainId })
   const queryClient = useQueryClient()
   const address = resolved.address ?? proofxConfig.verifiers[resolved.chainId]
+  // biome-ignore lint/correctness/useExhaustiveDependencies: keyed by values (policyId as a string), not by the per-render objects resolved and queryOptions
   useEffect(() => {
     if (!watch || !enabled || !client || !address) return
     const refetch = () => queryClient.invalidateQueries({ queryKey: queryOptions.queryKey })
@@ -41,7 +49,6 @@ export function useComplianceStatus(parameters: UseComplianceStatusParameters = 
       unwatchProofs()
       unwatchRevocations()
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [watch, enabled, client, address, resolved.subject, resolved.policyId?.toString(), queryClient])
   return result
 }

@@ -3,13 +3,20 @@ import { useEffect } from 'react'
 import { useChainId, useConfig, usePublicClient } from 'wagmi'
 import type { GetCredentialStatusErrorType } from '../../actions/get-credential-status.js'
 import { watchCredentialRevoked } from '../../actions/watch-credential-revoked.js'
-import { getCredentialStatusQueryOptions, type GetCredentialStatusData, type GetCredentialStatusOptions, type GetCredentialStatusQueryKey } from '../../query/getCredentialStatus.js'
+import {
+  getCredentialStatusQueryOptions,
+  type GetCredentialStatusData,
+  type GetCredentialStatusOptions,
+  type GetCredentialStatusQueryKey,
+} from '../../query/getCredentialStatus.js'
 import { useProofXConfig } from './useProofXConfig.js'
 
 export type UseCredentialStatusParameters = GetCredentialStatusOptions & {
   /** Refetch when the verifier emits CredentialRevoked for the credential's issuer (default true). */
   watch?: boolean | undefined
-  query?: Omit<UseQueryOptions<GetCredentialStatusData, GetCredentialStatusErrorType, GetCredentialStatusData, GetCredentialStatusQueryKey>, 'queryKey' | 'queryFn'> | undefined
+  query?:
+    | Omit<UseQueryOptions<GetCredentialStatusData, GetCredentialStatusErrorType, GetCredentialStatusData, GetCredentialStatusQueryKey>, 'queryKey' | 'queryFn'>
+    | undefined
 }
 
 /**
