@@ -7,6 +7,7 @@ test('@proofx/cli exports', () => {
     [
       "ADMIN_OPERATIONS",
       "AdminTransactionRevertedError",
+      "CredentialLinkTooLongError",
       "InvalidAdminArgumentError",
       "MissingKeyError",
       "NoGovernanceRouteError",
@@ -30,6 +31,7 @@ test('@proofx/cli exports', () => {
       "createMonitor",
       "createProverServer",
       "createWorkerThreadBackend",
+      "credentialQr",
       "deployGovernance",
       "deploySafeContracts",
       "executeSafeProposal",
