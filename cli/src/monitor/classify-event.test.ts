@@ -1,8 +1,7 @@
 import { encodeFunctionData } from 'viem'
 import { describe, expect, test } from 'vitest'
-import { proofXVerifierAbi } from '@proofx/sdk'
+import { proofXRoles, proofXVerifierAbi } from '@proofx/sdk'
 import { classifyEvent, type DecodedLog } from './classify-event.js'
-import { ROLES } from './monitored-events.js'
 
 const log = (eventName: string, args: Record<string, unknown>): DecodedLog => ({
   eventName,
@@ -20,9 +19,9 @@ const log = (eventName: string, args: Record<string, unknown>): DecodedLog => ({
 
 describe('classifyEvent (playbook section 2, on-chain table)', () => {
   test('role changes and pause are high, with the role named', () => {
-    const [granted] = classifyEvent(log('RoleGranted', { role: ROLES.SIGNER_ROLE, account: '0x1111111111111111111111111111111111111111', sender: '0x2222222222222222222222222222222222222222' }), { chainId: 1 })
+    const [granted] = classifyEvent(log('RoleGranted', { role: proofXRoles.SIGNER_ROLE, account: '0x1111111111111111111111111111111111111111', sender: '0x2222222222222222222222222222222222222222' }), { chainId: 1 })
     expect(granted).toMatchObject({ id: `0x${'ab'.repeat(32)}:3`, severity: 'high', kind: 'RoleChange', blockNumber: '7', data: { roleName: 'SIGNER_ROLE' } })
-    expect(classifyEvent(log('RoleRevoked', { role: ROLES.DEFAULT_ADMIN_ROLE }), { chainId: 1 })[0]).toMatchObject({ severity: 'high', data: { roleName: 'DEFAULT_ADMIN_ROLE' } })
+    expect(classifyEvent(log('RoleRevoked', { role: proofXRoles.DEFAULT_ADMIN_ROLE }), { chainId: 1 })[0]).toMatchObject({ severity: 'high', data: { roleName: 'DEFAULT_ADMIN_ROLE' } })
     expect(classifyEvent(log('Paused', { account: '0x1111111111111111111111111111111111111111' }), { chainId: 1 })[0]!.severity).toBe('high')
     expect(classifyEvent(log('GatesClosed', { account: '0x1111111111111111111111111111111111111111' }), { chainId: 1 })[0]).toMatchObject({ severity: 'high', kind: 'GatesClosed' })
     expect(classifyEvent(log('Unpaused', {}), { chainId: 1 })[0]!.severity).toBe('info')
@@ -44,7 +43,7 @@ describe('classifyEvent (playbook section 2, on-chain table)', () => {
     const scheduled = (target: string, data: `0x${string}`) => ({ ...log('CallScheduled', { id: `0x${'11'.repeat(32)}`, index: 0n, target, value: 0n, data, predecessor: `0x${'00'.repeat(32)}`, delay: 86_400n }), address: timelock }) as DecodedLog
     const swap = encodeFunctionData({ abi: proofXVerifierAbi, functionName: 'setVerifier', args: [proxy, `0x${'12'.repeat(32)}`, true] })
     const upgrade = encodeFunctionData({ abi: proofXVerifierAbi, functionName: 'upgradeToAndCall', args: [proxy, '0x'] })
-    const grant = encodeFunctionData({ abi: proofXVerifierAbi, functionName: 'grantRole', args: [ROLES.SIGNER_ROLE, proxy] })
+    const grant = encodeFunctionData({ abi: proofXVerifierAbi, functionName: 'grantRole', args: [proofXRoles.SIGNER_ROLE, proxy] })
     const context = { chainId: 1, proxy, timelock }
     expect(classifyEvent(scheduled(proxy, swap), context)[0]).toMatchObject({ severity: 'high', kind: 'UpgradeScheduled', contract: timelock, data: { functionName: 'setVerifier', delay: '86400' } })
     expect(classifyEvent(scheduled(proxy, upgrade), context)[0]).toMatchObject({ severity: 'high', data: { functionName: 'upgradeToAndCall' } })
