@@ -14,7 +14,6 @@ test('@proofx/cli exports', () => {
       "NotSafeOwnerError",
       "ProposalMismatchError",
       "REDACTED_LOG_PATHS",
-      "ROLES",
       "SAFE_VERSION",
       "TIMELOCK_ROLES",
       "ThresholdNotMetError",

@@ -25,7 +25,6 @@ export { createMonitor, type Monitor, type MonitorOptions, type PollResult } fro
 export { jsonLinesSink, webhookSink, type AlertSink } from './monitor/alert-sinks.js'
 export { readCheckpoint } from './monitor/checkpoint.js'
 export type { Alert } from './monitor/classify-event.js'
-export { ROLES } from './monitor/monitored-events.js'
 // Admin
 export { ADMIN_OPERATIONS, InvalidAdminArgumentError, type AdminOperation, type AdminParams, type AdminStep } from './admin/admin-operations.js'
 export { auditSignerKeys } from './admin/audit-signer-keys.js'
