@@ -23,6 +23,7 @@ test('@proofx/sdk exports', () => {
       "CredentialRevokedError",
       "CredentialStoreUnavailableError",
       "CredentialUnreadableError",
+      "DEFAULT_PROVING_ENGINE",
       "DeploymentNotFoundError",
       "GatesClosedError",
       "GatesOpenError",
