@@ -27,10 +27,27 @@ export type BrowserBenchResult = {
   chromium: string
   build: BenchPageBuild
   cold: { sinceNavigationMs: number; callMs: number; timings: ProofTimings; zkeyDownloads: number }
-  memory: { baselineRssMiB: number; peakRssMiB: number; afterRssMiB: number; addedPeakMiB: number; mainHeapBeforeMiB: number; mainHeapAfterMiB: number; sdkProofs: number }
+  memory: {
+    baselineRssMiB: number
+    peakRssMiB: number
+    afterRssMiB: number
+    addedPeakMiB: number
+    mainHeapBeforeMiB: number
+    mainHeapAfterMiB: number
+    sdkProofs: number
+  }
   /** Whether the bench page was cross-origin isolated (the SDK worker then shares buffers with the curve threads). */
   crossOriginIsolated: boolean
-  warm: { sdk: Summary; sdkSplit: ProofTimings; sdkOverhead: Summary; plainMain: Summary; plainWorker: Summary; plainWorkerRoundTrip: Summary; ratioVsWorker: number; ratioVsMain: number }
+  warm: {
+    sdk: Summary
+    sdkSplit: ProofTimings
+    sdkOverhead: Summary
+    plainMain: Summary
+    plainWorker: Summary
+    plainWorkerRoundTrip: Summary
+    ratioVsWorker: number
+    ratioVsMain: number
+  }
   /**
    * Warm SDK proofs with each engine named explicitly (createProver({ engine })), in the isolated page's series and
    * in the page served without COOP/COEP: the engines side by side in the same pages.
@@ -94,7 +111,9 @@ export async function runBrowserBench(runs: number, clickRuns: number, log: (lin
     ]
     for (let i = 0; i < runs; i++) {
       for (let k = 0; k < variants.length; k++) await variants[(i + k) % variants.length]!()
-      log(`browser run ${i + 1}/${runs}: sdk ${Math.round(sdk.at(-1)!.total)} ms, plain main ${Math.round(plainMain.at(-1)!)} ms, plain worker ${Math.round(plainWorker.at(-1)!.inWorker)} ms, ${ENGINES.map((e) => `engine ${e} ${Math.round(isolatedEngines[e].at(-1)!.total)} ms`).join(', ')}`)
+      log(
+        `browser run ${i + 1}/${runs}: sdk ${Math.round(sdk.at(-1)!.total)} ms, plain main ${Math.round(plainMain.at(-1)!)} ms, plain worker ${Math.round(plainWorker.at(-1)!.inWorker)} ms, ${ENGINES.map((e) => `engine ${e} ${Math.round(isolatedEngines[e].at(-1)!.total)} ms`).join(', ')}`,
+      )
     }
     await page.evaluate(() => proofxBench.dispose())
     await page.close()
@@ -113,7 +132,9 @@ export async function runBrowserBench(runs: number, clickRuns: number, log: (lin
       notIsolatedSdk.push((await page.evaluate(() => proofxBench.sdkProve())).total)
       notIsolatedPlain.push(await page.evaluate(() => proofxBench.plainMainProve()))
       for (const engine of ENGINES) notIsolatedEngines[engine].push(await page.evaluate((e) => proofxBench.sdkProve(e), engine))
-      log(`browser, page not isolated, run ${i + 1}/${notIsolatedRuns}: sdk ${Math.round(notIsolatedSdk.at(-1)!)} ms, plain main ${Math.round(notIsolatedPlain.at(-1)!)} ms, ${ENGINES.map((e) => `engine ${e} ${Math.round(notIsolatedEngines[e].at(-1)!.total)} ms`).join(', ')}`)
+      log(
+        `browser, page not isolated, run ${i + 1}/${notIsolatedRuns}: sdk ${Math.round(notIsolatedSdk.at(-1)!)} ms, plain main ${Math.round(notIsolatedPlain.at(-1)!)} ms, ${ENGINES.map((e) => `engine ${e} ${Math.round(notIsolatedEngines[e].at(-1)!.total)} ms`).join(', ')}`,
+      )
     }
     await page.evaluate(() => proofxBench.dispose())
     await page.close()
@@ -134,7 +155,9 @@ export async function runBrowserBench(runs: number, clickRuns: number, log: (lin
       // Then, in the same page, plain snarkjs as a cold caller uses it: URLs, curve built on first use.
       sample.coldPlainMs = await page.evaluate(() => proofxBench.plainColdUrlProve())
       samples.push(sample)
-      log(`browser visit ${i + 2}: preload ${Math.round(preload.ms)} ms, click-to-verified ${Math.round(click)} ms (second click ${Math.round(secondClick)} ms), cold plain fullProve ${Math.round(sample.coldPlainMs)} ms, artifact downloads ${JSON.stringify(sample.downloads)}`)
+      log(
+        `browser visit ${i + 2}: preload ${Math.round(preload.ms)} ms, click-to-verified ${Math.round(click)} ms (second click ${Math.round(secondClick)} ms), cold plain fullProve ${Math.round(sample.coldPlainMs)} ms, artifact downloads ${JSON.stringify(sample.downloads)}`,
+      )
       await page.evaluate(() => proofxBench.dispose())
       await page.close()
     }
@@ -152,7 +175,15 @@ export async function runBrowserBench(runs: number, clickRuns: number, log: (lin
       crossOriginIsolated,
       engines: { isolated: engineSummaries(isolatedEngines), notIsolated: engineSummaries(notIsolatedEngines) },
       notIsolated: ratioOf(summarize(notIsolatedSdk), summarize(notIsolatedPlain)),
-      memory: { baselineRssMiB: baselineRss, peakRssMiB: peakRss, afterRssMiB: afterRss, addedPeakMiB: Math.max(peakRss, afterRss) - baselineRss, mainHeapBeforeMiB: mainHeapBefore, mainHeapAfterMiB: mainHeapAfter, sdkProofs: 1 + memoryProofs },
+      memory: {
+        baselineRssMiB: baselineRss,
+        peakRssMiB: peakRss,
+        afterRssMiB: afterRss,
+        addedPeakMiB: Math.max(peakRss, afterRss) - baselineRss,
+        mainHeapBeforeMiB: mainHeapBefore,
+        mainHeapAfterMiB: mainHeapAfter,
+        sdkProofs: 1 + memoryProofs,
+      },
       warm: {
         sdk: sdkSummary,
         sdkSplit: medianOfFields(sdk),
@@ -164,7 +195,13 @@ export async function runBrowserBench(runs: number, clickRuns: number, log: (lin
         ratioVsMain: sdkSummary.median / plainMainSummary.median,
       },
       secondVisit: secondVisit ?? { downloads: {}, zkeyRequestsSeenByBrowser: NaN },
-      click: { samples, clickToVerified: clickSummary, secondClick: summarize(samples.map((s) => s.secondClickMs)), coldPlain: coldPlainSummary, ratio: clickSummary.median / coldPlainSummary.median },
+      click: {
+        samples,
+        clickToVerified: clickSummary,
+        secondClick: summarize(samples.map((s) => s.secondClickMs)),
+        coldPlain: coldPlainSummary,
+        ratio: clickSummary.median / coldPlainSummary.median,
+      },
     }
   } finally {
     await browser.close()

@@ -47,7 +47,11 @@ export async function runEngineBench(runs: number, log: (line: string) => void):
     const verified = await snarkjs.groth16.verify(vkey, first.publicSignals, first.proof)
     await engine2.prove(wtns)
     await snarkjs.groth16.prove(zkeyBytes, wtns) // warm-up
-    const mine: number[] = [], theirs: number[] = [], two: number[] = [], stages: EngineTimings[] = [], theirStages: SnarkjsStages[] = []
+    const mine: number[] = [],
+      theirs: number[] = [],
+      two: number[] = [],
+      stages: EngineTimings[] = [],
+      theirStages: SnarkjsStages[] = []
     const series = ['engine', 'snarkjs', 'engine2'] as const
     for (let i = 0; i < runs; i++) {
       for (let k = 0; k < series.length; k++) {
@@ -59,7 +63,9 @@ export async function runEngineBench(runs: number, log: (line: string) => void):
         ;(who === 'engine' ? mine : who === 'engine2' ? two : theirs).push(performance.now() - t)
       }
     }
-    log(`engine: proofs ${summarize(mine).median.toFixed(0)} ms (2 threads ${summarize(two).median.toFixed(0)} ms) vs snarkjs ${summarize(theirs).median.toFixed(0)} ms`)
+    log(
+      `engine: proofs ${summarize(mine).median.toFixed(0)} ms (2 threads ${summarize(two).median.toFixed(0)} ms) vs snarkjs ${summarize(theirs).median.toFixed(0)} ms`,
+    )
 
     // Per MSM: the zkey's bases; the witness (A, B1, B2; C over the private part); H over full-width scalars.
     const z = engine.zkey
@@ -80,13 +86,17 @@ export async function runEngineBench(runs: number, log: (line: string) => void):
       new Uint8Array(e.memory.buffer).set(bytes, p)
       return p
     }
-    const placed = Object.fromEntries(KINDS.map((k) => [k, { bases: place(inputs[k].bases), scalars: place(inputs[k].scalars) }])) as Record<Kind, { bases: number; scalars: number }>
+    const placed = Object.fromEntries(KINDS.map((k) => [k, { bases: place(inputs[k].bases), scalars: place(inputs[k].scalars) }])) as Record<
+      Kind,
+      { bases: number; scalars: number }
+    >
     const out = e.alloc(192)
     const msm = {} as EngineBenchResult['msm']
     for (const kind of KINDS) {
       const { bases, scalars, g2 } = inputs[kind]
       const count = scalars.length / 32
-      const a: number[] = [], b: number[] = []
+      const a: number[] = [],
+        b: number[] = []
       for (let i = 0; i <= runs; i++) {
         let t = performance.now()
         ;(g2 ? e.g2_msm : e.g1_msm)(out, placed[kind].bases, placed[kind].scalars, count)
@@ -94,14 +104,21 @@ export async function runEngineBench(runs: number, log: (line: string) => void):
         t = performance.now()
         await (g2 ? curve.G2 : curve.G1).multiExpAffine(bases, scalars)
         const ref = performance.now() - t
-        if (i > 0) (a.push(ours), b.push(ref)) // round 0 warms both up
+        if (i > 0) a.push(ours), b.push(ref) // round 0 warms both up
       }
       msm[kind] = { engine: summarize(a), snarkjs: summarize(b), ratio: summarize(b).median / summarize(a).median, points: count }
       log(`engine: MSM ${kind} ${msm[kind].engine.median.toFixed(0)} ms vs snarkjs ${msm[kind].snarkjs.median.toFixed(0)} ms`)
     }
     return {
-      engineProve: summarize(mine), snarkjsProve: summarize(theirs), ratio: summarize(theirs).median / summarize(mine).median, engineTwoThreads: summarize(two),
-      engineStages: medianOfFields(stages), snarkjsStages: medianOfFields(theirStages), loadAverage: { start: loadStart, end: loadavg() }, msm, verified,
+      engineProve: summarize(mine),
+      snarkjsProve: summarize(theirs),
+      ratio: summarize(theirs).median / summarize(mine).median,
+      engineTwoThreads: summarize(two),
+      engineStages: medianOfFields(stages),
+      snarkjsStages: medianOfFields(theirStages),
+      loadAverage: { start: loadStart, end: loadavg() },
+      msm,
+      verified,
     }
   } finally {
     await engine.terminate()
@@ -122,6 +139,16 @@ async function snarkjsProveStages(zkey: Uint8Array, wtns: Uint8Array): Promise<S
   const total = performance.now() - t0
   const at = (test: (msg: string) => boolean) => marks.find((m) => test(m.msg))?.at ?? NaN
   const firstFft = at((m) => /FFT/.test(m))
-  const msm = (k: string) => at((m) => m.startsWith('Multiexp end') && m.includes(`multiexp ${k}:`)) - at((m) => m.startsWith('Multiexp start') && m.includes(`multiexp ${k}:`))
-  return { abc: firstFft - at((m) => m.startsWith('Building ABC')), fft: at((m) => m.startsWith('Join ABC')) - firstFft, msmA: msm('A'), msmB1: msm('B1'), msmB2: msm('B2'), msmC: msm('C'), msmH: msm('H'), total }
+  const msm = (k: string) =>
+    at((m) => m.startsWith('Multiexp end') && m.includes(`multiexp ${k}:`)) - at((m) => m.startsWith('Multiexp start') && m.includes(`multiexp ${k}:`))
+  return {
+    abc: firstFft - at((m) => m.startsWith('Building ABC')),
+    fft: at((m) => m.startsWith('Join ABC')) - firstFft,
+    msmA: msm('A'),
+    msmB1: msm('B1'),
+    msmB2: msm('B2'),
+    msmC: msm('C'),
+    msmH: msm('H'),
+    total,
+  }
 }

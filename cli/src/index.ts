@@ -28,7 +28,19 @@ export { runAdminOperation, AdminTransactionRevertedError, type AdminContext, ty
 export { deployGovernance, checkGovernanceOptions, type GovernanceDeployment, type GovernanceOptions } from './admin/deploy-governance.js'
 export { deploySafeContracts, SAFE_VERSION, type SafeContractAddresses } from './admin/safe-contracts.js'
 export { TIMELOCK_ROLES, timelockAbi } from './admin/timelock.js'
-export { executeSafeProposal, operationRoute, runGovernedOperation, runScheduledExecution, timelockState, type ExecuteProposalResult, type GovernanceTarget, type GovernedContext, type GovernedResult, type ProposeResult, type Route } from './admin/governed-operation.js'
+export {
+  executeSafeProposal,
+  operationRoute,
+  runGovernedOperation,
+  runScheduledExecution,
+  timelockState,
+  type ExecuteProposalResult,
+  type GovernanceTarget,
+  type GovernedContext,
+  type GovernedResult,
+  type ProposeResult,
+  type Route,
+} from './admin/governed-operation.js'
 export { assembleSafeTransaction, checkProposal, connectSafe, signSafeProposal, type SafeProposal, type SafeSignatureFile } from './admin/safe-proposal.js'
 export { NoGovernanceRouteError, NotSafeOwnerError, ProposalMismatchError, ThresholdNotMetError, TimelockNotReadyError } from './admin/governance-errors.js'
 export { auditGovernance, type GovernanceAudit } from './admin/audit-governance.js'

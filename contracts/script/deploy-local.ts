@@ -68,7 +68,10 @@ export async function deployLocal(parameters: DeployLocalParameters): Promise<Lo
   if (!/^https?:\/\//.test(rpcUrl)) throw new DeployLocalError('rpcUrl', 'must be an http(s) URL')
   if (!isHex(privateKey) || privateKey.length !== 66) throw new DeployLocalError('privateKey', 'must be 0x + 64 hex digits')
   if (signer !== undefined && !isAddress(signer)) throw new DeployLocalError('signer', 'must be an address')
-  for (const [field, value] of [['validityPeriod', validityPeriod], ['maxProofAge', maxProofAge]] as const) {
+  for (const [field, value] of [
+    ['validityPeriod', validityPeriod],
+    ['maxProofAge', maxProofAge],
+  ] as const) {
     if (value !== undefined && (!Number.isInteger(value) || value <= 0)) throw new DeployLocalError(field, 'must be a positive integer')
   }
 
@@ -113,7 +116,10 @@ export async function deployLocal(parameters: DeployLocalParameters): Promise<Lo
   const written = JSON.parse(readFileSync(resolve(root, file), 'utf8')) as Omit<LocalDeployment, 'policyDocuments'>
   if (written.chainId !== chainId) throw new DeployLocalError('deployments file', `is for chain ${written.chainId}, not ${chainId}`)
   // Deploy.s.sol registered the documents' hashes; the file lists the documents themselves next to the ids.
-  const deployment: LocalDeployment = { ...written, policyDocuments: { accredited: toPolicyDocumentJson(documents.accredited), retail: toPolicyDocumentJson(documents.retail) } }
+  const deployment: LocalDeployment = {
+    ...written,
+    policyDocuments: { accredited: toPolicyDocumentJson(documents.accredited), retail: toPolicyDocumentJson(documents.retail) },
+  }
   if (writeDeploymentFile) writeFileSync(resolve(root, `deployments/${chainId}.json`), `${JSON.stringify(deployment, null, 2)}\n`)
   rmSync(resolve(root, file), { force: true })
   return deployment

@@ -15,7 +15,15 @@ describe('drill: 90-day rotation through the Safe', () => {
     env = await createDrillEnv()
     gov = await governDrill(env)
     const deploymentFile = `${env.dir}/deployment.json`
-    writeFileSync(deploymentFile, JSON.stringify({ chainId: env.deployment.chainId, proxy: env.deployment.proxy, deployBlock: env.deployment.deployBlock.toString(), governance: gov.governance }))
+    writeFileSync(
+      deploymentFile,
+      JSON.stringify({
+        chainId: env.deployment.chainId,
+        proxy: env.deployment.proxy,
+        deployBlock: env.deployment.deployBlock.toString(),
+        governance: gov.governance,
+      }),
+    )
     chain = ['--rpc', env.anvil.rpcUrl, '--deployment', deploymentFile]
   })
   afterAll(() => env?.stop())
@@ -31,20 +39,30 @@ describe('drill: 90-day rotation through the Safe', () => {
     expect(audit.stderr).toMatch(/older than 90 days/)
     expect(audit.json.stale).toEqual([old.address])
     expect(audit.json.governance).toMatchObject({
-      roles: { DEFAULT_ADMIN_ROLE: [{ account: gov.governance.safe, is: 'safe' }], UPGRADER_ROLE: [{ account: gov.governance.timelock, is: 'timelock' }], PAUSER_ROLE: [{ account: GUARDIAN.address, is: 'guardian' }], SIGNER_ROLE: [{ account: old.address, is: 'account' }] },
+      roles: {
+        DEFAULT_ADMIN_ROLE: [{ account: gov.governance.safe, is: 'safe' }],
+        UPGRADER_ROLE: [{ account: gov.governance.timelock, is: 'timelock' }],
+        PAUSER_ROLE: [{ account: GUARDIAN.address, is: 'guardian' }],
+        SIGNER_ROLE: [{ account: old.address, is: 'account' }],
+      },
       safe: { owners: OWNERS.map((o) => o.address), threshold: 2, version: '1.4.1' },
       timelock: { minDelaySeconds: TIMELOCK_DELAY, proposers: [gov.governance.safe] },
       warnings: [],
     })
 
     // One owner alone: its key holds no role, and its single signature does not reach the threshold.
-    const alone = await runProofx(['admin', 'rotate-signer', ...chain, '--old', old.address, '--new', replacement.address], { PROOFX_ADMIN_KEY: privateKeyOf(OWNERS[1]) })
+    const alone = await runProofx(['admin', 'rotate-signer', ...chain, '--old', old.address, '--new', replacement.address], {
+      PROOFX_ADMIN_KEY: privateKeyOf(OWNERS[1]),
+    })
     expect(alone.code).toBe(1)
     const rotation = `${env.dir}/rotate.json`
     const proposed = await runProofx(['admin', 'rotate-signer', ...chain, '--old', old.address, '--new', replacement.address, '--propose', rotation])
     expect(proposed.code, proposed.stderr).toBe(0)
     // Two calls in one Safe transaction: a delegatecall to MultiSendCallOnly.
-    expect(proposed.json.proposal).toMatchObject({ safeTransaction: { operation: 1, to: gov.governance.safeContracts!.multiSendCallOnlyAddress }, simulation: [{ result: 'ok' }, { result: 'ok' }] })
+    expect(proposed.json.proposal).toMatchObject({
+      safeTransaction: { operation: 1, to: gov.governance.safeContracts!.multiSendCallOnlyAddress },
+      simulation: [{ result: 'ok' }, { result: 'ok' }],
+    })
     const sigs = await gov.sign(proposed.json.proposal, [OWNERS[1], OWNERS[2]])
     await expect(gov.execute(proposed.json.proposal, [sigs[0]!])).rejects.toMatchObject({ name: 'ThresholdNotMetError' })
     expect(await isSigner(env, replacement.address)).toBe(false)
@@ -54,7 +72,9 @@ describe('drill: 90-day rotation through the Safe', () => {
       writeFileSync(path, JSON.stringify(s.file))
       return path
     })
-    const executed = await runProofx(['admin', 'execute', ...chain, '--proposal', rotation, '--signatures', signatureFiles.join(',')], { PROOFX_ADMIN_KEY: privateKeyOf(env.admin) })
+    const executed = await runProofx(['admin', 'execute', ...chain, '--proposal', rotation, '--signatures', signatureFiles.join(',')], {
+      PROOFX_ADMIN_KEY: privateKeyOf(env.admin),
+    })
     expect(executed.code, executed.stderr).toBe(0)
     expect(executed.json.stateAfter).toEqual({ old: { account: old.address, isSigner: false }, new: { account: replacement.address, isSigner: true } })
 

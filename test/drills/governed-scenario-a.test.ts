@@ -24,7 +24,10 @@ describe('drill: Scenario A through a 2-of-3 Safe', () => {
     gov = await governDrill(env)
     // The deployment file the operators share: proxy, deploy block and the governance contracts.
     const deploymentFile = `${env.dir}/deployment.json`
-    writeFileSync(deploymentFile, JSON.stringify({ ...env.deployment, governance: gov.governance }, (_, v) => (typeof v === 'bigint' ? v.toString() : v)))
+    writeFileSync(
+      deploymentFile,
+      JSON.stringify({ ...env.deployment, governance: gov.governance }, (_, v) => (typeof v === 'bigint' ? v.toString() : v)),
+    )
     chain = ['--rpc', env.anvil.rpcUrl, '--deployment', deploymentFile]
     // Each owner's key lives in their own keystore.
     for (const [i, owner] of OWNERS.entries()) {
@@ -82,7 +85,10 @@ describe('drill: Scenario A through a 2-of-3 Safe', () => {
     await env.publicClient.waitForTransactionReceipt({ hash: await env.wallet(env.admin).sendTransaction({ to: fresh.address, value: 10n ** 18n }) })
     const grant = `${env.dir}/grant.json`
     expect((await runProofx(['admin', 'grant-signer', ...chain, '--account', fresh.address, '--propose', grant])).code).toBe(0)
-    const granted = await runProofx(['admin', 'execute', ...chain, '--proposal', grant, '--signatures', `${await sign(grant, 1)},${await sign(grant, 2)}`], executor)
+    const granted = await runProofx(
+      ['admin', 'execute', ...chain, '--proposal', grant, '--signatures', `${await sign(grant, 1)},${await sign(grant, 2)}`],
+      executor,
+    )
     expect(granted.code, granted.stderr).toBe(0)
     expect(granted.json.stateAfter).toEqual({ account: fresh.address, isSigner: true })
     const rotated = await env.startProver({ signer: fresh })
@@ -93,8 +99,13 @@ describe('drill: Scenario A through a 2-of-3 Safe', () => {
     // The monitor (as operators run it, governance from the deployment file) raised each role change as high.
     const monitor = await runProofx(['monitor', ...chain, '--checkpoint', `${env.dir}/cp.json`, '--once'])
     expect(monitor.code, monitor.stderr).toBe(0)
-    const alerts = monitor.stdout.trim().split('\n').map((l) => JSON.parse(l))
-    expect(alerts.filter((a) => a.kind === 'RoleChange' && a.data.roleName === 'SIGNER_ROLE').map((a) => [a.event, a.data.account, a.severity, a.data.sender])).toEqual([
+    const alerts = monitor.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l))
+    expect(
+      alerts.filter((a) => a.kind === 'RoleChange' && a.data.roleName === 'SIGNER_ROLE').map((a) => [a.event, a.data.account, a.severity, a.data.sender]),
+    ).toEqual([
       ['RoleGranted', compromised.address, 'high', env.admin.address],
       ['RoleRevoked', compromised.address, 'high', gov.governance.safe],
       ['RoleGranted', fresh.address, 'high', gov.governance.safe],

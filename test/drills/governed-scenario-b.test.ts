@@ -24,7 +24,15 @@ describe('drill: Scenario B governance, guardian + Safe + timelock', () => {
     env = await createDrillEnv()
     gov = await governDrill(env)
     const deploymentFile = `${env.dir}/deployment.json`
-    writeFileSync(deploymentFile, JSON.stringify({ chainId: env.deployment.chainId, proxy: env.deployment.proxy, deployBlock: env.deployment.deployBlock.toString(), governance: gov.governance }))
+    writeFileSync(
+      deploymentFile,
+      JSON.stringify({
+        chainId: env.deployment.chainId,
+        proxy: env.deployment.proxy,
+        deployBlock: env.deployment.deployBlock.toString(),
+        governance: gov.governance,
+      }),
+    )
     chain = ['--rpc', env.anvil.rpcUrl, '--deployment', deploymentFile]
   })
   afterAll(() => env?.stop())
@@ -32,11 +40,13 @@ describe('drill: Scenario B governance, guardian + Safe + timelock', () => {
   // Owners sign with the library (the CLI's `proofx admin sign` is drilled in Scenario A): one file per owner.
   const signFiles = async (proposal: string, owners: readonly (typeof OWNERS)[number][]) => {
     const signatures = await gov.sign(JSON.parse(readFileSync(proposal, 'utf8')), owners)
-    return signatures.map(({ file }, i) => {
-      const out = `${proposal}.${owners[i]!.address}.sig.json`
-      writeFileSync(out, JSON.stringify(file))
-      return out
-    }).join(',')
+    return signatures
+      .map(({ file }, i) => {
+        const out = `${proposal}.${owners[i]!.address}.sig.json`
+        writeFileSync(out, JSON.stringify(file))
+        return out
+      })
+      .join(',')
   }
   const executor = () => ({ PROOFX_ADMIN_KEY: privateKeyOf(env.admin) })
 
@@ -74,11 +84,29 @@ describe('drill: Scenario B governance, guardian + Safe + timelock', () => {
     // 2. Remediate: Groth16Verifier v2, deployed by the operator's key, the switch scheduled through the Safe.
     const v2 = await newCircuitVersion(env.dir)
     const schedule = `${env.dir}/schedule-v2.json`
-    const proposed = await runProofx(['admin', 'set-verifier', ...chain, '--verifier-artifact', v2.verifierArtifactPath, '--vkey', v2.vkeyPath, '--void-earlier-records', 'true', '--propose', schedule], executor())
+    const proposed = await runProofx(
+      [
+        'admin',
+        'set-verifier',
+        ...chain,
+        '--verifier-artifact',
+        v2.verifierArtifactPath,
+        '--vkey',
+        v2.vkeyPath,
+        '--void-earlier-records',
+        'true',
+        '--propose',
+        schedule,
+      ],
+      executor(),
+    )
     expect(proposed.code, proposed.stderr).toBe(0)
     expect(proposed.json).toMatchObject({ route: 'timelock', proposal: { phase: 'schedule', timelock: { delay: String(TIMELOCK_DELAY) } } })
     const v2Verifier = proposed.json.deploySteps[0].deployedAddress
-    const scheduled = await runProofx(['admin', 'execute', ...chain, '--proposal', schedule, '--signatures', await signFiles(schedule, [OWNERS[0], OWNERS[1]])], executor())
+    const scheduled = await runProofx(
+      ['admin', 'execute', ...chain, '--proposal', schedule, '--signatures', await signFiles(schedule, [OWNERS[0], OWNERS[1]])],
+      executor(),
+    )
     expect(scheduled.code, scheduled.stderr).toBe(0)
     expect(scheduled.json.timelock).toMatchObject({ state: 'waiting' })
 
@@ -92,7 +120,10 @@ describe('drill: Scenario B governance, guardian + Safe + timelock', () => {
     expect(ready.code, ready.stderr).toBe(0)
     const executionProposal = JSON.parse(readFileSync(execution, 'utf8'))
     await expect(gov.execute(executionProposal, await gov.sign(executionProposal, [OWNERS[2]]))).rejects.toMatchObject({ name: 'ThresholdNotMetError' })
-    const swapped = await runProofx(['admin', 'execute', ...chain, '--proposal', execution, '--signatures', await signFiles(execution, [OWNERS[1], OWNERS[2]])], executor())
+    const swapped = await runProofx(
+      ['admin', 'execute', ...chain, '--proposal', execution, '--signatures', await signFiles(execution, [OWNERS[1], OWNERS[2]])],
+      executor(),
+    )
     expect(swapped.code, swapped.stderr).toBe(0)
     // "Start fresh": every record of the v1 generation is void from this transaction on.
     expect(swapped.json.stateAfter).toEqual({ verifier: v2Verifier, vkeyHash: hashVerificationKey(v2.vkey), verifierGeneration: 2, validFromGeneration: 2 })
@@ -110,11 +141,17 @@ describe('drill: Scenario B governance, guardian + Safe + timelock', () => {
     expect(upgraded.stateAfter!.implementation).toBe(upgrade.deploySteps[0]!.deployedAddress)
 
     // 3. Restore: unpause and reopen the gates, each through the Safe.
-    for (const [operation, state] of [['unpause', { paused: false }], ['open-gates', { gatesClosed: false }]] as const) {
+    for (const [operation, state] of [
+      ['unpause', { paused: false }],
+      ['open-gates', { gatesClosed: false }],
+    ] as const) {
       const file = `${env.dir}/${operation}.json`
       const proposal = await runProofx(['admin', operation, ...chain, '--propose', file])
       expect(proposal.code, proposal.stderr).toBe(0)
-      const restored = await runProofx(['admin', 'execute', ...chain, '--proposal', file, '--signatures', await signFiles(file, [OWNERS[0], OWNERS[2]])], executor())
+      const restored = await runProofx(
+        ['admin', 'execute', ...chain, '--proposal', file, '--signatures', await signFiles(file, [OWNERS[0], OWNERS[2]])],
+        executor(),
+      )
       expect(restored.code, restored.stderr).toBe(0)
       expect(restored.json.stateAfter).toEqual(state)
     }
@@ -133,7 +170,11 @@ describe('drill: Scenario B governance, guardian + Safe + timelock', () => {
     // The monitor: the pause and both scheduled rule changes are high alerts.
     const monitor = await runProofx(['monitor', ...chain, '--checkpoint', `${env.dir}/cp.json`, '--once'])
     expect(monitor.code, monitor.stderr).toBe(0)
-    const high = monitor.stdout.trim().split('\n').map((l) => JSON.parse(l)).filter((a) => a.severity === 'high')
+    const high = monitor.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l))
+      .filter((a) => a.severity === 'high')
     expect(high.filter((a) => a.kind === 'ProtocolPaused').map((a) => a.data.account)).toEqual([GUARDIAN.address])
     expect(high.filter((a) => a.kind === 'GatesClosed').map((a) => a.data.account)).toEqual([GUARDIAN.address])
     expect(high.filter((a) => a.kind === 'UpgradeScheduled').map((a) => a.data.functionName)).toEqual(['setVerifier', 'upgradeToAndCall'])

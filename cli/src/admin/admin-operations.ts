@@ -115,10 +115,18 @@ function call<args>(
   send: (client: AnyClient, parameters: { address: Address } & args) => Promise<WriteVerifierReturnType>,
   args: args,
 ): AdminCallStep {
-  return { kind: 'call', description, simulate: (client, options) => simulate(client, { ...options, ...args }), send: (client, options) => send(client, { ...options, ...args }) }
+  return {
+    kind: 'call',
+    description,
+    simulate: (client, options) => simulate(client, { ...options, ...args }),
+    send: (client, options) => send(client, { ...options, ...args }),
+  }
 }
 
-const signerState = (account: (p: AdminParams) => Address) => async (ctx: Pick<AdminContext, 'publicClient' | 'contract'>, p: AdminParams) => ({ account: account(p), isSigner: await read(ctx, 'hasRole', [proofXRoles.SIGNER_ROLE, account(p)]) })
+const signerState = (account: (p: AdminParams) => Address) => async (ctx: Pick<AdminContext, 'publicClient' | 'contract'>, p: AdminParams) => ({
+  account: account(p),
+  isSigner: await read(ctx, 'hasRole', [proofXRoles.SIGNER_ROLE, account(p)]),
+})
 
 export const ADMIN_OPERATIONS: Record<string, AdminOperation> = {
   'grant-signer': {
@@ -153,10 +161,17 @@ export const ADMIN_OPERATIONS: Record<string, AdminOperation> = {
     state: async (ctx) => ({ paused: await read(ctx, 'paused') }),
   },
   'set-verifier': {
-    summary: 'setVerifier(--verifier, --vkey-hash, --void-earlier-records true|false), or deploy --verifier-artifact and hash --vkey (circuit upgrade; true voids every earlier record, playbook B "start fresh"; UPGRADER_ROLE, the timelock)',
+    summary:
+      'setVerifier(--verifier, --vkey-hash, --void-earlier-records true|false), or deploy --verifier-artifact and hash --vkey (circuit upgrade; true voids every earlier record, playbook B "start fresh"; UPGRADER_ROLE, the timelock)',
     steps: async (p, deployed) => {
       const steps: AdminStep[] = []
-      if (p['verifier-artifact']) steps.push({ kind: 'deploy', label: 'verifier', description: `deploy Groth16Verifier from ${p['verifier-artifact']}`, bytecode: await artifactBytecode(p['verifier-artifact']) })
+      if (p['verifier-artifact'])
+        steps.push({
+          kind: 'deploy',
+          label: 'verifier',
+          description: `deploy Groth16Verifier from ${p['verifier-artifact']}`,
+          bytecode: await artifactBytecode(p['verifier-artifact']),
+        })
       const target = p['verifier-artifact'] ? deployed.verifier : address(p, 'verifier')
       const hash = p.vkey ? hashVerificationKey(JSON.parse(await readFile(p.vkey, 'utf8'))) : bytes32(p, 'vkey-hash')
       const voidEarlierRecords = flag(p, 'void-earlier-records')
@@ -165,11 +180,18 @@ export const ADMIN_OPERATIONS: Record<string, AdminOperation> = {
       steps.push(call(description, simulateSetVerifier, setVerifier, { groth16Verifier: target ?? NOT_YET_DEPLOYED, vkeyHash: hash, voidEarlierRecords }))
       return steps
     },
-    state: async (ctx) => ({ verifier: await read(ctx, 'verifier'), vkeyHash: await read(ctx, 'vkeyHash'), verifierGeneration: await read(ctx, 'verifierGeneration'), validFromGeneration: await read(ctx, 'validFromGeneration') }),
+    state: async (ctx) => ({
+      verifier: await read(ctx, 'verifier'),
+      vkeyHash: await read(ctx, 'vkeyHash'),
+      verifierGeneration: await read(ctx, 'verifierGeneration'),
+      validFromGeneration: await read(ctx, 'validFromGeneration'),
+    }),
   },
   'set-batch-verifier': {
     summary: 'setBatchVerifier(--batch-verifier): the Groth16BatchVerifier submitProofs uses, 0x0…0 for none (UPGRADER_ROLE, the timelock)',
-    steps: async (p) => [call(`use batch verifier ${address(p, 'batch-verifier')}`, simulateSetBatchVerifier, setBatchVerifier, { batchVerifier: address(p, 'batch-verifier') })],
+    steps: async (p) => [
+      call(`use batch verifier ${address(p, 'batch-verifier')}`, simulateSetBatchVerifier, setBatchVerifier, { batchVerifier: address(p, 'batch-verifier') }),
+    ],
     state: async (ctx) => ({ batchVerifier: await read(ctx, 'batchVerifier') }),
   },
   'close-gates': {
@@ -186,11 +208,24 @@ export const ADMIN_OPERATIONS: Record<string, AdminOperation> = {
     summary: 'deploy --artifact (or use --implementation) and upgradeToAndCall(impl, --call-data) (UPGRADER_ROLE, the timelock)',
     steps: async (p, deployed) => {
       const steps: AdminStep[] = []
-      if (p.artifact) steps.push({ kind: 'deploy', label: 'implementation', description: `deploy implementation from ${p.artifact}`, bytecode: await artifactBytecode(p.artifact) })
+      if (p.artifact)
+        steps.push({
+          kind: 'deploy',
+          label: 'implementation',
+          description: `deploy implementation from ${p.artifact}`,
+          bytecode: await artifactBytecode(p.artifact),
+        })
       const implementation = p.artifact ? deployed.implementation : address(p, 'implementation')
       const data = (p['call-data'] ?? '0x') as Hex
       if (!isHex(data)) throw new InvalidAdminArgumentError({ field: 'call-data', rule: 'must be 0x-hex' })
-      steps.push(call(`upgradeToAndCall(${implementation ?? '(the deployed implementation)'}, ${data})`, simulateUpgrade, (client, { address, implementation, data }) => upgrade(client, { address, implementation, data }), { implementation: implementation ?? NOT_YET_DEPLOYED, data }))
+      steps.push(
+        call(
+          `upgradeToAndCall(${implementation ?? '(the deployed implementation)'}, ${data})`,
+          simulateUpgrade,
+          (client, { address, implementation, data }) => upgrade(client, { address, implementation, data }),
+          { implementation: implementation ?? NOT_YET_DEPLOYED, data },
+        ),
+      )
       return steps
     },
     state: async (ctx) => {
@@ -200,17 +235,29 @@ export const ADMIN_OPERATIONS: Record<string, AdminOperation> = {
   },
   'add-issuer': {
     summary: 'addIssuer(--issuer-key-hash, --revoker): trust an issuer key',
-    steps: async (p) => [call(`trust issuer ${uint(p, 'issuer-key-hash')} (revoker ${address(p, 'revoker')})`, simulateAddIssuer, addIssuer, { issuerKeyHash: uint(p, 'issuer-key-hash'), revoker: address(p, 'revoker') })],
+    steps: async (p) => [
+      call(`trust issuer ${uint(p, 'issuer-key-hash')} (revoker ${address(p, 'revoker')})`, simulateAddIssuer, addIssuer, {
+        issuerKeyHash: uint(p, 'issuer-key-hash'),
+        revoker: address(p, 'revoker'),
+      }),
+    ],
     state: async (ctx, p) => ({ trusted: await read(ctx, 'isTrustedIssuer', [uint(p, 'issuer-key-hash')]) }),
   },
   'remove-issuer': {
     summary: 'removeIssuer(--issuer-key-hash): its records stop counting',
-    steps: async (p) => [call(`stop trusting issuer ${uint(p, 'issuer-key-hash')}`, simulateRemoveIssuer, removeIssuer, { issuerKeyHash: uint(p, 'issuer-key-hash') })],
+    steps: async (p) => [
+      call(`stop trusting issuer ${uint(p, 'issuer-key-hash')}`, simulateRemoveIssuer, removeIssuer, { issuerKeyHash: uint(p, 'issuer-key-hash') }),
+    ],
     state: async (ctx, p) => ({ trusted: await read(ctx, 'isTrustedIssuer', [uint(p, 'issuer-key-hash')]) }),
   },
   'revoke-credential': {
     summary: 'revokeCredential(--issuer-key-hash, --nullifier)',
-    steps: async (p) => [call(`revoke credential ${uint(p, 'nullifier')} of issuer ${uint(p, 'issuer-key-hash')}`, simulateRevokeCredential, revokeCredential, { issuerKeyHash: uint(p, 'issuer-key-hash'), nullifier: uint(p, 'nullifier') })],
+    steps: async (p) => [
+      call(`revoke credential ${uint(p, 'nullifier')} of issuer ${uint(p, 'issuer-key-hash')}`, simulateRevokeCredential, revokeCredential, {
+        issuerKeyHash: uint(p, 'issuer-key-hash'),
+        nullifier: uint(p, 'nullifier'),
+      }),
+    ],
     state: async (ctx, p) => ({ revoked: await read(ctx, 'isRevoked', [uint(p, 'issuer-key-hash'), uint(p, 'nullifier')]) }),
   },
 }

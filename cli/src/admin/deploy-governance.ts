@@ -41,10 +41,14 @@ export type GovernanceDeployment = {
 export function checkGovernanceOptions(options: GovernanceOptions): void {
   const { owners, threshold, timelockDelay, guardian } = options
   if (!Array.isArray(owners) || owners.length === 0) throw new InvalidAdminArgumentError({ field: 'safe-owners', rule: 'must list at least one owner address' })
-  for (const owner of owners) if (!isAddress(owner, { strict: false })) throw new InvalidAdminArgumentError({ field: 'safe-owners', rule: `must be addresses (got ${owner})` })
-  if (new Set(owners.map((o) => o.toLowerCase())).size !== owners.length) throw new InvalidAdminArgumentError({ field: 'safe-owners', rule: 'must not repeat an owner' })
-  if (!Number.isInteger(threshold) || threshold < 1 || threshold > owners.length) throw new InvalidAdminArgumentError({ field: 'safe-threshold', rule: `must be an integer from 1 to ${owners.length} (the number of owners)` })
-  if (!Number.isInteger(timelockDelay) || timelockDelay < 0) throw new InvalidAdminArgumentError({ field: 'timelock-delay', rule: 'must be a whole number of seconds' })
+  for (const owner of owners)
+    if (!isAddress(owner, { strict: false })) throw new InvalidAdminArgumentError({ field: 'safe-owners', rule: `must be addresses (got ${owner})` })
+  if (new Set(owners.map((o) => o.toLowerCase())).size !== owners.length)
+    throw new InvalidAdminArgumentError({ field: 'safe-owners', rule: 'must not repeat an owner' })
+  if (!Number.isInteger(threshold) || threshold < 1 || threshold > owners.length)
+    throw new InvalidAdminArgumentError({ field: 'safe-threshold', rule: `must be an integer from 1 to ${owners.length} (the number of owners)` })
+  if (!Number.isInteger(timelockDelay) || timelockDelay < 0)
+    throw new InvalidAdminArgumentError({ field: 'timelock-delay', rule: 'must be a whole number of seconds' })
   if (!isAddress(guardian, { strict: false })) throw new InvalidAdminArgumentError({ field: 'guardian', rule: 'must be an address' })
 }
 
@@ -83,35 +87,62 @@ export async function deployGovernance({
   // The Safe: protocol-kit predicts its address and builds the proxy factory call; the deployer sends it.
   const kit = await Safe.init({
     provider: rpcUrl,
-    predictedSafe: { safeAccountConfig: { owners, threshold: options.threshold }, safeDeploymentConfig: { safeVersion: SAFE_VERSION, saltNonce: options.saltNonce ?? String(Date.now()) } },
+    predictedSafe: {
+      safeAccountConfig: { owners, threshold: options.threshold },
+      safeDeploymentConfig: { safeVersion: SAFE_VERSION, saltNonce: options.saltNonce ?? String(Date.now()) },
+    },
     contractNetworks: contractNetworksFor(chainId, safeContracts),
   })
   const safe = getAddress(await kit.getAddress())
   const deployTx = await kit.createSafeDeploymentTransaction()
   const safeReceipt = await publicClient.waitForTransactionReceipt({
-    hash: await walletClient.sendTransaction({ to: deployTx.to as Address, data: deployTx.data as `0x${string}`, value: BigInt(deployTx.value), chain: walletClient.chain }),
+    hash: await walletClient.sendTransaction({
+      to: deployTx.to as Address,
+      data: deployTx.data as `0x${string}`,
+      value: BigInt(deployTx.value),
+      chain: walletClient.chain,
+    }),
   })
-  if (safeReceipt.status !== 'success' || !(await publicClient.getCode({ address: safe }))) throw new Error(`Deploying the Safe at ${safe} failed (${safeReceipt.transactionHash}).`)
+  if (safeReceipt.status !== 'success' || !(await publicClient.getCode({ address: safe })))
+    throw new Error(`Deploying the Safe at ${safe} failed (${safeReceipt.transactionHash}).`)
 
   // The timelock: the Safe proposes (and may cancel); it also executes unless anyone may.
   const { abi, bytecode } = timelockArtifact()
   const executors = timelockExecutor === 'anyone' ? [zeroAddress] : [safe]
   const timelockReceipt = await publicClient.waitForTransactionReceipt({
-    hash: await walletClient.deployContract({ abi, bytecode, args: [BigInt(options.timelockDelay), [safe], executors, zeroAddress], chain: walletClient.chain }),
+    hash: await walletClient.deployContract({
+      abi,
+      bytecode,
+      args: [BigInt(options.timelockDelay), [safe], executors, zeroAddress],
+      chain: walletClient.chain,
+    }),
   })
-  if (timelockReceipt.status !== 'success' || !timelockReceipt.contractAddress) throw new Error(`Deploying the TimelockController failed (${timelockReceipt.transactionHash}).`)
+  if (timelockReceipt.status !== 'success' || !timelockReceipt.contractAddress)
+    throw new Error(`Deploying the TimelockController failed (${timelockReceipt.transactionHash}).`)
   const timelock = getAddress(timelockReceipt.contractAddress)
   const isProposer = await publicClient.readContract({ address: timelock, abi, functionName: 'hasRole', args: [TIMELOCK_ROLES.PROPOSER_ROLE, safe] })
   if (!isProposer) throw new Error('The TimelockController does not list the Safe as proposer.')
 
   // Hand the roles over (grants first, the deployer's own admin role last), with the SDK's typed writes.
   const deployer = walletClient.account.address
-  const write = (functionName: 'grantRole' | 'renounceRole', args: readonly [`0x${string}`, Address]) => writeVerifier(walletClient, { address: proxy, functionName, args } as never)
+  const write = (functionName: 'grantRole' | 'renounceRole', args: readonly [`0x${string}`, Address]) =>
+    writeVerifier(walletClient, { address: proxy, functionName, args } as never)
   await write('grantRole', [proofXRoles.DEFAULT_ADMIN_ROLE, safe])
   await write('grantRole', [proofXRoles.PAUSER_ROLE, guardian])
   await write('grantRole', [proofXRoles.UPGRADER_ROLE, timelock])
   const keep = new Set<string>(guardian === deployer ? [proofXRoles.PAUSER_ROLE] : [])
-  for (const role of [proofXRoles.UPGRADER_ROLE, proofXRoles.PAUSER_ROLE, proofXRoles.DEFAULT_ADMIN_ROLE]) if (!keep.has(role)) await write('renounceRole', [role, deployer])
+  for (const role of [proofXRoles.UPGRADER_ROLE, proofXRoles.PAUSER_ROLE, proofXRoles.DEFAULT_ADMIN_ROLE])
+    if (!keep.has(role)) await write('renounceRole', [role, deployer])
 
-  return { safe, safeVersion: SAFE_VERSION, owners, threshold: options.threshold, timelock, timelockDelay: options.timelockDelay, timelockExecutor, guardian, ...(safeContracts ? { safeContracts } : {}) }
+  return {
+    safe,
+    safeVersion: SAFE_VERSION,
+    owners,
+    threshold: options.threshold,
+    timelock,
+    timelockDelay: options.timelockDelay,
+    timelockExecutor,
+    guardian,
+    ...(safeContracts ? { safeContracts } : {}),
+  }
 }

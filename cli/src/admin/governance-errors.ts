@@ -8,7 +8,9 @@ export class ThresholdNotMetError extends ProofXError {
   readonly signed: number
   readonly threshold: number
   constructor({ signed, threshold, safe }: { signed: number; threshold: number; safe: Address }) {
-    super(`The Safe ${safe} needs ${threshold} owner signatures; ${signed} valid one(s) given.`, { metaMessages: ['Collect more signature files with `proofx admin sign` and pass them all to `proofx admin execute --signatures`.'] })
+    super(`The Safe ${safe} needs ${threshold} owner signatures; ${signed} valid one(s) given.`, {
+      metaMessages: ['Collect more signature files with `proofx admin sign` and pass them all to `proofx admin execute --signatures`.'],
+    })
     this.signed = signed
     this.threshold = threshold
   }
@@ -19,8 +21,15 @@ export type NotSafeOwnerErrorType = NotSafeOwnerError & { name: 'NotSafeOwnerErr
 export class NotSafeOwnerError extends ProofXError {
   override name = 'NotSafeOwnerError' as const
   readonly signer: Address
-  constructor({ signer, safe, file, reason }: { signer: Address; safe: Address; file: string; reason: 'not an owner' | 'signature does not match its signer' }) {
-    super(`Signature ${file}: ${signer} is ${reason === 'not an owner' ? `not an owner of the Safe ${safe}` : 'not who made this signature'}.`, { metaMessages: ['Only the Safe owners\' signatures count; check `proofx keys audit` for the owner list.'] })
+  constructor({
+    signer,
+    safe,
+    file,
+    reason,
+  }: { signer: Address; safe: Address; file: string; reason: 'not an owner' | 'signature does not match its signer' }) {
+    super(`Signature ${file}: ${signer} is ${reason === 'not an owner' ? `not an owner of the Safe ${safe}` : 'not who made this signature'}.`, {
+      metaMessages: ["Only the Safe owners' signatures count; check `proofx keys audit` for the owner list."],
+    })
     this.signer = signer
   }
 }
@@ -43,7 +52,12 @@ export class TimelockNotReadyError extends ProofXError {
   readonly operationId: Hex
   readonly readyAt: bigint | undefined
   constructor({ operationId, state, readyAt, now }: { operationId: Hex; state: 'unset' | 'waiting' | 'done'; readyAt?: bigint; now?: bigint }) {
-    const why = state === 'unset' ? 'is not scheduled (execute the schedule proposal first)' : state === 'done' ? 'was already executed' : `is still in its delay: ready at ${new Date(Number(readyAt) * 1000).toISOString()} (in ${readyAt! - now!} s)`
+    const why =
+      state === 'unset'
+        ? 'is not scheduled (execute the schedule proposal first)'
+        : state === 'done'
+          ? 'was already executed'
+          : `is still in its delay: ready at ${new Date(Number(readyAt) * 1000).toISOString()} (in ${readyAt! - now!} s)`
     super(`Timelock operation ${operationId} ${why}.`)
     this.operationId = operationId
     this.readyAt = readyAt

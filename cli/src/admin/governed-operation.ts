@@ -1,12 +1,44 @@
-import { BaseError, decodeErrorResult, encodeFunctionData, keccak256, toHex, zeroHash, type Account, type Address, type Chain, type Hex, type PublicClient, type StateOverride, type Transport, type WalletClient } from 'viem'
+import {
+  BaseError,
+  decodeErrorResult,
+  encodeFunctionData,
+  keccak256,
+  toHex,
+  zeroHash,
+  type Account,
+  type Address,
+  type Chain,
+  type Hex,
+  type PublicClient,
+  type StateOverride,
+  type Transport,
+  type WalletClient,
+} from 'viem'
 import { MissingRoleError, ProofXError, proofXRoles, proofXVerifierAbi, roleName } from '@proofx/sdk'
 import { InvalidAdminArgumentError, type AdminCallStep, type AdminParams } from './admin-operations.js'
 import { NoGovernanceRouteError, TimelockNotReadyError } from './governance-errors.js'
 import { MissingKeyError } from './load-account.js'
-import { assembleSafeTransaction, buildSafeProposal, connectSafe, timelockEntry, type ProposalCall, type SafeProposal, type SafeSignatureFile } from './safe-proposal.js'
+import {
+  assembleSafeTransaction,
+  buildSafeProposal,
+  connectSafe,
+  timelockEntry,
+  type ProposalCall,
+  type SafeProposal,
+  type SafeSignatureFile,
+} from './safe-proposal.js'
 import type { SafeContractAddresses } from './safe-contracts.js'
 import { TIMELOCK_ROLES, timelockAbi, timelockCall, timelockOperationId, type TimelockOperation } from './timelock.js'
-import { AdminTransactionRevertedError, adminOperation, revertReason, runAdminOperation, runDeployStep, type AdminContext, type AdminResult, type AdminStepResult } from './run-admin-operation.js'
+import {
+  AdminTransactionRevertedError,
+  adminOperation,
+  revertReason,
+  runAdminOperation,
+  runDeployStep,
+  type AdminContext,
+  type AdminResult,
+  type AdminStepResult,
+} from './run-admin-operation.js'
 
 /** The governance contracts of a deployment (deployments/<chainId>.json `governance`). */
 export type GovernanceTarget = { safe: Address; timelock?: Address | undefined; safeContracts?: SafeContractAddresses | undefined }
@@ -65,7 +97,12 @@ export async function routeFor(ctx: GovernedContext, role: Hex, step: string): P
     if (await hasRole(ctx.publicClient, ctx.contract, role, g.safe)) return 'safe'
     tried.push(`the Safe ${g.safe}`)
     if (g.timelock && (await hasRole(ctx.publicClient, ctx.contract, role, g.timelock))) {
-      const proposes = await ctx.publicClient.readContract({ address: g.timelock, abi: timelockAbi(), functionName: 'hasRole', args: [TIMELOCK_ROLES.PROPOSER_ROLE, g.safe] })
+      const proposes = await ctx.publicClient.readContract({
+        address: g.timelock,
+        abi: timelockAbi(),
+        functionName: 'hasRole',
+        args: [TIMELOCK_ROLES.PROPOSER_ROLE, g.safe],
+      })
       if (proposes) return 'timelock'
     }
     if (g.timelock) tried.push(`the timelock ${g.timelock}`)
@@ -113,7 +150,9 @@ export async function runGovernedOperation(
   for (const step of planned) {
     if (step.kind !== 'deploy') continue
     if (!ctx.walletClient) throw new InvalidAdminArgumentError({ field: 'keystore', rule: `is needed to deploy (${step.description}); any funded key will do` })
-    deploySteps.push(await runDeployStep({ publicClient: ctx.publicClient, walletClient: ctx.walletClient }, step, { dryRun, nonce: walletNonce++, deployed, overrides }))
+    deploySteps.push(
+      await runDeployStep({ publicClient: ctx.publicClient, walletClient: ctx.walletClient }, step, { dryRun, nonce: walletNonce++, deployed, overrides }),
+    )
   }
   // Each call is the SDK action simulated as whoever will make it (the Safe, or the timelock once the delay is over),
   // with a dry run's contracts in place: its calldata goes into the proposal, and a call that would revert stops here.
@@ -139,7 +178,8 @@ export async function runGovernedOperation(
     return { route, proposal, deploySteps, stateBefore }
   }
   const minDelay = (await ctx.publicClient.readContract({ address: g.timelock!, abi: timelockAbi(), functionName: 'getMinDelay' })) as bigint
-  if (delay !== undefined && delay < minDelay) throw new InvalidAdminArgumentError({ field: 'delay', rule: `must be at least the timelock's minimum delay (${minDelay} s)` })
+  if (delay !== undefined && delay < minDelay)
+    throw new InvalidAdminArgumentError({ field: 'delay', rule: `must be at least the timelock's minimum delay (${minDelay} s)` })
   const timelockOp: TimelockOperation = {
     calls: calls.map((c) => ({ target: c.to, value: BigInt(c.value), data: c.data })),
     predecessor: zeroHash,
@@ -149,12 +189,22 @@ export async function runGovernedOperation(
   const scheduled = timelockCall(timelockOp, 'schedule')
   const scheduleData = encodeFunctionData({ abi: timelockAbi(), functionName: scheduled.functionName, args: scheduled.args })
   const operationId = timelockOperationId(timelockOp)
-  simulation.push({ description: `schedule on the timelock ${g.timelock} for ${timelockOp.delay} s (as the Safe)`, result: await simulate(ctx.publicClient, g.safe, g.timelock!, scheduleData) })
+  simulation.push({
+    description: `schedule on the timelock ${g.timelock} for ${timelockOp.delay} s (as the Safe)`,
+    result: await simulate(ctx.publicClient, g.safe, g.timelock!, scheduleData),
+  })
   const proposal = await buildSafeProposal(connection, {
     operation: name,
     params,
     phase: 'schedule',
-    calls: [{ to: g.timelock!, value: '0', data: scheduleData, description: `schedule (timelock ${operationId}, delay ${timelockOp.delay} s): ${calls.map((c) => c.description).join('; ')}` }],
+    calls: [
+      {
+        to: g.timelock!,
+        value: '0',
+        data: scheduleData,
+        description: `schedule (timelock ${operationId}, delay ${timelockOp.delay} s): ${calls.map((c) => c.description).join('; ')}`,
+      },
+    ],
     timelock: timelockEntry(g.timelock!, operationId, timelockOp),
     simulation,
     nonce,
@@ -183,7 +233,11 @@ async function simulate(publicClient: PublicClient, from: Address, to: Address, 
 }
 
 /** Where a timelock operation stands, from the timelock itself. */
-export async function timelockState(publicClient: PublicClient, timelock: Address, operationId: Hex): Promise<{ state: 'unset' | 'waiting' | 'ready' | 'done'; readyAt: bigint; now: bigint }> {
+export async function timelockState(
+  publicClient: PublicClient,
+  timelock: Address,
+  operationId: Hex,
+): Promise<{ state: 'unset' | 'waiting' | 'ready' | 'done'; readyAt: bigint; now: bigint }> {
   const abi = timelockAbi()
   const [state, readyAt, block] = await Promise.all([
     publicClient.readContract({ address: timelock, abi, functionName: 'getOperationState', args: [operationId] }) as Promise<number>,
@@ -205,17 +259,32 @@ export async function runScheduledExecution(
   { dryRun = false, nonce }: { dryRun?: boolean; nonce?: number | undefined } = {},
 ): Promise<{ route: 'direct'; transactionHash?: Hex; simulation: string } | { route: 'safe'; proposal: SafeProposal }> {
   const t = scheduleProposal.timelock
-  if (scheduleProposal.phase !== 'schedule' || !t) throw new InvalidAdminArgumentError({ field: 'proposal', rule: 'must be the schedule proposal of a timelocked operation' })
-  const op: TimelockOperation = { calls: t.calls.map((c) => ({ target: c.target, value: BigInt(c.value), data: c.data })), predecessor: t.predecessor, salt: t.salt, delay: BigInt(t.delay) }
-  if (timelockOperationId(op) !== t.operationId) throw new InvalidAdminArgumentError({ field: 'proposal', rule: 'has a timelock operation id that does not match its calls' })
+  if (scheduleProposal.phase !== 'schedule' || !t)
+    throw new InvalidAdminArgumentError({ field: 'proposal', rule: 'must be the schedule proposal of a timelocked operation' })
+  const op: TimelockOperation = {
+    calls: t.calls.map((c) => ({ target: c.target, value: BigInt(c.value), data: c.data })),
+    predecessor: t.predecessor,
+    salt: t.salt,
+    delay: BigInt(t.delay),
+  }
+  if (timelockOperationId(op) !== t.operationId)
+    throw new InvalidAdminArgumentError({ field: 'proposal', rule: 'has a timelock operation id that does not match its calls' })
   const status = await timelockState(ctx.publicClient, t.address, t.operationId)
   if (status.state !== 'ready') throw new TimelockNotReadyError({ operationId: t.operationId, state: status.state, readyAt: status.readyAt, now: status.now })
   const executed = timelockCall(op, 'execute')
   const data = encodeFunctionData({ abi: timelockAbi(), functionName: executed.functionName, args: executed.args })
   const abi = timelockAbi()
   const actor = ctx.walletClient?.account.address
-  const open = (await ctx.publicClient.readContract({ address: t.address, abi, functionName: 'hasRole', args: [TIMELOCK_ROLES.EXECUTOR_ROLE, '0x0000000000000000000000000000000000000000'] })) as boolean
-  const mayExecute = open || (actor !== undefined && ((await ctx.publicClient.readContract({ address: t.address, abi, functionName: 'hasRole', args: [TIMELOCK_ROLES.EXECUTOR_ROLE, actor] })) as boolean))
+  const open = (await ctx.publicClient.readContract({
+    address: t.address,
+    abi,
+    functionName: 'hasRole',
+    args: [TIMELOCK_ROLES.EXECUTOR_ROLE, '0x0000000000000000000000000000000000000000'],
+  })) as boolean
+  const mayExecute =
+    open ||
+    (actor !== undefined &&
+      ((await ctx.publicClient.readContract({ address: t.address, abi, functionName: 'hasRole', args: [TIMELOCK_ROLES.EXECUTOR_ROLE, actor] })) as boolean))
   if (mayExecute && ctx.walletClient) {
     const simulation = await simulate(ctx.publicClient, ctx.walletClient.account.address, t.address, data)
     if (dryRun) return { route: 'direct', simulation }
@@ -226,10 +295,27 @@ export async function runScheduledExecution(
     return { route: 'direct', transactionHash: hash, simulation }
   }
   const g = ctx.governance!
-  const simulation = [{ description: `execute timelock operation ${t.operationId} (as the Safe)`, result: await simulate(ctx.publicClient, g.safe, t.address, data) }]
+  const simulation = [
+    { description: `execute timelock operation ${t.operationId} (as the Safe)`, result: await simulate(ctx.publicClient, g.safe, t.address, data) },
+  ]
   const proposal = await buildSafeProposal(
     { rpcUrl: ctx.rpcUrl, chainId: scheduleProposal.chainId, safe: g.safe, safeContracts: g.safeContracts },
-    { operation: scheduleProposal.operation, params: scheduleProposal.params, phase: 'execute', calls: [{ to: t.address, value: '0', data, description: `execute (timelock ${t.operationId}): ${scheduleProposal.calls[0]!.description.replace(/^schedule \([^)]*\): /, '')}` }], timelock: t, simulation, nonce },
+    {
+      operation: scheduleProposal.operation,
+      params: scheduleProposal.params,
+      phase: 'execute',
+      calls: [
+        {
+          to: t.address,
+          value: '0',
+          data,
+          description: `execute (timelock ${t.operationId}): ${scheduleProposal.calls[0]!.description.replace(/^schedule \([^)]*\): /, '')}`,
+        },
+      ],
+      timelock: t,
+      simulation,
+      nonce,
+    },
   )
   return { route: 'safe', proposal }
 }
@@ -261,10 +347,12 @@ export async function executeSafeProposal(
 ): Promise<ExecuteProposalResult> {
   const operation = adminOperation(proposal.operation)
   const chainId = await ctx.publicClient.getChainId()
-  if (chainId !== proposal.chainId) throw new InvalidAdminArgumentError({ field: 'proposal.chainId', rule: `is ${proposal.chainId} but the RPC is chain ${chainId}` })
+  if (chainId !== proposal.chainId)
+    throw new InvalidAdminArgumentError({ field: 'proposal.chainId', rule: `is ${proposal.chainId} but the RPC is chain ${chainId}` })
   if (proposal.phase === 'execute' && proposal.timelock) {
     const status = await timelockState(ctx.publicClient, proposal.timelock.address, proposal.timelock.operationId)
-    if (status.state !== 'ready') throw new TimelockNotReadyError({ operationId: proposal.timelock.operationId, state: status.state, readyAt: status.readyAt, now: status.now })
+    if (status.state !== 'ready')
+      throw new TimelockNotReadyError({ operationId: proposal.timelock.operationId, state: status.state, readyAt: status.readyAt, now: status.now })
   }
   const kit = await connectSafe({ rpcUrl: ctx.rpcUrl, chainId, safe: proposal.safe, safeContracts: proposal.safeContracts ?? ctx.governance?.safeContracts })
   const { calldata, signers, threshold } = await assembleSafeTransaction(kit, proposal, signatures)
@@ -273,11 +361,13 @@ export async function executeSafeProposal(
   const simulation = await simulate(ctx.publicClient, ctx.walletClient.account.address, proposal.safe, calldata)
   const base = { safe: proposal.safe, safeTxHash: proposal.safeTxHash, phase: proposal.phase, signers, threshold, dryRun, simulation, stateBefore }
   if (dryRun) return base
-  if (simulation !== 'ok') throw new AdminTransactionRevertedError({ step: `Safe transaction ${proposal.safeTxHash}`, reason: simulation.replace(/^reverted: /, '') })
+  if (simulation !== 'ok')
+    throw new AdminTransactionRevertedError({ step: `Safe transaction ${proposal.safeTxHash}`, reason: simulation.replace(/^reverted: /, '') })
   const hash = await ctx.walletClient.sendTransaction({ to: proposal.safe, data: calldata, chain: ctx.walletClient.chain })
   const receipt = await ctx.publicClient.waitForTransactionReceipt({ hash })
   // A Safe with safeTxGas 0 reverts the whole transaction when the inner call fails, so success means it ran.
-  if (receipt.status !== 'success') throw new AdminTransactionRevertedError({ step: `Safe transaction ${proposal.safeTxHash}`, reason: 'the transaction reverted' })
+  if (receipt.status !== 'success')
+    throw new AdminTransactionRevertedError({ step: `Safe transaction ${proposal.safeTxHash}`, reason: 'the transaction reverted' })
   const result: ExecuteProposalResult = { ...base, transactionHash: hash, stateAfter: await operation.state(stateCtx, proposal.params, {}) }
   if (proposal.timelock) {
     const status = await timelockState(ctx.publicClient, proposal.timelock.address, proposal.timelock.operationId)
@@ -285,4 +375,3 @@ export async function executeSafeProposal(
   }
   return result
 }
-

@@ -1,4 +1,18 @@
-import { BaseError, ContractFunctionRevertedError, getAddress, getContractAddress, type Account, type Address, type Chain, type Hash, type Hex, type PublicClient, type StateOverride, type Transport, type WalletClient } from 'viem'
+import {
+  BaseError,
+  ContractFunctionRevertedError,
+  getAddress,
+  getContractAddress,
+  type Account,
+  type Address,
+  type Chain,
+  type Hash,
+  type Hex,
+  type PublicClient,
+  type StateOverride,
+  type Transport,
+  type WalletClient,
+} from 'viem'
 import { ProofXError } from '@proofx/sdk'
 import { ADMIN_OPERATIONS, InvalidAdminArgumentError, type AdminOperation, type AdminParams, type AdminStep } from './admin-operations.js'
 
@@ -38,7 +52,10 @@ export class AdminTransactionRevertedError extends ProofXError {
   override name = 'AdminTransactionRevertedError' as const
   readonly reason: string
   constructor({ step, reason, cause }: { step: string; reason: string; cause?: unknown }) {
-    super(`"${step}" reverts: ${reason}.`, { cause, metaMessages: ['Check the key has the needed role (DEFAULT_ADMIN_ROLE, PAUSER_ROLE or UPGRADER_ROLE) and the current state.'] })
+    super(`"${step}" reverts: ${reason}.`, {
+      cause,
+      metaMessages: ['Check the key has the needed role (DEFAULT_ADMIN_ROLE, PAUSER_ROLE or UPGRADER_ROLE) and the current state.'],
+    })
     this.reason = reason
   }
 }
@@ -72,7 +89,12 @@ export async function runDeployStep(
   { dryRun, nonce, deployed, overrides }: { dryRun: boolean; nonce: number; deployed: Record<string, Address>; overrides: StateOverride },
 ): Promise<AdminStepResult> {
   const from = ctx.walletClient.account.address
-  const result: AdminStepResult = { description: step.description, to: null, calldata: `${step.bytecode.slice(0, 42)}… (${(step.bytecode.length - 2) / 2} bytes)`, simulation: 'ok' }
+  const result: AdminStepResult = {
+    description: step.description,
+    to: null,
+    calldata: `${step.bytecode.slice(0, 42)}… (${(step.bytecode.length - 2) / 2} bytes)`,
+    simulation: 'ok',
+  }
   let code: Hex | undefined
   try {
     code = (await ctx.publicClient.call({ account: from, data: step.bytecode })).data
@@ -88,9 +110,15 @@ export async function runDeployStep(
   }
   const hash = await ctx.walletClient.deployContract({ abi: [], bytecode: step.bytecode, chain: ctx.walletClient.chain })
   const receipt = await ctx.publicClient.waitForTransactionReceipt({ hash })
-  if (receipt.status !== 'success' || !receipt.contractAddress) throw new AdminTransactionRevertedError({ step: step.description, reason: 'deployment reverted' })
+  if (receipt.status !== 'success' || !receipt.contractAddress)
+    throw new AdminTransactionRevertedError({ step: step.description, reason: 'deployment reverted' })
   deployed[step.label] = getAddress(receipt.contractAddress)
-  return Object.assign(result, { transactionHash: hash, blockNumber: receipt.blockNumber.toString(), gasUsed: receipt.gasUsed.toString(), deployedAddress: deployed[step.label] })
+  return Object.assign(result, {
+    transactionHash: hash,
+    blockNumber: receipt.blockNumber.toString(),
+    gasUsed: receipt.gasUsed.toString(),
+    deployedAddress: deployed[step.label],
+  })
 }
 
 /**
@@ -98,7 +126,12 @@ export async function runDeployStep(
  * dry run, and the SDK action (simulate, send, wait for the receipt) otherwise. Returns the transactions and the
  * state before and after.
  */
-export async function runAdminOperation(ctx: AdminContext, name: string, params: AdminParams, { dryRun = false }: { dryRun?: boolean } = {}): Promise<AdminResult> {
+export async function runAdminOperation(
+  ctx: AdminContext,
+  name: string,
+  params: AdminParams,
+  { dryRun = false }: { dryRun?: boolean } = {},
+): Promise<AdminResult> {
   const operation = adminOperation(name)
   const from = ctx.walletClient.account.address
   const deployed: Record<string, Address> = {}
@@ -118,7 +151,13 @@ export async function runAdminOperation(ctx: AdminContext, name: string, params:
     const result: AdminStepResult = { description: step.description, to: ctx.contract, simulation: 'ok' }
     if (dryRun) {
       try {
-        result.calldata = (await step.simulate(ctx.publicClient, { address: ctx.contract, account: ctx.walletClient.account, stateOverride: overrides.length ? overrides : undefined })).data
+        result.calldata = (
+          await step.simulate(ctx.publicClient, {
+            address: ctx.contract,
+            account: ctx.walletClient.account,
+            stateOverride: overrides.length ? overrides : undefined,
+          })
+        ).data
       } catch (cause) {
         result.simulation = `reverted: ${revertReason(cause)}`
       }

@@ -42,7 +42,9 @@ export type SafeProposal = {
   safeTransaction: SafeTransactionFields
   safeTxHash: Hex
   /** The timelocked operation (phase schedule or execute). */
-  timelock?: { address: Address; operationId: Hex; predecessor: Hex; salt: Hex; delay: string; calls: { target: Address; value: string; data: Hex }[] } | undefined
+  timelock?:
+    | { address: Address; operationId: Hex; predecessor: Hex; salt: Hex; delay: string; calls: { target: Address; value: string; data: Hex }[] }
+    | undefined
   /** protocol-kit's contract addresses on chains @safe-global/safe-deployments does not list. */
   safeContracts?: SafeContractAddresses | undefined
   /** Dry run of each call from the Safe (or the timelock) when the proposal was made. */
@@ -51,7 +53,15 @@ export type SafeProposal = {
 }
 
 /** One owner's signature of one proposal: the file they hand back. */
-export type SafeSignatureFile = { kind: 'proofx-safe-signature'; safe: Address; chainId: number; safeTxHash: Hex; signer: Address; signature: Hex; signedAt: string }
+export type SafeSignatureFile = {
+  kind: 'proofx-safe-signature'
+  safe: Address
+  chainId: number
+  safeTxHash: Hex
+  signer: Address
+  signature: Hex
+  signedAt: string
+}
 
 export type SafeConnection = { rpcUrl: string; chainId: number; safe: Address; safeContracts?: SafeContractAddresses | undefined }
 
@@ -113,9 +123,11 @@ export async function buildSafeProposal(
  * transaction makes exactly the calls the proposal lists (what an owner reads is what they sign).
  */
 export function checkProposal(proposal: SafeProposal): void {
-  if (proposal.kind !== 'proofx-safe-proposal' || proposal.version !== 1) throw new ProposalMismatchError({ field: 'kind', rule: 'is not a version 1 proofx Safe proposal' })
+  if (proposal.kind !== 'proofx-safe-proposal' || proposal.version !== 1)
+    throw new ProposalMismatchError({ field: 'kind', rule: 'is not a version 1 proofx Safe proposal' })
   const hash = calculateSafeTransactionHash(proposal.safe, txData(proposal.safeTransaction) as never, proposal.safeVersion, BigInt(proposal.chainId))
-  if (hash.toLowerCase() !== proposal.safeTxHash.toLowerCase()) throw new ProposalMismatchError({ field: 'safeTxHash', rule: `is not the hash of safeTransaction (${hash})` })
+  if (hash.toLowerCase() !== proposal.safeTxHash.toLowerCase())
+    throw new ProposalMismatchError({ field: 'safeTxHash', rule: `is not the hash of safeTransaction (${hash})` })
   const tx = proposal.safeTransaction
   const made =
     proposal.calls.length === 1 && tx.operation === 0
@@ -123,7 +135,14 @@ export function checkProposal(proposal: SafeProposal): void {
       : tx.operation === 1
         ? decodeMultiSendData(tx.data).map((c) => ({ to: c.to, value: String(c.value), data: c.data }))
         : []
-  const same = made.length === proposal.calls.length && made.every((c, i) => getAddress(c.to) === getAddress(proposal.calls[i]!.to) && BigInt(c.value) === BigInt(proposal.calls[i]!.value) && c.data.toLowerCase() === proposal.calls[i]!.data.toLowerCase())
+  const same =
+    made.length === proposal.calls.length &&
+    made.every(
+      (c, i) =>
+        getAddress(c.to) === getAddress(proposal.calls[i]!.to) &&
+        BigInt(c.value) === BigInt(proposal.calls[i]!.value) &&
+        c.data.toLowerCase() === proposal.calls[i]!.data.toLowerCase(),
+    )
   if (!same) throw new ProposalMismatchError({ field: 'calls', rule: 'differ from what safeTransaction does' })
 }
 
@@ -135,17 +154,46 @@ export function checkProposal(proposal: SafeProposal): void {
  */
 export async function signSafeProposal(proposal: SafeProposal, account: LocalAccount): Promise<SafeSignatureFile> {
   checkProposal(proposal)
-  const typedData = generateTypedData({ safeAddress: proposal.safe, safeVersion: proposal.safeVersion, chainId: BigInt(proposal.chainId), data: txData(proposal.safeTransaction) as never })
+  const typedData = generateTypedData({
+    safeAddress: proposal.safe,
+    safeVersion: proposal.safeVersion,
+    chainId: BigInt(proposal.chainId),
+    data: txData(proposal.safeTransaction) as never,
+  })
   const { EIP712Domain: _domain, ...types } = typedData.types as unknown as Record<string, unknown>
-  const signature = await account.signTypedData({ domain: typedData.domain, types, primaryType: typedData.primaryType, message: typedData.message } as unknown as Parameters<LocalAccount['signTypedData']>[0])
-  return { kind: 'proofx-safe-signature', safe: proposal.safe, chainId: proposal.chainId, safeTxHash: proposal.safeTxHash, signer: account.address, signature, signedAt: new Date().toISOString() }
+  const signature = await account.signTypedData({
+    domain: typedData.domain,
+    types,
+    primaryType: typedData.primaryType,
+    message: typedData.message,
+  } as unknown as Parameters<LocalAccount['signTypedData']>[0])
+  return {
+    kind: 'proofx-safe-signature',
+    safe: proposal.safe,
+    chainId: proposal.chainId,
+    safeTxHash: proposal.safeTxHash,
+    signer: account.address,
+    signature,
+    signedAt: new Date().toISOString(),
+  }
 }
 
 /** Who really made a signature file's signature (EIP-712 over the proposal's Safe transaction). */
 async function recoverSigner(proposal: SafeProposal, file: SafeSignatureFile): Promise<Address> {
-  const typedData = generateTypedData({ safeAddress: proposal.safe, safeVersion: proposal.safeVersion, chainId: BigInt(proposal.chainId), data: txData(proposal.safeTransaction) as never })
+  const typedData = generateTypedData({
+    safeAddress: proposal.safe,
+    safeVersion: proposal.safeVersion,
+    chainId: BigInt(proposal.chainId),
+    data: txData(proposal.safeTransaction) as never,
+  })
   const { EIP712Domain: _domain, ...types } = typedData.types as unknown as Record<string, unknown>
-  return recoverTypedDataAddress({ domain: typedData.domain, types, primaryType: typedData.primaryType, message: typedData.message, signature: file.signature } as unknown as Parameters<typeof recoverTypedDataAddress>[0])
+  return recoverTypedDataAddress({
+    domain: typedData.domain,
+    types,
+    primaryType: typedData.primaryType,
+    message: typedData.message,
+    signature: file.signature,
+  } as unknown as Parameters<typeof recoverTypedDataAddress>[0])
 }
 
 /**
@@ -153,17 +201,27 @@ async function recoverSigner(proposal: SafeProposal, file: SafeSignatureFile): P
  * this proposal and made by the owner it names, the Safe's nonce is still the proposal's, and at least `threshold`
  * distinct owners signed. Throws a typed error otherwise; returns the execTransaction calldata protocol-kit encodes.
  */
-export async function assembleSafeTransaction(kit: SafeKit, proposal: SafeProposal, files: { name: string; file: SafeSignatureFile }[]): Promise<{ calldata: Hex; signers: Address[]; threshold: number }> {
+export async function assembleSafeTransaction(
+  kit: SafeKit,
+  proposal: SafeProposal,
+  files: { name: string; file: SafeSignatureFile }[],
+): Promise<{ calldata: Hex; signers: Address[]; threshold: number }> {
   checkProposal(proposal)
   const [owners, threshold, nonce] = await Promise.all([kit.getOwners(), kit.getThreshold(), kit.getNonce()])
-  if (nonce !== proposal.safeTransaction.nonce) throw new ProposalMismatchError({ field: 'safeTransaction.nonce', rule: `is ${proposal.safeTransaction.nonce} but the Safe is at nonce ${nonce} (${nonce > proposal.safeTransaction.nonce ? 'already executed or replaced' : 'an earlier proposal must run first'})` })
+  if (nonce !== proposal.safeTransaction.nonce)
+    throw new ProposalMismatchError({
+      field: 'safeTransaction.nonce',
+      rule: `is ${proposal.safeTransaction.nonce} but the Safe is at nonce ${nonce} (${nonce > proposal.safeTransaction.nonce ? 'already executed or replaced' : 'an earlier proposal must run first'})`,
+    })
   const ownerSet = new Set(owners.map((o: string) => getAddress(o)))
   const tx = new EthSafeTransaction(txData(proposal.safeTransaction) as never)
   const signers: Address[] = []
   for (const { name, file } of files) {
-    if (file.kind !== 'proofx-safe-signature' || file.safeTxHash.toLowerCase() !== proposal.safeTxHash.toLowerCase()) throw new ProposalMismatchError({ field: `${name}: safeTxHash`, rule: 'belongs to another proposal' })
+    if (file.kind !== 'proofx-safe-signature' || file.safeTxHash.toLowerCase() !== proposal.safeTxHash.toLowerCase())
+      throw new ProposalMismatchError({ field: `${name}: safeTxHash`, rule: 'belongs to another proposal' })
     const recovered = await recoverSigner(proposal, file)
-    if (recovered !== getAddress(file.signer)) throw new NotSafeOwnerError({ signer: getAddress(file.signer), safe: proposal.safe, file: name, reason: 'signature does not match its signer' })
+    if (recovered !== getAddress(file.signer))
+      throw new NotSafeOwnerError({ signer: getAddress(file.signer), safe: proposal.safe, file: name, reason: 'signature does not match its signer' })
     if (!ownerSet.has(recovered)) throw new NotSafeOwnerError({ signer: recovered, safe: proposal.safe, file: name, reason: 'not an owner' })
     if (signers.includes(recovered)) continue
     signers.push(recovered)
@@ -175,7 +233,14 @@ export async function assembleSafeTransaction(kit: SafeKit, proposal: SafePropos
 
 /** The timelock entry of a proposal, from the operation it schedules or executes. */
 export function timelockEntry(address: Address, operationId: Hex, operation: TimelockOperation): NonNullable<SafeProposal['timelock']> {
-  return { address, operationId, predecessor: operation.predecessor, salt: operation.salt, delay: operation.delay.toString(), calls: operation.calls.map((c) => ({ target: c.target, value: c.value.toString(), data: c.data })) }
+  return {
+    address,
+    operationId,
+    predecessor: operation.predecessor,
+    salt: operation.salt,
+    delay: operation.delay.toString(),
+    calls: operation.calls.map((c) => ({ target: c.target, value: c.value.toString(), data: c.data })),
+  }
 }
 
 export { SAFE_VERSION }

@@ -29,7 +29,12 @@ export type TimelockOperation = { calls: TimelockCall[]; predecessor: Hex; salt:
 export function timelockOperationId({ calls, predecessor, salt }: Omit<TimelockOperation, 'delay'>): Hex {
   if (calls.length === 1) {
     const [call] = calls
-    return keccak256(encodeAbiParameters([{ type: 'address' }, { type: 'uint256' }, { type: 'bytes' }, { type: 'bytes32' }, { type: 'bytes32' }], [call!.target, call!.value, call!.data, predecessor, salt]))
+    return keccak256(
+      encodeAbiParameters(
+        [{ type: 'address' }, { type: 'uint256' }, { type: 'bytes' }, { type: 'bytes32' }, { type: 'bytes32' }],
+        [call!.target, call!.value, call!.data, predecessor, salt],
+      ),
+    )
   }
   return keccak256(
     encodeAbiParameters(

@@ -3,21 +3,29 @@ import { parseArgs } from 'node:util'
 import { getAddress, isAddress, isHex, type Hex, type LocalAccount } from 'viem'
 import { InvalidAdminArgumentError, ADMIN_OPERATIONS } from '../admin/admin-operations.js'
 import { chainParseOptions, resolveChainTarget, walletFor, type ChainTarget } from '../admin/chain-options.js'
-import { executeSafeProposal, operationRoute, runGovernedOperation, runScheduledExecution, type GovernanceTarget, type GovernedContext } from '../admin/governed-operation.js'
+import {
+  executeSafeProposal,
+  operationRoute,
+  runGovernedOperation,
+  runScheduledExecution,
+  type GovernanceTarget,
+  type GovernedContext,
+} from '../admin/governed-operation.js'
 import { accountSourceFromArgs, loadAccount } from '../admin/load-account.js'
 import { checkProposal, signSafeProposal, type SafeProposal, type SafeSignatureFile } from '../admin/safe-proposal.js'
 
-const usage = () => [
-  'usage: proofx admin <operation> [--dry-run] [--propose proposal.json] (--deployment deployments/<id>.json | --contract 0x..) [--rpc url] [operation options]',
-  '       proofx admin sign --proposal proposal.json --out <owner>.sig.json [--keystore owner.json]   (offline: no RPC)',
-  '       proofx admin execute --proposal proposal.json --signatures a.sig.json,b.sig.json [--dry-run]',
-  '       proofx admin execute-scheduled --proposal schedule.json [--propose execute.json] [--dry-run]',
-  '  key: env PROOFX_ADMIN_KEY, or --keystore with the password in PROOFX_KEYSTORE_PASSWORD. A key that holds the role',
-  '  sends at once (an EOA admin, the guardian pausing); otherwise the Safe (or the timelock, for upgrades and verifier',
-  '  swaps) holds it and --propose writes the Safe proposal for the owners to sign.',
-  '  governance: from the deployment file, or --safe 0x.. [--timelock 0x..]',
-  ...Object.entries(ADMIN_OPERATIONS).map(([name, op]) => `  ${name.padEnd(18)} ${op.summary}`),
-].join('\n')
+const usage = () =>
+  [
+    'usage: proofx admin <operation> [--dry-run] [--propose proposal.json] (--deployment deployments/<id>.json | --contract 0x..) [--rpc url] [operation options]',
+    '       proofx admin sign --proposal proposal.json --out <owner>.sig.json [--keystore owner.json]   (offline: no RPC)',
+    '       proofx admin execute --proposal proposal.json --signatures a.sig.json,b.sig.json [--dry-run]',
+    '       proofx admin execute-scheduled --proposal schedule.json [--propose execute.json] [--dry-run]',
+    '  key: env PROOFX_ADMIN_KEY, or --keystore with the password in PROOFX_KEYSTORE_PASSWORD. A key that holds the role',
+    '  sends at once (an EOA admin, the guardian pausing); otherwise the Safe (or the timelock, for upgrades and verifier',
+    '  swaps) holds it and --propose writes the Safe proposal for the owners to sign.',
+    '  governance: from the deployment file, or --safe 0x.. [--timelock 0x..]',
+    ...Object.entries(ADMIN_OPERATIONS).map(([name, op]) => `  ${name.padEnd(18)} ${op.summary}`),
+  ].join('\n')
 
 const operationOptions = {
   account: { type: 'string' },
@@ -65,7 +73,10 @@ export async function adminCommand(argv: string[]): Promise<void> {
   const dryRun = values['dry-run']
   const params = values as unknown as Record<string, string | undefined>
   if (!dryRun && !values.propose && (await operationRoute(ctx, operation, params)) !== 'direct') {
-    throw new InvalidAdminArgumentError({ field: 'propose', rule: `is needed: your key does not hold the role "${operation}" needs, the Safe does; pass --propose <file> to write the Safe proposal (or --dry-run)` })
+    throw new InvalidAdminArgumentError({
+      field: 'propose',
+      rule: `is needed: your key does not hold the role "${operation}" needs, the Safe does; pass --propose <file> to write the Safe proposal (or --dry-run)`,
+    })
   }
   const result = await runGovernedOperation(ctx, operation, params, {
     dryRun,
@@ -82,8 +93,13 @@ export async function adminCommand(argv: string[]): Promise<void> {
   }
   const { proposal } = result
   if (values.propose && !dryRun) await writeFile(values.propose, `${JSON.stringify(proposal, null, 2)}\n`)
-  console.log(JSON.stringify({ ...result, proposalFile: dryRun ? undefined : values.propose, next: nextSteps(proposal, values.propose ?? 'proposal.json') }, null, 2))
-  const reverted = [...proposal.simulation.filter((s) => s.result.startsWith('reverted')), ...result.deploySteps.filter((s) => s.simulation.startsWith('reverted')).map((s) => ({ description: s.description, result: s.simulation }))]
+  console.log(
+    JSON.stringify({ ...result, proposalFile: dryRun ? undefined : values.propose, next: nextSteps(proposal, values.propose ?? 'proposal.json') }, null, 2),
+  )
+  const reverted = [
+    ...proposal.simulation.filter((s) => s.result.startsWith('reverted')),
+    ...result.deploySteps.filter((s) => s.simulation.startsWith('reverted')).map((s) => ({ description: s.description, result: s.simulation })),
+  ]
   if (reverted.length) throw new Error(`simulation: ${reverted.map((s) => `"${s.description}" ${s.result}`).join('; ')}`)
 }
 
@@ -95,17 +111,33 @@ async function signCommand(argv: string[]): Promise<void> {
   const account = await loadAccount(accountSourceFromArgs({ keystore: values.keystore, envVar: 'PROOFX_ADMIN_KEY' }))
   const file = await signSafeProposal(proposal, account)
   await writeFile(values.out, `${JSON.stringify(file, null, 2)}\n`)
-  console.log(JSON.stringify({ signed: proposal.safeTxHash, signer: file.signer, safe: proposal.safe, chainId: proposal.chainId, nonce: proposal.safeTransaction.nonce, calls: proposal.calls.map((c) => c.description), out: values.out }, null, 2))
+  console.log(
+    JSON.stringify(
+      {
+        signed: proposal.safeTxHash,
+        signer: file.signer,
+        safe: proposal.safe,
+        chainId: proposal.chainId,
+        nonce: proposal.safeTransaction.nonce,
+        calls: proposal.calls.map((c) => c.description),
+        out: values.out,
+      },
+      null,
+      2,
+    ),
+  )
 }
 
 /** proofx admin execute: sends a proposal once enough owners signed it (any funded key pays the gas). */
 async function executeCommand(argv: string[]): Promise<void> {
   const { values } = parseArgs({ args: argv, options: governanceOptions })
-  if (!values.proposal || !values.signatures?.length) throw new Error('usage: proofx admin execute --proposal proposal.json --signatures a.sig.json,b.sig.json [--dry-run]')
+  if (!values.proposal || !values.signatures?.length)
+    throw new Error('usage: proofx admin execute --proposal proposal.json --signatures a.sig.json,b.sig.json [--dry-run]')
   const proposal = await readProposal(values.proposal)
   const target = await resolveChainTarget(values)
   const ctx = await governedContext(target, values)
-  if (!ctx.walletClient) throw new InvalidAdminArgumentError({ field: 'keystore', rule: 'is needed: some funded key sends the Safe transaction (PROOFX_ADMIN_KEY or --keystore)' })
+  if (!ctx.walletClient)
+    throw new InvalidAdminArgumentError({ field: 'keystore', rule: 'is needed: some funded key sends the Safe transaction (PROOFX_ADMIN_KEY or --keystore)' })
   const names = values.signatures.flatMap((s) => s.split(',')).filter(Boolean)
   const signatures = await Promise.all(names.map(async (name) => ({ name, file: JSON.parse(await readFile(name, 'utf8')) as SafeSignatureFile })))
   const result = await executeSafeProposal(ctx as Parameters<typeof executeSafeProposal>[0], proposal, signatures, { dryRun: values['dry-run'] })
@@ -120,26 +152,50 @@ async function executeScheduledCommand(argv: string[]): Promise<void> {
   const proposal = await readProposal(values.proposal)
   const target = await resolveChainTarget(values)
   const ctx = await governedContext(target, values)
-  const result = await runScheduledExecution(ctx, proposal, { dryRun: values['dry-run'], nonce: values.nonce !== undefined ? integer(values.nonce, 'nonce') : undefined })
+  const result = await runScheduledExecution(ctx, proposal, {
+    dryRun: values['dry-run'],
+    nonce: values.nonce !== undefined ? integer(values.nonce, 'nonce') : undefined,
+  })
   if (result.route === 'safe') {
-    if (!values.propose && !values['dry-run']) throw new InvalidAdminArgumentError({ field: 'propose', rule: 'is needed: the Safe executes this timelock operation; pass --propose <file>' })
+    if (!values.propose && !values['dry-run'])
+      throw new InvalidAdminArgumentError({ field: 'propose', rule: 'is needed: the Safe executes this timelock operation; pass --propose <file>' })
     if (values.propose && !values['dry-run']) await writeFile(values.propose, `${JSON.stringify(result.proposal, null, 2)}\n`)
-    console.log(JSON.stringify({ ...result, proposalFile: values['dry-run'] ? undefined : values.propose, next: nextSteps(result.proposal, values.propose ?? 'execute.json') }, null, 2))
+    console.log(
+      JSON.stringify(
+        { ...result, proposalFile: values['dry-run'] ? undefined : values.propose, next: nextSteps(result.proposal, values.propose ?? 'execute.json') },
+        null,
+        2,
+      ),
+    )
     return
   }
   console.log(JSON.stringify(result, null, 2))
   if (result.simulation !== 'ok') throw new Error(`dry run: timelock execute ${result.simulation}`)
 }
 
-async function governedContext(target: ChainTarget, values: { keystore?: string | undefined; safe?: string | undefined; timelock?: string | undefined }): Promise<GovernedContext> {
+async function governedContext(
+  target: ChainTarget,
+  values: { keystore?: string | undefined; safe?: string | undefined; timelock?: string | undefined },
+): Promise<GovernedContext> {
   let governance: GovernanceTarget | undefined = target.governance
   if (values.safe) {
     if (!isAddress(values.safe, { strict: false })) throw new InvalidAdminArgumentError({ field: 'safe', rule: 'must be an address' })
-    if (values.timelock !== undefined && !isAddress(values.timelock, { strict: false })) throw new InvalidAdminArgumentError({ field: 'timelock', rule: 'must be an address' })
-    governance = { safe: getAddress(values.safe), timelock: values.timelock ? getAddress(values.timelock) : governance?.timelock, safeContracts: governance?.safeContracts }
+    if (values.timelock !== undefined && !isAddress(values.timelock, { strict: false }))
+      throw new InvalidAdminArgumentError({ field: 'timelock', rule: 'must be an address' })
+    governance = {
+      safe: getAddress(values.safe),
+      timelock: values.timelock ? getAddress(values.timelock) : governance?.timelock,
+      safeContracts: governance?.safeContracts,
+    }
   }
   const account = await optionalAccount(values.keystore)
-  return { publicClient: target.publicClient, rpcUrl: target.rpcUrl, contract: target.contract, governance, walletClient: account ? walletFor(target, account) : undefined }
+  return {
+    publicClient: target.publicClient,
+    rpcUrl: target.rpcUrl,
+    contract: target.contract,
+    governance,
+    walletClient: account ? walletFor(target, account) : undefined,
+  }
 }
 
 /** The operator's key when one is given: proposals need none unless they deploy something. */
@@ -158,7 +214,9 @@ function nextSteps(proposal: SafeProposal, file: string): string[] {
   return [
     `each owner, on their own machine: proofx admin sign --proposal ${file} --keystore <owner.json> --out <owner>.sig.json`,
     `then anyone: proofx admin execute --proposal ${file} --signatures <a>.sig.json,<b>.sig.json (Safe ${proposal.safe} nonce ${proposal.safeTransaction.nonce})`,
-    ...(proposal.phase === 'schedule' ? [`after the delay (${proposal.timelock?.delay} s): proofx admin execute-scheduled --proposal ${file} --propose execute.json`] : []),
+    ...(proposal.phase === 'schedule'
+      ? [`after the delay (${proposal.timelock?.delay} s): proofx admin execute-scheduled --proposal ${file} --propose execute.json`]
+      : []),
   ]
 }
 

@@ -13,13 +13,22 @@ import { writeKeystore } from '../admin/keystore.js'
 export async function keysCommand(argv: string[]): Promise<void> {
   const [sub, ...rest] = argv
   if (sub === 'audit') {
-    const { values } = parseArgs({ args: rest, options: { ...chainParseOptions, 'from-block': { type: 'string' }, 'max-age-days': { type: 'string', default: '90' }, strict: { type: 'boolean', default: false } } })
+    const { values } = parseArgs({
+      args: rest,
+      options: {
+        ...chainParseOptions,
+        'from-block': { type: 'string' },
+        'max-age-days': { type: 'string', default: '90' },
+        strict: { type: 'boolean', default: false },
+      },
+    })
     const target = await resolveChainTarget(values)
     const fromBlock = values['from-block'] !== undefined ? BigInt(values['from-block']) : (target.deployBlock ?? 0n)
     const report = await auditSignerKeys(target.publicClient, { contract: target.contract, fromBlock, maxAgeDays: Number(values['max-age-days']) })
     const governance = await auditGovernance(target.publicClient, { contract: target.contract, fromBlock, governance: target.governance })
     console.log(JSON.stringify({ ...report, governance }, null, 2))
-    if (values.strict && report.stale.length > 0) throw new Error(`${report.stale.length} signer key(s) older than ${report.maxAgeDays} days: rotate with proofx admin rotate-signer`)
+    if (values.strict && report.stale.length > 0)
+      throw new Error(`${report.stale.length} signer key(s) older than ${report.maxAgeDays} days: rotate with proofx admin rotate-signer`)
     return
   }
   if (sub === 'new') {

@@ -34,7 +34,11 @@ export type ClassifyContext = {
   timelock?: Address | undefined
 }
 
-const OWNERS_CHANGED = { severity: 'high', kind: 'SafeOwnersChanged', action: 'Admin keys changed (playbook 4: rotate only if signers change). Check if authorized.' } as const
+const OWNERS_CHANGED = {
+  severity: 'high',
+  kind: 'SafeOwnersChanged',
+  action: 'Admin keys changed (playbook 4: rotate only if signers change). Check if authorized.',
+} as const
 
 /** Verifier functions a timelocked call may run that change what the protocol accepts. */
 const RULE_CHANGES = new Set(['upgradeToAndCall', 'setVerifier', 'setBatchVerifier'])
@@ -76,11 +80,19 @@ export function classifyEvent(log: DecodedLog, context: ClassifyContext): Alert[
   const alerts: Alert[] = []
   const rule = RULES[log.eventName]
   if (rule) alerts.push({ id, ...rule, ...base, data: describeRole(base.data) })
-  else if (log.eventName === 'CallScheduled') alerts.push({ id, ...scheduledCall(log, context), ...base, data: { ...base.data, ...describeCall(log.args.data) } })
+  else if (log.eventName === 'CallScheduled')
+    alerts.push({ id, ...scheduledCall(log, context), ...base, data: { ...base.data, ...describeCall(log.args.data) } })
   else if (log.eventName === 'ProofVerified') {
     if (log.args.success === false) alerts.push({ id, severity: 'medium', kind: 'ProofVerificationFailed', action: 'Investigate specific signer.', ...base })
     if (context.gasUsed !== undefined && context.gasBaseline !== undefined && context.gasUsed > context.gasBaseline)
-      alerts.push({ id: `${id}:gas`, severity: 'medium', kind: 'GasSpike', action: 'Update gas limits in prover config.', ...base, data: { ...base.data, gasUsed: context.gasUsed.toString(), gasBaseline: context.gasBaseline.toString() } })
+      alerts.push({
+        id: `${id}:gas`,
+        severity: 'medium',
+        kind: 'GasSpike',
+        action: 'Update gas limits in prover config.',
+        ...base,
+        data: { ...base.data, gasUsed: context.gasUsed.toString(), gasBaseline: context.gasBaseline.toString() },
+      })
   } else alerts.push({ id, severity: 'info', kind: log.eventName, action: 'Audit trail.', ...base })
   return alerts
 }
@@ -95,7 +107,11 @@ function scheduledCall(log: DecodedLog, { proxy, timelock }: ClassifyContext): {
   const toProxy = proxy !== undefined && target === getAddress(proxy)
   const toTimelock = target === getAddress(timelock ?? log.address)
   if ((toProxy && typeof fn === 'string' && RULE_CHANGES.has(fn)) || toTimelock)
-    return { severity: 'high', kind: 'UpgradeScheduled', action: `A rule change (${fn ?? 'unknown call'}) is scheduled: confirm the owners proposed it; the Safe can cancel it before its delay (${String(log.args.delay)} s) ends.` }
+    return {
+      severity: 'high',
+      kind: 'UpgradeScheduled',
+      action: `A rule change (${fn ?? 'unknown call'}) is scheduled: confirm the owners proposed it; the Safe can cancel it before its delay (${String(log.args.delay)} s) ends.`,
+    }
   return { severity: 'medium', kind: 'CallScheduled', action: 'A timelocked call is scheduled: confirm the owners proposed it.' }
 }
 

@@ -3,7 +3,17 @@ import type { Abi, AbiEvent } from 'viem'
 import { timelockAbi } from '../admin/timelock.js'
 
 /** Events of the Safe that holds DEFAULT_ADMIN_ROLE the monitor alerts on (from the official Safe 1.4.1 L2 ABI). */
-const SAFE_EVENTS = ['AddedOwner', 'RemovedOwner', 'ChangedThreshold', 'ChangedGuard', 'EnabledModule', 'DisabledModule', 'ChangedFallbackHandler', 'ExecutionSuccess', 'ExecutionFailure']
+const SAFE_EVENTS = [
+  'AddedOwner',
+  'RemovedOwner',
+  'ChangedThreshold',
+  'ChangedGuard',
+  'EnabledModule',
+  'DisabledModule',
+  'ChangedFallbackHandler',
+  'ExecutionSuccess',
+  'ExecutionFailure',
+]
 /** Events of the TimelockController that holds UPGRADER_ROLE (its AccessControl events are the verifier's too). */
 const TIMELOCK_EVENTS = ['CallScheduled', 'CallExecuted', 'Cancelled', 'MinDelayChange']
 

@@ -1,5 +1,12 @@
 import type { Account, Chain, Client, Transport } from 'viem'
-import { simulateVerifier, writeVerifier, type SimulateParameters, type SimulateVerifierReturnType, type WriteVerifierOptions, type WriteVerifierReturnType } from '../chain/write-verifier.js'
+import {
+  simulateVerifier,
+  writeVerifier,
+  type SimulateParameters,
+  type SimulateVerifierReturnType,
+  type WriteVerifierOptions,
+  type WriteVerifierReturnType,
+} from '../chain/write-verifier.js'
 import type { ProofXErrorType } from '../errors/base.js'
 import type { MissingRoleErrorType, GatesClosedErrorType, ContractRevertedErrorType } from '../errors/contract.js'
 
@@ -15,7 +22,10 @@ export type CloseGatesErrorType = MissingRoleErrorType | GatesClosedErrorType | 
  * @example
  * await closeGates(pauserClient, { address: deployment.proxy })
  */
-export async function closeGates(client: Client<Transport, Chain | undefined, Account | undefined>, options: CloseGatesParameters): Promise<CloseGatesReturnType> {
+export async function closeGates(
+  client: Client<Transport, Chain | undefined, Account | undefined>,
+  options: CloseGatesParameters,
+): Promise<CloseGatesReturnType> {
   return writeVerifier(client, { ...options, functionName: 'closeGates', args: [] })
 }
 
@@ -25,6 +35,9 @@ export type SimulateCloseGatesParameters = SimulateParameters<CloseGatesParamete
  * closeGates without sending it: the checked request and its calldata, or the SDK error it would revert with (a dry run;
  * `account` may be any address, e.g. the Safe that would send it).
  */
-export async function simulateCloseGates(client: Client<Transport, Chain | undefined, Account | undefined>, options: SimulateCloseGatesParameters): Promise<SimulateVerifierReturnType> {
+export async function simulateCloseGates(
+  client: Client<Transport, Chain | undefined, Account | undefined>,
+  options: SimulateCloseGatesParameters,
+): Promise<SimulateVerifierReturnType> {
   return simulateVerifier(client, { ...options, functionName: 'closeGates', args: [] })
 }

@@ -1,5 +1,12 @@
 import type { Account, Chain, Client, Transport } from 'viem'
-import { simulateVerifier, writeVerifier, type SimulateParameters, type SimulateVerifierReturnType, type WriteVerifierOptions, type WriteVerifierReturnType } from '../chain/write-verifier.js'
+import {
+  simulateVerifier,
+  writeVerifier,
+  type SimulateParameters,
+  type SimulateVerifierReturnType,
+  type WriteVerifierOptions,
+  type WriteVerifierReturnType,
+} from '../chain/write-verifier.js'
 import type { ProofXErrorType } from '../errors/base.js'
 import type { MissingRoleErrorType, IssuerNotTrustedErrorType, ContractRevertedErrorType } from '../errors/contract.js'
 
@@ -16,7 +23,10 @@ export type RemoveIssuerErrorType = MissingRoleErrorType | IssuerNotTrustedError
  * @example
  * await removeIssuer(adminClient, { address: deployment.proxy, issuerKeyHash })
  */
-export async function removeIssuer(client: Client<Transport, Chain | undefined, Account | undefined>, { issuerKeyHash, ...options }: RemoveIssuerParameters): Promise<RemoveIssuerReturnType> {
+export async function removeIssuer(
+  client: Client<Transport, Chain | undefined, Account | undefined>,
+  { issuerKeyHash, ...options }: RemoveIssuerParameters,
+): Promise<RemoveIssuerReturnType> {
   return writeVerifier(client, { ...options, functionName: 'removeIssuer', args: [issuerKeyHash] })
 }
 
@@ -26,6 +36,9 @@ export type SimulateRemoveIssuerParameters = SimulateParameters<RemoveIssuerPara
  * removeIssuer without sending it: the checked request and its calldata, or the SDK error it would revert with (a dry run;
  * `account` may be any address, e.g. the Safe that would send it).
  */
-export async function simulateRemoveIssuer(client: Client<Transport, Chain | undefined, Account | undefined>, { issuerKeyHash, ...options }: SimulateRemoveIssuerParameters): Promise<SimulateVerifierReturnType> {
+export async function simulateRemoveIssuer(
+  client: Client<Transport, Chain | undefined, Account | undefined>,
+  { issuerKeyHash, ...options }: SimulateRemoveIssuerParameters,
+): Promise<SimulateVerifierReturnType> {
   return simulateVerifier(client, { ...options, functionName: 'removeIssuer', args: [issuerKeyHash] })
 }

@@ -1,7 +1,19 @@
 import type { Account, Chain, Client, Transport } from 'viem'
-import { simulateVerifier, writeVerifier, type SimulateParameters, type SimulateVerifierReturnType, type WriteVerifierOptions, type WriteVerifierReturnType } from '../chain/write-verifier.js'
+import {
+  simulateVerifier,
+  writeVerifier,
+  type SimulateParameters,
+  type SimulateVerifierReturnType,
+  type WriteVerifierOptions,
+  type WriteVerifierReturnType,
+} from '../chain/write-verifier.js'
 import type { ProofXErrorType } from '../errors/base.js'
-import type { UnauthorizedRevokerErrorType, CredentialAlreadyRevokedErrorType, SignalOutOfFieldErrorType, ContractRevertedErrorType } from '../errors/contract.js'
+import type {
+  UnauthorizedRevokerErrorType,
+  CredentialAlreadyRevokedErrorType,
+  SignalOutOfFieldErrorType,
+  ContractRevertedErrorType,
+} from '../errors/contract.js'
 
 export type RevokeCredentialParameters = WriteVerifierOptions & {
   issuerKeyHash: bigint
@@ -11,7 +23,12 @@ export type RevokeCredentialParameters = WriteVerifierOptions & {
 
 export type RevokeCredentialReturnType = WriteVerifierReturnType
 
-export type RevokeCredentialErrorType = UnauthorizedRevokerErrorType | CredentialAlreadyRevokedErrorType | SignalOutOfFieldErrorType | ContractRevertedErrorType | ProofXErrorType
+export type RevokeCredentialErrorType =
+  | UnauthorizedRevokerErrorType
+  | CredentialAlreadyRevokedErrorType
+  | SignalOutOfFieldErrorType
+  | ContractRevertedErrorType
+  | ProofXErrorType
 
 /**
  * Revokes a credential on this deployment (every policy at once). Only the issuer's revoker or an admin.
@@ -19,7 +36,10 @@ export type RevokeCredentialErrorType = UnauthorizedRevokerErrorType | Credentia
  * const nullifier = computeNullifier(credential.attributes, computeScope(chainId, deployment.proxy))
  * await revokeCredential(revokerClient, { address: deployment.proxy, issuerKeyHash: issuer.keyHash, nullifier })
  */
-export async function revokeCredential(client: Client<Transport, Chain | undefined, Account | undefined>, { issuerKeyHash, nullifier, ...options }: RevokeCredentialParameters): Promise<RevokeCredentialReturnType> {
+export async function revokeCredential(
+  client: Client<Transport, Chain | undefined, Account | undefined>,
+  { issuerKeyHash, nullifier, ...options }: RevokeCredentialParameters,
+): Promise<RevokeCredentialReturnType> {
   return writeVerifier(client, { ...options, functionName: 'revokeCredential', args: [issuerKeyHash, nullifier] })
 }
 
@@ -29,6 +49,9 @@ export type SimulateRevokeCredentialParameters = SimulateParameters<RevokeCreden
  * revokeCredential without sending it: the checked request and its calldata, or the SDK error it would revert with (a dry run;
  * `account` may be any address, e.g. the Safe that would send it).
  */
-export async function simulateRevokeCredential(client: Client<Transport, Chain | undefined, Account | undefined>, { issuerKeyHash, nullifier, ...options }: SimulateRevokeCredentialParameters): Promise<SimulateVerifierReturnType> {
+export async function simulateRevokeCredential(
+  client: Client<Transport, Chain | undefined, Account | undefined>,
+  { issuerKeyHash, nullifier, ...options }: SimulateRevokeCredentialParameters,
+): Promise<SimulateVerifierReturnType> {
   return simulateVerifier(client, { ...options, functionName: 'revokeCredential', args: [issuerKeyHash, nullifier] })
 }

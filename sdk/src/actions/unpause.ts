@@ -1,5 +1,12 @@
 import type { Account, Chain, Client, Transport } from 'viem'
-import { simulateVerifier, writeVerifier, type SimulateParameters, type SimulateVerifierReturnType, type WriteVerifierOptions, type WriteVerifierReturnType } from '../chain/write-verifier.js'
+import {
+  simulateVerifier,
+  writeVerifier,
+  type SimulateParameters,
+  type SimulateVerifierReturnType,
+  type WriteVerifierOptions,
+  type WriteVerifierReturnType,
+} from '../chain/write-verifier.js'
 import type { ProofXErrorType } from '../errors/base.js'
 import type { MissingRoleErrorType, ContractNotPausedErrorType, ContractRevertedErrorType } from '../errors/contract.js'
 
@@ -25,6 +32,9 @@ export type SimulateUnpauseParameters = SimulateParameters<UnpauseParameters>
  * unpause without sending it: the checked request and its calldata, or the SDK error it would revert with (a dry run;
  * `account` may be any address, e.g. the Safe that would send it).
  */
-export async function simulateUnpause(client: Client<Transport, Chain | undefined, Account | undefined>, options: SimulateUnpauseParameters): Promise<SimulateVerifierReturnType> {
+export async function simulateUnpause(
+  client: Client<Transport, Chain | undefined, Account | undefined>,
+  options: SimulateUnpauseParameters,
+): Promise<SimulateVerifierReturnType> {
   return simulateVerifier(client, { ...options, functionName: 'unpause', args: [] })
 }

@@ -1,6 +1,13 @@
 import { getAddress, sliceHex, type Account, type Address, type Chain, type Client, type Hash, type Hex, type Transport } from 'viem'
 import { deployContract, getStorageAt, waitForTransactionReceipt } from 'viem/actions'
-import { simulateVerifier, writeVerifier, type SimulateParameters, type SimulateVerifierReturnType, type WriteVerifierOptions, type WriteVerifierReturnType } from '../chain/write-verifier.js'
+import {
+  simulateVerifier,
+  writeVerifier,
+  type SimulateParameters,
+  type SimulateVerifierReturnType,
+  type WriteVerifierOptions,
+  type WriteVerifierReturnType,
+} from '../chain/write-verifier.js'
 import type { ProofXErrorType } from '../errors/base.js'
 import { InvalidInputError } from '../errors/validation.js'
 import { ContractRevertedError, type ContractRevertedErrorType, type InvalidUpgradeErrorType, type MissingRoleErrorType } from '../errors/contract.js'
@@ -48,10 +55,15 @@ export async function upgrade(client: Client<Transport, Chain | undefined, Accou
   if (bytecode !== undefined) {
     deployHash = await deployContract(client, { abi: [], bytecode, account: options.account ?? client.account, chain: options.chain } as never)
     const receipt = await waitForTransactionReceipt(client, { hash: deployHash })
-    if (receipt.status !== 'success' || !receipt.contractAddress) throw new ContractRevertedError({ functionName: 'deploy implementation', transactionHash: deployHash, reason: 'The implementation\'s deployment reverted.' })
+    if (receipt.status !== 'success' || !receipt.contractAddress)
+      throw new ContractRevertedError({
+        functionName: 'deploy implementation',
+        transactionHash: deployHash,
+        reason: "The implementation's deployment reverted.",
+      })
     implementation = receipt.contractAddress
   }
-  if (!implementation) throw new InvalidInputError({ field: 'implementation', rule: 'pass the new implementation\'s address or its creation bytecode' })
+  if (!implementation) throw new InvalidInputError({ field: 'implementation', rule: "pass the new implementation's address or its creation bytecode" })
   const { address, account, chain, onSubmitted } = options
   const result = await writeVerifier(client, { address, account, chain, onSubmitted, functionName: 'upgradeToAndCall', args: [implementation, data] })
   const slot = await getStorageAt(client, { address, slot: IMPLEMENTATION_SLOT, blockNumber: result.receipt.blockNumber })
@@ -69,6 +81,9 @@ export type SimulateUpgradeParameters = SimulateParameters<WriteVerifierOptions>
  * The upgradeToAndCall of `upgrade` without sending it: the checked request and its calldata, or the SDK error it
  * would revert with (InvalidUpgradeError for code that is not a UUPS implementation).
  */
-export async function simulateUpgrade(client: Client<Transport, Chain | undefined, Account | undefined>, { implementation, data = '0x', ...options }: SimulateUpgradeParameters): Promise<SimulateVerifierReturnType> {
+export async function simulateUpgrade(
+  client: Client<Transport, Chain | undefined, Account | undefined>,
+  { implementation, data = '0x', ...options }: SimulateUpgradeParameters,
+): Promise<SimulateVerifierReturnType> {
   return simulateVerifier(client, { ...options, functionName: 'upgradeToAndCall', args: [implementation, data] })
 }

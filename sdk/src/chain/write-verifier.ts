@@ -1,4 +1,17 @@
-import { encodeFunctionData, type Account, type Address, type Chain, type Client, type ContractFunctionArgs, type ContractFunctionName, type Hash, type Hex, type StateOverride, type TransactionReceipt, type Transport } from 'viem'
+import {
+  encodeFunctionData,
+  type Account,
+  type Address,
+  type Chain,
+  type Client,
+  type ContractFunctionArgs,
+  type ContractFunctionName,
+  type Hash,
+  type Hex,
+  type StateOverride,
+  type TransactionReceipt,
+  type Transport,
+} from 'viem'
 import { simulateContract, waitForTransactionReceipt, writeContract } from 'viem/actions'
 import { ContractRevertedError } from '../errors/contract.js'
 import { proofXVerifierAbi } from './abi.js'
@@ -45,7 +58,14 @@ export type SimulateVerifierReturnType = {
   /** The function's return value, as the node computed it. */
   result: unknown
   /** The checked request, ready for viem's `writeContract`. */
-  request: { address: Address; abi: Abi; functionName: VerifierWriteFunctionName; args: readonly unknown[]; account?: Account | Address | undefined; chain?: Chain | null | undefined }
+  request: {
+    address: Address
+    abi: Abi
+    functionName: VerifierWriteFunctionName
+    args: readonly unknown[]
+    account?: Account | Address | undefined
+    chain?: Chain | null | undefined
+  }
   /** The transaction's calldata (e.g. for a multisig proposal). */
   data: Hex
 }
@@ -57,10 +77,27 @@ export type SimulateVerifierReturnType = {
  */
 export async function simulateVerifier<functionName extends VerifierWriteFunctionName>(
   client: Client<Transport, Chain | undefined, Account | undefined>,
-  { address, account, chain, gas, stateOverride, functionName, args }: SimulateParameters<WriteVerifierOptions> & { functionName: functionName; args: ContractFunctionArgs<Abi, 'nonpayable' | 'payable', functionName> },
+  {
+    address,
+    account,
+    chain,
+    gas,
+    stateOverride,
+    functionName,
+    args,
+  }: SimulateParameters<WriteVerifierOptions> & { functionName: functionName; args: ContractFunctionArgs<Abi, 'nonpayable' | 'payable', functionName> },
 ): Promise<SimulateVerifierReturnType> {
   try {
-    const simulation = await simulateContract(client, { address, abi: proofXVerifierAbi, functionName, args, account: account ?? client.account, chain, ...(gas === undefined ? {} : { gas }), ...(stateOverride === undefined ? {} : { stateOverride }) } as never)
+    const simulation = await simulateContract(client, {
+      address,
+      abi: proofXVerifierAbi,
+      functionName,
+      args,
+      account: account ?? client.account,
+      chain,
+      ...(gas === undefined ? {} : { gas }),
+      ...(stateOverride === undefined ? {} : { stateOverride }),
+    } as never)
     const { request, result } = simulation as unknown as { request: SimulateVerifierReturnType['request']; result: unknown }
     return { request, result, data: encodeFunctionData({ abi: proofXVerifierAbi, functionName, args } as never) }
   } catch (error) {
@@ -75,7 +112,16 @@ export async function simulateVerifier<functionName extends VerifierWriteFunctio
  */
 export async function writeVerifier<functionName extends VerifierWriteFunctionName>(
   client: Client<Transport, Chain | undefined, Account | undefined>,
-  { address, account, chain, gas, onSubmitted, pollingInterval, functionName, args }: WriteVerifierOptions & { functionName: functionName; args: ContractFunctionArgs<Abi, 'nonpayable' | 'payable', functionName> },
+  {
+    address,
+    account,
+    chain,
+    gas,
+    onSubmitted,
+    pollingInterval,
+    functionName,
+    args,
+  }: WriteVerifierOptions & { functionName: functionName; args: ContractFunctionArgs<Abi, 'nonpayable' | 'payable', functionName> },
   { onSimulated }: WriteVerifierHooks = {},
 ): Promise<WriteVerifierReturnType> {
   const { request, result } = await simulateVerifier(client, { address, account, chain, gas, functionName, args })
@@ -89,6 +135,7 @@ export async function writeVerifier<functionName extends VerifierWriteFunctionNa
   }
   onSubmitted?.(hash)
   const receipt = await waitForTransactionReceipt(client, { hash, ...(pollingInterval === undefined ? {} : { pollingInterval }) })
-  if (receipt.status !== 'success') throw new ContractRevertedError({ functionName, transactionHash: hash, reason: 'The transaction reverted on-chain after its simulation succeeded.' })
+  if (receipt.status !== 'success')
+    throw new ContractRevertedError({ functionName, transactionHash: hash, reason: 'The transaction reverted on-chain after its simulation succeeded.' })
   return { hash, receipt }
 }

@@ -28,9 +28,20 @@ export async function deployDrill(rpcUrl: string, admin: LocalAccount): Promise<
   const implementation = implementationReceipt.contractAddress!
   const init = encodeFunctionData({ abi: verifierArtifact.abi, functionName: 'initialize', args: [admin.address, groth16, vkeyHash, 86_400] })
   const proxy = (await deploy(proxyArtifact, [implementation, init])).contractAddress!
-  const write = async (functionName: string, args: unknown[]) => client.waitForTransactionReceipt({ hash: await client.writeContract({ address: proxy, abi: verifierArtifact.abi, functionName, args } as never) })
+  const write = async (functionName: string, args: unknown[]) =>
+    client.waitForTransactionReceipt({ hash: await client.writeContract({ address: proxy, abi: verifierArtifact.abi, functionName, args } as never) })
   const policyDocuments = demoPolicyDocuments()
   for (const document of Object.values(policyDocuments)) await write('setPolicy', [document.id, document.hash, document.validityPeriod, true])
   await write('addIssuer', [demoIssuer().keyHash, admin.address])
-  return { chainId: anvil.id, proxy, implementation, groth16Verifier: groth16, vkeyHash, deployBlock: implementationReceipt.blockNumber, policies: { accredited: 1n, retail: 2n }, policyDocuments, issuerKeyHash: demoIssuer().keyHash }
+  return {
+    chainId: anvil.id,
+    proxy,
+    implementation,
+    groth16Verifier: groth16,
+    vkeyHash,
+    deployBlock: implementationReceipt.blockNumber,
+    policies: { accredited: 1n, retail: 2n },
+    policyDocuments,
+    issuerKeyHash: demoIssuer().keyHash,
+  }
 }

@@ -1,6 +1,18 @@
 import { createWalletClient, http, type Hex, type LocalAccount } from 'viem'
 import { anvil } from 'viem/chains'
-import { deployGovernance, executeSafeProposal, runGovernedOperation, runScheduledExecution, signSafeProposal, type AdminParams, type GovernanceDeployment, type GovernedContext, type ProposeResult, type SafeProposal, type SafeSignatureFile } from '@proofx/cli'
+import {
+  deployGovernance,
+  executeSafeProposal,
+  runGovernedOperation,
+  runScheduledExecution,
+  signSafeProposal,
+  type AdminParams,
+  type GovernanceDeployment,
+  type GovernedContext,
+  type ProposeResult,
+  type SafeProposal,
+  type SafeSignatureFile,
+} from '@proofx/cli'
 import { account, type DrillEnv } from './drill-env.js'
 
 /** A 2-of-3 Safe (anvil accounts 10-12), a timelock with a one-day delay, the guardian anvil account 13. */
@@ -16,7 +28,11 @@ export type Governed = {
   propose: (operation: string, params?: AdminParams, options?: { key?: LocalAccount; dryRun?: boolean; nonce?: number }) => Promise<ProposeResult>
   /** Each owner signs on their own (no chain access). */
   sign: (proposal: SafeProposal, signers: readonly LocalAccount[]) => Promise<{ name: string; file: SafeSignatureFile }[]>
-  execute: (proposal: SafeProposal, signatures: { name: string; file: SafeSignatureFile }[], options?: { key?: LocalAccount; dryRun?: boolean }) => ReturnType<typeof executeSafeProposal>
+  execute: (
+    proposal: SafeProposal,
+    signatures: { name: string; file: SafeSignatureFile }[],
+    options?: { key?: LocalAccount; dryRun?: boolean },
+  ) => ReturnType<typeof executeSafeProposal>
   /** The execute half of a timelocked change, as a Safe proposal (the Safe is the executor). */
   proposeExecution: (scheduleProposal: SafeProposal) => Promise<SafeProposal>
   /** anvil time travel past the timelock delay (or by `seconds`). */
@@ -38,7 +54,8 @@ export async function governDrill(env: DrillEnv, options: { timelockExecutor?: '
     timelockExecutor: options.timelockExecutor,
   })
   // The guardian and the owners pay their own gas (pausing; executing when they choose to).
-  for (const who of [GUARDIAN, ...OWNERS]) await env.publicClient.waitForTransactionReceipt({ hash: await walletClient.sendTransaction({ to: who.address, value: 10n ** 18n }) })
+  for (const who of [GUARDIAN, ...OWNERS])
+    await env.publicClient.waitForTransactionReceipt({ hash: await walletClient.sendTransaction({ to: who.address, value: 10n ** 18n }) })
   const context = (key: LocalAccount = env.admin): GovernedContext => ({
     publicClient: env.publicClient,
     rpcUrl: env.anvil.rpcUrl,
@@ -55,7 +72,8 @@ export async function governDrill(env: DrillEnv, options: { timelockExecutor?: '
       return result
     },
     sign: async (proposal, signers) => Promise.all(signers.map(async (s, i) => ({ name: `owner-${i}.sig.json`, file: await signSafeProposal(proposal, s) }))),
-    execute: (proposal, signatures, { key, dryRun } = {}) => executeSafeProposal(context(key) as Parameters<typeof executeSafeProposal>[0], proposal, signatures, { dryRun }),
+    execute: (proposal, signatures, { key, dryRun } = {}) =>
+      executeSafeProposal(context(key) as Parameters<typeof executeSafeProposal>[0], proposal, signatures, { dryRun }),
     proposeExecution: async (scheduleProposal) => {
       const next = await runScheduledExecution(context(), scheduleProposal)
       if (next.route !== 'safe') throw new Error('the timelock execution was sent directly instead of proposed')

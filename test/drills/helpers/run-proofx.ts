@@ -12,7 +12,11 @@ export async function runProofx(args: string[], env: Record<string, string> = {}
   // Each run names its own key: none leaks in from the test's environment.
   if (!('PROOFX_ADMIN_KEY' in env)) delete childEnv.PROOFX_ADMIN_KEY
   try {
-    const { stdout, stderr } = await promisify(execFile)('node', ['--conditions=@proofx/source', '--import', 'tsx', PROOFX_CLI, ...args], { cwd: root, env: childEnv, maxBuffer: 16 * 1024 * 1024 })
+    const { stdout, stderr } = await promisify(execFile)('node', ['--conditions=@proofx/source', '--import', 'tsx', PROOFX_CLI, ...args], {
+      cwd: root,
+      env: childEnv,
+      maxBuffer: 16 * 1024 * 1024,
+    })
     return { code: 0, stdout, stderr, json: parse(stdout) }
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string }

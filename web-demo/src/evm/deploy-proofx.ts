@@ -11,8 +11,25 @@ export type ProofXContracts = { Groth16Verifier: FoundryArtifact; ProofXVerifier
  * local deploy script does: Groth16Verifier, ProofXVerifier behind an ERC-1967 proxy, the demo policies
  * and the demo issuer. The first account becomes the admin.
  */
-export async function deployProofX({ request, chainId, admin, contracts, vkey }: { request: EIP1193RequestFn; chainId: number; admin: Address; contracts: ProofXContracts; vkey: VerificationKey }) {
-  const chain = defineChain({ id: chainId, name: 'In-browser EVM', nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 }, rpcUrls: { default: { http: [] } } })
+export async function deployProofX({
+  request,
+  chainId,
+  admin,
+  contracts,
+  vkey,
+}: {
+  request: EIP1193RequestFn
+  chainId: number
+  admin: Address
+  contracts: ProofXContracts
+  vkey: VerificationKey
+}) {
+  const chain = defineChain({
+    id: chainId,
+    name: 'In-browser EVM',
+    nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 },
+    rpcUrls: { default: { http: [] } },
+  })
   const client = createWalletClient({ account: admin, chain, transport: custom({ request }), pollingInterval: 50 }).extend(publicActions)
   const deploy = async ({ abi, bytecode }: FoundryArtifact, args: unknown[] = []) => {
     const hash = await client.deployContract({ abi, bytecode: bytecode.object, args } as never)
@@ -34,5 +51,13 @@ export async function deployProofX({ request, chainId, admin, contracts, vkey }:
   const documents = Object.values(demoPolicyDocuments())
   for (const document of documents) await write('setPolicy', [document.id, document.hash, document.validityPeriod, true])
   await write('addIssuer', [demoIssuer().keyHash, admin])
-  return { chainId, proxy, implementation: implementation.contractAddress!, groth16Verifier: groth16.contractAddress!, vkeyHash, deployBlock: Number(groth16.blockNumber), policyDocuments: Object.fromEntries(documents.map((document) => [document.name, toPolicyDocumentJson(document)])) }
+  return {
+    chainId,
+    proxy,
+    implementation: implementation.contractAddress!,
+    groth16Verifier: groth16.contractAddress!,
+    vkeyHash,
+    deployBlock: Number(groth16.blockNumber),
+    policyDocuments: Object.fromEntries(documents.map((document) => [document.name, toPolicyDocumentJson(document)])),
+  }
 }
