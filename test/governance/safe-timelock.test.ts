@@ -159,6 +159,12 @@ describe('governance: Safe 2-of-3 + TimelockController + guardian', () => {
     const artifact = `${env.dir}/Groth16Verifier.json`
     copyFileSync(forgeArtifactPath('Groth16Verifier'), artifact)
     const vkeyHash = `0x${'12'.repeat(32)}` as Hex
+    // A dry run deploys nothing and still simulates the swap as the timelock: the new verifier's code stands at its
+    // predicted address for the simulation only.
+    const dry = await gov.propose('set-verifier', { 'verifier-artifact': artifact, 'vkey-hash': vkeyHash, 'void-earlier-records': 'true' }, { dryRun: true })
+    expect(dry.route).toBe('timelock')
+    expect(dry.proposal.simulation.map((s) => s.result)).toEqual(['ok', 'ok'])
+    expect(await env.publicClient.getCode({ address: dry.deploySteps[0]!.deployedAddress! })).toBeUndefined()
     const scheduled = await gov.propose('set-verifier', { 'verifier-artifact': artifact, 'vkey-hash': vkeyHash, 'void-earlier-records': 'true' })
     expect(scheduled.route).toBe('timelock')
     const newVerifier = scheduled.deploySteps[0]!.deployedAddress!

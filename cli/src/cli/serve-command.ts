@@ -9,6 +9,7 @@ import { chainParseOptions, resolveChainTarget } from '../admin/chain-options.js
 import { walletFor } from '../admin/chain-options.js'
 import { createBatchingRelayer } from '../server/batching-relayer.js'
 import { createContractRelayer } from '../server/contract-relayer.js'
+import type { Relayer } from '../server/relayer.js'
 import { createProverServer } from '../server/create-prover-server.js'
 import { createWorkerThreadBackend } from '../server/worker-thread-backend.js'
 import { parseApiKeyHashes, parseRateLimit, parseTrustProxy } from './serve-network-options.js'
@@ -56,7 +57,7 @@ export async function serveCommand(argv: string[]): Promise<void> {
 
   let chainId: number
   let contract: `0x${string}`
-  let relayer
+  let relayer: Relayer | undefined
   let now: (() => Promise<bigint>) | undefined
   let expectedVkeyHash: Hex | undefined
   if (values.rpc || values.deployment || env.PROOFX_RPC_URL) {
