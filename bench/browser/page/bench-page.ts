@@ -24,7 +24,10 @@ let lastClick: { ms: number; timings: ProofTimings; verified: boolean } | { erro
 function sdk(engine?: ProvingEngine): Prover {
   const key = engine ?? 'default'
   let prover = provers.get(key)
-  if (!prover) provers.set(key, (prover = createProver({ artifacts, cache: CACHE, engine })))
+  if (!prover) {
+    prover = createProver({ artifacts, cache: CACHE, engine })
+    provers.set(key, prover)
+  }
   return prover
 }
 
