@@ -1,7 +1,8 @@
 import { encodeAbiParameters, hexToBigInt, keccak256, type Address } from 'viem'
+import { contextFieldLayout } from './public-signals.js'
 
-/** scopeTag < 2^53: the circuit range-checks it to 53 bits. */
-export const SCOPE_TAG_BITS = 53n
+/** scopeTag < 2^53: the width `context` gives it, which the circuit range-checks. */
+const SCOPE_TAG_BITS = contextFieldLayout.scopeTag.bits
 
 /**
  * The scope tag: `keccak256(abi.encode(chainId, verifier)) mod 2^53`, the deployment a proof is bound to.
