@@ -12,7 +12,6 @@ test('@proofx/sdk exports', () => {
       "ArtifactIntegrityError",
       "BatchVerifierKeyMismatchError",
       "CREDENTIAL_LINK_PARAMETER",
-      "ChainIdTooLargeError",
       "ContractNotPausedError",
       "ContractPausedError",
       "ContractRevertedError",

@@ -1,4 +1,4 @@
-import { encodeAbiParameters, hexToBigInt, keccak256, type Address } from 'viem'
+import { encodeAbiParameters, hexToBigInt, keccak256, maxUint256, type Address } from 'viem'
 import { contextFieldLayout } from './public-signals.js'
 
 /** scopeTag < 2^53: the width `context` gives it, which the circuit range-checks. */
@@ -16,7 +16,8 @@ const SCOPE_TAG_BITS = contextFieldLayout.scopeTag.bits
  */
 export function computeScope(chainId: number | bigint, verifier: Address): bigint {
   const id = BigInt(chainId)
-  if (id < 0n || id >= 1n << 64n) throw new RangeError(`chainId ${id} does not fit in 64 bits`)
+  // The contract hashes block.chainid as a uint256.
+  if (id < 0n || id > maxUint256) throw new RangeError(`chainId ${id} is not a uint256`)
   const digest = keccak256(encodeAbiParameters([{ type: 'uint256' }, { type: 'address' }], [id, verifier]))
   return hexToBigInt(digest) & ((1n << SCOPE_TAG_BITS) - 1n)
 }

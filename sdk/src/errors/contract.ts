@@ -242,17 +242,6 @@ export class SignalOutOfFieldError extends ProofXError {
   }
 }
 
-export type ChainIdTooLargeErrorType = ChainIdTooLargeError & { name: 'ChainIdTooLargeError' }
-/** ProofXVerifierChainIdTooLarge: the chain id does not fit in the 64 bits of the scope signal. */
-export class ChainIdTooLargeError extends ProofXError {
-  override name = 'ChainIdTooLargeError' as const
-  readonly chainId: bigint
-  constructor({ chainId, cause }: { chainId: bigint } & WithCause) {
-    super(`Chain id ${chainId} does not fit in the 64 bits the scope signal reserves for it.`, { cause })
-    this.chainId = chainId
-  }
-}
-
 export type InvalidBatchSizeErrorType = InvalidBatchSizeError & { name: 'InvalidBatchSizeError' }
 /** ProofXVerifierInvalidBatchSize: submitProofs takes 1 to `max` entries. */
 export class InvalidBatchSizeError extends ProofXError {
@@ -570,7 +559,6 @@ export type ProofXContractErrorType =
   | InsufficientGasErrorType
   | InvalidBatchSizeErrorType
   | BatchVerifierKeyMismatchErrorType
-  | ChainIdTooLargeErrorType
   | MissingRoleErrorType
   | ContractPausedErrorType
   | ContractNotPausedErrorType
