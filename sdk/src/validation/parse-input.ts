@@ -65,7 +65,7 @@ export function parseAddress(input: unknown, field: string): Address {
   return parseWith(addressSchema, input, field)
 }
 
-/** Parses a chain id: a positive integer below 2^64 (0, negatives and fractions are refused). */
+/** Parses a chain id: a positive integer, at most a uint256 (0, negatives and fractions are refused). */
 export function parseChainId(input: unknown, field = 'chainId'): bigint {
   return parseWith(chainIdSchema, input, field)
 }
