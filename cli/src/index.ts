@@ -20,6 +20,8 @@ export {
   type CredentialQrFormat,
   type CredentialQrOptions,
 } from './delivery/credential-qr.js'
+// Issuance service (proofx issuer's HTTP API)
+export { createIssuanceServer, ISSUANCE_REDACTED_LOG_PATHS, type IssuanceServerOptions } from './issuance-service/create-issuance-server.js'
 // Monitor
 export { createMonitor, type Monitor, type MonitorOptions, type PollResult } from './monitor/create-monitor.js'
 export { jsonLinesSink, webhookSink, type AlertSink } from './monitor/alert-sinks.js'

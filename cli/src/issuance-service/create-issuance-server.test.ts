@@ -29,7 +29,12 @@ const issuerKey = createIssuerKey()
 // Distinctive values, so finding one in a log line cannot be a coincidence.
 const attributes = { subject: localAccounts.subject.address, assets: '7348912650017', liabilities: '193847562', kycLevel: 3, riskScore: 17, jurisdiction: 276 }
 const logLines: string[] = []
-const logStream = new Writable({ write: (chunk, _encoding, done) => (logLines.push(...String(chunk).split('\n').filter(Boolean)), done()) })
+const logStream = new Writable({
+  write(chunk, _encoding, done) {
+    logLines.push(...String(chunk).split('\n').filter(Boolean))
+    done()
+  },
+})
 
 let node: ProofXNode
 let ledger: IssuanceLedger
