@@ -141,7 +141,13 @@ export async function createIssuanceServer(options: IssuanceServerOptions): Prom
         .send({ error: 'UnauthorizedError', message: 'Send a valid API key: Authorization: Bearer <key> (or X-API-Key).' })
     })
 
-    const responses = (ok: Record<number, unknown>) => ({ ...ok, 400: errorResponse, 401: errorResponse, 404: errorResponse, 429: errorResponse })
+    const responses = <ok extends Record<number, unknown>>(ok: ok) => ({
+      ...ok,
+      400: errorResponse,
+      401: errorResponse,
+      404: errorResponse,
+      429: errorResponse,
+    })
 
     v1.post(
       '/v1/credentials',

@@ -122,4 +122,4 @@ export const revokeResponse = {
   },
 } as const
 
-export const apiKeySecurity = [{ bearerAuth: [] }, { apiKeyHeader: [] }]
+export const apiKeySecurity: { [scheme: string]: string[] }[] = [{ bearerAuth: [] }, { apiKeyHeader: [] }]
