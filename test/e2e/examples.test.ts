@@ -98,8 +98,9 @@ describe('examples (SDK installed from its npm tarball)', () => {
   })
 
   test('node: issues, proves and submits against a local chain; the subject is then compliant', async () => {
-    anvil = await startAnvil({ blockTime: 1 })
-    const deployment = await deployDemoContracts(anvil.rpcUrl, { writeDeploymentFile: false })
+    const chain = await startAnvil({ blockTime: 1 })
+    anvil = chain
+    const deployment = await deployDemoContracts(chain.rpcUrl, { writeDeploymentFile: false })
     const deploymentFile = join(scratch, 'deployment.json')
     writeFileSync(
       deploymentFile,
@@ -109,7 +110,7 @@ describe('examples (SDK installed from its npm tarball)', () => {
     const stdout = timed('node prove-and-submit.mjs', () =>
       run('node', ['prove-and-submit.mjs'], {
         cwd: join(scratch, 'node'),
-        env: { ...process.env, RPC_URL: anvil.rpcUrl, DEPLOYMENT: deploymentFile },
+        env: { ...process.env, RPC_URL: chain.rpcUrl, DEPLOYMENT: deploymentFile },
         timeout: 240_000,
       }),
     )
@@ -117,7 +118,7 @@ describe('examples (SDK installed from its npm tarball)', () => {
     expect(stdout).toMatch(/submitted 0x[0-9a-f]{64}/)
     expect(stdout).toMatch(/compliant until \d{4}-\d\d-\d\dT/)
 
-    const client = createPublicClient({ transport: http(anvil.rpcUrl) })
+    const client = createPublicClient({ transport: http(chain.rpcUrl) })
     const compliant = await client.readContract({
       address: deployment.proxy,
       abi: parseAbi(['function isCompliant(address,uint256) view returns (bool)']),
