@@ -18,6 +18,14 @@ export { jsonLinesSink, webhookSink, type AlertSink } from './monitor/alert-sink
 export { readCheckpoint } from './monitor/checkpoint.js'
 export type { Alert } from './monitor/classify-event.js'
 export { ROLES } from './monitor/monitored-events.js'
+// Deploy
+export { InvalidDeployInputError } from './deploy/deploy-errors.js'
+export { readIssuerFile, readPolicyDocumentFile, readVerificationKeyFile } from './deploy/deploy-inputs.js'
+export { foundryArtifactPath, readProofXArtifacts } from './deploy/foundry-artifacts.js'
+export { loadKeystoreAccount } from './deploy/keystore-account.js'
+export { nextSteps } from './deploy/next-steps.js'
+export { readPassphrase, type ReadPassphraseParameters } from './deploy/read-passphrase.js'
+export { runDeploy, type RunDeployParameters, type RunDeployReturnType } from './deploy/run-deploy.js'
 // Admin
 export { adminAbi } from './admin/admin-abi.js'
 export type { AdminParams } from './admin/admin-operations.js'

@@ -2,6 +2,7 @@ import { expect, test } from 'vitest'
 import * as core from './index.js'
 import * as node from './node/index.js'
 import * as demo from './demo/index.js'
+import * as deploy from './deploy/index.js'
 
 // The public surface, so an API change shows up in review (update with `vitest -u` when intended).
 test('@proofx/sdk exports', () => {
@@ -23,6 +24,8 @@ test('@proofx/sdk exports', () => {
       "CredentialRevokedError",
       "CredentialStoreUnavailableError",
       "CredentialUnreadableError",
+      "DemoIssuerOnPublicChainError",
+      "DeployTransactionFailedError",
       "DeploymentNotFoundError",
       "GatesClosedError",
       "GatesOpenError",
@@ -31,6 +34,7 @@ test('@proofx/sdk exports', () => {
       "InsufficientGasError",
       "InsufficientNetCapitalError",
       "InvalidBatchSizeError",
+      "InvalidDeployParameterError",
       "InvalidDeploymentError",
       "InvalidInputError",
       "InvalidIssuerKeyHashError",
@@ -153,6 +157,7 @@ test('@proofx/sdk exports', () => {
       "submitProof",
       "submitProofs",
       "terminateCurve",
+      "toDeploymentJson",
       "toPolicyDocumentJson",
       "toProofXProof",
       "unpackContext",
@@ -187,6 +192,17 @@ test('@proofx/sdk/demo exports', () => {
       "complianceSampleInput",
       "demoIssuer",
       "demoPolicyDocuments",
+    ]
+  `)
+})
+
+test('@proofx/sdk/deploy exports', () => {
+  expect(Object.keys(deploy).sort()).toMatchInlineSnapshot(`
+    [
+      "DEMO_ISSUER_CHAIN_ID",
+      "PROOFX_CONTRACT_NAMES",
+      "assertNoDemoIssuerOffLocalChain",
+      "deployProofX",
     ]
   `)
 })
