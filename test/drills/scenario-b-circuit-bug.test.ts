@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { submitProof, hashVerificationKey, ContractPausedError, ProofRejectedError, toProofXProof } from '@proofx/sdk'
 import { demoProofRequest } from '@proofx/test-helpers/demo-proof-request'
 import { account, createDrillEnv, isCompliant, requestProof, type DrillEnv } from './helpers/drill-env.js'
-import { forgeArtifactPath } from './helpers/deploy-drill.js'
+import { forgeArtifactPath, forgeOut } from './helpers/deploy-drill.js'
 import { newCircuitVersion } from './helpers/new-circuit-version.js'
 
 describe('drill: Scenario B, critical bug in the circuit', () => {
@@ -60,7 +60,8 @@ describe('drill: Scenario B, critical bug in the circuit', () => {
     expect(switched.stateAfter!.vkeyHash).not.toBe(switched.stateBefore.vkeyHash)
 
     // Option B of the playbook too: a UUPS upgrade to a freshly deployed implementation keeps the storage.
-    const upgraded = await env.adminRun('upgrade', { artifact: implementationArtifact })
+    // proofx admin upgrade validates the storage layout first (@openzeppelin/upgrades-core, the build's build info).
+    const upgraded = await env.adminRun('upgrade', { artifact: implementationArtifact, 'build-info-dir': `${forgeOut()}/build-info`, reference: 'contracts/src/ProofXVerifier.sol:ProofXVerifier' })
     expect(upgraded.stateAfter!.implementation).toBe(upgraded.steps[0]!.deployedAddress)
     expect(upgraded.stateAfter!.implementation).not.toBe(upgraded.stateBefore.implementation)
 

@@ -4,6 +4,7 @@ import { hashVerificationKey, ProofXError } from '@proofx/sdk'
 import { ROLES } from '../monitor/monitored-events.js'
 import { IMPLEMENTATION_SLOT, adminAbi } from './admin-abi.js'
 import type { AdminContext } from './run-admin-operation.js'
+import { UpgradeValidationUnavailableError, validateUpgrade } from './validate-upgrade.js'
 
 /** One transaction of an operation: a contract call on the proxy, or a contract deployment. */
 export type AdminStep =
@@ -121,9 +122,12 @@ export const ADMIN_OPERATIONS: Record<string, AdminOperation> = {
     state: async (ctx) => ({ gatesClosed: await read(ctx, 'gatesClosed') }),
   },
   upgrade: {
-    summary: 'deploy --artifact (or use --implementation) and upgradeToAndCall(impl, --call-data)',
+    summary: 'validate --artifact (storage layout vs --reference or its @custom:oz-upgrades-from, build info from --build-info-dir), deploy it and upgradeToAndCall(impl, --call-data)',
     steps: async (p, deployed) => {
       const steps: AdminStep[] = []
+      // Storage layout and upgrade safety first (@openzeppelin/upgrades-core): an unsafe implementation is never sent.
+      if (p.artifact) await validateUpgrade({ artifact: p.artifact, buildInfoDir: p['build-info-dir'], reference: p.reference })
+      else if (p['skip-storage-check'] !== 'true') throw new UpgradeValidationUnavailableError({ field: 'implementation', rule: 'is already deployed, so its storage layout cannot be checked here: pass --artifact (validated, then deployed), or --skip-storage-check true if it was validated elsewhere' })
       if (p.artifact) steps.push({ kind: 'deploy', label: 'implementation', description: `deploy implementation from ${p.artifact}`, bytecode: await artifactBytecode(p.artifact) })
       const impl = p.artifact ? (deployed.implementation ?? '(the deployed implementation)') : address(p, 'implementation')
       const data = (p['call-data'] ?? '0x') as Hex
