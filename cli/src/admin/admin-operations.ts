@@ -122,11 +122,11 @@ export const ADMIN_OPERATIONS: Record<string, AdminOperation> = {
     state: async (ctx) => ({ gatesClosed: await read(ctx, 'gatesClosed') }),
   },
   upgrade: {
-    summary: 'validate --artifact (storage layout vs --reference or its @custom:oz-upgrades-from, build info from --build-info-dir), deploy it and upgradeToAndCall(impl, --call-data)',
+    summary: 'validate --artifact (storage layout vs --reference or its @custom:oz-upgrades-from, build info from --build-info-dir, the deployed release build info from --reference-build-info-dir), deploy it and upgradeToAndCall(impl, --call-data)',
     steps: async (p, deployed) => {
       const steps: AdminStep[] = []
       // Storage layout and upgrade safety first (@openzeppelin/upgrades-core): an unsafe implementation is never sent.
-      if (p.artifact) await validateUpgrade({ artifact: p.artifact, buildInfoDir: p['build-info-dir'], reference: p.reference })
+      if (p.artifact) await validateUpgrade({ artifact: p.artifact, buildInfoDir: p['build-info-dir'], reference: p.reference, referenceBuildInfoDirs: p['reference-build-info-dir'] ? [p['reference-build-info-dir']] : undefined })
       else if (p['skip-storage-check'] !== 'true') throw new UpgradeValidationUnavailableError({ field: 'implementation', rule: 'is already deployed, so its storage layout cannot be checked here: pass --artifact (validated, then deployed), or --skip-storage-check true if it was validated elsewhere' })
       if (p.artifact) steps.push({ kind: 'deploy', label: 'implementation', description: `deploy implementation from ${p.artifact}`, bytecode: await artifactBytecode(p.artifact) })
       const impl = p.artifact ? (deployed.implementation ?? '(the deployed implementation)') : address(p, 'implementation')

@@ -32,6 +32,7 @@ export async function adminCommand(argv: string[]): Promise<void> {
       implementation: { type: 'string' },
       'build-info-dir': { type: 'string' },
       reference: { type: 'string' },
+      'reference-build-info-dir': { type: 'string' },
       'skip-storage-check': { type: 'string' },
       'call-data': { type: 'string' },
       'issuer-key-hash': { type: 'string' },
