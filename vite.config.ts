@@ -24,8 +24,12 @@ function circuitArtifacts(): Plugin {
   }
   return {
     name: 'proofx-circuit-artifacts',
-    configureServer(server) { server.middlewares.use(serve as never) },
-    configurePreviewServer(server) { server.middlewares.use(serve as never) },
+    configureServer(server) {
+      server.middlewares.use(serve as never)
+    },
+    configurePreviewServer(server) {
+      server.middlewares.use(serve as never)
+    },
     generateBundle() {
       for (const name of readdirSync(artifactsDir)) {
         if (name.endsWith('.r1cs')) continue // only the prover's files; the r1cs is for re-verifying the setup
@@ -54,10 +58,12 @@ function foundryContracts(): Plugin {
         this.warn(`${missing.join(', ')} missing: run \`npx forge build\` first, or the in-browser EVM mode is unavailable in this build.`)
         return 'export default null'
       }
-      const contracts = Object.fromEntries(names.map((name, i) => {
-        const { abi, bytecode } = JSON.parse(readFileSync(files[i]!, 'utf8'))
-        return [name, { abi, bytecode: { object: bytecode.object } }]
-      }))
+      const contracts = Object.fromEntries(
+        names.map((name, i) => {
+          const { abi, bytecode } = JSON.parse(readFileSync(files[i]!, 'utf8'))
+          return [name, { abi, bytecode: { object: bytecode.object } }]
+        }),
+      )
       return `export default ${JSON.stringify(contracts)}`
     },
   }

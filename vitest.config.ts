@@ -18,11 +18,22 @@ mapWithGroupBy.groupBy ??= (items, key) => {
   }
   return groups
 }
-const objectWithGroupBy = Object as unknown as { groupBy?: (items: Iterable<unknown>, key: (item: unknown, index: number) => PropertyKey) => Record<PropertyKey, unknown[]> }
+const objectWithGroupBy = Object as unknown as {
+  groupBy?: (items: Iterable<unknown>, key: (item: unknown, index: number) => PropertyKey) => Record<PropertyKey, unknown[]>
+}
 objectWithGroupBy.groupBy ??= (items, key) => Object.fromEntries(mapWithGroupBy.groupBy!(items, key))
 
 // One project per layer; `npm test` runs them one after another (scripts/test-all.mjs).
-export const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+export const chromiumArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
 
 // Workspace packages resolve to their TypeScript sources (the `@proofx/source` export condition), so no
 // test run needs a build first; the published `default` condition still points at dist/.
@@ -34,14 +45,46 @@ const fromSource = {
 export default defineConfig({
   test: {
     projects: [
-      { ...fromSource, test: { name: 'circuits', include: ['circuits/test/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 600_000, fileParallelism: false } },
-      { ...fromSource, test: { name: 'sdk', include: ['sdk/src/**/*.test.ts', 'sdk/src/**/*.test.tsx'], exclude: ['sdk/src/**/*.browser.test.ts', 'sdk/src/**/*.browser.test.tsx'], testTimeout: 120_000, hookTimeout: 300_000, fileParallelism: false, typecheck: { enabled: true, tsconfig: 'sdk/tsconfig.typecheck.json', include: ['sdk/src/**/*.test-d.ts', 'sdk/src/**/*.test-d.tsx'] } } },
+      {
+        ...fromSource,
+        test: { name: 'circuits', include: ['circuits/test/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 600_000, fileParallelism: false },
+      },
+      {
+        ...fromSource,
+        test: {
+          name: 'sdk',
+          include: ['sdk/src/**/*.test.ts', 'sdk/src/**/*.test.tsx'],
+          exclude: ['sdk/src/**/*.browser.test.ts', 'sdk/src/**/*.browser.test.tsx'],
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
+          fileParallelism: false,
+          typecheck: { enabled: true, tsconfig: 'sdk/tsconfig.typecheck.json', include: ['sdk/src/**/*.test-d.ts', 'sdk/src/**/*.test-d.tsx'] },
+        },
+      },
       { ...fromSource, test: { name: 'cli', include: ['cli/src/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 300_000, fileParallelism: false } },
       {
         ...fromSource,
         // Served like the demo page: cross-origin isolated (the worker's shared-buffer path runs).
         server: { headers: crossOriginIsolationHeaders },
-        optimizeDeps: { include: ['circom_runtime', 'snarkjs', 'comlink', 'viem', 'zod', 'idb', 'poseidon-lite/poseidon2', 'poseidon-lite/poseidon5', 'poseidon-lite/poseidon9', '@zk-kit/lean-imt', 'react', 'react-dom', 'react-dom/client', '@tanstack/react-query', 'wagmi'] },
+        optimizeDeps: {
+          include: [
+            'circom_runtime',
+            'snarkjs',
+            'comlink',
+            'viem',
+            'zod',
+            'idb',
+            'poseidon-lite/poseidon2',
+            'poseidon-lite/poseidon5',
+            'poseidon-lite/poseidon9',
+            '@zk-kit/lean-imt',
+            'react',
+            'react-dom',
+            'react-dom/client',
+            '@tanstack/react-query',
+            'wagmi',
+          ],
+        },
         test: {
           name: 'browser',
           // Pre-bundled up front: a dependency discovered mid-run makes Vite reload the page under a running test.

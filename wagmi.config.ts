@@ -14,7 +14,12 @@ export default defineConfig({
       artifacts: process.env.PROOFX_ABI_ARTIFACTS && relative(process.cwd(), process.env.PROOFX_ABI_ARTIFACTS),
       // Built separately (forge build); the plugin only reads out/.
       forge: { build: false, rebuild: false },
-      include: ['ProofXVerifier.sol/ProofXVerifier.json', 'Groth16Verifier.sol/Groth16Verifier.json', 'Groth16BatchVerifier.sol/Groth16BatchVerifier.json', 'ComplianceGatedVault.sol/ComplianceGatedVault.json'],
+      include: [
+        'ProofXVerifier.sol/ProofXVerifier.json',
+        'Groth16Verifier.sol/Groth16Verifier.json',
+        'Groth16BatchVerifier.sol/Groth16BatchVerifier.json',
+        'ComplianceGatedVault.sol/ComplianceGatedVault.json',
+      ],
     }),
   ],
 })

@@ -22,8 +22,11 @@ const outputDir = `${root}.test-output/bench/`
 const SECTIONS = ['sizes', 'gas', 'node', 'engine', 'browser', 'service'] as const
 type SectionName = (typeof SECTIONS)[number]
 
-const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim()).filter(Boolean)
-for (const name of only ?? []) if (!SECTIONS.includes(name as SectionName)) throw new Error(`BENCH_ONLY: unknown section "${name}" (sections: ${SECTIONS.join(', ')})`)
+const only = process.env.BENCH_ONLY?.split(',')
+  .map((s) => s.trim())
+  .filter(Boolean)
+for (const name of only ?? [])
+  if (!SECTIONS.includes(name as SectionName)) throw new Error(`BENCH_ONLY: unknown section "${name}" (sections: ${SECTIONS.join(', ')})`)
 const runs = benchRuns()
 const log = (line: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`)
 

@@ -5,7 +5,9 @@ const port = process.env.PORT ? Number(process.env.PORT) : 5173
 const anvilPort = process.env.ANVIL_PORT ? Number(process.env.ANVIL_PORT) : 8545
 
 const demo = await startDemo({ port, anvilPort, log: (line) => console.log(line) })
-console.log(`\nProofX demo ready: ${demo.url}\n  Open it in Chromium, connect "Anvil dev account (local only)", get a sample credential, prove, submit.\n  Ctrl-C to stop anvil and the page.`)
+console.log(
+  `\nProofX demo ready: ${demo.url}\n  Open it in Chromium, connect "Anvil dev account (local only)", get a sample credential, prove, submit.\n  Ctrl-C to stop anvil and the page.`,
+)
 
 let stopping = false
 const shutdown = async () => {

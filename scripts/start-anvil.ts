@@ -52,7 +52,11 @@ export function freePort(): Promise<number> {
 
 async function rpcReady(rpcUrl: string): Promise<boolean> {
   try {
-    const response = await fetch(rpcUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'eth_chainId', params: [] }) })
+    const response = await fetch(rpcUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'eth_chainId', params: [] }),
+    })
     return response.ok
   } catch {
     return false
@@ -70,7 +74,17 @@ export async function startAnvil({ port: fixedPort, chainId = 31337, blockTime, 
   for (let attempt = 0; attempt < (fixedPort ? 1 : 3); attempt++) {
     const port = fixedPort ?? (await freePort())
     const rpcUrl = `http://127.0.0.1:${port}`
-    const flags = ['--host', '127.0.0.1', '--port', String(port), '--chain-id', String(chainId), '--silent', ...(blockTime ? ['--block-time', String(blockTime)] : []), ...args]
+    const flags = [
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--chain-id',
+      String(chainId),
+      '--silent',
+      ...(blockTime ? ['--block-time', String(blockTime)] : []),
+      ...args,
+    ]
     const child = spawn(anvilBinary(), flags, { stdio: ['ignore', 'ignore', 'pipe'] })
     let stderr = ''
     child.stderr?.on('data', (chunk) => (stderr += chunk))

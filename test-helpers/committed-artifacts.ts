@@ -3,7 +3,9 @@ import { fileURLToPath } from 'node:url'
 import type { ArtifactSources } from '@proofx/sdk'
 
 // PROOFX_TEST_ARTIFACTS_DIR points the tests at another setup's output (e.g. while a new setup runs).
-const dir = process.env.PROOFX_TEST_ARTIFACTS_DIR ? new URL(`file://${process.env.PROOFX_TEST_ARTIFACTS_DIR.replace(/\/?$/, '/')}`) : new URL('../circuits/artifacts/', import.meta.url)
+const dir = process.env.PROOFX_TEST_ARTIFACTS_DIR
+  ? new URL(`file://${process.env.PROOFX_TEST_ARTIFACTS_DIR.replace(/\/?$/, '/')}`)
+  : new URL('../circuits/artifacts/', import.meta.url)
 export const artifactPath = (file: string) => fileURLToPath(new URL(file, dir))
 
 export const committedArtifacts = (): ArtifactSources => ({

@@ -15,7 +15,13 @@ export type DemoProofRequestParameters = {
  * A JSON body for POST /v1/proofs with a credential signed by the demo issuer (tests, the load
  * test and the drills). Returns the attributes too, so a test can look for them in logs.
  */
-export function demoProofRequest({ subject, now = BigInt(Math.floor(Date.now() / 1000)), attributes = {}, policy = 'accredited', relay = false }: DemoProofRequestParameters) {
+export function demoProofRequest({
+  subject,
+  now = BigInt(Math.floor(Date.now() / 1000)),
+  attributes = {},
+  policy = 'accredited',
+  relay = false,
+}: DemoProofRequestParameters) {
   const full: CredentialAttributes = {
     subject,
     assets: 987_654_321n,

@@ -23,7 +23,15 @@ export function demoCredential(subject: Address, now: bigint): SignedCredential 
   })
 }
 
-export type TestProofParameters = { prover: Prover; subject: Address; policy: PolicyRules; now: bigint; chainId: number; verifier: Address; credential?: SignedCredential }
+export type TestProofParameters = {
+  prover: Prover
+  subject: Address
+  policy: PolicyRules
+  now: bigint
+  chainId: number
+  verifier: Address
+  credential?: SignedCredential
+}
 
 export async function proveForTest({ prover, subject, policy, now, chainId, verifier, credential }: TestProofParameters) {
   const signed = credential ?? demoCredential(subject, now)

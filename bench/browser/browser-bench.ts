@@ -27,10 +27,27 @@ export type BrowserBenchResult = {
   chromium: string
   build: BenchPageBuild
   cold: { sinceNavigationMs: number; callMs: number; timings: ProofTimings; zkeyDownloads: number }
-  memory: { baselineRssMiB: number; peakRssMiB: number; afterRssMiB: number; addedPeakMiB: number; mainHeapBeforeMiB: number; mainHeapAfterMiB: number; sdkProofs: number }
+  memory: {
+    baselineRssMiB: number
+    peakRssMiB: number
+    afterRssMiB: number
+    addedPeakMiB: number
+    mainHeapBeforeMiB: number
+    mainHeapAfterMiB: number
+    sdkProofs: number
+  }
   /** Whether the bench page was cross-origin isolated (the SDK worker then shares buffers with the curve threads). */
   crossOriginIsolated: boolean
-  warm: { sdk: Summary; sdkSplit: ProofTimings; sdkOverhead: Summary; plainMain: Summary; plainWorker: Summary; plainWorkerRoundTrip: Summary; ratioVsWorker: number; ratioVsMain: number }
+  warm: {
+    sdk: Summary
+    sdkSplit: ProofTimings
+    sdkOverhead: Summary
+    plainMain: Summary
+    plainWorker: Summary
+    plainWorkerRoundTrip: Summary
+    ratioVsWorker: number
+    ratioVsMain: number
+  }
   /** The SDK's warm proofs in a page served without COOP/COEP (buffers transferred, not shared), with plain snarkjs in the same page. */
   notIsolated: { sdk: Summary; plainMain: Summary; ratioVsMain: number }
   /** Artifact requests the server answered during the second visit (preload + proof), per file. */
@@ -85,7 +102,9 @@ export async function runBrowserBench(runs: number, clickRuns: number, log: (lin
     ]
     for (let i = 0; i < runs; i++) {
       for (let k = 0; k < variants.length; k++) await variants[(i + k) % variants.length]!()
-      log(`browser run ${i + 1}/${runs}: sdk ${Math.round(sdk.at(-1)!.total)} ms, plain main ${Math.round(plainMain.at(-1)!)} ms, plain worker ${Math.round(plainWorker.at(-1)!.inWorker)} ms`)
+      log(
+        `browser run ${i + 1}/${runs}: sdk ${Math.round(sdk.at(-1)!.total)} ms, plain main ${Math.round(plainMain.at(-1)!)} ms, plain worker ${Math.round(plainWorker.at(-1)!.inWorker)} ms`,
+      )
     }
     await page.evaluate(() => proofxBench.dispose())
     await page.close()
@@ -101,7 +120,9 @@ export async function runBrowserBench(runs: number, clickRuns: number, log: (lin
     for (let i = 0; i < notIsolatedRuns; i++) {
       notIsolatedSdk.push((await page.evaluate(() => proofxBench.sdkProve())).total)
       notIsolatedPlain.push(await page.evaluate(() => proofxBench.plainMainProve()))
-      log(`browser, page not isolated, run ${i + 1}/${notIsolatedRuns}: sdk ${Math.round(notIsolatedSdk.at(-1)!)} ms, plain main ${Math.round(notIsolatedPlain.at(-1)!)} ms`)
+      log(
+        `browser, page not isolated, run ${i + 1}/${notIsolatedRuns}: sdk ${Math.round(notIsolatedSdk.at(-1)!)} ms, plain main ${Math.round(notIsolatedPlain.at(-1)!)} ms`,
+      )
     }
     await page.evaluate(() => proofxBench.dispose())
     await page.close()
@@ -122,7 +143,9 @@ export async function runBrowserBench(runs: number, clickRuns: number, log: (lin
       // Then, in the same page, plain snarkjs as a cold caller uses it: URLs, curve built on first use.
       sample.coldPlainMs = await page.evaluate(() => proofxBench.plainColdUrlProve())
       samples.push(sample)
-      log(`browser visit ${i + 2}: preload ${Math.round(preload.ms)} ms, click-to-verified ${Math.round(click)} ms (second click ${Math.round(secondClick)} ms), cold plain fullProve ${Math.round(sample.coldPlainMs)} ms, artifact downloads ${JSON.stringify(sample.downloads)}`)
+      log(
+        `browser visit ${i + 2}: preload ${Math.round(preload.ms)} ms, click-to-verified ${Math.round(click)} ms (second click ${Math.round(secondClick)} ms), cold plain fullProve ${Math.round(sample.coldPlainMs)} ms, artifact downloads ${JSON.stringify(sample.downloads)}`,
+      )
       await page.evaluate(() => proofxBench.dispose())
       await page.close()
     }
@@ -139,7 +162,15 @@ export async function runBrowserBench(runs: number, clickRuns: number, log: (lin
       cold: { ...cold, zkeyDownloads },
       crossOriginIsolated,
       notIsolated: ratioOf(summarize(notIsolatedSdk), summarize(notIsolatedPlain)),
-      memory: { baselineRssMiB: baselineRss, peakRssMiB: peakRss, afterRssMiB: afterRss, addedPeakMiB: Math.max(peakRss, afterRss) - baselineRss, mainHeapBeforeMiB: mainHeapBefore, mainHeapAfterMiB: mainHeapAfter, sdkProofs: 1 + memoryProofs },
+      memory: {
+        baselineRssMiB: baselineRss,
+        peakRssMiB: peakRss,
+        afterRssMiB: afterRss,
+        addedPeakMiB: Math.max(peakRss, afterRss) - baselineRss,
+        mainHeapBeforeMiB: mainHeapBefore,
+        mainHeapAfterMiB: mainHeapAfter,
+        sdkProofs: 1 + memoryProofs,
+      },
       warm: {
         sdk: sdkSummary,
         sdkSplit: medianOfFields(sdk),
@@ -151,7 +182,13 @@ export async function runBrowserBench(runs: number, clickRuns: number, log: (lin
         ratioVsMain: sdkSummary.median / plainMainSummary.median,
       },
       secondVisit: secondVisit ?? { downloads: {}, zkeyRequestsSeenByBrowser: NaN },
-      click: { samples, clickToVerified: clickSummary, secondClick: summarize(samples.map((s) => s.secondClickMs)), coldPlain: coldPlainSummary, ratio: clickSummary.median / coldPlainSummary.median },
+      click: {
+        samples,
+        clickToVerified: clickSummary,
+        secondClick: summarize(samples.map((s) => s.secondClickMs)),
+        coldPlain: coldPlainSummary,
+        ratio: clickSummary.median / coldPlainSummary.median,
+      },
     }
   } finally {
     await browser.close()

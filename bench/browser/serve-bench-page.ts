@@ -10,7 +10,13 @@ import { fileURLToPath } from 'node:url'
 import { crossOriginIsolationHeaders } from '@proofx/sdk'
 
 const artifactsDir = fileURLToPath(new URL('../../circuits/artifacts/', import.meta.url))
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json', '.zkey': 'application/octet-stream' }
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json',
+  '.zkey': 'application/octet-stream',
+}
 
 export type BenchServer = { origin: string; hits: (file: string) => number; close(): Promise<void> }
 
@@ -43,6 +49,10 @@ export async function serveBenchPage(pageDir: string): Promise<BenchServer> {
   return {
     origin: `http://127.0.0.1:${port}`,
     hits: (file) => hits.get(file) ?? 0,
-    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()) }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      }),
   }
 }

@@ -36,7 +36,9 @@ export async function runEngineBench(runs: number, log: (line: string) => void):
     const first = await engine.prove(wtns)
     const verified = await snarkjs.groth16.verify(vkey, first.publicSignals, first.proof)
     await snarkjs.groth16.prove(zkeyBytes, wtns) // warm-up
-    const mine: number[] = [], theirs: number[] = [], stages: EngineTimings[] = []
+    const mine: number[] = [],
+      theirs: number[] = [],
+      stages: EngineTimings[] = []
     for (let i = 0; i < runs; i++) {
       const order = i % 2 ? ['snarkjs', 'engine'] : ['engine', 'snarkjs']
       for (const who of order) {
@@ -67,13 +69,17 @@ export async function runEngineBench(runs: number, log: (line: string) => void):
       new Uint8Array(e.memory.buffer).set(bytes, p)
       return p
     }
-    const placed = Object.fromEntries(KINDS.map((k) => [k, { bases: place(inputs[k].bases), scalars: place(inputs[k].scalars) }])) as Record<Kind, { bases: number; scalars: number }>
+    const placed = Object.fromEntries(KINDS.map((k) => [k, { bases: place(inputs[k].bases), scalars: place(inputs[k].scalars) }])) as Record<
+      Kind,
+      { bases: number; scalars: number }
+    >
     const out = e.alloc(192)
     const msm = {} as EngineBenchResult['msm']
     for (const kind of KINDS) {
       const { bases, scalars, g2 } = inputs[kind]
       const count = scalars.length / 32
-      const a: number[] = [], b: number[] = []
+      const a: number[] = [],
+        b: number[] = []
       for (let i = 0; i <= runs; i++) {
         let t = performance.now()
         ;(g2 ? e.g2_msm : e.g1_msm)(out, placed[kind].bases, placed[kind].scalars, count)
@@ -81,12 +87,19 @@ export async function runEngineBench(runs: number, log: (line: string) => void):
         t = performance.now()
         await (g2 ? curve.G2 : curve.G1).multiExpAffine(bases, scalars)
         const ref = performance.now() - t
-        if (i > 0) (a.push(ours), b.push(ref)) // round 0 warms both up
+        if (i > 0) a.push(ours), b.push(ref) // round 0 warms both up
       }
       msm[kind] = { engine: summarize(a), snarkjs: summarize(b), ratio: summarize(b).median / summarize(a).median, points: count }
       log(`engine: MSM ${kind} ${msm[kind].engine.median.toFixed(0)} ms vs snarkjs ${msm[kind].snarkjs.median.toFixed(0)} ms`)
     }
-    return { engineProve: summarize(mine), snarkjsProve: summarize(theirs), ratio: summarize(theirs).median / summarize(mine).median, engineStages: medianOfFields(stages), msm, verified }
+    return {
+      engineProve: summarize(mine),
+      snarkjsProve: summarize(theirs),
+      ratio: summarize(theirs).median / summarize(mine).median,
+      engineStages: medianOfFields(stages),
+      msm,
+      verified,
+    }
   } finally {
     await engine.terminate()
     await curve.terminate()

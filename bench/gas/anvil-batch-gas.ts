@@ -34,7 +34,8 @@ export async function measureAnvilBatchGas(log: (line: string) => void = () => {
     const client = createPublicClient({ chain: foundry, transport: http(anvil.rpcUrl) })
     const wallet = createWalletClient({ account: signer, chain: foundry, transport: http(anvil.rpcUrl) })
     const batchVerifier = await client.readContract({ address: deployment.proxy, abi: proofXVerifierAbi, functionName: 'batchVerifier' })
-    if (!deployment.groth16BatchVerifier || batchVerifier !== getAddress(deployment.groth16BatchVerifier)) throw new Error(`the deployment did not install its batch verifier (${batchVerifier})`)
+    if (!deployment.groth16BatchVerifier || batchVerifier !== getAddress(deployment.groth16BatchVerifier))
+      throw new Error(`the deployment did not install its batch verifier (${batchVerifier})`)
     const policy = buildPolicy(DEMO_POLICIES.accredited)
     const scope = computeScope(anvil.chainId, deployment.proxy)
     const now = (await client.getBlock()).timestamp
@@ -43,7 +44,17 @@ export async function measureAnvilBatchGas(log: (line: string) => void = () => {
     const entries: { policyId: bigint; subject: Address; proof: ProofXProof }[] = []
     for (let i = 0; i < max; i++) {
       const subject = getAddress(`0x${keccak256(toHex(`bench batch subject ${i}`)).slice(26)}`)
-      const credential = signCredential(demoIssuer(), { subject, assets: 2_000_000n, liabilities: 1n, kycLevel: 3, riskScore: 1, jurisdiction: 276, issuedAt: now - 1000n, expiresAt: now + 10_000_000n, salt: 1000n + BigInt(i) })
+      const credential = signCredential(demoIssuer(), {
+        subject,
+        assets: 2_000_000n,
+        liabilities: 1n,
+        kycLevel: 3,
+        riskScore: 1,
+        jurisdiction: 276,
+        issuedAt: now - 1000n,
+        expiresAt: now + 10_000_000n,
+        salt: 1000n + BigInt(i),
+      })
       const proved = await snarkjs.groth16.fullProve(buildCircuitInput({ credential, policy, now, scope }) as never, ARTIFACTS.wasm, ARTIFACTS.zkey)
       entries.push({ policyId: policy.policyId, subject, proof: toProofXProof(proved) })
       if ((i + 1) % 8 === 0) log(`gas: ${i + 1}/${max} batch proofs made`)
@@ -63,21 +74,41 @@ export async function measureAnvilBatchGas(log: (line: string) => void = () => {
     }
     const assertCompliant = async (subjects: readonly { subject: Address }[]) => {
       for (const { subject } of subjects) {
-        if (!(await client.readContract({ address: deployment.proxy, abi: proofXVerifierAbi, functionName: 'isCompliant', args: [subject, policy.policyId] }))) throw new Error(`${subject} was not recorded`)
+        if (!(await client.readContract({ address: deployment.proxy, abi: proofXVerifierAbi, functionName: 'isCompliant', args: [subject, policy.policyId] })))
+          throw new Error(`${subject} was not recorded`)
       }
     }
 
     const batches: BatchGasRow[] = []
     for (const n of BATCH_SIZES) {
       const batch = entries.slice(0, n)
-      const gasUsed = await fromSnapshot(() => wallet.writeContract({ address: deployment.proxy, abi: proofXVerifierAbi, functionName: 'submitProofs', args: [batch] }), () => assertCompliant(batch))
+      const gasUsed = await fromSnapshot(
+        () => wallet.writeContract({ address: deployment.proxy, abi: proofXVerifierAbi, functionName: 'submitProofs', args: [batch] }),
+        () => assertCompliant(batch),
+      )
       batches.push({ n, gasUsed, perProof: gasUsed / n })
     }
     let singles = 0
     for (const entry of entries.slice(0, SINGLES)) {
-      singles += await fromSnapshot(() => wallet.writeContract({ address: deployment.proxy, abi: proofXVerifierAbi, functionName: 'submitProof', args: [entry.policyId, entry.subject, entry.proof] }), () => assertCompliant([entry]))
+      singles += await fromSnapshot(
+        () =>
+          wallet.writeContract({
+            address: deployment.proxy,
+            abi: proofXVerifierAbi,
+            functionName: 'submitProof',
+            args: [entry.policyId, entry.subject, entry.proof],
+          }),
+        () => assertCompliant([entry]),
+      )
     }
-    return { batches, singleSubmitProof: singles / SINGLES, targets: [{ n: 8, maxPerProof: 120_000 }, { n: 32, maxPerProof: 100_000 }] }
+    return {
+      batches,
+      singleSubmitProof: singles / SINGLES,
+      targets: [
+        { n: 8, maxPerProof: 120_000 },
+        { n: 32, maxPerProof: 100_000 },
+      ],
+    }
   } finally {
     await anvil.stop()
   }

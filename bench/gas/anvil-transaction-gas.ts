@@ -37,13 +37,33 @@ export async function measureAnvilTransactionGas(): Promise<AnvilGasResult> {
 
     async function submit(key: Hex, forSubject: `0x${string}`, label: string) {
       const now = (await client.getBlock()).timestamp
-      const credential = signCredential(demoIssuer(), { subject: forSubject, assets: 2_000_000n, liabilities: 1n, kycLevel: 3, riskScore: 1, jurisdiction: 276, issuedAt: now - 1000n, expiresAt: now + 10_000_000n, salt: 12345n })
+      const credential = signCredential(demoIssuer(), {
+        subject: forSubject,
+        assets: 2_000_000n,
+        liabilities: 1n,
+        kycLevel: 3,
+        riskScore: 1,
+        jurisdiction: 276,
+        issuedAt: now - 1000n,
+        expiresAt: now + 10_000_000n,
+        salt: 12345n,
+      })
       const proved = await snarkjs.groth16.fullProve(buildCircuitInput({ credential, policy, now, scope }) as never, ARTIFACTS.wasm, ARTIFACTS.zkey)
       const proof = toProofXProof(proved)
       const wallet = createWalletClient({ account: privateKeyToAccount(key), chain: foundry, transport: http(anvil.rpcUrl) })
-      const hash = await wallet.writeContract({ address: deployment.proxy, abi: proofXVerifierAbi, functionName: 'submitProof', args: [policy.policyId, forSubject, proof] })
+      const hash = await wallet.writeContract({
+        address: deployment.proxy,
+        abi: proofXVerifierAbi,
+        functionName: 'submitProof',
+        args: [policy.policyId, forSubject, proof],
+      })
       const receipt = await client.waitForTransactionReceipt({ hash })
-      const compliant = await client.readContract({ address: deployment.proxy, abi: proofXVerifierAbi, functionName: 'isCompliant', args: [forSubject, policy.policyId] })
+      const compliant = await client.readContract({
+        address: deployment.proxy,
+        abi: proofXVerifierAbi,
+        functionName: 'isCompliant',
+        args: [forSubject, policy.policyId],
+      })
       if (receipt.status !== 'success' || !compliant) throw new Error(`${label}: the submission did not make the subject compliant (status ${receipt.status})`)
       const input = Buffer.from((await client.getTransaction({ hash })).input.slice(2), 'hex')
       transactions.push({ label, gasUsed: Number(receipt.gasUsed), intrinsic: 21_000 + input.reduce((gas, byte) => gas + (byte === 0 ? 4 : 16), 0) })

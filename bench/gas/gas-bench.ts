@@ -46,7 +46,14 @@ export async function runGasBench(): Promise<GasBenchResult> {
     })
   const anvil = await measureAnvilTransactionGas()
   const batch = await measureAnvilBatchGas()
-  return { ...parseGasReport(output), submitIntrinsic: submitIntrinsicGas(), anvil, batch, command: `npx ${args.join(' ')}`, seconds: (performance.now() - started) / 1000 }
+  return {
+    ...parseGasReport(output),
+    submitIntrinsic: submitIntrinsicGas(),
+    anvil,
+    batch,
+    command: `npx ${args.join(' ')}`,
+    seconds: (performance.now() - started) / 1000,
+  }
 }
 
 export function parseGasReport(text: string): Omit<GasBenchResult, 'submitIntrinsic' | 'anvil' | 'batch' | 'command' | 'seconds'> {
@@ -55,7 +62,10 @@ export function parseGasReport(text: string): Omit<GasBenchResult, 'submitIntrin
   let contract = ''
   let expectDeployment = false
   for (const line of text.split('\n')) {
-    const cells = line.split('|').map((c) => c.trim()).filter((_, i, all) => i > 0 && i < all.length - 1)
+    const cells = line
+      .split('|')
+      .map((c) => c.trim())
+      .filter((_, i, all) => i > 0 && i < all.length - 1)
     const header = line.match(/\|\s*\S*:(\w+) Contract\s*\|/)
     if (header) {
       contract = header[1]!
@@ -89,7 +99,18 @@ function submitIntrinsicGas(): number {
   const data = encodeFunctionData({
     abi: proofXVerifierAbi,
     functionName: 'submitProof',
-    args: [big(p.policyId), p.subject, { issuerKeyHash: big(p.issuerKeyHash), nullifier: big(p.nullifier), timestamp: big(p.timestamp), a: p.a.map(big), b: p.b.map((r: string[]) => r.map(big)), c: p.c.map(big) }],
+    args: [
+      big(p.policyId),
+      p.subject,
+      {
+        issuerKeyHash: big(p.issuerKeyHash),
+        nullifier: big(p.nullifier),
+        timestamp: big(p.timestamp),
+        a: p.a.map(big),
+        b: p.b.map((r: string[]) => r.map(big)),
+        c: p.c.map(big),
+      },
+    ],
   } as never)
   const bytes = Buffer.from(data.slice(2), 'hex')
   return 21_000 + bytes.reduce((gas, byte) => gas + (byte === 0 ? 4 : 16), 0)

@@ -44,7 +44,10 @@ export function packageVersion(name: string): string {
 
 export function forgeVersion(): string {
   try {
-    return execFileSync('npx', ['forge', '--version'], { encoding: 'utf8', timeout: 60_000 }).split('\n')[0]!.replace(/^forge Version:\s*/i, '').trim()
+    return execFileSync('npx', ['forge', '--version'], { encoding: 'utf8', timeout: 60_000 })
+      .split('\n')[0]!
+      .replace(/^forge Version:\s*/i, '')
+      .trim()
   } catch {
     return 'unknown'
   }

@@ -78,7 +78,12 @@ export async function runNodeProverBench(runs: number, log: (line: string) => vo
     for (let i = 0; i < runs; i++) {
       const start = performance.now()
       const checked = validateProofInput({ credential: args.credential, policy: args.policy, now: args.now, subject: args.subject })
-      buildCircuitInput({ credential: checked.credential, policy: buildPolicy(checked.policy), now: checked.now, scope: computeScope(args.chainId, args.verifier) })
+      buildCircuitInput({
+        credential: checked.credential,
+        policy: buildPolicy(checked.policy),
+        now: checked.now,
+        scope: computeScope(args.chainId, args.verifier),
+      })
       prep.push(performance.now() - start)
     }
 

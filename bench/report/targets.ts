@@ -17,21 +17,39 @@ export function judgeTargets(r: BenchResults): TargetVerdict[] {
   const t1 = 'Warm proof through the SDK in headless Chromium < 700 ms (median)'
   if (b) {
     const v = b.warm.sdk.median
-    out.push({ target: t1, measured: `${ms(v)} (p95 ${ms(b.warm.sdk.p95)})`, verdict: v < 700 ? 'met' : 'missed', by: v < 700 ? undefined : `${ms(v - 700)} over (${(v / 700).toFixed(2)}x)` })
+    out.push({
+      target: t1,
+      measured: `${ms(v)} (p95 ${ms(b.warm.sdk.p95)})`,
+      verdict: v < 700 ? 'met' : 'missed',
+      by: v < 700 ? undefined : `${ms(v - 700)} over (${(v / 700).toFixed(2)}x)`,
+    })
   } else none(t1)
 
   const t2 = 'Click to verified proof after preload <= 0.6 x cold plain fullProve in the same page'
   if (b) {
     const v = b.click.ratio
-    out.push({ target: t2, measured: `${ms(b.click.clickToVerified.median)} vs ${ms(b.click.coldPlain.median)} = ${v.toFixed(2)}x`, verdict: v <= 0.6 ? 'met' : 'missed', by: v <= 0.6 ? undefined : `${ms(b.click.clickToVerified.median - 0.6 * b.click.coldPlain.median)} over 0.6x (${pct(v / 0.6 - 1)} too slow)` })
+    out.push({
+      target: t2,
+      measured: `${ms(b.click.clickToVerified.median)} vs ${ms(b.click.coldPlain.median)} = ${v.toFixed(2)}x`,
+      verdict: v <= 0.6 ? 'met' : 'missed',
+      by: v <= 0.6 ? undefined : `${ms(b.click.clickToVerified.median - 0.6 * b.click.coldPlain.median)} over 0.6x (${pct(v / 0.6 - 1)} too slow)`,
+    })
   } else none(t2)
 
   const ratio = (target: string, v: number | undefined, detail: string) => {
     if (v === undefined) return none(target)
     out.push({ target, measured: `${v.toFixed(2)} (${detail})`, verdict: v <= 1 ? 'met' : 'missed', by: v <= 1 ? undefined : `${pct(v - 1)} slower` })
   }
-  ratio('SDK / plain snarkjs <= 1.0, Chromium, SDK worker vs bare worker (warm medians)', b?.warm.ratioVsWorker, b ? `${ms(b.warm.sdk.median)} / ${ms(b.warm.plainWorker.median)}` : '')
-  ratio('SDK / plain snarkjs <= 1.0, Chromium, SDK worker vs plain main thread (warm medians)', b?.warm.ratioVsMain, b ? `${ms(b.warm.sdk.median)} / ${ms(b.warm.plainMain.median)}` : '')
+  ratio(
+    'SDK / plain snarkjs <= 1.0, Chromium, SDK worker vs bare worker (warm medians)',
+    b?.warm.ratioVsWorker,
+    b ? `${ms(b.warm.sdk.median)} / ${ms(b.warm.plainWorker.median)}` : '',
+  )
+  ratio(
+    'SDK / plain snarkjs <= 1.0, Chromium, SDK worker vs plain main thread (warm medians)',
+    b?.warm.ratioVsMain,
+    b ? `${ms(b.warm.sdk.median)} / ${ms(b.warm.plainMain.median)}` : '',
+  )
   ratio('SDK / plain snarkjs <= 1.0, Node (warm medians)', n?.ratio, n ? `${ms(n.sdk.median)} / ${ms(n.plain.median)}` : '')
 
   const g = r.gas.ok ? r.gas.value : undefined
@@ -41,17 +59,30 @@ export function judgeTargets(r: BenchResults): TargetVerdict[] {
   const first = g?.anvil.transactions[0]
   if (g && first && Number.isFinite(g.anvil.bareVerifyTransaction)) {
     const over = first.gasUsed - g.anvil.bareVerifyTransaction
-    out.push({ target: t6, measured: `${gas(first.gasUsed)} - ${gas(g.anvil.bareVerifyTransaction)} = +${gas(over)} (${first.label})`, verdict: over <= 50_000 ? 'met' : 'missed', by: over <= 50_000 ? undefined : `${gas(over - 50_000)} gas over` })
+    out.push({
+      target: t6,
+      measured: `${gas(first.gasUsed)} - ${gas(g.anvil.bareVerifyTransaction)} = +${gas(over)} (${first.label})`,
+      verdict: over <= 50_000 ? 'met' : 'missed',
+      by: over <= 50_000 ? undefined : `${gas(over - 50_000)} gas over`,
+    })
   } else none(t6)
   const t7 = 'A successful submitProof transaction < 285,000 gas in total (anvil receipts, new record)'
   const newRecords = g?.anvil.transactions.filter((t) => t.label.endsWith('new record')) ?? []
   if (newRecords.length) {
     const worst = newRecords.reduce((a, b) => (b.gasUsed > a.gasUsed ? b : a))
     const verdict = worst.gasUsed < 285_000 ? 'met' : 'missed'
-    out.push({ target: t7, measured: newRecords.map((t) => `${t.label.replace(', new record', '')} ${gas(t.gasUsed)}`).join(', '), verdict, by: verdict === 'met' ? undefined : `${gas(worst.gasUsed - 285_000)} gas over (${worst.label})` })
+    out.push({
+      target: t7,
+      measured: newRecords.map((t) => `${t.label.replace(', new record', '')} ${gas(t.gasUsed)}`).join(', '),
+      verdict,
+      by: verdict === 'met' ? undefined : `${gas(worst.gasUsed - 285_000)} gas over (${worst.label})`,
+    })
   } else none(t7)
 
-  for (const { n, maxPerProof } of g?.batch.targets ?? [{ n: 8, maxPerProof: 120_000 }, { n: 32, maxPerProof: 100_000 }]) {
+  for (const { n, maxPerProof } of g?.batch.targets ?? [
+    { n: 8, maxPerProof: 120_000 },
+    { n: 32, maxPerProof: 100_000 },
+  ]) {
     const t = `submitProofs gas per proof <= ${gas(maxPerProof)} in a batch of ${n} (anvil receipts, new records)`
     const row = g?.batch.batches.find((b) => b.n === n)
     if (!row) {
@@ -59,20 +90,35 @@ export function judgeTargets(r: BenchResults): TargetVerdict[] {
       continue
     }
     const ok = row.perProof <= maxPerProof
-    out.push({ target: t, measured: `${gas(Math.round(row.perProof))} (submitProof ${gas(Math.round(g!.batch.singleSubmitProof))})`, verdict: ok ? 'met' : 'missed', by: ok ? undefined : `${gas(Math.round(row.perProof - maxPerProof))} gas over` })
+    out.push({
+      target: t,
+      measured: `${gas(Math.round(row.perProof))} (submitProof ${gas(Math.round(g!.batch.singleSubmitProof))})`,
+      verdict: ok ? 'met' : 'missed',
+      by: ok ? undefined : `${gas(Math.round(row.perProof - maxPerProof))} gas over`,
+    })
   }
 
   const t8 = 'Second page visit downloads no artifacts'
   if (b) {
     const d = b.secondVisit.downloads
     const big = (d['compliance.zkey'] ?? 0) + (d['compliance.wasm'] ?? 0)
-    out.push({ target: t8, measured: `zkey ${d['compliance.zkey']}, wasm ${d['compliance.wasm']}, vkey ${d['verification_key.json']}, manifest ${d['manifest.json']} request(s)`, verdict: big === 0 ? 'met' : 'missed', by: big === 0 ? undefined : `${big} download(s) of the zkey/wasm` })
+    out.push({
+      target: t8,
+      measured: `zkey ${d['compliance.zkey']}, wasm ${d['compliance.wasm']}, vkey ${d['verification_key.json']}, manifest ${d['manifest.json']} request(s)`,
+      verdict: big === 0 ? 'met' : 'missed',
+      by: big === 0 ? undefined : `${big} download(s) of the zkey/wasm`,
+    })
   } else none(t8)
 
   const t9 = 'Proving adds <= 300 MB to the page (renderer RSS, workers and WebAssembly included)'
   if (b) {
     const added = b.memory.addedPeakMiB / MB
-    out.push({ target: t9, measured: `+${Math.round(added)} MB peak over ${b.memory.sdkProofs} SDK proofs`, verdict: added <= 300 ? 'met' : 'missed', by: added <= 300 ? undefined : `${Math.round(added - 300)} MB over` })
+    out.push({
+      target: t9,
+      measured: `+${Math.round(added)} MB peak over ${b.memory.sdkProofs} SDK proofs`,
+      verdict: added <= 300 ? 'met' : 'missed',
+      by: added <= 300 ? undefined : `${Math.round(added - 300)} MB over`,
+    })
   } else none(t9)
   return out
 }

@@ -29,8 +29,12 @@ export function renderBenchmarksMd(r: BenchResults): string {
     '',
     `- Machine: ${m.nproc} x ${m.cpuModel}, ${m.memoryGiB} GiB RAM, ${m.os}`,
     `- Load average (1/5/15 min): ${m.loadAverage.map(r1).join(' / ')} at the start, ${r.loadAverageEnd.map(r1).join(' / ')} at the end` +
-      (m.loadAverage[0] > m.nproc ? ` — **the machine was shared and oversubscribed (load > ${m.nproc} cores): absolute times are inflated; ratios of interleaved runs are the more reliable figures. Re-run on a quiet machine.**` : ''),
-    `- Versions: ${Object.entries(r.versions).map(([k, v]) => `${k} ${v}`).join(', ')}`,
+      (m.loadAverage[0] > m.nproc
+        ? ` — **the machine was shared and oversubscribed (load > ${m.nproc} cores): absolute times are inflated; ratios of interleaved runs are the more reliable figures. Re-run on a quiet machine.**`
+        : ''),
+    `- Versions: ${Object.entries(r.versions)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
     '',
     'Every series proves the same statement (the SDK tests\' sample credential against the `accredited` demo policy) with the committed artifacts. SDK and plain-snarkjs runs are interleaved (one of each per round, the order rotating every round), so load changes hit both alike. "Plain snarkjs" is `snarkjs.groth16.fullProve(input, wasmBytes, zkeyBytes)` with the artifacts already in memory as `Uint8Array`; the SDK figure is `prover.prove()` wall time as the caller sees it (input validation, witness input, worker messaging, witness, proof and local verification).',
     '',
@@ -38,7 +42,9 @@ export function renderBenchmarksMd(r: BenchResults): string {
     '',
     row(['Target', 'Measured', 'Verdict']),
     row(['---', '---', '---']),
-    ...judgeTargets(r).map((t) => row([t.target, t.measured, t.verdict === 'met' ? 'met' : t.verdict === 'missed' ? `**missed**${t.by ? ` by ${t.by}` : ''}` : 'not measured'])),
+    ...judgeTargets(r).map((t) =>
+      row([t.target, t.measured, t.verdict === 'met' ? 'met' : t.verdict === 'missed' ? `**missed**${t.by ? ` by ${t.by}` : ''}` : 'not measured']),
+    ),
     '',
     'Reference points from the issue (plain snarkjs, same circuit core, 9.4k constraints at -O1, this kind of machine when quiet): warm fullProve 1.3–1.4 s in Chromium, 1.1 s in Node; native rapidsnark 0.2 s.',
     '',
@@ -54,7 +60,7 @@ export function renderBenchmarksMd(r: BenchResults): string {
       summaryRow('plain snarkjs, bare Web Worker (timed inside the worker)', b.warm.plainWorker),
       summaryRow('plain snarkjs, bare Web Worker (round trip from the page)', b.warm.plainWorkerRoundTrip),
       summaryRow('plain snarkjs, main thread', b.warm.plainMain),
-      summaryRow('SDK time outside the worker\'s stages', b.warm.sdkOverhead),
+      summaryRow("SDK time outside the worker's stages", b.warm.sdkOverhead),
       '',
       `Ratio SDK / plain: **${b.warm.ratioVsWorker.toFixed(2)}** against the bare worker, **${b.warm.ratioVsMain.toFixed(2)}** against the main thread.`,
       '',
@@ -70,12 +76,34 @@ export function renderBenchmarksMd(r: BenchResults): string {
       '',
       row(['sample', 'preload ms', 'click to verified ms', 'cold plain fullProve ms', 'ratio', 'second click ms', 'second click ratio']),
       row(['---', '---:', '---:', '---:', '---:', '---:', '---:']),
-      ...b.click.samples.map((s, i) => row([i + 1, r0(s.preloadMs), r0(s.clickToVerifiedMs), r0(s.coldPlainMs), (s.clickToVerifiedMs / s.coldPlainMs).toFixed(2), r0(s.secondClickMs), (s.secondClickMs / s.coldPlainMs).toFixed(2)])),
-      row(['median', '', r0(b.click.clickToVerified.median), r0(b.click.coldPlain.median), b.click.ratio.toFixed(2), r0(b.click.secondClick.median), (b.click.secondClick.median / b.click.coldPlain.median).toFixed(2)]),
+      ...b.click.samples.map((s, i) =>
+        row([
+          i + 1,
+          r0(s.preloadMs),
+          r0(s.clickToVerifiedMs),
+          r0(s.coldPlainMs),
+          (s.clickToVerifiedMs / s.coldPlainMs).toFixed(2),
+          r0(s.secondClickMs),
+          (s.secondClickMs / s.coldPlainMs).toFixed(2),
+        ]),
+      ),
+      row([
+        'median',
+        '',
+        r0(b.click.clickToVerified.median),
+        r0(b.click.coldPlain.median),
+        b.click.ratio.toFixed(2),
+        r0(b.click.secondClick.median),
+        (b.click.secondClick.median / b.click.coldPlain.median).toFixed(2),
+      ]),
       '',
       'The target is judged on the first click; `preload()` includes its default warm-up proof. The second click is a second real proof on the same page.',
       '',
-      `**Second visit**: requests the server answered while a new page preloaded and proved: ${Object.entries(b.secondVisit.downloads).map(([f, n]) => `${f} ${n}`).join(', ')}; zkey requests seen by Playwright's request events: ${b.secondVisit.zkeyRequestsSeenByBrowser}. (The manifest is re-read on each load: ~3 KB, it holds the sha256 values the cached files are checked against.)`,
+      `**Second visit**: requests the server answered while a new page preloaded and proved: ${Object.entries(b.secondVisit.downloads)
+        .map(([f, n]) => `${f} ${n}`)
+        .join(
+          ', ',
+        )}; zkey requests seen by Playwright's request events: ${b.secondVisit.zkeyRequestsSeenByBrowser}. (The manifest is re-read on each load: ~3 KB, it holds the sha256 values the cached files are checked against.)`,
       '',
       `**Memory**: Chromium renderer processes' resident set (page, SDK worker, snarkjs curve threads and WebAssembly memory) ${r0(b.memory.baselineRssMiB)} MiB after the page loaded, peak ${r0(b.memory.peakRssMiB)} MiB during the cold proof and ${b.memory.sdkProofs - 1} warm ones, ${r0(b.memory.afterRssMiB)} MiB after: **+${r0(b.memory.addedPeakMiB)} MiB** at the peak. Main-thread JS heap (CDP JSHeapUsedSize): ${r1(b.memory.mainHeapBeforeMiB)} → ${r1(b.memory.mainHeapAfterMiB)} MiB (proving happens in the worker).`,
     ]),
@@ -88,7 +116,7 @@ export function renderBenchmarksMd(r: BenchResults): string {
       summaryRow('plain: `wtns.calculate` alone', n.plainSplit.witness),
       summaryRow('plain: `groth16.prove` alone', n.plainSplit.prove),
       summaryRow('witness from a calculator built once (wasm compiled once)', n.cachedWitness),
-      summaryRow('SDK time outside the worker\'s stages', n.sdkOverhead),
+      summaryRow("SDK time outside the worker's stages", n.sdkOverhead),
       summaryRow('input validation + policy tree + witness input (calling thread)', n.inputPrep),
       '',
       `Ratio SDK / plain: **${n.ratio.toFixed(2)}**.`,
@@ -102,15 +130,18 @@ export function renderBenchmarksMd(r: BenchResults): string {
       '',
       `snarkjs / engine: **${g.ratio.toFixed(2)}x**; the engine's proof verifies with snarkjs: ${g.verified ? 'yes' : '**no**'}.`,
       '',
-      `Engine stages (medians): ${Object.entries(g.engineStages).filter(([k]) => k !== 'helper').map(([k, v]) => `${k} ${r0(v)}`).join(', ')} ms.`,
+      `Engine stages (medians): ${Object.entries(g.engineStages)
+        .filter(([k]) => k !== 'helper')
+        .map(([k, v]) => `${k} ${r0(v)}`)
+        .join(', ')} ms.`,
       '',
-      'Each MSM alone, same bases and scalars (H: full-width random scalars, as the quotient\'s coefficients are):',
+      "Each MSM alone, same bases and scalars (H: full-width random scalars, as the quotient's coefficients are):",
       '',
       row(['MSM', 'points', 'engine median ms', 'snarkjs median ms', 'snarkjs / engine']),
       row(['---', '---:', '---:', '---:', '---:']),
       ...Object.entries(g.msm).map(([k, m]) => row([k, r0(m.points), r0(m.engine.median), r0(m.snarkjs.median), `${m.ratio.toFixed(2)}x`])),
     ]),
-    '## Split of a proof\'s time (SDK timings, medians of the warm series; cold browser proof for comparison)',
+    "## Split of a proof's time (SDK timings, medians of the warm series; cold browser proof for comparison)",
     '',
     row(['stage', 'Chromium cold ms', 'Chromium warm ms', 'Node warm ms']),
     row(['---', '---:', '---:', '---:']),
@@ -160,7 +191,21 @@ export function renderBenchmarksMd(r: BenchResults): string {
       '',
       row(['clients', 'requests', 'completed', 'throughput proofs/s', 'p50 ms', 'p95 ms', 'max ms', 'errors', 'status']),
       row(['---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---']),
-      ...s.levels.map((l) => row([l.concurrency, l.requests, l.completed, l.throughputPerSecond, r0(l.latencyMs.p50), r0(l.latencyMs.p95), r0(l.latencyMs.max), `${(l.errorRate * 100).toFixed(1)}%`, Object.entries(l.status).map(([k, v]) => `${k}: ${v}`).join(', ')])),
+      ...s.levels.map((l) =>
+        row([
+          l.concurrency,
+          l.requests,
+          l.completed,
+          l.throughputPerSecond,
+          r0(l.latencyMs.p50),
+          r0(l.latencyMs.p95),
+          r0(l.latencyMs.max),
+          `${(l.errorRate * 100).toFixed(1)}%`,
+          Object.entries(l.status)
+            .map(([k, v]) => `${k}: ${v}`)
+            .join(', '),
+        ]),
+      ),
     ]),
     '## Speed findings',
     '',
@@ -173,8 +218,23 @@ export function renderBenchmarksMd(r: BenchResults): string {
 function splitRows(r: BenchResults): string[] {
   const b = r.browser.ok ? r.browser.value : undefined
   const n = r.node.ok ? r.node.value : undefined
-  const stages = [['artifact load', 'loadArtifacts'], ['witness', 'witness'], ['proving', 'prove'], ['local verification', 'verify'], ['total (caller\'s wall time)', 'total']] as const
+  const stages = [
+    ['artifact load', 'loadArtifacts'],
+    ['witness', 'witness'],
+    ['proving', 'prove'],
+    ['local verification', 'verify'],
+    ["total (caller's wall time)", 'total'],
+  ] as const
   const rows = stages.map(([label, key]) => row([label, b ? r0(b.cold.timings[key]) : '-', b ? r0(b.warm.sdkSplit[key]) : '-', n ? r0(n.sdkSplit[key]) : '-']))
-  rows.splice(4, 0, row(['outside the worker (validation, witness input, messaging)', b ? r0(b.cold.timings.total - b.cold.timings.loadArtifacts - b.cold.timings.witness - b.cold.timings.prove - b.cold.timings.verify) : '-', b ? r0(b.warm.sdkOverhead.median) : '-', n ? r0(n.sdkOverhead.median) : '-']))
+  rows.splice(
+    4,
+    0,
+    row([
+      'outside the worker (validation, witness input, messaging)',
+      b ? r0(b.cold.timings.total - b.cold.timings.loadArtifacts - b.cold.timings.witness - b.cold.timings.prove - b.cold.timings.verify) : '-',
+      b ? r0(b.warm.sdkOverhead.median) : '-',
+      n ? r0(n.sdkOverhead.median) : '-',
+    ]),
+  )
   return rows
 }

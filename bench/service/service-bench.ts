@@ -10,7 +10,10 @@ const artifacts = fileURLToPath(new URL('../../circuits/artifacts/', import.meta
 const VERIFIER = '0x5FbDB2315678afecb367f032d93F642f64180aa3'
 const SUBJECT = '0x70997970C51812Dc3A010c7D01B50E20D17Dc79C'
 
-export type ServiceLevel = Pick<LoadTestReport, 'concurrency' | 'requests' | 'completed' | 'wallSeconds' | 'throughputPerSecond' | 'latencyMs' | 'errorRate' | 'status'>
+export type ServiceLevel = Pick<
+  LoadTestReport,
+  'concurrency' | 'requests' | 'completed' | 'wallSeconds' | 'throughputPerSecond' | 'latencyMs' | 'errorRate' | 'status'
+>
 export type ServiceBenchResult = { workers: number; maxQueue: number; levels: ServiceLevel[] }
 
 export async function runServiceBench(requestsPerClient: number, maxSecondsPerLevel: number, log: (line: string) => void): Promise<ServiceBenchResult> {
@@ -29,7 +32,15 @@ export async function runServiceBench(requestsPerClient: number, maxSecondsPerLe
   try {
     for (let i = 0; i < 600 && !(await fetch(`${url}/readyz`)).ok; i++) await new Promise((r) => setTimeout(r, 100))
     // One proof per worker first: each worker thread builds its curve and compiles the witness wasm once.
-    await Promise.all(Array.from({ length: workers }, () => fetch(`${url}/v1/proofs`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(demoProofRequest({ subject: SUBJECT }).body) }).then((r) => r.arrayBuffer())))
+    await Promise.all(
+      Array.from({ length: workers }, () =>
+        fetch(`${url}/v1/proofs`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(demoProofRequest({ subject: SUBJECT }).body),
+        }).then((r) => r.arrayBuffer()),
+      ),
+    )
     const levels: ServiceLevel[] = []
     for (const concurrency of [1, 2, 4]) {
       const report = await runLoadTest({ url, requests: requestsPerClient * concurrency, concurrency, maxSeconds: maxSecondsPerLevel })

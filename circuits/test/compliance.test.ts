@@ -3,7 +3,16 @@ import { join } from 'node:path'
 import * as snarkjs from 'snarkjs'
 import { hexToBigInt, type Address } from 'viem'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { type ComplianceCircuitInput, createIssuerKey, hashCredential, SNARK_SCALAR_FIELD, type CredentialAttributes, type PolicyRules, buildPolicy, computeScope } from '@proofx/sdk'
+import {
+  type ComplianceCircuitInput,
+  createIssuerKey,
+  hashCredential,
+  SNARK_SCALAR_FIELD,
+  type CredentialAttributes,
+  type PolicyRules,
+  buildPolicy,
+  computeScope,
+} from '@proofx/sdk'
 import { DEMO_POLICIES } from '@proofx/sdk/demo'
 import { REPO_ROOT } from './helpers/compile-for-test.js'
 import { circomlib, inMain, inTemplate, rangeCheckFails } from './helpers/failure-frames.js'
@@ -101,7 +110,10 @@ describe('compliance.circom witnesses (compiled from the current source)', () =>
 
     test('rejects a malleated signature (S + subgroup order)', async () => {
       const input = inputFor(signed())
-      await expectRejected({ ...input, sigS: (input.sigS as bigint) + SUBGROUP_ORDER }, [circomlib.signatureScalarTooLarge(), inMain('signal computedIssuerKeyHash <== IssuerSignature()')])
+      await expectRejected({ ...input, sigS: (input.sigS as bigint) + SUBGROUP_ORDER }, [
+        circomlib.signatureScalarTooLarge(),
+        inMain('signal computedIssuerKeyHash <== IssuerSignature()'),
+      ])
     })
 
     test('rejects a valid signature by an issuer other than issuerKeyHash', async () => {
@@ -215,7 +227,7 @@ describe('compliance.circom witnesses (compiled from the current source)', () =>
         for (; b > 0n; b >>= 1n, a = (a * a) % P) if (b & 1n) e = (e * a) % P
         return e
       }
-      const scopeTag = ((((context - (input.subject as bigint) - NOW * 2n ** 160n) % P) + P) % P * inverse(2n ** 200n)) % P
+      const scopeTag = (((((context - (input.subject as bigint) - NOW * 2n ** 160n) % P) + P) % P) * inverse(2n ** 200n)) % P
       expect(scopeTag >= 2n ** 53n).toBe(true)
       expect(repacked(input, { scopeTag }).context).toBe(context)
       await expectRejected({ ...input, scopeTag, context }, rangeCheckFails('scopeTagRange.in <== scopeTag'))
@@ -233,7 +245,11 @@ describe('compliance.circom witnesses (compiled from the current source)', () =>
       ['kycLevel = 256', withSigned({ kycLevel: 256 }), 'kycLevelRange.in <== kycLevel'],
       ['riskScore = 256', withSigned({ riskScore: 256 }), 'riskScoreRange.in <== riskScore'],
       // The SDK types riskScore as a number, so -1 cannot be signed; the range check runs before the signature anyway.
-      ['riskScore = -1 (p - 1), which would otherwise compare as low risk', () => ({ ...inputFor(signed()), riskScore: P - 1n }), 'riskScoreRange.in <== riskScore'],
+      [
+        'riskScore = -1 (p - 1), which would otherwise compare as low risk',
+        () => ({ ...inputFor(signed()), riskScore: P - 1n }),
+        'riskScoreRange.in <== riskScore',
+      ],
       ['jurisdiction = 1024', withSigned({ jurisdiction: 1024 }), 'jurisdictionRange.in <== jurisdiction'],
       ['issuedAt = 2^40', withSigned({ issuedAt: 2n ** 40n }), 'issuedAtRange.in <== issuedAt'],
       ['expiresAt = 2^40', withSigned({ expiresAt: 2n ** 40n }), 'expiresAtRange.in <== expiresAt'],

@@ -50,7 +50,14 @@ describe('the trusted-setup pipeline, end to end on circuits/tiny/tiny.circom (2
     expect(manifest.constraints).toBe((await snarkjs.r1cs.info(join(first, 'artifacts/tiny.r1cs'))).nConstraints)
     expect(manifest.domainSize).toBeLessThanOrEqual(2 ** 8)
     expect(manifest.ceremony.externalPtau).toBe(false)
-    expect(manifest.ceremony.contributions.map((c) => `${c.phase}:${c.name}`)).toEqual(['1:ci-alice', '1:ci-bob', '1:Final beacon phase 1', '2:ci-alice', '2:ci-bob', '2:Final beacon phase 2'])
+    expect(manifest.ceremony.contributions.map((c) => `${c.phase}:${c.name}`)).toEqual([
+      '1:ci-alice',
+      '1:ci-bob',
+      '1:Final beacon phase 1',
+      '2:ci-alice',
+      '2:ci-bob',
+      '2:Final beacon phase 2',
+    ])
     expect(new Set(manifest.ceremony.contributions.map((c) => c.hash)).size).toBe(6)
     expect(manifest.zkeyBytes).toBe(manifest.files.zkey.bytes)
     expect(manifest.provingTimeMs).toBeGreaterThan(0)
@@ -65,7 +72,11 @@ describe('the trusted-setup pipeline, end to end on circuits/tiny/tiny.circom (2
   })
 
   test('`proofx setup-verify` exits 0 on the result', async () => {
-    const { stdout } = await run(process.execPath, ['--conditions=@proofx/source', '--import', 'tsx', 'cli/src/cli/proofx.ts', 'setup-verify', '--artifacts', join(first, 'artifacts')], { cwd: REPO_ROOT })
+    const { stdout } = await run(
+      process.execPath,
+      ['--conditions=@proofx/source', '--import', 'tsx', 'cli/src/cli/proofx.ts', 'setup-verify', '--artifacts', join(first, 'artifacts')],
+      { cwd: REPO_ROOT },
+    )
     expect(stdout).toContain('setup verified')
     for (const c of manifest.ceremony.contributions) expect(stdout).toContain(c.hash)
   })
@@ -104,7 +115,11 @@ describe('the trusted-setup pipeline, end to end on circuits/tiny/tiny.circom (2
     expect(rehashed.checks.filter((c) => !c.ok).map((c) => c.name)).toContain('phase 2: zkey verify against the r1cs and the ptau')
     expect(rehashed.checks.filter((c) => c.name.startsWith('sha256')).every((c) => c.ok)).toBe(true)
 
-    const cli = run(process.execPath, ['--conditions=@proofx/source', '--import', 'tsx', 'cli/src/cli/proofx.ts', 'setup-verify', '--artifacts', join(work, 'tampered')], { cwd: REPO_ROOT })
+    const cli = run(
+      process.execPath,
+      ['--conditions=@proofx/source', '--import', 'tsx', 'cli/src/cli/proofx.ts', 'setup-verify', '--artifacts', join(work, 'tampered')],
+      { cwd: REPO_ROOT },
+    )
     await expect(cli).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('phase 2: zkey verify') })
   })
 
@@ -112,12 +127,17 @@ describe('the trusted-setup pipeline, end to end on circuits/tiny/tiny.circom (2
     const copy = await copySetup({ root: REPO_ROOT, artifactsDir: join(first, 'artifacts'), to: join(work, 'missing') })
     await rm(copy.path('vkey'))
     const report = await verifySetup({ root: REPO_ROOT, artifactsDir: join(work, 'missing') })
-    expect(report.checks.filter((c) => !c.ok).map((c) => c.name)).toEqual([expect.stringContaining('sha256 of vkey'), 'verification_key.json is the one the zkey exports'])
+    expect(report.checks.filter((c) => !c.ok).map((c) => c.name)).toEqual([
+      expect.stringContaining('sha256 of vkey'),
+      'verification_key.json is the one the zkey exports',
+    ])
     expect(report.checks.find((c) => c.name.startsWith('sha256 of vkey'))?.detail).toContain('ENOENT')
   })
 
   test('takes an external .ptau (the first run’s) instead of running phase 1', async () => {
-    const external = await runSetup(tinySetup(second, { externalPtau: join(first, 'ceremony/pot8_final.ptau'), phase1Contributors: [], sampleInput: undefined }))
+    const external = await runSetup(
+      tinySetup(second, { externalPtau: join(first, 'ceremony/pot8_final.ptau'), phase1Contributors: [], sampleInput: undefined }),
+    )
     expect(external.ceremony.externalPtau).toBe(true)
     expect(external.ceremony.contributions.map((c) => `${c.phase}:${c.name}`)).toEqual(['2:ci-alice', '2:ci-bob', '2:Final beacon phase 2'])
     expect(external.files.ptau.sha256).toBe(manifest.files.ptau.sha256)

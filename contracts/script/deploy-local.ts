@@ -92,7 +92,12 @@ export async function buildLocalArtifacts(): Promise<ProofXContractArtifacts & {
 
 /** The four contracts and what they import, no tests. */
 async function buildContracts(): Promise<void> {
-  const sources = ['contracts/src/Groth16Verifier.sol', 'contracts/src/ProofXVerifier.sol', 'contracts/src/Groth16BatchVerifier.sol', 'node_modules/@openzeppelin/contracts/proxy/ERC1967/ERC1967Proxy.sol']
+  const sources = [
+    'contracts/src/Groth16Verifier.sol',
+    'contracts/src/ProofXVerifier.sol',
+    'contracts/src/Groth16BatchVerifier.sol',
+    'node_modules/@openzeppelin/contracts/proxy/ERC1967/ERC1967Proxy.sol',
+  ]
   const env = { FOUNDRY_FORCE: 'false', FOUNDRY_OUT: LOCAL_OUT, FOUNDRY_CACHE_PATH: 'cache/deploy-local/cache' }
   try {
     await promisify(execFile)(forge, ['build', ...sources], { cwd: root, env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 })

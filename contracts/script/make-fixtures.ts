@@ -7,7 +7,20 @@ import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import * as snarkjs from 'snarkjs'
 import { getAddress, hexToBigInt, keccak256, toHex, type Address, type Hex } from 'viem'
-import { hashVerificationKey, type VerificationKey, buildCircuitInput, computeNullifier, computeScope, createIssuerKey, unpackContext, signCredential, type CredentialAttributes, type IssuerKey, buildPolicy, type Policy } from '@proofx/sdk'
+import {
+  hashVerificationKey,
+  type VerificationKey,
+  buildCircuitInput,
+  computeNullifier,
+  computeScope,
+  createIssuerKey,
+  unpackContext,
+  signCredential,
+  type CredentialAttributes,
+  type IssuerKey,
+  buildPolicy,
+  type Policy,
+} from '@proofx/sdk'
 import { demoIssuer, DEMO_POLICIES } from '@proofx/sdk/demo'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
@@ -60,13 +73,7 @@ function credentialFor(subject: Address, salt: bigint): CredentialAttributes {
   }
 }
 
-async function prove(parameters: {
-  issuer: IssuerKey
-  attributes: CredentialAttributes
-  policy: Policy
-  now: bigint
-  chainId: bigint
-}): Promise<FixtureProof> {
+async function prove(parameters: { issuer: IssuerKey; attributes: CredentialAttributes; policy: Policy; now: bigint; chainId: bigint }): Promise<FixtureProof> {
   const scope = computeScope(parameters.chainId, FIXTURE_VERIFIER)
   const credential = signCredential(parameters.issuer, parameters.attributes)
   const input = buildCircuitInput({ credential, policy: parameters.policy, now: parameters.now, scope })
@@ -77,7 +84,8 @@ async function prove(parameters: {
   const decimal = (hex: string) => BigInt(hex).toString()
   if (BigInt(signals[1]!) !== computeNullifier(parameters.attributes, scope)) throw new Error('nullifier mismatch')
   const context = unpackContext(BigInt(signals[3]!))
-  if (context.scopeTag !== scope || context.now !== parameters.now || context.subject !== hexToBigInt(parameters.attributes.subject)) throw new Error('context mismatch')
+  if (context.scopeTag !== scope || context.now !== parameters.now || context.subject !== hexToBigInt(parameters.attributes.subject))
+    throw new Error('context mismatch')
   return {
     policyId: parameters.policy.policyId.toString(),
     subject: parameters.attributes.subject,
@@ -101,16 +109,27 @@ async function writeBatchFixtures() {
   const entries: string[][] = []
   for (let i = 0; i < BATCH_SIZE; i++) {
     const subject = getAddress(`0x${keccak256(toHex(`proofx batch subject ${i}`)).slice(26)}`)
-    const proof = await prove({ issuer: demoIssuer(), policy: i % 4 === 3 ? retail : accredited, now: FIXTURE_NOW, chainId: FIXTURE_CHAIN_ID, attributes: credentialFor(subject, 0xba7c4n + BigInt(i)) })
+    const proof = await prove({
+      issuer: demoIssuer(),
+      policy: i % 4 === 3 ? retail : accredited,
+      now: FIXTURE_NOW,
+      chainId: FIXTURE_CHAIN_ID,
+      attributes: credentialFor(subject, 0xba7c4n + BigInt(i)),
+    })
     const values: Record<(typeof BATCH_FIELDS)[number], string> = {
       policyId: proof.policyId,
       subject: hexToBigInt(subject).toString(),
       issuerKeyHash: proof.issuerKeyHash,
       nullifier: proof.nullifier,
       timestamp: proof.timestamp,
-      a0: proof.a[0], a1: proof.a[1],
-      b00: proof.b[0][0], b01: proof.b[0][1], b10: proof.b[1][0], b11: proof.b[1][1],
-      c0: proof.c[0], c1: proof.c[1],
+      a0: proof.a[0],
+      a1: proof.a[1],
+      b00: proof.b[0][0],
+      b01: proof.b[0][1],
+      b10: proof.b[1][0],
+      b11: proof.b[1][1],
+      c0: proof.c[0],
+      c1: proof.c[1],
     }
     entries.push(BATCH_FIELDS.map((field) => values[field]))
   }

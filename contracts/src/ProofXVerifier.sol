@@ -27,12 +27,7 @@ import {IProofXVerifier} from "./interfaces/IProofXVerifier.sol";
 /// fresh"); `false` keeps them ("migrate"). Records written before generations existed (implementation 1.0.0) are
 /// generation 0.
 /// @custom:security-contact security@proofx.example
-contract ProofXVerifier is
-    Initializable,
-    AccessControlUpgradeable,
-    UUPSUpgradeable,
-    IProofXVerifier
-{
+contract ProofXVerifier is Initializable, AccessControlUpgradeable, UUPSUpgradeable, IProofXVerifier {
     /// @notice Role of prover-service keys that may submit proofs on behalf of a subject.
     bytes32 public constant SIGNER_ROLE = keccak256("SIGNER_ROLE");
     /// @notice Role that may pause and unpause proof submission.
@@ -430,15 +425,20 @@ contract ProofXVerifier is
         bool senderIsSigner
     ) private view returns (uint256 policyHash, ComplianceRecord memory record, bytes memory rejection) {
         if (msg.sender != subject && !senderIsSigner) {
-            return (0, record, abi.encodeWithSelector(ProofXVerifierUnauthorizedSubmitter.selector, msg.sender, subject));
+            return
+                (0, record, abi.encodeWithSelector(ProofXVerifierUnauthorizedSubmitter.selector, msg.sender, subject));
         }
 
         Policy storage policy = $.policies[policyId];
-        if (!policy.active) return (0, record, abi.encodeWithSelector(ProofXVerifierPolicyInactive.selector, policyId));
+        if (!policy.active) {
+            return (0, record, abi.encodeWithSelector(ProofXVerifierPolicyInactive.selector, policyId));
+        }
 
         uint256 issuerKeyHash = proof.issuerKeyHash;
         uint32 issuerId = $.issuers[issuerKeyHash].id;
-        if (issuerId == 0) return (0, record, abi.encodeWithSelector(ProofXVerifierIssuerNotTrusted.selector, issuerKeyHash));
+        if (issuerId == 0) {
+            return (0, record, abi.encodeWithSelector(ProofXVerifierIssuerNotTrusted.selector, issuerKeyHash));
+        }
 
         // The nullifier must be a field element before it is truncated into a revocation key.
         uint256 nullifier = proof.nullifier;
@@ -447,7 +447,8 @@ contract ProofXVerifier is
         }
         uint184 nullifierTag = _nullifierTag(nullifier);
         if ($.revoked[issuerKeyHash][nullifierTag]) {
-            return (0, record, abi.encodeWithSelector(ProofXVerifierCredentialRevoked.selector, issuerKeyHash, nullifier));
+            return
+                (0, record, abi.encodeWithSelector(ProofXVerifierCredentialRevoked.selector, issuerKeyHash, nullifier));
         }
 
         uint256 maxAge = $.maxProofAge;
@@ -455,10 +456,15 @@ contract ProofXVerifier is
         // The circuit's `now` has 40 bits: a later timestamp is in the future of every block it can speak for (and
         // would spill into the scope tag's bits of the packed context signal).
         if (timestamp > block.timestamp || timestamp >> TIMESTAMP_BITS != 0) {
-            return (0, record, abi.encodeWithSelector(ProofXVerifierProofFromFuture.selector, timestamp, block.timestamp));
+            return
+                (0, record, abi.encodeWithSelector(ProofXVerifierProofFromFuture.selector, timestamp, block.timestamp));
         }
         if (block.timestamp - timestamp > maxAge) {
-            return (0, record, abi.encodeWithSelector(ProofXVerifierProofTooOld.selector, timestamp, block.timestamp - maxAge));
+            return (
+                0,
+                record,
+                abi.encodeWithSelector(ProofXVerifierProofTooOld.selector, timestamp, block.timestamp - maxAge)
+            );
         }
 
         // timestamp <= block.timestamp and validity < 2^32, so this only overflows uint40 after year 36,000.
@@ -567,7 +573,10 @@ contract ProofXVerifier is
             mstore(
                 add(to, 0x160),
                 or(
-                    or(and(subject, 0xffffffffffffffffffffffffffffffffffffffff), shl(160, calldataload(add(proof, 0x40)))),
+                    or(
+                        and(subject, 0xffffffffffffffffffffffffffffffffffffffff),
+                        shl(160, calldataload(add(proof, 0x40)))
+                    ),
                     shl(200, scopeTag)
                 )
             )
@@ -605,7 +614,8 @@ contract ProofXVerifier is
             mstore(callData, selector)
             mstore(add(callData, 0x04), 0x20)
             mstore(add(callData, 0x24), mul(count, GROTH16_INPUT_WORDS))
-            let success := staticcall(gas(), batchVerifier_, callData, add(0x44, mul(count, GROTH16_INPUT_BYTES)), 0x00, 0x20)
+            let success :=
+                staticcall(gas(), batchVerifier_, callData, add(0x44, mul(count, GROTH16_INPUT_BYTES)), 0x00, 0x20)
             valid := and(success, and(gt(returndatasize(), 0x1f), eq(mload(0x00), 1)))
         }
     }

@@ -39,7 +39,9 @@ contract ProofXVerifierBatchGasTest is BatchBase {
         for (uint256 i; i < sizes.length; ++i) {
             uint256 snapshot = vm.snapshotState();
             uint256 total = _transactionGas(sizes[i]);
-            console.log(string.concat("submitProofs n=", vm.toString(sizes[i]), " transaction gas per proof:"), total / sizes[i]);
+            console.log(
+                string.concat("submitProofs n=", vm.toString(sizes[i]), " transaction gas per proof:"), total / sizes[i]
+            );
             if (sizes[i] == 8) assertLe(total / 8, PER_PROOF_BUDGET_8);
             if (sizes[i] == 32) assertLe(total / 32, PER_PROOF_BUDGET_32);
             vm.revertToState(snapshot);

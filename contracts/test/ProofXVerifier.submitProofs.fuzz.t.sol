@@ -26,7 +26,11 @@ contract ProofXVerifierSubmitProofsFuzzTest is BatchBase {
         // 10, 11: unchanged
     }
 
-    function _recordHashes(IProofXVerifier.ProofSubmission[] memory entries) internal view returns (bytes32[] memory h) {
+    function _recordHashes(IProofXVerifier.ProofSubmission[] memory entries)
+        internal
+        view
+        returns (bytes32[] memory h)
+    {
         h = new bytes32[](entries.length);
         for (uint256 i; i < entries.length; ++i) {
             h[i] = keccak256(abi.encode(verifier.getComplianceRecord(entries[i].subject, entries[i].policyId)));

@@ -234,9 +234,12 @@ contract ProofXVerifierSubmitProofsTest is BatchBase {
 
     // --- entries failing a check before the pairing: skipped with SubmissionRejected ----------------------------------
 
-    function _assertSkipped(IProofXVerifier.ProofSubmission[] memory entries, uint256 bad, bytes memory reason, address sender)
-        internal
-    {
+    function _assertSkipped(
+        IProofXVerifier.ProofSubmission[] memory entries,
+        uint256 bad,
+        bytes memory reason,
+        address sender
+    ) internal {
         vm.expectEmit(FIXTURE_VERIFIER);
         emit IProofXVerifier.SubmissionRejected(
             entries[bad].subject, sender, entries[bad].policyId, entries[bad].proof.nullifier, reason
@@ -271,7 +274,9 @@ contract ProofXVerifierSubmitProofsTest is BatchBase {
             assertEq(
                 reason,
                 abi.encodeWithSelector(
-                    IProofXVerifier.ProofXVerifierUnauthorizedSubmitter.selector, sender, address(uint160(uint256(logs[i].topics[1])))
+                    IProofXVerifier.ProofXVerifierUnauthorizedSubmitter.selector,
+                    sender,
+                    address(uint160(uint256(logs[i].topics[1])))
                 )
             );
             ++rejected;
@@ -344,7 +349,9 @@ contract ProofXVerifierSubmitProofsTest is BatchBase {
             entries,
             1,
             abi.encodeWithSelector(
-                IProofXVerifier.ProofXVerifierProofTooOld.selector, fixtureNow - MAX_PROOF_AGE - 1, fixtureNow - MAX_PROOF_AGE
+                IProofXVerifier.ProofXVerifierProofTooOld.selector,
+                fixtureNow - MAX_PROOF_AGE - 1,
+                fixtureNow - MAX_PROOF_AGE
             ),
             signer
         );

@@ -13,8 +13,15 @@ const proofx = createProofX({ chainId: deployment.chainId, deployment, rpcUrl: p
 // 1. The issuer signs what it attests (here the demo issuer, whose key the local deployment trusts).
 const now = BigInt(Math.floor(Date.now() / 1000))
 const credential = signCredential(demoIssuer(), {
-  subject: account.address, assets: 1_000_000n, liabilities: 100_000n, kycLevel: 2, riskScore: 20,
-  jurisdiction: 276, issuedAt: now - 60n, expiresAt: now + 30n * 86_400n, salt: randomSalt(),
+  subject: account.address,
+  assets: 1_000_000n,
+  liabilities: 100_000n,
+  kycLevel: 2,
+  riskScore: 20,
+  jurisdiction: 276,
+  issuedAt: now - 60n,
+  expiresAt: now + 30n * 86_400n,
+  salt: randomSalt(),
 })
 
 // 2. The policy's rules come from the document the deployment publishes, checked against the hash the contract

@@ -8,12 +8,25 @@ async function main() {
   const now = BigInt(Math.floor(Date.now() / 1000))
   // The demo issuer's key is public: fine for trying things out, never for a real deployment.
   const credential = signCredential(demoIssuer(), {
-    subject, assets: 1_000_000n, liabilities: 100_000n, kycLevel: 2, riskScore: 20,
-    jurisdiction: 276, issuedAt: now - 60n, expiresAt: now + 86_400n, salt: randomSalt(),
+    subject,
+    assets: 1_000_000n,
+    liabilities: 100_000n,
+    kycLevel: 2,
+    riskScore: 20,
+    jurisdiction: 276,
+    issuedAt: now - 60n,
+    expiresAt: now + 86_400n,
+    salt: randomSalt(),
   })
   const prover = createProver()
   try {
-    const result = await prover.prove({ credential, policy: DEMO_POLICIES.accredited, subject, chainId: 31337, verifier: '0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0' })
+    const result = await prover.prove({
+      credential,
+      policy: DEMO_POLICIES.accredited,
+      subject,
+      chainId: 31337,
+      verifier: '0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0',
+    })
     console.log(`proved in ${Math.round(result.timings.total)} ms`)
     console.log(`verified ${await prover.verify(result)}`)
     console.log(JSON.stringify({ proof: result.proof, publicSignals: result.publicSignals }))

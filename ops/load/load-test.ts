@@ -46,7 +46,10 @@ export async function runLoadTest(options: LoadTestOptions): Promise<LoadTestRep
     url = await app.listen({ host: '127.0.0.1', port: 0 })
     close = () => app.close()
     server = { workers, maxQueue }
-    for (let i = 0; i < 300; i++) { if ((await fetch(`${url}/readyz`)).ok) break; await new Promise((r) => setTimeout(r, 100)) }
+    for (let i = 0; i < 300; i++) {
+      if ((await fetch(`${url}/readyz`)).ok) break
+      await new Promise((r) => setTimeout(r, 100))
+    }
   }
 
   // Sign every credential before the clock starts: the issuer's work is not the prover's.

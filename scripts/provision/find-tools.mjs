@@ -31,7 +31,13 @@ export function installCommand(tools, { root = isRoot() } = {}) {
 /** What to tell a person about missing tools: which, why, and the command to run. */
 export function describeMissing(tools, options) {
   const lines = tools.map((tool) => `  ${tool.command} (Debian package ${tool.debianPackage}) for ${tool.neededBy}`)
-  return [`ProofX needs programs npm cannot install:`, ...lines, `Install them with:`, `  ${installCommand(tools, options)}`, '(`npm install` run as root on Debian installs them itself.)'].join('\n')
+  return [
+    `ProofX needs programs npm cannot install:`,
+    ...lines,
+    `Install them with:`,
+    `  ${installCommand(tools, options)}`,
+    '(`npm install` run as root on Debian installs them itself.)',
+  ].join('\n')
 }
 
 /**

@@ -30,7 +30,21 @@ export { policyDocumentOf } from './policies/policy-document-of.js'
 export * from './validation/index.js'
 export * from './artifacts/index.js'
 export { createProver, verifyProof, terminateCurve, PUBLIC_SIGNAL_NAMES } from './prover/index.js'
-export type { CreateProverParameters, Groth16Proof, PreloadOptions, PreloadReturnType, ProofProgress, ProofStage, ProofTimings, ProofXProofStruct, ProofXPublicSignals, Prover, ProveErrorType, ProveParameters, ProveReturnType } from './prover/index.js'
+export type {
+  CreateProverParameters,
+  Groth16Proof,
+  PreloadOptions,
+  PreloadReturnType,
+  ProofProgress,
+  ProofStage,
+  ProofTimings,
+  ProofXProofStruct,
+  ProofXPublicSignals,
+  Prover,
+  ProveErrorType,
+  ProveParameters,
+  ProveReturnType,
+} from './prover/index.js'
 export type { ProvingEngine } from './worker/prover-worker-api.js'
 export { createGroth16Engine, readWitness, type EngineTimings, type Groth16Engine } from './engine/index.js'
 export { wrapBrowserWorker } from './worker/spawn-browser-worker.js'

@@ -39,18 +39,33 @@ describe('@proofx/sdk package contents', () => {
   })
 
   test('every packed module imports only declared dependencies, and no server framework', () => {
-    const declared = new Set([manifest.name, ...Object.keys(manifest.dependencies ?? {}), ...Object.keys(manifest.peerDependencies ?? {}), ...builtinModules, ...builtinModules.map((m) => `node:${m}`)])
+    const declared = new Set([
+      manifest.name,
+      ...Object.keys(manifest.dependencies ?? {}),
+      ...Object.keys(manifest.peerDependencies ?? {}),
+      ...builtinModules,
+      ...builtinModules.map((m) => `node:${m}`),
+    ])
     const modules = packed.filter((path) => path.endsWith('.js'))
     expect(modules.length).toBeGreaterThan(50)
-    const undeclared = modules.flatMap((path) => bareImports(readFileSync(join(sdk, path), 'utf8')).filter((name) => !declared.has(name)).map((name) => `${path}: ${name}`))
+    const undeclared = modules.flatMap((path) =>
+      bareImports(readFileSync(join(sdk, path), 'utf8'))
+        .filter((name) => !declared.has(name))
+        .map((name) => `${path}: ${name}`),
+    )
     expect(undeclared).toEqual([])
   })
 
   test('the sources import no server framework (no build needed to see it)', () => {
-    const walk = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]))
+    const walk = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]))
     const sources = walk(join(sdk, 'src')).filter((file) => /\.tsx?$/.test(file) && !/\.test(-d)?\.tsx?$|\.d\.ts$/.test(file))
     expect(sources.length).toBeGreaterThan(50)
-    const offending = sources.flatMap((file) => bareImports(readFileSync(file, 'utf8')).filter((name) => serverPackages.includes(name)).map((name) => `${relative(sdk, file)}: ${name}`))
+    const offending = sources.flatMap((file) =>
+      bareImports(readFileSync(file, 'utf8'))
+        .filter((name) => serverPackages.includes(name))
+        .map((name) => `${relative(sdk, file)}: ${name}`),
+    )
     expect(offending).toEqual([])
   })
 })

@@ -26,8 +26,11 @@ const PASSPHRASE = 'rehearsal passphrase, never printed'
 type Run = { code: number; stdout: string; stderr: string }
 const proofx = (args: string[]): Promise<Run> =>
   new Promise((done) => {
-    const child = execFile(process.execPath, ['--conditions=@proofx/source', '--import', 'tsx', 'cli/src/cli/proofx.ts', ...args], { cwd: root, env: { ...process.env, PROOFX_KEYSTORE_PASSWORD: undefined }, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) =>
-      done({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    const child = execFile(
+      process.execPath,
+      ['--conditions=@proofx/source', '--import', 'tsx', 'cli/src/cli/proofx.ts', ...args],
+      { cwd: root, env: { ...process.env, PROOFX_KEYSTORE_PASSWORD: undefined }, maxBuffer: 16 * 1024 * 1024 },
+      (error, stdout, stderr) => done({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     )
     child.stdin?.end() // no terminal: the passphrase must come from the file
   })
@@ -42,7 +45,22 @@ describe('proofx deploy on chain 80002 (Polygon Amoy stand-in)', () => {
   const upgrader = privateKeyToAccount(generatePrivateKey()).address
   const issuer = createIssuerKey(generatePrivateKey())
   const files = { keystore: '', passphrase: '', issuer: '', demoIssuer: '', policy: '' }
-  const common = () => ['--rpc', anvil.rpcUrl, '--chain-id', String(AMOY), '--keystore', files.keystore, '--passphrase-file', files.passphrase, '--policy', files.policy, '--forge-out', forgeOut, '--deployments-dir', dir]
+  const common = () => [
+    '--rpc',
+    anvil.rpcUrl,
+    '--chain-id',
+    String(AMOY),
+    '--keystore',
+    files.keystore,
+    '--passphrase-file',
+    files.passphrase,
+    '--policy',
+    files.policy,
+    '--forge-out',
+    forgeOut,
+    '--deployments-dir',
+    dir,
+  ]
 
   beforeAll(async () => {
     ;[anvil, { outDir: forgeOut }] = await Promise.all([startAnvil({ chainId: AMOY }), buildLocalArtifacts()])
@@ -59,7 +77,17 @@ describe('proofx deploy on chain 80002 (Polygon Amoy stand-in)', () => {
     files.issuer = write('issuer.json', JSON.stringify({ keyHash: issuer.keyHash.toString(), revoker: deployer.address }))
     files.demoIssuer = write('demo-issuer.json', JSON.stringify({ keyHash: demoIssuer().keyHash.toString(), revoker: deployer.address }))
     // A publisher's own policy document (no stated hash: parsePolicyDocument computes it).
-    files.policy = write('amoy-retail.json', JSON.stringify({ id: '7', name: 'amoy-retail', version: 1, description: 'Rehearsal: KYC 1+, risk 70 or less, Germany or France.', validityPeriod: 7 * 86_400, rules: { minNetCapital: '0', minKycLevel: 1, maxRiskScore: 70, allowedJurisdictions: [276, 250] } }))
+    files.policy = write(
+      'amoy-retail.json',
+      JSON.stringify({
+        id: '7',
+        name: 'amoy-retail',
+        version: 1,
+        description: 'Rehearsal: KYC 1+, risk 70 or less, Germany or France.',
+        validityPeriod: 7 * 86_400,
+        rules: { minNetCapital: '0', minKycLevel: 1, maxRiskScore: 70, allowedJurisdictions: [276, 250] },
+      }),
+    )
   })
   afterAll(async () => {
     await anvil?.stop()
@@ -97,13 +125,33 @@ describe('proofx deploy on chain 80002 (Polygon Amoy stand-in)', () => {
 
     const proofX = createProofX({ chainId: AMOY, deployment, rpcUrl: anvil.rpcUrl, account: holder, pollingInterval: 50 })
     // Each role with its holder; the deployer kept only the admin role.
-    const hasRole = (role: Hex, account: Hex) => proofX.readContract({ address: deployment.proxy, abi: proofXVerifierAbi, functionName: 'hasRole', args: [role, account] })
-    expect(await Promise.all([hasRole(proofXRoles.PAUSER_ROLE, pauser), hasRole(proofXRoles.UPGRADER_ROLE, upgrader), hasRole(proofXRoles.DEFAULT_ADMIN_ROLE, deployer.address)])).toEqual([true, true, true])
-    expect(await Promise.all([hasRole(proofXRoles.PAUSER_ROLE, deployer.address), hasRole(proofXRoles.UPGRADER_ROLE, deployer.address)])).toEqual([false, false])
+    const hasRole = (role: Hex, account: Hex) =>
+      proofX.readContract({ address: deployment.proxy, abi: proofXVerifierAbi, functionName: 'hasRole', args: [role, account] })
+    expect(
+      await Promise.all([
+        hasRole(proofXRoles.PAUSER_ROLE, pauser),
+        hasRole(proofXRoles.UPGRADER_ROLE, upgrader),
+        hasRole(proofXRoles.DEFAULT_ADMIN_ROLE, deployer.address),
+      ]),
+    ).toEqual([true, true, true])
+    expect(await Promise.all([hasRole(proofXRoles.PAUSER_ROLE, deployer.address), hasRole(proofXRoles.UPGRADER_ROLE, deployer.address)])).toEqual([
+      false,
+      false,
+    ])
 
     const { policy } = await proofX.getPublishedPolicy({ name: 'amoy-retail' })
     const now = (await proofX.getBlock()).timestamp
-    const credential = signCredential(issuer, { subject: holder.address, assets: 50_000n, liabilities: 0n, kycLevel: 1, riskScore: 30, jurisdiction: 250, issuedAt: now - 60n, expiresAt: now + 90n * 86_400n, salt: randomSalt() })
+    const credential = signCredential(issuer, {
+      subject: holder.address,
+      assets: 50_000n,
+      liabilities: 0n,
+      kycLevel: 1,
+      riskScore: 30,
+      jurisdiction: 250,
+      issuedAt: now - 60n,
+      expiresAt: now + 90n * 86_400n,
+      salt: randomSalt(),
+    })
     const prover = createTestProver()
     try {
       const proof = await prover.prove({ credential, policy, subject: holder.address, now, chainId: AMOY, verifier: deployment.proxy })

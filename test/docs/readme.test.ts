@@ -14,12 +14,15 @@ describe('docs say what the code does', () => {
     for (const [, file, block] of marked) expect(block, file).toBe(read(file!))
   })
 
-  test.each(['README.md', 'web-demo/README.md', 'docs/operations.md', 'sdk/README.md', 'examples/README.md'])('%s links only to files inside the repository, and they exist', (doc) => {
-    const text = read(doc)
-    expect(text).not.toMatch(/\/work\/|\/home\/|~\/shared/)
-    for (const [, target] of text.matchAll(/\]\(([^)#\s]+)(?:#[^)]*)?\)/g)) {
-      if (/^[a-z]+:/.test(target!)) continue // http(s), mailto
-      expect(existsSync(join(root, dirname(doc), target!)), `${doc} → ${target}`).toBe(true)
-    }
-  })
+  test.each(['README.md', 'web-demo/README.md', 'docs/operations.md', 'sdk/README.md', 'examples/README.md'])(
+    '%s links only to files inside the repository, and they exist',
+    (doc) => {
+      const text = read(doc)
+      expect(text).not.toMatch(/\/work\/|\/home\/|~\/shared/)
+      for (const [, target] of text.matchAll(/\]\(([^)#\s]+)(?:#[^)]*)?\)/g)) {
+        if (/^[a-z]+:/.test(target!)) continue // http(s), mailto
+        expect(existsSync(join(root, dirname(doc), target!)), `${doc} → ${target}`).toBe(true)
+      }
+    },
+  )
 })

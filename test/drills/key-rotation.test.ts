@@ -11,7 +11,11 @@ import { account, createDrillEnv, isSigner, privateKeyOf, type DrillEnv } from '
 const root = fileURLToPath(new URL('../../', import.meta.url))
 const proofx = async (args: string[], env: Record<string, string>) => {
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--conditions=@proofx/source', '--import', 'tsx', 'cli/src/cli/proofx.ts', ...args], { cwd: root, env: { ...process.env, ...env } })
+    const { stdout, stderr } = await promisify(execFile)(
+      process.execPath,
+      ['--conditions=@proofx/source', '--import', 'tsx', 'cli/src/cli/proofx.ts', ...args],
+      { cwd: root, env: { ...process.env, ...env } },
+    )
     return { code: 0, stdout, stderr }
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string }
@@ -21,7 +25,9 @@ const proofx = async (args: string[], env: Record<string, string>) => {
 
 describe('drill: 90-day signer key rotation', () => {
   let env: DrillEnv
-  beforeAll(async () => { env = await createDrillEnv() })
+  beforeAll(async () => {
+    env = await createDrillEnv()
+  })
   afterAll(() => env?.stop())
 
   test('keys audit flags a signer granted over 90 days ago; rotate-signer fixes it', async () => {
@@ -32,7 +38,10 @@ describe('drill: 90-day signer key rotation', () => {
     await env.adminRun('grant-signer', { account: recent.address })
 
     const report = await auditSignerKeys(env.publicClient, { contract: env.deployment.proxy, fromBlock: env.deployment.deployBlock })
-    expect(report.signers.map((s) => [s.account, s.stale])).toEqual([[old.address, true], [recent.address, false]])
+    expect(report.signers.map((s) => [s.account, s.stale])).toEqual([
+      [old.address, true],
+      [recent.address, false],
+    ])
     expect(report.signers[0]!.ageDays).toBeGreaterThanOrEqual(91)
     expect(report.stale).toEqual([old.address])
 
@@ -45,7 +54,18 @@ describe('drill: 90-day signer key rotation', () => {
 
     // Rotate: grant the replacement, then revoke the old key (admin key from the environment).
     const adminEnv = { PROOFX_ADMIN_KEY: privateKeyOf(env.admin) }
-    const rotateArgs = ['admin', 'rotate-signer', '--rpc', env.anvil.rpcUrl, '--contract', env.deployment.proxy, '--old', old.address, '--new', replacement.address]
+    const rotateArgs = [
+      'admin',
+      'rotate-signer',
+      '--rpc',
+      env.anvil.rpcUrl,
+      '--contract',
+      env.deployment.proxy,
+      '--old',
+      old.address,
+      '--new',
+      replacement.address,
+    ]
     const dry = await env.adminRun('rotate-signer', { old: old.address, new: replacement.address }, { dryRun: true })
     expect(dry.steps.map((s) => s.simulation)).toEqual(['ok', 'ok'])
     expect(await isSigner(env, replacement.address)).toBe(false)
@@ -63,8 +83,16 @@ describe('drill: 90-day signer key rotation', () => {
     const out = `${env.dir}/cli-alerts.jsonl`
     const monitor = await proofx(['monitor', ...chain, '--checkpoint', `${env.dir}/cli-checkpoint.json`, '--out', out, '--quiet', '--once'], {})
     expect(monitor.code, monitor.stderr).toBe(0)
-    const alerts = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l))
-    expect(alerts.filter((a) => a.kind === 'RoleChange' && a.data.roleName === 'SIGNER_ROLE').slice(-2).map((a) => [a.event, a.data.account, a.severity])).toEqual([
+    const alerts = readFileSync(out, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l))
+    expect(
+      alerts
+        .filter((a) => a.kind === 'RoleChange' && a.data.roleName === 'SIGNER_ROLE')
+        .slice(-2)
+        .map((a) => [a.event, a.data.account, a.severity]),
+    ).toEqual([
       ['RoleGranted', replacement.address, 'high'],
       ['RoleRevoked', old.address, 'high'],
     ])

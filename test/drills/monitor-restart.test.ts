@@ -6,7 +6,9 @@ import { account, createDrillEnv, type DrillEnv } from './helpers/drill-env.js'
 
 describe('monitor restart', () => {
   let env: DrillEnv
-  beforeAll(async () => { env = await createDrillEnv() })
+  beforeAll(async () => {
+    env = await createDrillEnv()
+  })
   afterAll(() => env?.stop())
 
   test('a crash mid-range and two restarts lose and repeat nothing', async () => {
@@ -17,21 +19,61 @@ describe('monitor restart', () => {
 
     // Reference: one uninterrupted pass with its own checkpoint.
     const reference: Alert[] = []
-    await createMonitor({ client: env.publicClient, contract: env.deployment.proxy, checkpointPath: `${env.dir}/reference.json`, fromBlock: env.deployment.deployBlock, sinks: [async (a) => { reference.push(a) }] }).catchUp()
-    expect(reference.filter((a) => a.severity === 'high').map((a) => a.event)).toEqual(['RoleGranted', 'RoleGranted', 'RoleGranted', 'RoleGranted', 'RoleGranted', 'RoleRevoked', 'Paused'])
+    await createMonitor({
+      client: env.publicClient,
+      contract: env.deployment.proxy,
+      checkpointPath: `${env.dir}/reference.json`,
+      fromBlock: env.deployment.deployBlock,
+      sinks: [
+        async (a) => {
+          reference.push(a)
+        },
+      ],
+    }).catchUp()
+    expect(reference.filter((a) => a.severity === 'high').map((a) => a.event)).toEqual([
+      'RoleGranted',
+      'RoleGranted',
+      'RoleGranted',
+      'RoleGranted',
+      'RoleGranted',
+      'RoleRevoked',
+      'Paused',
+    ])
 
     // The process dies while emitting the 6th alert (after the file sink wrote 5).
     let written = 0
     const crashing = createMonitor({
-      client: env.publicClient, contract: env.deployment.proxy, checkpointPath: env.checkpointFile, fromBlock: env.deployment.deployBlock,
-      sinks: [async () => { if (written === 5) throw new Error('killed') }, jsonLinesSink(env.alertsFile), async () => { written++ }],
+      client: env.publicClient,
+      contract: env.deployment.proxy,
+      checkpointPath: env.checkpointFile,
+      fromBlock: env.deployment.deployBlock,
+      sinks: [
+        async () => {
+          if (written === 5) throw new Error('killed')
+        },
+        jsonLinesSink(env.alertsFile),
+        async () => {
+          written++
+        },
+      ],
     })
     await expect(crashing.catchUp()).rejects.toThrow('killed')
     expect((await readCheckpoint(env.checkpointFile))?.cursor).toBeDefined()
 
-    const restart = () => createMonitor({ client: env.publicClient, contract: env.deployment.proxy, checkpointPath: env.checkpointFile, fromBlock: env.deployment.deployBlock, sinks: [jsonLinesSink(env.alertsFile)] })
+    const restart = () =>
+      createMonitor({
+        client: env.publicClient,
+        contract: env.deployment.proxy,
+        checkpointPath: env.checkpointFile,
+        fromBlock: env.deployment.deployBlock,
+        sinks: [jsonLinesSink(env.alertsFile)],
+      })
     await restart().catchUp()
-    const lines = () => readFileSync(env.alertsFile, 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as Alert).id)
+    const lines = () =>
+      readFileSync(env.alertsFile, 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => (JSON.parse(l) as Alert).id)
     expect(lines()).toEqual(reference.map((a) => a.id))
 
     // Nothing new: a restart emits nothing. One new event: exactly one new line.

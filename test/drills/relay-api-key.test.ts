@@ -19,11 +19,16 @@ describe('relaying with API keys (anvil, real relay)', () => {
   test('no key: 401 and nothing on-chain; the key: relayed, verified, the subject compliant', async () => {
     const prover = await env.startProver({ signer, server: { relayApiKeySha256: [hashApiKey(key)], trustProxy: ['127.0.0.1'] } })
     const subject = account(8).address
-    const refused = await requestProof(prover.url, demoProofRequest({ subject, now: await env.chainNow(), relay: true }).body, { 'x-forwarded-for': '203.0.113.7' })
+    const refused = await requestProof(prover.url, demoProofRequest({ subject, now: await env.chainNow(), relay: true }).body, {
+      'x-forwarded-for': '203.0.113.7',
+    })
     expect(refused.status).toBe(401)
     expect(await isCompliant(env, subject)).toBe(false)
 
-    const relayed = await requestProof(prover.url, demoProofRequest({ subject, now: await env.chainNow(), relay: true }).body, { authorization: `Bearer ${key}`, 'x-forwarded-for': '203.0.113.7' })
+    const relayed = await requestProof(prover.url, demoProofRequest({ subject, now: await env.chainNow(), relay: true }).body, {
+      authorization: `Bearer ${key}`,
+      'x-forwarded-for': '203.0.113.7',
+    })
     expect(relayed.status, JSON.stringify(relayed.json)).toBe(200)
     expect(relayed.json.relay).toMatchObject({ signer: signer.address, verified: true })
     expect(await isCompliant(env, subject)).toBe(true)

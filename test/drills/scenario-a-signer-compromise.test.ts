@@ -20,7 +20,12 @@ describe('drill: Scenario A, prover key compromise', () => {
     env = await createDrillEnv()
     hook = createServer((req, res) => {
       let body = ''
-      req.on('data', (c) => (body += c)).on('end', () => { webhookAlerts.push(JSON.parse(body)); res.end('ok') })
+      req
+        .on('data', (c) => (body += c))
+        .on('end', () => {
+          webhookAlerts.push(JSON.parse(body))
+          res.end('ok')
+        })
     })
     await new Promise<void>((r) => hook.listen(0, '127.0.0.1', r))
   })
@@ -44,7 +49,11 @@ describe('drill: Scenario A, prover key compromise', () => {
 
     // 1. Identify: ProofVerified names the signer that sent it.
     const alertsBefore = await monitor.catchUp()
-    expect(alertsBefore.find((a) => a.kind === 'RoleChange' && a.data.account === compromised.address)).toMatchObject({ severity: 'high', event: 'RoleGranted', data: { roleName: 'SIGNER_ROLE' } })
+    expect(alertsBefore.find((a) => a.kind === 'RoleChange' && a.data.account === compromised.address)).toMatchObject({
+      severity: 'high',
+      event: 'RoleGranted',
+      data: { roleName: 'SIGNER_ROLE' },
+    })
 
     // 2. Contain: dry run first (nothing changes), then revokeRole(SIGNER_ROLE, compromised).
     const dry = await env.adminRun('revoke-signer', { account: compromised.address }, { dryRun: true })
@@ -61,7 +70,15 @@ describe('drill: Scenario A, prover key compromise', () => {
     expect(refused.json.error).toBe('UnauthorizedSubmitterError')
     const direct = createContractRelayer({ walletClient: env.wallet(compromised), contract: env.deployment.proxy })
     const calldata = refused.json.calldata
-    const struct = { ...calldata.proof, issuerKeyHash: BigInt(calldata.proof.issuerKeyHash), nullifier: BigInt(calldata.proof.nullifier), timestamp: BigInt(calldata.proof.timestamp), a: calldata.proof.a.map(BigInt), b: calldata.proof.b.map((r: string[]) => r.map(BigInt)), c: calldata.proof.c.map(BigInt) }
+    const struct = {
+      ...calldata.proof,
+      issuerKeyHash: BigInt(calldata.proof.issuerKeyHash),
+      nullifier: BigInt(calldata.proof.nullifier),
+      timestamp: BigInt(calldata.proof.timestamp),
+      a: calldata.proof.a.map(BigInt),
+      b: calldata.proof.b.map((r: string[]) => r.map(BigInt)),
+      c: calldata.proof.c.map(BigInt),
+    }
     await expect(direct.submit({ policyId: 1n, subject: subjects[1]!, proof: struct })).rejects.toBeInstanceOf(UnauthorizedSubmitterError)
     expect(await isCompliant(env, subjects[1]!)).toBe(false)
     // The service stops using the revoked key: relays are refused at once and readiness says why.
@@ -94,7 +111,10 @@ describe('drill: Scenario A, prover key compromise', () => {
     ])
     expect(roleAlerts.map((a) => a.transactionHash)).toEqual([granted.steps[0]!.transactionHash, revoked.steps[0]!.transactionHash, expect.any(String)])
     expect(webhookAlerts.filter((a) => a.data.roleName === 'SIGNER_ROLE').map((a) => a.id)).toEqual(roleAlerts.map((a) => a.id))
-    const lines = readFileSync(env.alertsFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Alert)
+    const lines = readFileSync(env.alertsFile, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Alert)
     expect(new Set(lines.map((l) => l.id)).size).toBe(lines.length)
   })
 })

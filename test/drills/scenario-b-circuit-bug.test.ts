@@ -55,15 +55,29 @@ describe('drill: Scenario B, critical bug in the circuit', () => {
     // 2. Remediate: new trusted setup (phase 2) and Groth16Verifier v2; deploy it and switch (set-verifier).
     const v2 = await newCircuitVersion(env.dir)
     // "Start fresh": the switch voids every record of the earlier verifier generation in the same transaction.
-    const dry = await env.adminRun('set-verifier', { 'verifier-artifact': v2.verifierArtifactPath, vkey: v2.vkeyPath, 'void-earlier-records': 'true' }, { dryRun: true })
+    const dry = await env.adminRun(
+      'set-verifier',
+      { 'verifier-artifact': v2.verifierArtifactPath, vkey: v2.vkeyPath, 'void-earlier-records': 'true' },
+      { dryRun: true },
+    )
     expect(dry.steps.map((s) => s.simulation)).toEqual(['ok', 'skipped: depends on an earlier deployment'])
     const switched = await env.adminRun('set-verifier', { 'verifier-artifact': v2.verifierArtifactPath, vkey: v2.vkeyPath, 'void-earlier-records': 'true' })
-    expect(switched.stateAfter).toEqual({ verifier: switched.steps[0]!.deployedAddress, vkeyHash: hashVerificationKey(v2.vkey), verifierGeneration: 2, validFromGeneration: 2 })
+    expect(switched.stateAfter).toEqual({
+      verifier: switched.steps[0]!.deployedAddress,
+      vkeyHash: hashVerificationKey(v2.vkey),
+      verifierGeneration: 2,
+      validFromGeneration: 2,
+    })
     expect(switched.stateAfter!.vkeyHash).not.toBe(switched.stateBefore.vkeyHash)
 
     // Option B of the playbook too: a UUPS upgrade to a freshly deployed implementation keeps the storage.
     // proofx admin upgrade first validates the storage layout against the deployed release (@openzeppelin/upgrades-core).
-    const upgraded = await env.adminRun('upgrade', { artifact: implementationArtifact, 'build-info-dir': `${env.dir}/build-info`, reference: 'deployed-build-info:ProofXVerifier', 'reference-build-info-dir': `${env.dir}/deployed-build-info` })
+    const upgraded = await env.adminRun('upgrade', {
+      artifact: implementationArtifact,
+      'build-info-dir': `${env.dir}/build-info`,
+      reference: 'deployed-build-info:ProofXVerifier',
+      'reference-build-info-dir': `${env.dir}/deployed-build-info`,
+    })
     expect(upgraded.stateAfter!.implementation).toBe(upgraded.steps[0]!.deployedAddress)
     expect(upgraded.stateAfter!.implementation).not.toBe(upgraded.stateBefore.implementation)
 
@@ -76,7 +90,10 @@ describe('drill: Scenario B, critical bug in the circuit', () => {
     // ... and if a client sends it anyway, the contract records a failure (ProofVerified(false)) and no compliance.
     const raw = await env.wallet(late).writeContract({
       address: env.deployment.proxy,
-      abi: parseAbi(['struct P { uint256 issuerKeyHash; uint256 nullifier; uint256 timestamp; uint256[2] a; uint256[2][2] b; uint256[2] c; }', 'function submitProof(uint256 policyId, address subject, P proof) returns (bool)']),
+      abi: parseAbi([
+        'struct P { uint256 issuerKeyHash; uint256 nullifier; uint256 timestamp; uint256[2] a; uint256[2][2] b; uint256[2] c; }',
+        'function submitProof(uint256 policyId, address subject, P proof) returns (bool)',
+      ]),
       functionName: 'submitProof',
       args: [1n, late.address, toProofXProof(lateProofV1)],
       gas: 1_000_000n,
@@ -95,7 +112,15 @@ describe('drill: Scenario B, critical bug in the circuit', () => {
     // The monitor classified the incident per the playbook table.
     const alerts = await monitor.catchUp()
     const kinds = alerts.filter((a) => a.severity !== 'info').map((a) => `${a.severity}:${a.kind}`)
-    expect(kinds).toEqual(expect.arrayContaining(['high:ProtocolPaused', 'medium:VerifierChanged', 'medium:ImplementationUpgraded', 'medium:ProofVerificationFailed', 'medium:GasSpike']))
+    expect(kinds).toEqual(
+      expect.arrayContaining([
+        'high:ProtocolPaused',
+        'medium:VerifierChanged',
+        'medium:ImplementationUpgraded',
+        'medium:ProofVerificationFailed',
+        'medium:GasSpike',
+      ]),
+    )
     expect(alerts.find((a) => a.kind === 'ProofVerificationFailed')).toMatchObject({ transactionHash: raw, data: { signer: late.address, success: false } })
     // Every submission runs the pairing (> 100k gas): the two accepted ones and the rejected one all spike.
     expect(alerts.filter((a) => a.kind === 'GasSpike').map((a) => a.transactionHash)).toEqual([expect.any(String), raw, accepted.hash])

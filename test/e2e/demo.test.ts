@@ -40,7 +40,9 @@ describe('demo page (anvil)', () => {
 
   test('the policy comes from the document the deployment publishes, checked against the contract', async () => {
     await page.getByTestId('policy-verified').waitFor({ timeout: 15_000 })
-    expect(await page.getByTestId('policy-description').textContent()).toMatch(/^Accredited investors: net capital of at least 500,000 units.*\(id 1, version 1;/)
+    expect(await page.getByTestId('policy-description').textContent()).toMatch(
+      /^Accredited investors: net capital of at least 500,000 units.*\(id 1, version 1;/,
+    )
     expect(await page.getByTestId('policy-select').locator('option').allTextContents()).toEqual(['accredited', 'retail'])
   })
 
@@ -139,13 +141,27 @@ describe('demo page (anvil)', () => {
     const now = BigInt(Math.floor(Date.now() / 1000))
     // Distinctive values, so finding one in a request cannot be a coincidence.
     const credential = signCredential(demoIssuer(), {
-      subject: '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266', assets: 8_123_456_789_012_345n, liabilities: 1_234_567_890_123n, kycLevel: 3, riskScore: 17,
-      jurisdiction: 276, issuedAt: now - 3_600n, expiresAt: now + 90n * 86_400n, salt: randomSalt(),
+      subject: '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266',
+      assets: 8_123_456_789_012_345n,
+      liabilities: 1_234_567_890_123n,
+      kycLevel: 3,
+      riskScore: 17,
+      jurisdiction: 276,
+      issuedAt: now - 3_600n,
+      expiresAt: now + 90n * 86_400n,
+      salt: randomSalt(),
     })
     const link = credentialLink(demo.url, credential)
     const fragment = new URL(link).hash.slice(1).split('=')[1]!
-    const secrets = [credential.attributes.assets, credential.attributes.liabilities, credential.attributes.salt, credential.signature.S, credential.signature.R8[0]]
-      .flatMap((value) => [value.toString(), value.toString(16)]).concat(fragment.slice(0, 40))
+    const secrets = [
+      credential.attributes.assets,
+      credential.attributes.liabilities,
+      credential.attributes.salt,
+      credential.signature.S,
+      credential.signature.R8[0],
+    ]
+      .flatMap((value) => [value.toString(), value.toString(16)])
+      .concat(fragment.slice(0, 40))
     const holder = await browser.newPage({ viewport: { width: 1280, height: 900 } })
     const seen: string[] = []
     holder.on('request', (request) => seen.push([request.url(), request.postData() ?? '', JSON.stringify(request.headers())].join('\n')))
@@ -167,7 +183,11 @@ describe('demo page (anvil)', () => {
     await screenshot(holder, '12-link-credential-compliant')
 
     expect(seen.length).toBeGreaterThan(10)
-    for (const secret of secrets) expect(seen.filter((request) => request.includes(secret)), `a request carried ${secret}`).toEqual([])
+    for (const secret of secrets)
+      expect(
+        seen.filter((request) => request.includes(secret)),
+        `a request carried ${secret}`,
+      ).toEqual([])
     await holder.close()
   })
 })

@@ -43,10 +43,14 @@ function timed<T>(label: string, step: () => T): T {
 function scratchDependencies(names: string[], tarball: string): Record<string, string> {
   const dependencies: Record<string, string> = {}
   for (const name of names) {
-    const manifest = JSON.parse(readFileSync(join(examples, name, 'package.json'), 'utf8')) as { dependencies?: Record<string, string>; devDependencies?: Record<string, string> }
+    const manifest = JSON.parse(readFileSync(join(examples, name, 'package.json'), 'utf8')) as {
+      dependencies?: Record<string, string>
+      devDependencies?: Record<string, string>
+    }
     for (const [dependency, version] of Object.entries({ ...manifest.dependencies, ...manifest.devDependencies })) {
       if (dependency === '@proofx/sdk') continue
-      if (dependencies[dependency] && dependencies[dependency] !== version) throw new Error(`examples disagree on ${dependency}: ${dependencies[dependency]} and ${version} (${name})`)
+      if (dependencies[dependency] && dependencies[dependency] !== version)
+        throw new Error(`examples disagree on ${dependency}: ${dependencies[dependency]} and ${version} (${name})`)
       dependencies[dependency] = version
     }
   }
@@ -62,17 +66,26 @@ describe('examples (SDK installed from its npm tarball)', () => {
   let anvil: StartedAnvil | undefined
 
   let browser: Browser | undefined
-  const exampleNames = readdirSync(examples, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name)
+  const exampleNames = readdirSync(examples, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
 
   beforeAll(async () => {
     scratch = mkdtempSync(join(tmpdir(), 'proofx-examples-'))
     timed('build sdk', () => run('npm', ['run', 'build', '-w', 'sdk'], { cwd: repoRoot }))
-    const [packed] = JSON.parse(timed('npm pack', () => run('npm', ['pack', '-w', 'sdk', '--json', '--pack-destination', scratch], { cwd: repoRoot }))) as [{ filename: string }]
+    const [packed] = JSON.parse(timed('npm pack', () => run('npm', ['pack', '-w', 'sdk', '--json', '--pack-destination', scratch], { cwd: repoRoot }))) as [
+      { filename: string },
+    ]
     const tarball = join(scratch, packed.filename.replace(/^@proofx\//, 'proofx-'))
     const skip = (src: string) => /node_modules|\/dist|\/\.next/.test(src)
     for (const name of exampleNames) cpSync(join(examples, name), join(scratch, name), { recursive: true, filter: (src) => !skip(src) })
-    writeFileSync(join(scratch, 'package.json'), JSON.stringify({ name: 'proofx-examples-scratch', private: true, type: 'module', dependencies: scratchDependencies(exampleNames, tarball) }, null, 2))
-    timed('npm install (all examples)', () => run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], { cwd: scratch, timeout: 900_000 }))
+    writeFileSync(
+      join(scratch, 'package.json'),
+      JSON.stringify({ name: 'proofx-examples-scratch', private: true, type: 'module', dependencies: scratchDependencies(exampleNames, tarball) }, null, 2),
+    )
+    timed('npm install (all examples)', () =>
+      run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], { cwd: scratch, timeout: 900_000 }),
+    )
   }, 1_200_000)
 
   afterAll(async () => {
@@ -87,18 +100,34 @@ describe('examples (SDK installed from its npm tarball)', () => {
     anvil = await startAnvil({ blockTime: 1 })
     // The reader's own deployment: scripts/quick-start-deploy.sh (proofx deploy with a keystore), as the README runs it.
     const deploymentsDir = join(scratch, 'deployments')
-    const deployed = timed('quick-start-deploy.sh', () => run('bash', [join(repoRoot, 'scripts/quick-start-deploy.sh')], { env: { ...process.env, RPC_URL: anvil!.rpcUrl, DEPLOYMENTS_DIR: deploymentsDir }, timeout: 300_000 }))
+    const deployed = timed('quick-start-deploy.sh', () =>
+      run('bash', [join(repoRoot, 'scripts/quick-start-deploy.sh')], {
+        env: { ...process.env, RPC_URL: anvil!.rpcUrl, DEPLOYMENTS_DIR: deploymentsDir },
+        timeout: 300_000,
+      }),
+    )
     const deploymentFile = join(deploymentsDir, '31337.json')
     expect(JSON.parse(deployed)).toMatchObject({ chainId: 31337, file: deploymentFile })
     const deployment = JSON.parse(readFileSync(deploymentFile, 'utf8')) as { proxy: `0x${string}` }
 
-    const stdout = timed('node prove-and-submit.mjs', () => run('node', ['prove-and-submit.mjs'], { cwd: join(scratch, 'node'), env: { ...process.env, RPC_URL: anvil.rpcUrl, DEPLOYMENT: deploymentFile }, timeout: 240_000 }))
+    const stdout = timed('node prove-and-submit.mjs', () =>
+      run('node', ['prove-and-submit.mjs'], {
+        cwd: join(scratch, 'node'),
+        env: { ...process.env, RPC_URL: anvil.rpcUrl, DEPLOYMENT: deploymentFile },
+        timeout: 240_000,
+      }),
+    )
     expect(stdout).toMatch(/proved in \d+ ms/)
     expect(stdout).toMatch(/submitted 0x[0-9a-f]{64}/)
     expect(stdout).toMatch(/compliant until \d{4}-\d\d-\d\dT/)
 
     const client = createPublicClient({ transport: http(anvil.rpcUrl) })
-    const compliant = await client.readContract({ address: deployment.proxy, abi: parseAbi(['function isCompliant(address,uint256) view returns (bool)']), functionName: 'isCompliant', args: ['0x70997970C51812dc3A010C7d01b50e0d17dc79C8', 1n] })
+    const compliant = await client.readContract({
+      address: deployment.proxy,
+      abi: parseAbi(['function isCompliant(address,uint256) view returns (bool)']),
+      functionName: 'isCompliant',
+      args: ['0x70997970C51812dc3A010C7d01b50e0d17dc79C8', 1n],
+    })
     expect(compliant).toBe(true)
   })
 
@@ -160,16 +189,20 @@ describe('examples (SDK installed from its npm tarball)', () => {
   test.each([
     ['Turbopack (next build)', []],
     ['webpack (next build --webpack)', ['--webpack']],
-  ])('Next.js app router example builds with %s and proves in Chromium', async (label, flags) => {
-    const dir = join(scratch, 'next')
-    rmSync(join(dir, '.next'), { recursive: true, force: true })
-    const output = timed(`next build ${label}`, () => run(nextBin(), ['build', ...flags], { cwd: dir, env: nextEnv(), timeout: 900_000 }))
-    if (flags.length) expect(output).not.toMatch(/Turbopack/)
-    else expect(output).toMatch(/Turbopack/)
-    expect(output).not.toMatch(/Module not found/)
-    const media = run('find', ['.next/static', '-type', 'f'], { cwd: dir })
-    expect(media).toMatch(/\.zkey/)
-    expect(media).toMatch(/\.wasm/)
-    await expectProvesInChromium(`next ${label}`, () => startNext(nextBin(), dir))
-  }, 1_200_000)
+  ])(
+    'Next.js app router example builds with %s and proves in Chromium',
+    async (label, flags) => {
+      const dir = join(scratch, 'next')
+      rmSync(join(dir, '.next'), { recursive: true, force: true })
+      const output = timed(`next build ${label}`, () => run(nextBin(), ['build', ...flags], { cwd: dir, env: nextEnv(), timeout: 900_000 }))
+      if (flags.length) expect(output).not.toMatch(/Turbopack/)
+      else expect(output).toMatch(/Turbopack/)
+      expect(output).not.toMatch(/Module not found/)
+      const media = run('find', ['.next/static', '-type', 'f'], { cwd: dir })
+      expect(media).toMatch(/\.zkey/)
+      expect(media).toMatch(/\.wasm/)
+      await expectProvesInChromium(`next ${label}`, () => startNext(nextBin(), dir))
+    },
+    1_200_000,
+  )
 })

@@ -21,7 +21,11 @@ export async function serveStatic(root: string, outDir = 'dist'): Promise<Served
 /** `next start` on loopback (the example's next.config sends the isolation headers itself); resolves once it is ready. */
 export async function startNext(nextBin: string, cwd: string): Promise<ServedExample> {
   const port = await freePort()
-  const child = spawn(nextBin, ['start', '-H', '127.0.0.1', '-p', String(port)], { cwd, env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' }, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(nextBin, ['start', '-H', '127.0.0.1', '-p', String(port)], {
+    cwd,
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   let output = ''
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return

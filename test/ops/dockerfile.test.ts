@@ -10,7 +10,10 @@ const instructions = text
   .split('\n')
   .map((l) => l.trim())
   .filter((l) => l && !l.startsWith('#'))
-  .map((l) => { const [op, ...rest] = l.split(/\s+/); return { op: op!.toUpperCase(), args: rest.join(' ') } })
+  .map((l) => {
+    const [op, ...rest] = l.split(/\s+/)
+    return { op: op!.toUpperCase(), args: rest.join(' ') }
+  })
 const stages = instructions.reduce<{ from: string; body: typeof instructions }[]>((acc, i) => {
   if (i.op === 'FROM') acc.push({ from: i.args, body: [] })
   else acc.at(-1)?.body.push(i)
@@ -24,7 +27,10 @@ describe('ops/Dockerfile', () => {
   })
 
   test('the final stage runs as a non-root numeric user, matching the k8s runAsUser', () => {
-    const users = stages.at(-1)!.body.filter((i) => i.op === 'USER').map((i) => i.args)
+    const users = stages
+      .at(-1)!
+      .body.filter((i) => i.op === 'USER')
+      .map((i) => i.args)
     expect(users).toHaveLength(1)
     expect(users[0]).toMatch(/^[1-9]\d*(:[1-9]\d*)?$/)
     const k8s = readFileSync(`${root}ops/k8s/deployment.yaml`, 'utf8')
@@ -36,14 +42,20 @@ describe('ops/Dockerfile', () => {
     expect(copies).toHaveLength(1)
     expect(copies[0]!.args).toMatch(/--chown=0:0/)
     expect(copies[0]!.args).toMatch(/--chmod=0444/)
-    for (const file of ['compliance.wasm', 'compliance.zkey', 'verification_key.json', 'manifest.json']) expect(copies[0]!.args).toContain(`circuits/artifacts/${file}`)
+    for (const file of ['compliance.wasm', 'compliance.zkey', 'verification_key.json', 'manifest.json'])
+      expect(copies[0]!.args).toContain(`circuits/artifacts/${file}`)
   })
 
   test('every host path it copies exists, and is not excluded by the dockerignore', () => {
     const ignore = readFileSync(`${root}ops/Dockerfile.dockerignore`, 'utf8')
     const sources = instructions
       .filter((i) => i.op === 'COPY' && !i.args.includes('--from='))
-      .flatMap((i) => i.args.split(/\s+/).filter((a) => !a.startsWith('--')).slice(0, -1))
+      .flatMap((i) =>
+        i.args
+          .split(/\s+/)
+          .filter((a) => !a.startsWith('--'))
+          .slice(0, -1),
+      )
     expect(sources.length).toBeGreaterThan(3)
     for (const src of sources) {
       expect(existsSync(`${root}${src}`), src).toBe(true)

@@ -20,8 +20,15 @@ describe('Kubernetes manifests (ops/k8s)', () => {
 
   test('kustomize renders every object with apiVersion, kind, name and the proofx namespace', () => {
     expect(objects.map((o) => `${o.kind}/${o.metadata.name}`).sort()).toEqual([
-      'ConfigMap/proofx-chain', 'Deployment/proofx-monitor', 'Deployment/proofx-prover', 'HorizontalPodAutoscaler/proofx-prover',
-      'Namespace/proofx', 'NetworkPolicy/proofx-prover', 'PersistentVolumeClaim/proofx-monitor-state', 'PodDisruptionBudget/proofx-prover', 'Service/proofx-prover',
+      'ConfigMap/proofx-chain',
+      'Deployment/proofx-monitor',
+      'Deployment/proofx-prover',
+      'HorizontalPodAutoscaler/proofx-prover',
+      'Namespace/proofx',
+      'NetworkPolicy/proofx-prover',
+      'PersistentVolumeClaim/proofx-monitor-state',
+      'PodDisruptionBudget/proofx-prover',
+      'Service/proofx-prover',
     ])
     for (const o of objects) {
       expect(o.apiVersion, o.kind).toMatch(/^(v1|apps\/v1|autoscaling\/v2|policy\/v1|networking\.k8s\.io\/v1)$/)
@@ -68,7 +75,9 @@ describe('Kubernetes manifests (ops/k8s)', () => {
 
     const configMaps = new Map(objects.filter((o) => o.kind === 'ConfigMap').map((o) => [o.metadata.name, o.data ?? {}]))
     for (const d of objects.filter((o) => o.kind === 'Deployment')) {
-      for (const env of d.spec.template.spec.containers.flatMap((c: { env?: unknown[] }) => c.env ?? []) as { valueFrom?: { configMapKeyRef?: { name: string; key: string }; secretKeyRef?: { optional?: boolean } } }[]) {
+      for (const env of d.spec.template.spec.containers.flatMap((c: { env?: unknown[] }) => c.env ?? []) as {
+        valueFrom?: { configMapKeyRef?: { name: string; key: string }; secretKeyRef?: { optional?: boolean } }
+      }[]) {
         const ref = env.valueFrom?.configMapKeyRef
         if (ref) expect(configMaps.get(ref.name)?.[ref.key], `${ref.name}.${ref.key}`).toBeDefined()
         // Secrets are not in git: every reference must be optional or documented as required.

@@ -7,7 +7,8 @@ import { abiJson, eventHandlers, manifestYaml, networksJson } from '../../ops/su
 
 const dir = fileURLToPath(new URL('../../ops/subgraph/', import.meta.url))
 const read = (file: string) => readFileSync(`${dir}${file}`, 'utf8')
-const graph = (...args: string[]) => execFileSync('npx', ['graph', ...args], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 240_000 })
+const graph = (...args: string[]) =>
+  execFileSync('npx', ['graph', ...args], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 240_000 })
 const localDeployment = JSON.parse(readFileSync(fileURLToPath(new URL('../../deployments/31337.json', import.meta.url)), 'utf8'))
 
 describe('subgraph (ops/subgraph)', () => {

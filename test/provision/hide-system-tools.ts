@@ -14,7 +14,11 @@ export function runWithoutSystemTools(hidden: readonly string[], command: string
     // An overlay whiteout is a 0:0 character device named like the file it hides.
     const whiteouts = hidden.map((name) => `mknod ${dir}/upper/${name} c 0 0`).join(' && ')
     const script = `mkdir -p ${dir}/upper ${dir}/work && ${whiteouts} && mount -t overlay overlay -o lowerdir=/usr/bin,upperdir=${dir}/upper,workdir=${dir}/work /usr/bin && ${command}`
-    return spawnSync('unshare', ['--mount', '--propagation', 'private', 'bash', '-c', script], { ...options, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' } })
+    return spawnSync('unshare', ['--mount', '--propagation', 'private', 'bash', '-c', script], {
+      ...options,
+      encoding: 'utf8',
+      env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
+    })
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }

@@ -89,14 +89,20 @@ describe.runIf(canHideSystemTools())('a machine without chromium, promtool, kube
   })
 
   test('a test that needs promtool fails with the install command, not ENOENT', () => {
-    const { status, stdout, stderr } = runWithoutSystemTools(hidden, 'npx vitest run --project e2e test/ops/prometheus-rules.test.ts', { cwd: root, timeout: 120_000 })
+    const { status, stdout, stderr } = runWithoutSystemTools(hidden, 'npx vitest run --project e2e test/ops/prometheus-rules.test.ts', {
+      cwd: root,
+      timeout: 120_000,
+    })
     expect(status).not.toBe(0)
     expect(`${stdout}${stderr}`).toContain('apt-get install -y --no-install-recommends prometheus')
     expect(`${stdout}${stderr}`).not.toContain('ENOENT')
   })
 
   test('the browser suite stops with the install command before playwright tries to launch Chromium', () => {
-    const { status, stdout, stderr } = runWithoutSystemTools(hidden, 'npx vitest run --project browser sdk/src/prover/create-prover.browser.test.ts', { cwd: root, timeout: 120_000 })
+    const { status, stdout, stderr } = runWithoutSystemTools(hidden, 'npx vitest run --project browser sdk/src/prover/create-prover.browser.test.ts', {
+      cwd: root,
+      timeout: 120_000,
+    })
     expect(status).not.toBe(0)
     expect(`${stdout}${stderr}`).toContain('chromium (Debian package chromium) for the browser suite')
     expect(`${stdout}${stderr}`).not.toContain("Executable doesn't exist")

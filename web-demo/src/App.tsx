@@ -25,9 +25,12 @@ export function App({ deployment, modeLabel, preload }: { deployment: PageDeploy
       <header>
         <h1>ProofX demo</h1>
         <span className="chain">
-          Prove compliance on your device; the contract checks a Groth16 proof, never your data. Chain {deployment.chainId} · verifier <code>{deployment.proxy}</code>
+          Prove compliance on your device; the contract checks a Groth16 proof, never your data. Chain {deployment.chainId} · verifier{' '}
+          <code>{deployment.proxy}</code>
         </span>
-        <span className="badge" data-testid="mode">{modeLabel}</span>
+        <span className="badge" data-testid="mode">
+          {modeLabel}
+        </span>
         <ProverStatus preload={preload} />
       </header>
       <main>
@@ -35,7 +38,16 @@ export function App({ deployment, modeLabel, preload }: { deployment: PageDeploy
           <ConnectPanel expectedChainId={deployment.chainId} />
           <CredentialPanel subject={connection.address} selectedId={credentialId} onSelect={setCredentialId} />
           <PolicyPicker names={policyNames} value={policyName} onChange={setPolicyName} published={published.data} error={published.error} />
-          <ProveSubmitPanel subject={connection.address} credential={stored?.credential} credentialId={stored?.id} policyName={policyName} policy={published.data?.policy} chainId={deployment.chainId} verifier={deployment.proxy} wrongNetwork={wrongNetwork} />
+          <ProveSubmitPanel
+            subject={connection.address}
+            credential={stored?.credential}
+            credentialId={stored?.id}
+            policyName={policyName}
+            policy={published.data?.policy}
+            chainId={deployment.chainId}
+            verifier={deployment.proxy}
+            wrongNetwork={wrongNetwork}
+          />
         </div>
         <div className="column">
           <OperatorView address={deployment.proxy} deployBlock={BigInt(deployment.deployBlock ?? 0)} />

@@ -17,7 +17,11 @@ async function start() {
   let node: { request: never } | undefined
   // No chain configured (a static host): run an EVM in this tab unless the URL asks not to.
   if (!deployment && !new URLSearchParams(location.search).has('no-evm')) {
-    root.render(<p style={{ padding: 24 }} data-testid="starting-evm">Starting an EVM in this tab and deploying the ProofX contracts into it…</p>)
+    root.render(
+      <p style={{ padding: 24 }} data-testid="starting-evm">
+        Starting an EVM in this tab and deploying the ProofX contracts into it…
+      </p>,
+    )
     const { startInBrowserDeployment } = await import('./evm/start-in-browser-deployment.js')
     const started = await startInBrowserDeployment()
     deployment = started.deployment
@@ -26,8 +30,8 @@ async function start() {
   if (!deployment) {
     root.render(
       <p style={{ padding: 24 }} data-testid="no-chain">
-        No chain configured for this page. Locally, run <code>npm run demo</code>. On a static host, put a <code>deployment.json</code> next to
-        index.html or build with <code>VITE_PROOFX_CHAIN_ID</code>, <code>VITE_PROOFX_PROXY</code> and <code>VITE_PROOFX_RPC_URL</code> set.
+        No chain configured for this page. Locally, run <code>npm run demo</code>. On a static host, put a <code>deployment.json</code> next to index.html or
+        build with <code>VITE_PROOFX_CHAIN_ID</code>, <code>VITE_PROOFX_PROXY</code> and <code>VITE_PROOFX_RPC_URL</code> set.
       </p>,
     )
     return
@@ -41,7 +45,7 @@ async function start() {
   preload.catch((error) => console.warn('Preloading the prover failed; proving will retry.', error))
   const proofxConfig = createProofXConfig({ prover, verifiers: { [deployment.chainId]: deployment.proxy } })
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1 } } })
-  const modeLabel = node ? 'In-browser EVM (no chain)' : deployment.chainId === 31337 ? 'Local anvil' : deployment.chainName ?? `Chain ${deployment.chainId}`
+  const modeLabel = node ? 'In-browser EVM (no chain)' : deployment.chainId === 31337 ? 'Local anvil' : (deployment.chainName ?? `Chain ${deployment.chainId}`)
   root.render(
     <StrictMode>
       <WagmiProvider config={wagmiConfig}>
@@ -57,5 +61,9 @@ async function start() {
 
 start().catch((error) => {
   console.error(error)
-  root.render(<pre className="error" style={{ margin: 24 }}>{String(error?.stack ?? error)}</pre>)
+  root.render(
+    <pre className="error" style={{ margin: 24 }}>
+      {String(error?.stack ?? error)}
+    </pre>,
+  )
 })

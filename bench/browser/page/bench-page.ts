@@ -5,7 +5,12 @@ import { createProver, type Prover, type ArtifactSources, type ProofTimings } fr
 import { sampleCircuitInput, sampleProveArgs } from '../../lib/sample-proof-input.js'
 
 const artifactUrl = (file: string) => new URL(`/artifacts/${file}`, location.origin).href
-const artifacts: ArtifactSources = { wasm: artifactUrl('compliance.wasm'), zkey: artifactUrl('compliance.zkey'), vkey: artifactUrl('verification_key.json'), manifest: artifactUrl('manifest.json') }
+const artifacts: ArtifactSources = {
+  wasm: artifactUrl('compliance.wasm'),
+  zkey: artifactUrl('compliance.zkey'),
+  vkey: artifactUrl('verification_key.json'),
+  manifest: artifactUrl('manifest.json'),
+}
 const CACHE = 'proofx-bench'
 const args = sampleProveArgs()
 const input = sampleCircuitInput()

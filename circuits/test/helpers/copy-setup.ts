@@ -6,7 +6,15 @@ import type { SetupManifest } from '@proofx/cli'
  * Copies every file a setup manifest names into `to`, with a manifest whose paths point at the copies,
  * so a test can tamper with one file and re-verify without touching the original.
  */
-export async function copySetup({ root, artifactsDir, to }: { root: string; artifactsDir: string; to: string }): Promise<{ manifest: SetupManifest; path: (key: keyof SetupManifest['files']) => string }> {
+export async function copySetup({
+  root,
+  artifactsDir,
+  to,
+}: {
+  root: string
+  artifactsDir: string
+  to: string
+}): Promise<{ manifest: SetupManifest; path: (key: keyof SetupManifest['files']) => string }> {
   await mkdir(to, { recursive: true })
   const manifest: SetupManifest = JSON.parse(await readFile(join(artifactsDir, 'manifest.json'), 'utf8'))
   for (const digest of Object.values(manifest.files)) {

@@ -1,5 +1,14 @@
 import { hexToBigInt } from 'viem'
-import { buildCircuitInput, type ComplianceCircuitInput, computeNullifier, hashIssuerKey, packContext, type SignedCredential, buildPolicy, type Policy } from '@proofx/sdk'
+import {
+  buildCircuitInput,
+  type ComplianceCircuitInput,
+  computeNullifier,
+  hashIssuerKey,
+  packContext,
+  type SignedCredential,
+  buildPolicy,
+  type Policy,
+} from '@proofx/sdk'
 import { NOW, SCOPE } from '@proofx/test-helpers/sample-credential'
 import { DEMO_POLICIES } from '@proofx/sdk/demo'
 

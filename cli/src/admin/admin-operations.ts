@@ -64,17 +64,34 @@ async function artifactBytecode(path: string): Promise<Hex> {
   return (object.startsWith('0x') ? object : `0x${object}`) as Hex
 }
 
-const signerState = (account: (p: AdminParams) => Address) => async (ctx: AdminContext, p: AdminParams) => ({ account: account(p), isSigner: await read(ctx, 'hasRole', [ROLES.SIGNER_ROLE, account(p)]) })
+const signerState = (account: (p: AdminParams) => Address) => async (ctx: AdminContext, p: AdminParams) => ({
+  account: account(p),
+  isSigner: await read(ctx, 'hasRole', [ROLES.SIGNER_ROLE, account(p)]),
+})
 
 export const ADMIN_OPERATIONS: Record<string, AdminOperation> = {
   'grant-signer': {
     summary: 'grantRole(SIGNER_ROLE, --account): a prover key may relay proofs',
-    steps: async (p) => [{ kind: 'call', description: `grant SIGNER_ROLE to ${address(p, 'account')}`, functionName: 'grantRole', args: [ROLES.SIGNER_ROLE, address(p, 'account')] }],
+    steps: async (p) => [
+      {
+        kind: 'call',
+        description: `grant SIGNER_ROLE to ${address(p, 'account')}`,
+        functionName: 'grantRole',
+        args: [ROLES.SIGNER_ROLE, address(p, 'account')],
+      },
+    ],
     state: signerState((p) => address(p, 'account')),
   },
   'revoke-signer': {
     summary: 'revokeRole(SIGNER_ROLE, --account): playbook A "Contain"',
-    steps: async (p) => [{ kind: 'call', description: `revoke SIGNER_ROLE from ${address(p, 'account')}`, functionName: 'revokeRole', args: [ROLES.SIGNER_ROLE, address(p, 'account')] }],
+    steps: async (p) => [
+      {
+        kind: 'call',
+        description: `revoke SIGNER_ROLE from ${address(p, 'account')}`,
+        functionName: 'revokeRole',
+        args: [ROLES.SIGNER_ROLE, address(p, 'account')],
+      },
+    ],
     state: signerState((p) => address(p, 'account')),
   },
   'rotate-signer': {
@@ -99,17 +116,34 @@ export const ADMIN_OPERATIONS: Record<string, AdminOperation> = {
     state: async (ctx) => ({ paused: await read(ctx, 'paused') }),
   },
   'set-verifier': {
-    summary: 'setVerifier(--verifier, --vkey-hash, --void-earlier-records true|false), or deploy --verifier-artifact and hash --vkey (circuit upgrade; true voids every earlier record, playbook B "start fresh")',
+    summary:
+      'setVerifier(--verifier, --vkey-hash, --void-earlier-records true|false), or deploy --verifier-artifact and hash --vkey (circuit upgrade; true voids every earlier record, playbook B "start fresh")',
     steps: async (p, deployed) => {
       const steps: AdminStep[] = []
-      if (p['verifier-artifact']) steps.push({ kind: 'deploy', label: 'verifier', description: `deploy Groth16Verifier from ${p['verifier-artifact']}`, bytecode: await artifactBytecode(p['verifier-artifact']) })
+      if (p['verifier-artifact'])
+        steps.push({
+          kind: 'deploy',
+          label: 'verifier',
+          description: `deploy Groth16Verifier from ${p['verifier-artifact']}`,
+          bytecode: await artifactBytecode(p['verifier-artifact']),
+        })
       const target = p['verifier-artifact'] ? (deployed.verifier ?? '(the deployed verifier)') : address(p, 'verifier')
       const hash = p.vkey ? hashVerificationKey(JSON.parse(await readFile(p.vkey, 'utf8'))) : bytes32(p, 'vkey-hash')
       const voidEarlier = flag(p, 'void-earlier-records')
-      steps.push({ kind: 'call', description: `point the proxy at Groth16 verifier ${target} (vkeyHash ${hash}), ${voidEarlier ? 'voiding' : 'keeping'} earlier records`, functionName: 'setVerifier', args: [target, hash, voidEarlier] })
+      steps.push({
+        kind: 'call',
+        description: `point the proxy at Groth16 verifier ${target} (vkeyHash ${hash}), ${voidEarlier ? 'voiding' : 'keeping'} earlier records`,
+        functionName: 'setVerifier',
+        args: [target, hash, voidEarlier],
+      })
       return steps
     },
-    state: async (ctx) => ({ verifier: await read(ctx, 'verifier'), vkeyHash: await read(ctx, 'vkeyHash'), verifierGeneration: await read(ctx, 'verifierGeneration'), validFromGeneration: await read(ctx, 'validFromGeneration') }),
+    state: async (ctx) => ({
+      verifier: await read(ctx, 'verifier'),
+      vkeyHash: await read(ctx, 'vkeyHash'),
+      verifierGeneration: await read(ctx, 'verifierGeneration'),
+      validFromGeneration: await read(ctx, 'validFromGeneration'),
+    }),
   },
   'close-gates': {
     summary: 'closeGates(): every isCompliant is false until open-gates (playbook B "Contain", with pause)',
@@ -122,13 +156,30 @@ export const ADMIN_OPERATIONS: Record<string, AdminOperation> = {
     state: async (ctx) => ({ gatesClosed: await read(ctx, 'gatesClosed') }),
   },
   upgrade: {
-    summary: 'validate --artifact (storage layout vs --reference or its @custom:oz-upgrades-from, build info from --build-info-dir, the deployed release build info from --reference-build-info-dir), deploy it and upgradeToAndCall(impl, --call-data)',
+    summary:
+      'validate --artifact (storage layout vs --reference or its @custom:oz-upgrades-from, build info from --build-info-dir, the deployed release build info from --reference-build-info-dir), deploy it and upgradeToAndCall(impl, --call-data)',
     steps: async (p, deployed) => {
       const steps: AdminStep[] = []
       // Storage layout and upgrade safety first (@openzeppelin/upgrades-core): an unsafe implementation is never sent.
-      if (p.artifact) await validateUpgrade({ artifact: p.artifact, buildInfoDir: p['build-info-dir'], reference: p.reference, referenceBuildInfoDirs: p['reference-build-info-dir'] ? [p['reference-build-info-dir']] : undefined })
-      else if (p['skip-storage-check'] !== 'true') throw new UpgradeValidationUnavailableError({ field: 'implementation', rule: 'is already deployed, so its storage layout cannot be checked here: pass --artifact (validated, then deployed), or --skip-storage-check true if it was validated elsewhere' })
-      if (p.artifact) steps.push({ kind: 'deploy', label: 'implementation', description: `deploy implementation from ${p.artifact}`, bytecode: await artifactBytecode(p.artifact) })
+      if (p.artifact)
+        await validateUpgrade({
+          artifact: p.artifact,
+          buildInfoDir: p['build-info-dir'],
+          reference: p.reference,
+          referenceBuildInfoDirs: p['reference-build-info-dir'] ? [p['reference-build-info-dir']] : undefined,
+        })
+      else if (p['skip-storage-check'] !== 'true')
+        throw new UpgradeValidationUnavailableError({
+          field: 'implementation',
+          rule: 'is already deployed, so its storage layout cannot be checked here: pass --artifact (validated, then deployed), or --skip-storage-check true if it was validated elsewhere',
+        })
+      if (p.artifact)
+        steps.push({
+          kind: 'deploy',
+          label: 'implementation',
+          description: `deploy implementation from ${p.artifact}`,
+          bytecode: await artifactBytecode(p.artifact),
+        })
       const impl = p.artifact ? (deployed.implementation ?? '(the deployed implementation)') : address(p, 'implementation')
       const data = (p['call-data'] ?? '0x') as Hex
       if (!isHex(data)) throw new InvalidAdminArgumentError({ field: 'call-data', rule: 'must be 0x-hex' })
@@ -142,17 +193,33 @@ export const ADMIN_OPERATIONS: Record<string, AdminOperation> = {
   },
   'add-issuer': {
     summary: 'addIssuer(--issuer-key-hash, --revoker): trust an issuer key',
-    steps: async (p) => [{ kind: 'call', description: `trust issuer ${uint(p, 'issuer-key-hash')} (revoker ${address(p, 'revoker')})`, functionName: 'addIssuer', args: [uint(p, 'issuer-key-hash'), address(p, 'revoker')] }],
+    steps: async (p) => [
+      {
+        kind: 'call',
+        description: `trust issuer ${uint(p, 'issuer-key-hash')} (revoker ${address(p, 'revoker')})`,
+        functionName: 'addIssuer',
+        args: [uint(p, 'issuer-key-hash'), address(p, 'revoker')],
+      },
+    ],
     state: async (ctx, p) => ({ trusted: await read(ctx, 'isTrustedIssuer', [uint(p, 'issuer-key-hash')]) }),
   },
   'remove-issuer': {
     summary: 'removeIssuer(--issuer-key-hash): its records stop counting',
-    steps: async (p) => [{ kind: 'call', description: `stop trusting issuer ${uint(p, 'issuer-key-hash')}`, functionName: 'removeIssuer', args: [uint(p, 'issuer-key-hash')] }],
+    steps: async (p) => [
+      { kind: 'call', description: `stop trusting issuer ${uint(p, 'issuer-key-hash')}`, functionName: 'removeIssuer', args: [uint(p, 'issuer-key-hash')] },
+    ],
     state: async (ctx, p) => ({ trusted: await read(ctx, 'isTrustedIssuer', [uint(p, 'issuer-key-hash')]) }),
   },
   'revoke-credential': {
     summary: 'revokeCredential(--issuer-key-hash, --nullifier)',
-    steps: async (p) => [{ kind: 'call', description: `revoke credential ${uint(p, 'nullifier')} of issuer ${uint(p, 'issuer-key-hash')}`, functionName: 'revokeCredential', args: [uint(p, 'issuer-key-hash'), uint(p, 'nullifier')] }],
+    steps: async (p) => [
+      {
+        kind: 'call',
+        description: `revoke credential ${uint(p, 'nullifier')} of issuer ${uint(p, 'issuer-key-hash')}`,
+        functionName: 'revokeCredential',
+        args: [uint(p, 'issuer-key-hash'), uint(p, 'nullifier')],
+      },
+    ],
     state: async (ctx, p) => ({ revoked: await read(ctx, 'isRevoked', [uint(p, 'issuer-key-hash'), uint(p, 'nullifier')]) }),
   },
 }

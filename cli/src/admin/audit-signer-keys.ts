@@ -20,7 +20,10 @@ export type AuditSignerKeysReturnType = { checkedAt: string; maxAgeDays: number;
  * @example
  * const { stale } = await auditSignerKeys(client, { contract: deployment.proxy, fromBlock: BigInt(deployment.deployBlock) })
  */
-export async function auditSignerKeys(client: PublicClient, { contract, fromBlock = 0n, maxAgeDays = 90 }: { contract: Address; fromBlock?: bigint; maxAgeDays?: number }): Promise<AuditSignerKeysReturnType> {
+export async function auditSignerKeys(
+  client: PublicClient,
+  { contract, fromBlock = 0n, maxAgeDays = 90 }: { contract: Address; fromBlock?: bigint; maxAgeDays?: number },
+): Promise<AuditSignerKeysReturnType> {
   const grantedEvent = monitoredEventsAbi.find((e) => e.name === 'RoleGranted')!
   const grants = await client.getLogs({ address: contract, event: grantedEvent, args: { role: ROLES.SIGNER_ROLE }, fromBlock, toBlock: 'latest' })
   const latest = new Map<Address, (typeof grants)[number]>()

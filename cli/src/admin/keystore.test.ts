@@ -30,6 +30,8 @@ describe('v3 keystores', () => {
 
   test('a missing env key is a typed error naming the variable', async () => {
     await expect(loadAccount({ kind: 'env', envVar: 'PROOFX_ADMIN_KEY' }, {})).rejects.toBeInstanceOf(MissingKeyError)
-    await expect(loadAccount({ kind: 'env', envVar: 'PROOFX_ADMIN_KEY' }, { PROOFX_ADMIN_KEY: '0x12' })).rejects.toThrow(/PROOFX_ADMIN_KEY is not a 32-byte hex private key/)
+    await expect(loadAccount({ kind: 'env', envVar: 'PROOFX_ADMIN_KEY' }, { PROOFX_ADMIN_KEY: '0x12' })).rejects.toThrow(
+      /PROOFX_ADMIN_KEY is not a 32-byte hex private key/,
+    )
   })
 })

@@ -38,7 +38,15 @@ export async function loadAccount(source: AccountSource, env: NodeJS.ProcessEnv 
 }
 
 /** The CLI convention: --keystore wins, else the env var. */
-export function accountSourceFromArgs({ keystore, envVar, env = process.env }: { keystore?: string | undefined; envVar: string; env?: NodeJS.ProcessEnv }): AccountSource {
+export function accountSourceFromArgs({
+  keystore,
+  envVar,
+  env = process.env,
+}: {
+  keystore?: string | undefined
+  envVar: string
+  env?: NodeJS.ProcessEnv
+}): AccountSource {
   if (keystore) return { kind: 'keystore', path: keystore, password: env.PROOFX_KEYSTORE_PASSWORD ?? '' }
   return { kind: 'env', envVar }
 }

@@ -1,4 +1,17 @@
-import { BaseError, ContractFunctionRevertedError, encodeFunctionData, getAddress, getContractAddress, type Account, type Address, type Chain, type Hash, type PublicClient, type Transport, type WalletClient } from 'viem'
+import {
+  BaseError,
+  ContractFunctionRevertedError,
+  encodeFunctionData,
+  getAddress,
+  getContractAddress,
+  type Account,
+  type Address,
+  type Chain,
+  type Hash,
+  type PublicClient,
+  type Transport,
+  type WalletClient,
+} from 'viem'
 import { ProofXError } from '@proofx/sdk'
 import { adminAbi } from './admin-abi.js'
 import { ADMIN_OPERATIONS, InvalidAdminArgumentError, type AdminParams } from './admin-operations.js'
@@ -38,7 +51,10 @@ export class AdminTransactionRevertedError extends ProofXError {
   override name = 'AdminTransactionRevertedError' as const
   readonly reason: string
   constructor({ step, reason, cause }: { step: string; reason: string; cause?: unknown }) {
-    super(`"${step}" reverts: ${reason}.`, { cause, metaMessages: ['Check the key has the needed role (DEFAULT_ADMIN_ROLE, PAUSER_ROLE or UPGRADER_ROLE) and the current state.'] })
+    super(`"${step}" reverts: ${reason}.`, {
+      cause,
+      metaMessages: ['Check the key has the needed role (DEFAULT_ADMIN_ROLE, PAUSER_ROLE or UPGRADER_ROLE) and the current state.'],
+    })
     this.reason = reason
   }
 }
@@ -57,7 +73,12 @@ export function revertReason(error: unknown): string {
  * Runs one `proofx admin` operation: simulates every step, and unless `dryRun` sends them in order,
  * waiting for each receipt. Returns the transactions and the state before and after.
  */
-export async function runAdminOperation(ctx: AdminContext, name: string, params: AdminParams, { dryRun = false }: { dryRun?: boolean } = {}): Promise<AdminResult> {
+export async function runAdminOperation(
+  ctx: AdminContext,
+  name: string,
+  params: AdminParams,
+  { dryRun = false }: { dryRun?: boolean } = {},
+): Promise<AdminResult> {
   const operation = ADMIN_OPERATIONS[name]
   if (!operation) throw new InvalidAdminArgumentError({ field: 'operation', rule: `must be one of ${Object.keys(ADMIN_OPERATIONS).join(', ')}` })
   const from = ctx.walletClient.account.address
@@ -71,7 +92,12 @@ export async function runAdminOperation(ctx: AdminContext, name: string, params:
   for (let i = 0; i < planned.length; i++) {
     const step = (await operation.steps(params, deployed))[i]!
     if (step.kind === 'deploy') {
-      const result: AdminStepResult = { description: step.description, to: null, calldata: `${step.bytecode.slice(0, 42)}… (${(step.bytecode.length - 2) / 2} bytes)`, simulation: 'ok' }
+      const result: AdminStepResult = {
+        description: step.description,
+        to: null,
+        calldata: `${step.bytecode.slice(0, 42)}… (${(step.bytecode.length - 2) / 2} bytes)`,
+        simulation: 'ok',
+      }
       try {
         await ctx.publicClient.call({ account: from, data: step.bytecode })
       } catch (cause) {
@@ -84,9 +110,15 @@ export async function runAdminOperation(ctx: AdminContext, name: string, params:
       } else {
         const hash = await ctx.walletClient.deployContract({ abi: [], bytecode: step.bytecode, chain: ctx.walletClient.chain })
         const receipt = await ctx.publicClient.waitForTransactionReceipt({ hash })
-        if (receipt.status !== 'success' || !receipt.contractAddress) throw new AdminTransactionRevertedError({ step: step.description, reason: 'deployment reverted' })
+        if (receipt.status !== 'success' || !receipt.contractAddress)
+          throw new AdminTransactionRevertedError({ step: step.description, reason: 'deployment reverted' })
         deployed[step.label] = getAddress(receipt.contractAddress)
-        Object.assign(result, { transactionHash: hash, blockNumber: receipt.blockNumber.toString(), gasUsed: receipt.gasUsed.toString(), deployedAddress: deployed[step.label] })
+        Object.assign(result, {
+          transactionHash: hash,
+          blockNumber: receipt.blockNumber.toString(),
+          gasUsed: receipt.gasUsed.toString(),
+          deployedAddress: deployed[step.label],
+        })
       }
       results.push(result)
       continue

@@ -39,13 +39,19 @@ describe('validateUpgrade', () => {
   })
 
   test('an implementation that appends its own namespace is safe against its @custom:oz-upgrades-from', async () => {
-    expect(await validateUpgrade({ artifact: artifact('ProofXVerifierV2') })).toEqual({ contract: 'contracts/test/mocks/ProofXVerifierV2.sol:ProofXVerifierV2', reference: undefined })
+    expect(await validateUpgrade({ artifact: artifact('ProofXVerifierV2') })).toEqual({
+      contract: 'contracts/test/mocks/ProofXVerifierV2.sol:ProofXVerifierV2',
+      reference: undefined,
+    })
   })
 
   test('no reference (no annotation, no --reference) or no build info: refused, not skipped', async () => {
     const noReference = await expectError(validateUpgrade({ artifact: artifact('ProofXVerifier') }), UpgradeValidationUnavailableError)
     expect(noReference.message).toMatch(/reference|upgrades-from/i)
-    const noBuildInfo = await expectError(validateUpgrade({ artifact: artifact('ProofXVerifierV2'), buildInfoDir: `${out}/no-such-dir` }), UpgradeValidationUnavailableError)
+    const noBuildInfo = await expectError(
+      validateUpgrade({ artifact: artifact('ProofXVerifierV2'), buildInfoDir: `${out}/no-such-dir` }),
+      UpgradeValidationUnavailableError,
+    )
     expect(noBuildInfo.field).toBe('build-info-dir')
   })
 })
@@ -59,7 +65,10 @@ describe('proofx admin upgrade', () => {
   })
 
   test('an already deployed --implementation needs --skip-storage-check true: its layout cannot be read from the chain', async () => {
-    const error = await expectError(runAdminOperation(ctx, 'upgrade', { implementation: node.deployment.implementation }, { dryRun: true }), UpgradeValidationUnavailableError)
+    const error = await expectError(
+      runAdminOperation(ctx, 'upgrade', { implementation: node.deployment.implementation }, { dryRun: true }),
+      UpgradeValidationUnavailableError,
+    )
     expect(error.field).toBe('implementation')
   })
 

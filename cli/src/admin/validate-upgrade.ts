@@ -85,7 +85,12 @@ export function validateUpgrade(parameters: ValidateUpgradeParameters): Promise<
 
 const validations = new Map<string, Promise<{ contract: string; reference: string | undefined }>>()
 
-async function validate({ artifact, buildInfoDir, reference, referenceBuildInfoDirs }: ValidateUpgradeParameters): Promise<{ contract: string; reference: string | undefined }> {
+async function validate({
+  artifact,
+  buildInfoDir,
+  reference,
+  referenceBuildInfoDirs,
+}: ValidateUpgradeParameters): Promise<{ contract: string; reference: string | undefined }> {
   const contract = contractOf(artifact)
   const dir = buildInfoDir ?? join(dirname(dirname(artifact)), 'build-info')
   if (!existsSync(dir)) throw new UpgradeValidationUnavailableError({ field: 'build-info-dir', rule: `does not exist (${dir})` })
@@ -95,7 +100,11 @@ async function validate({ artifact, buildInfoDir, reference, referenceBuildInfoD
   } catch (cause) {
     // The validator's own errors (no such contract, no reference, a build without storage layouts) say what is missing.
     const message = cause instanceof Error ? cause.message : String(cause)
-    throw new UpgradeValidationUnavailableError({ field: reference ? 'reference' : basename(artifact), rule: `was refused by the validator: ${message}`, cause })
+    throw new UpgradeValidationUnavailableError({
+      field: reference ? 'reference' : basename(artifact),
+      rule: `was refused by the validator: ${message}`,
+      cause,
+    })
   }
   if (!report.ok) throw new UnsafeUpgradeError({ contract, report: report.explain(false) })
   return { contract, reference }

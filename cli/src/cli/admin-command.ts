@@ -4,11 +4,12 @@ import { ADMIN_OPERATIONS } from '../admin/admin-operations.js'
 import { chainParseOptions, resolveChainTarget, walletFor } from '../admin/chain-options.js'
 import { runAdminOperation } from '../admin/run-admin-operation.js'
 
-const usage = () => [
-  'usage: proofx admin <operation> [--dry-run] [--keystore file] (--deployment deployments/<id>.json | --contract 0x..) [--rpc url] [operation options]',
-  '  key: env PROOFX_ADMIN_KEY, or --keystore with the password in PROOFX_KEYSTORE_PASSWORD',
-  ...Object.entries(ADMIN_OPERATIONS).map(([name, op]) => `  ${name.padEnd(18)} ${op.summary}`),
-].join('\n')
+const usage = () =>
+  [
+    'usage: proofx admin <operation> [--dry-run] [--keystore file] (--deployment deployments/<id>.json | --contract 0x..) [--rpc url] [operation options]',
+    '  key: env PROOFX_ADMIN_KEY, or --keystore with the password in PROOFX_KEYSTORE_PASSWORD',
+    ...Object.entries(ADMIN_OPERATIONS).map(([name, op]) => `  ${name.padEnd(18)} ${op.summary}`),
+  ].join('\n')
 
 /** proofx admin <operation>: incident response and upgrades, one transaction sequence per playbook step. */
 export async function adminCommand(argv: string[]): Promise<void> {

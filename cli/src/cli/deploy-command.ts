@@ -36,7 +36,8 @@ function address(value: string | undefined, field: string): Address | undefined 
 
 function positiveInteger(value: string | undefined, field: string): number | undefined {
   if (value === undefined) return undefined
-  if (!/^\d+$/.test(value) || Number(value) <= 0 || !Number.isSafeInteger(Number(value))) throw new InvalidDeployInputError({ field, rule: 'must be a positive whole number' })
+  if (!/^\d+$/.test(value) || Number(value) <= 0 || !Number.isSafeInteger(Number(value)))
+    throw new InvalidDeployInputError({ field, rule: 'must be a positive whole number' })
   return Number(value)
 }
 
@@ -69,9 +70,12 @@ export async function deployCommand(argv: string[]): Promise<void> {
   }
   const rpcUrl = values.rpc ?? process.env.PROOFX_RPC_URL
   if (!rpcUrl) throw new InvalidDeployInputError({ field: '--rpc', rule: 'is required', hint: usage })
-  if (!values.keystore) throw new InvalidDeployInputError({ field: '--keystore', rule: 'is required: the deploying key comes from an encrypted V3 keystore', hint: usage })
-  if (!values.issuer?.length && !values.demo) throw new InvalidDeployInputError({ field: '--issuer', rule: 'is required: at least one issuer to trust', hint: usage })
-  if (!values.policy?.length && !values.demo) throw new InvalidDeployInputError({ field: '--policy', rule: 'is required: at least one policy document', hint: usage })
+  if (!values.keystore)
+    throw new InvalidDeployInputError({ field: '--keystore', rule: 'is required: the deploying key comes from an encrypted V3 keystore', hint: usage })
+  if (!values.issuer?.length && !values.demo)
+    throw new InvalidDeployInputError({ field: '--issuer', rule: 'is required: at least one issuer to trust', hint: usage })
+  if (!values.policy?.length && !values.demo)
+    throw new InvalidDeployInputError({ field: '--policy', rule: 'is required: at least one policy document', hint: usage })
 
   // Every file is read and checked before the passphrase is asked for and before anything is sent.
   const issuers = (values.issuer ?? []).flatMap(readIssuerFile)

@@ -11,7 +11,15 @@ import { writeKeystore } from '../admin/keystore.js'
 export async function keysCommand(argv: string[]): Promise<void> {
   const [sub, ...rest] = argv
   if (sub === 'audit') {
-    const { values } = parseArgs({ args: rest, options: { ...chainParseOptions, 'from-block': { type: 'string' }, 'max-age-days': { type: 'string', default: '90' }, strict: { type: 'boolean', default: false } } })
+    const { values } = parseArgs({
+      args: rest,
+      options: {
+        ...chainParseOptions,
+        'from-block': { type: 'string' },
+        'max-age-days': { type: 'string', default: '90' },
+        strict: { type: 'boolean', default: false },
+      },
+    })
     const target = await resolveChainTarget(values)
     const report = await auditSignerKeys(target.publicClient, {
       contract: target.contract,
@@ -19,7 +27,8 @@ export async function keysCommand(argv: string[]): Promise<void> {
       maxAgeDays: Number(values['max-age-days']),
     })
     console.log(JSON.stringify(report, null, 2))
-    if (values.strict && report.stale.length > 0) throw new Error(`${report.stale.length} signer key(s) older than ${report.maxAgeDays} days: rotate with proofx admin rotate-signer`)
+    if (values.strict && report.stale.length > 0)
+      throw new Error(`${report.stale.length} signer key(s) older than ${report.maxAgeDays} days: rotate with proofx admin rotate-signer`)
     return
   }
   if (sub === 'new') {

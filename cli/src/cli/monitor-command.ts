@@ -43,6 +43,12 @@ export async function monitorCommand(argv: string[]): Promise<void> {
     await monitor.catchUp()
     return
   }
-  monitor.watch({ pollingInterval: Number(values['poll-interval-ms']), onError: (error) => console.error(JSON.stringify({ level: 'error', error: error instanceof Error ? error.message : String(error) })) })
-  await new Promise<void>((resolve) => { process.once('SIGTERM', resolve); process.once('SIGINT', resolve) })
+  monitor.watch({
+    pollingInterval: Number(values['poll-interval-ms']),
+    onError: (error) => console.error(JSON.stringify({ level: 'error', error: error instanceof Error ? error.message : String(error) })),
+  })
+  await new Promise<void>((resolve) => {
+    process.once('SIGTERM', resolve)
+    process.once('SIGINT', resolve)
+  })
 }

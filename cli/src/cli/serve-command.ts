@@ -49,7 +49,10 @@ export async function serveCommand(argv: string[]): Promise<void> {
   const artifacts = resolve(values.artifacts)
   if (values.engine !== 'sdk' && values.engine !== 'threads') throw new Error('--engine must be sdk or threads')
   const withChain = Boolean(values.contract || values.deployment || env.PROOFX_CONTRACT)
-  if (!withChain && !values['chain-id']) throw new Error('proofx serve needs the verifier the proofs are bound to: --deployment deployments/<chainId>.json (+ --rpc), or --contract with --rpc, or --chain-id with --contract for proofs only.')
+  if (!withChain && !values['chain-id'])
+    throw new Error(
+      'proofx serve needs the verifier the proofs are bound to: --deployment deployments/<chainId>.json (+ --rpc), or --contract with --rpc, or --chain-id with --contract for proofs only.',
+    )
 
   let chainId: number
   let contract: `0x${string}`
@@ -66,9 +69,10 @@ export async function serveCommand(argv: string[]): Promise<void> {
     if (env.PROOFX_SIGNER_KEY || values['signer-keystore']) {
       const account = await loadAccount(accountSourceFromArgs({ keystore: values['signer-keystore'], envVar: 'PROOFX_SIGNER_KEY' }))
       const maxBatchSize = Number(values['relay-batch-size'])
-      relayer = maxBatchSize === 1
-        ? createContractRelayer({ walletClient: walletFor(target, account), contract })
-        : createBatchingRelayer({ walletClient: walletFor(target, account), contract, maxBatchSize, maxWaitMs: Number(values['relay-batch-wait-ms']) })
+      relayer =
+        maxBatchSize === 1
+          ? createContractRelayer({ walletClient: walletFor(target, account), contract })
+          : createBatchingRelayer({ walletClient: walletFor(target, account), contract, maxBatchSize, maxWaitMs: Number(values['relay-batch-wait-ms']) })
     }
   } else {
     chainId = Number(values['chain-id'])
@@ -76,9 +80,20 @@ export async function serveCommand(argv: string[]): Promise<void> {
   }
 
   const size = Number(values.workers)
-  const backend = values.engine === 'sdk'
-    ? createSdkProverBackend({ size, expectedVkeyHash, timeout: Number(values['timeout-ms']), artifacts: { wasm: `${artifacts}/compliance.wasm`, zkey: `${artifacts}/compliance.zkey`, vkey: `${artifacts}/verification_key.json`, manifest: `${artifacts}/manifest.json` } })
-    : createWorkerThreadBackend({ wasmPath: `${artifacts}/compliance.wasm`, zkeyPath: `${artifacts}/compliance.zkey`, size })
+  const backend =
+    values.engine === 'sdk'
+      ? createSdkProverBackend({
+          size,
+          expectedVkeyHash,
+          timeout: Number(values['timeout-ms']),
+          artifacts: {
+            wasm: `${artifacts}/compliance.wasm`,
+            zkey: `${artifacts}/compliance.zkey`,
+            vkey: `${artifacts}/verification_key.json`,
+            manifest: `${artifacts}/manifest.json`,
+          },
+        })
+      : createWorkerThreadBackend({ wasmPath: `${artifacts}/compliance.wasm`, zkeyPath: `${artifacts}/compliance.zkey`, size })
   const app = await createProverServer({
     backend,
     chainId,
@@ -94,7 +109,13 @@ export async function serveCommand(argv: string[]): Promise<void> {
     relayApiKeySha256: parseApiKeyHashes(values['relay-api-key-sha256']),
   })
   const address = await app.listen({ host: values.host, port: Number(values.port) })
-  app.log.info({ address, chainId, contract, engine: values.engine, vkeyHash: expectedVkeyHash ?? null, workers: backend.size, relay: relayer?.address ?? null }, 'proofx prover listening')
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => { app.close().then(() => process.exit(0)) })
+  app.log.info(
+    { address, chainId, contract, engine: values.engine, vkeyHash: expectedVkeyHash ?? null, workers: backend.size, relay: relayer?.address ?? null },
+    'proofx prover listening',
+  )
+  for (const signal of ['SIGTERM', 'SIGINT'] as const)
+    process.once(signal, () => {
+      app.close().then(() => process.exit(0))
+    })
   await new Promise(() => {}) // serve until a signal
 }

@@ -32,7 +32,9 @@ export async function setupCommand(argv: string[]): Promise<void> {
   })
   const root = resolve(values.root)
   const at = (p: string) => resolve(root, p)
-  const log = (...a: unknown[]) => { if (!values.quiet) console.error(...a) }
+  const log = (...a: unknown[]) => {
+    if (!values.quiet) console.error(...a)
+  }
   const logger = { info: log, debug: () => {}, warn: log, error: log }
   const manifest = await runSetup({
     root,
@@ -51,5 +53,11 @@ export async function setupCommand(argv: string[]): Promise<void> {
     sampleInput: values.circuit.endsWith('compliance.circom') && !values['skip-measure'] ? complianceSampleInput() : undefined,
     logger,
   })
-  console.log(JSON.stringify({ constraints: manifest.constraints, domainSize: manifest.domainSize, zkey: manifest.files.zkey, provingTimeMs: manifest.provingTimeMs }, null, 2))
+  console.log(
+    JSON.stringify(
+      { constraints: manifest.constraints, domainSize: manifest.domainSize, zkey: manifest.files.zkey, provingTimeMs: manifest.provingTimeMs },
+      null,
+      2,
+    ),
+  )
 }

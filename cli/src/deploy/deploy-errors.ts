@@ -7,7 +7,10 @@ export class InvalidDeployInputError extends ProofXError {
   readonly field: string
   readonly rule: string
   constructor({ field, rule, source, hint, cause }: { field: string; rule: string; source?: string | undefined; hint?: string | undefined; cause?: unknown }) {
-    super(`proofx deploy: "${field}"${source ? ` in ${source}` : ''} ${rule}.`, { cause, metaMessages: [hint ?? 'Nothing was sent: fix it and run proofx deploy again.'] })
+    super(`proofx deploy: "${field}"${source ? ` in ${source}` : ''} ${rule}.`, {
+      cause,
+      metaMessages: [hint ?? 'Nothing was sent: fix it and run proofx deploy again.'],
+    })
     this.field = field
     this.rule = rule
   }

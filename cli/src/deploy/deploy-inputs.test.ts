@@ -23,7 +23,17 @@ const revoker = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8'
 describe('issuer files', () => {
   test('one issuer or a list, key hashes as decimal or hex strings', () => {
     expect(readIssuerFile(file('one.json', { keyHash: '12345', revoker: revoker.toLowerCase() }))).toEqual([{ keyHash: 12345n, revoker }])
-    expect(readIssuerFile(file('two.json', [{ keyHash: '0x10', revoker }, { keyHash: 7, revoker }]))).toEqual([{ keyHash: 16n, revoker }, { keyHash: 7n, revoker }])
+    expect(
+      readIssuerFile(
+        file('two.json', [
+          { keyHash: '0x10', revoker },
+          { keyHash: 7, revoker },
+        ]),
+      ),
+    ).toEqual([
+      { keyHash: 16n, revoker },
+      { keyHash: 7n, revoker },
+    ])
   })
 
   test.each([

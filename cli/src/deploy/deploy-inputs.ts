@@ -34,7 +34,11 @@ export function readIssuerFile(path: string): DeployIssuer[] {
   const parsed = issuerFile.safeParse(readJson(path, '--issuer'))
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!
-    throw new InvalidDeployInputError({ field: issue.path.length ? issue.path.join('.') : '(root)', rule: `expected ${issue.message === 'Invalid input' ? '{ keyHash, revoker } or a list of them' : issue.message}`, source: path })
+    throw new InvalidDeployInputError({
+      field: issue.path.length ? issue.path.join('.') : '(root)',
+      rule: `expected ${issue.message === 'Invalid input' ? '{ keyHash, revoker } or a list of them' : issue.message}`,
+      source: path,
+    })
   }
   const entries = Array.isArray(parsed.data) ? parsed.data : [parsed.data]
   return entries.map((entry) => ({ keyHash: BigInt(entry.keyHash), revoker: getAddress(entry.revoker) as Address }))
@@ -46,7 +50,13 @@ export function readPolicyDocumentFile(path: string): PolicyDocument {
   try {
     return parsePolicyDocument(json)
   } catch (cause) {
-    if (cause instanceof ProofXError) throw new InvalidDeployInputError({ field: String((cause as { field?: string }).field ?? '--policy'), rule: String((cause as { rule?: string }).rule ?? cause.shortMessage), source: path, cause })
+    if (cause instanceof ProofXError)
+      throw new InvalidDeployInputError({
+        field: String((cause as { field?: string }).field ?? '--policy'),
+        rule: String((cause as { rule?: string }).rule ?? cause.shortMessage),
+        source: path,
+        cause,
+      })
     throw cause
   }
 }

@@ -13,7 +13,12 @@ export const foundryArtifactPath = (outDir: string, name: string) => join(outDir
 export function readProofXArtifacts(outDir: string, { batchVerifier = true }: { batchVerifier?: boolean } = {}): ProofXContractArtifacts {
   const read = (name: string): FoundryArtifact => {
     const path = foundryArtifactPath(outDir, name)
-    if (!existsSync(path)) throw new InvalidDeployInputError({ field: name, rule: `has no build artifact (${path})`, hint: 'Build the contracts first (npx forge build), or point --forge-out at the build directory.' })
+    if (!existsSync(path))
+      throw new InvalidDeployInputError({
+        field: name,
+        rule: `has no build artifact (${path})`,
+        hint: 'Build the contracts first (npx forge build), or point --forge-out at the build directory.',
+      })
     try {
       const { abi, bytecode } = JSON.parse(readFileSync(path, 'utf8')) as FoundryArtifact
       return { abi, bytecode: { object: bytecode.object } }

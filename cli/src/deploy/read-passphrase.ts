@@ -17,7 +17,13 @@ export type ReadPassphraseParameters = {
  * The keystore passphrase: --passphrase-file, else PROOFX_KEYSTORE_PASSWORD, else a prompt that echoes nothing.
  * With no terminal and neither of the first two, a typed error (CI must say where the passphrase comes from).
  */
-export async function readPassphrase({ passphraseFile, env = process.env, input = process.stdin, output = process.stderr, prompt = 'Keystore passphrase: ' }: ReadPassphraseParameters = {}): Promise<string> {
+export async function readPassphrase({
+  passphraseFile,
+  env = process.env,
+  input = process.stdin,
+  output = process.stderr,
+  prompt = 'Keystore passphrase: ',
+}: ReadPassphraseParameters = {}): Promise<string> {
   if (passphraseFile) {
     try {
       return readFileSync(passphraseFile, 'utf8').replace(/\r?\n$/, '')
@@ -27,7 +33,11 @@ export async function readPassphrase({ passphraseFile, env = process.env, input 
   }
   if (env.PROOFX_KEYSTORE_PASSWORD !== undefined) return env.PROOFX_KEYSTORE_PASSWORD
   if (!(input as { isTTY?: boolean }).isTTY && input === process.stdin) {
-    throw new InvalidDeployInputError({ field: 'passphrase', rule: 'is needed to open the keystore, and there is no terminal to ask on', hint: 'Pass --passphrase-file <file> or set PROOFX_KEYSTORE_PASSWORD.' })
+    throw new InvalidDeployInputError({
+      field: 'passphrase',
+      rule: 'is needed to open the keystore, and there is no terminal to ask on',
+      hint: 'Pass --passphrase-file <file> or set PROOFX_KEYSTORE_PASSWORD.',
+    })
   }
   return String(await read({ prompt, silent: true, replace: '', input, output } as Parameters<typeof read>[0]))
 }

@@ -21,15 +21,29 @@ export type RunDeployParameters = Omit<DeployProofXParameters, 'pollingInterval'
 export type RunDeployReturnType = { deployment: ProofXDeployment; file: string | undefined }
 
 /** Deploys ProofX over `rpcUrl` with deployProofX and writes the deployment file the SDK reads (readDeploymentFile). */
-export async function runDeploy({ rpcUrl, account, expectedChainId, deploymentsDir = 'deployments', writeFile = true, pollingInterval, ...parameters }: RunDeployParameters): Promise<RunDeployReturnType> {
+export async function runDeploy({
+  rpcUrl,
+  account,
+  expectedChainId,
+  deploymentsDir = 'deployments',
+  writeFile = true,
+  pollingInterval,
+  ...parameters
+}: RunDeployParameters): Promise<RunDeployReturnType> {
   if (!/^https?:\/\//.test(rpcUrl)) throw new InvalidDeployInputError({ field: '--rpc', rule: 'must be an http(s) URL' })
   const chainId = await createPublicClient({ transport: http(rpcUrl) })
     .getChainId()
     .catch((cause: unknown) => {
       throw new InvalidDeployInputError({ field: '--rpc', rule: `is not reachable (${rpcUrl})`, cause })
     })
-  if (expectedChainId !== undefined && chainId !== expectedChainId) throw new InvalidDeployInputError({ field: '--chain-id', rule: `is ${expectedChainId}, but ${rpcUrl} serves chain ${chainId}` })
-  const chain = defineChain({ id: chainId, name: `chain-${chainId}`, nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 }, rpcUrls: { default: { http: [rpcUrl] } } })
+  if (expectedChainId !== undefined && chainId !== expectedChainId)
+    throw new InvalidDeployInputError({ field: '--chain-id', rule: `is ${expectedChainId}, but ${rpcUrl} serves chain ${chainId}` })
+  const chain = defineChain({
+    id: chainId,
+    name: `chain-${chainId}`,
+    nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 },
+    rpcUrls: { default: { http: [rpcUrl] } },
+  })
   const client = createWalletClient({ account, chain, transport: http(rpcUrl), ...(pollingInterval === undefined ? {} : { pollingInterval }) })
   const deployment = await deployProofX(client, { ...parameters, ...(pollingInterval === undefined ? {} : { pollingInterval }) })
   if (!writeFile) return { deployment, file: undefined }

@@ -8,7 +8,11 @@ export type WebhookFailedErrorType = WebhookFailedError & { name: 'WebhookFailed
 export class WebhookFailedError extends ProofXError {
   override name = 'WebhookFailedError' as const
   constructor({ url, status, cause }: { url: string; status?: number; cause?: unknown }) {
-    super('The alert webhook did not accept the alert.', { details: `POST ${new URL(url).origin} -> ${status ?? 'no response'}`, cause, metaMessages: ['The checkpoint is not advanced: the alert is sent again on the next poll.'] })
+    super('The alert webhook did not accept the alert.', {
+      details: `POST ${new URL(url).origin} -> ${status ?? 'no response'}`,
+      cause,
+      metaMessages: ['The checkpoint is not advanced: the alert is sent again on the next poll.'],
+    })
   }
 }
 
@@ -22,13 +26,21 @@ export function jsonLinesSink(target: { write: (line: string) => unknown } | str
 }
 
 /** POSTs alerts at or above `minSeverity` as JSON; retries, then throws so the monitor does not advance. */
-export function webhookSink(url: string, { minSeverity = 'medium', retries = 3, timeoutMs = 5000 }: { minSeverity?: Severity; retries?: number; timeoutMs?: number } = {}): AlertSink {
+export function webhookSink(
+  url: string,
+  { minSeverity = 'medium', retries = 3, timeoutMs = 5000 }: { minSeverity?: Severity; retries?: number; timeoutMs?: number } = {},
+): AlertSink {
   return async (alert) => {
     if (SEVERITY_RANK[alert.severity] < SEVERITY_RANK[minSeverity]) return
     let last: { status?: number; cause?: unknown } = {}
     for (let attempt = 0; attempt < retries; attempt++) {
       try {
-        const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(alert), signal: AbortSignal.timeout(timeoutMs) })
+        const res = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(alert),
+          signal: AbortSignal.timeout(timeoutMs),
+        })
         if (res.ok) return
         last = { status: res.status }
       } catch (cause) {

@@ -2,36 +2,54 @@ import { describe, expect, test } from 'vitest'
 import { classifyEvent, type DecodedLog } from './classify-event.js'
 import { ROLES } from './monitored-events.js'
 
-const log = (eventName: string, args: Record<string, unknown>): DecodedLog => ({
-  eventName,
-  args,
-  address: '0x5FbDB2315678afecb367f032d93F642f64180aa3',
-  blockNumber: 7n,
-  transactionHash: `0x${'ab'.repeat(32)}`,
-  logIndex: 3,
-  blockHash: `0x${'cd'.repeat(32)}`,
-  data: '0x',
-  topics: [],
-  transactionIndex: 0,
-  removed: false,
-}) as unknown as DecodedLog
+const log = (eventName: string, args: Record<string, unknown>): DecodedLog =>
+  ({
+    eventName,
+    args,
+    address: '0x5FbDB2315678afecb367f032d93F642f64180aa3',
+    blockNumber: 7n,
+    transactionHash: `0x${'ab'.repeat(32)}`,
+    logIndex: 3,
+    blockHash: `0x${'cd'.repeat(32)}`,
+    data: '0x',
+    topics: [],
+    transactionIndex: 0,
+    removed: false,
+  }) as unknown as DecodedLog
 
 describe('classifyEvent (playbook section 2, on-chain table)', () => {
   test('role changes and pause are high, with the role named', () => {
-    const [granted] = classifyEvent(log('RoleGranted', { role: ROLES.SIGNER_ROLE, account: '0x1111111111111111111111111111111111111111', sender: '0x2222222222222222222222222222222222222222' }), { chainId: 1 })
+    const [granted] = classifyEvent(
+      log('RoleGranted', {
+        role: ROLES.SIGNER_ROLE,
+        account: '0x1111111111111111111111111111111111111111',
+        sender: '0x2222222222222222222222222222222222222222',
+      }),
+      { chainId: 1 },
+    )
     expect(granted).toMatchObject({ id: `0x${'ab'.repeat(32)}:3`, severity: 'high', kind: 'RoleChange', blockNumber: '7', data: { roleName: 'SIGNER_ROLE' } })
-    expect(classifyEvent(log('RoleRevoked', { role: ROLES.DEFAULT_ADMIN_ROLE }), { chainId: 1 })[0]).toMatchObject({ severity: 'high', data: { roleName: 'DEFAULT_ADMIN_ROLE' } })
+    expect(classifyEvent(log('RoleRevoked', { role: ROLES.DEFAULT_ADMIN_ROLE }), { chainId: 1 })[0]).toMatchObject({
+      severity: 'high',
+      data: { roleName: 'DEFAULT_ADMIN_ROLE' },
+    })
     expect(classifyEvent(log('Paused', { account: '0x1111111111111111111111111111111111111111' }), { chainId: 1 })[0]!.severity).toBe('high')
-    expect(classifyEvent(log('GatesClosed', { account: '0x1111111111111111111111111111111111111111' }), { chainId: 1 })[0]).toMatchObject({ severity: 'high', kind: 'GatesClosed' })
+    expect(classifyEvent(log('GatesClosed', { account: '0x1111111111111111111111111111111111111111' }), { chainId: 1 })[0]).toMatchObject({
+      severity: 'high',
+      kind: 'GatesClosed',
+    })
     expect(classifyEvent(log('Unpaused', {}), { chainId: 1 })[0]!.severity).toBe('info')
   })
 
   test('a failed ProofVerified is medium; a successful one is silent unless its gas is above the baseline', () => {
     const failed = log('ProofVerified', { success: false, signer: '0x1111111111111111111111111111111111111111', nullifier: 5n })
-    expect(classifyEvent(failed, { chainId: 1 })).toEqual([expect.objectContaining({ severity: 'medium', kind: 'ProofVerificationFailed', data: expect.objectContaining({ nullifier: '5' }) })])
+    expect(classifyEvent(failed, { chainId: 1 })).toEqual([
+      expect.objectContaining({ severity: 'medium', kind: 'ProofVerificationFailed', data: expect.objectContaining({ nullifier: '5' }) }),
+    ])
     const ok = log('ProofVerified', { success: true })
     expect(classifyEvent(ok, { chainId: 1, gasUsed: 300_000n, gasBaseline: 400_000n })).toEqual([])
-    expect(classifyEvent(ok, { chainId: 1, gasUsed: 500_000n, gasBaseline: 400_000n })).toEqual([expect.objectContaining({ id: `0x${'ab'.repeat(32)}:3:gas`, severity: 'medium', kind: 'GasSpike', data: expect.objectContaining({ gasUsed: '500000' }) })])
+    expect(classifyEvent(ok, { chainId: 1, gasUsed: 500_000n, gasBaseline: 400_000n })).toEqual([
+      expect.objectContaining({ id: `0x${'ab'.repeat(32)}:3:gas`, severity: 'medium', kind: 'GasSpike', data: expect.objectContaining({ gasUsed: '500000' }) }),
+    ])
     // Both at once: two alerts with distinct ids.
     expect(classifyEvent(failed, { chainId: 1, gasUsed: 500_000n, gasBaseline: 400_000n }).map((a) => a.kind)).toEqual(['ProofVerificationFailed', 'GasSpike'])
   })

@@ -60,7 +60,14 @@ export function classifyEvent(log: DecodedLog, context: ClassifyContext): Alert[
   else if (log.eventName === 'ProofVerified') {
     if (log.args.success === false) alerts.push({ id, severity: 'medium', kind: 'ProofVerificationFailed', action: 'Investigate specific signer.', ...base })
     if (context.gasUsed !== undefined && context.gasBaseline !== undefined && context.gasUsed > context.gasBaseline)
-      alerts.push({ id: `${id}:gas`, severity: 'medium', kind: 'GasSpike', action: 'Update gas limits in prover config.', ...base, data: { ...base.data, gasUsed: context.gasUsed.toString(), gasBaseline: context.gasBaseline.toString() } })
+      alerts.push({
+        id: `${id}:gas`,
+        severity: 'medium',
+        kind: 'GasSpike',
+        action: 'Update gas limits in prover config.',
+        ...base,
+        data: { ...base.data, gasUsed: context.gasUsed.toString(), gasBaseline: context.gasBaseline.toString() },
+      })
   } else alerts.push({ id, severity: 'info', kind: log.eventName, action: 'Audit trail.', ...base })
   return alerts
 }

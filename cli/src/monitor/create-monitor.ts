@@ -50,8 +50,10 @@ export function createMonitor(options: MonitorOptions) {
     logs.sort((a, b) => (a.blockNumber === b.blockNumber ? a.logIndex - b.logIndex : a.blockNumber < b.blockNumber ? -1 : 1))
     const emitted: Alert[] = []
     for (const log of logs) {
-      if (cursor && (log.blockNumber < BigInt(cursor.blockNumber) || (log.blockNumber === BigInt(cursor.blockNumber) && log.logIndex <= cursor.logIndex))) continue
-      const gasUsed = log.eventName === 'ProofVerified' && gasBaseline !== undefined ? (await client.getTransactionReceipt({ hash: log.transactionHash })).gasUsed : undefined
+      if (cursor && (log.blockNumber < BigInt(cursor.blockNumber) || (log.blockNumber === BigInt(cursor.blockNumber) && log.logIndex <= cursor.logIndex)))
+        continue
+      const gasUsed =
+        log.eventName === 'ProofVerified' && gasBaseline !== undefined ? (await client.getTransactionReceipt({ hash: log.transactionHash })).gasUsed : undefined
       for (const alert of classifyEvent(log, { chainId, gasUsed, gasBaseline })) {
         for (const sink of sinks) await sink(alert)
         emitted.push(alert)
@@ -72,7 +74,9 @@ export function createMonitor(options: MonitorOptions) {
   /** Follows new blocks with viem's block watcher; one poll at a time. Returns unwatch. */
   function watch({ pollingInterval = 4_000, onError }: { pollingInterval?: number; onError?: (error: unknown) => void } = {}): () => void {
     let running: Promise<unknown> = Promise.resolve()
-    const tick = () => { running = running.then(catchUp).catch((error) => onError?.(error)) }
+    const tick = () => {
+      running = running.then(catchUp).catch((error) => onError?.(error))
+    }
     tick()
     return client.watchBlockNumber({ onBlockNumber: tick, pollingInterval, emitOnBegin: false, onError })
   }

@@ -21,18 +21,35 @@ let node: ProofXNode
 
 beforeAll(async () => {
   node = await startProofXNode()
-  const chain = defineChain({ id: node.chainId, name: 'anvil', nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 }, rpcUrls: { default: { http: [node.rpcUrl] } } })
+  const chain = defineChain({
+    id: node.chainId,
+    name: 'anvil',
+    nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 },
+    rpcUrls: { default: { http: [node.rpcUrl] } },
+  })
   const admin = createWalletClient({ account: localAccounts.admin, chain, transport: http(node.rpcUrl) })
   const publicClient = createPublicClient({ chain, transport: http(node.rpcUrl) })
   const signerRole = await publicClient.readContract({ address: node.deployment.proxy, abi: proofXVerifierAbi, functionName: 'SIGNER_ROLE' })
-  await publicClient.waitForTransactionReceipt({ hash: await admin.writeContract({ address: node.deployment.proxy, abi: proofXVerifierAbi, functionName: 'grantRole', args: [signerRole, localAccounts.relayer.address] }) })
+  await publicClient.waitForTransactionReceipt({
+    hash: await admin.writeContract({
+      address: node.deployment.proxy,
+      abi: proofXVerifierAbi,
+      functionName: 'grantRole',
+      args: [signerRole, localAccounts.relayer.address],
+    }),
+  })
 }, 300_000)
 
 afterAll(() => node?.stop())
 
 /** A `proofx serve` on 127.0.0.1 relaying with the relayer account in batches. */
 async function startServer(batching: { maxBatchSize: number; maxWaitMs: number }) {
-  const chain = defineChain({ id: node.chainId, name: 'anvil', nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 }, rpcUrls: { default: { http: [node.rpcUrl] } } })
+  const chain = defineChain({
+    id: node.chainId,
+    name: 'anvil',
+    nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 },
+    rpcUrls: { default: { http: [node.rpcUrl] } },
+  })
   const walletClient = createWalletClient({ account: localAccounts.relayer, chain, transport: http(node.rpcUrl), pollingInterval: 50 })
   const publicClient = createPublicClient({ chain, transport: http(node.rpcUrl) })
   const app: FastifyInstance = await createProverServer({
@@ -50,7 +67,13 @@ async function startServer(batching: { maxBatchSize: number; maxWaitMs: number }
   const now = (await publicClient.getBlock()).timestamp
   const relay = (subject: Address, salt?: bigint) => {
     const { body, attributes } = demoProofRequest({ subject, now, relay: true, attributes: salt === undefined ? {} : { salt } })
-    return { attributes, response: fetch(`${url}/v1/proofs`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(async (r) => ({ status: r.status, json: await r.json() })) }
+    return {
+      attributes,
+      response: fetch(`${url}/v1/proofs`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(async (r) => ({
+        status: r.status,
+        json: await r.json(),
+      })),
+    }
   }
   const metricsText = async () => (await fetch(`${url}/metrics`)).text()
   const metric = async (name: string) => {
@@ -58,7 +81,8 @@ async function startServer(batching: { maxBatchSize: number; maxWaitMs: number }
     const line = text.split('\n').find((l) => l.startsWith(`${name} `))
     return line === undefined ? undefined : Number(line.split(' ')[1])
   }
-  const compliant = (subject: Address) => publicClient.readContract({ address: node.deployment.proxy, abi: proofXVerifierAbi, functionName: 'isCompliant', args: [subject, 1n] })
+  const compliant = (subject: Address) =>
+    publicClient.readContract({ address: node.deployment.proxy, abi: proofXVerifierAbi, functionName: 'isCompliant', args: [subject, 1n] })
   return { app, relay, metric, metricsText, compliant, publicClient }
 }
 
@@ -100,7 +124,14 @@ describe('proofx serve in relay mode with batches', () => {
       const requests = subjects.map((s, i) => server.relay(s, i === 2 ? salt : undefined))
       const nullifier = computeNullifier(requests[2]!.attributes, scope)
       const admin = createWalletClient({ account: localAccounts.admin, chain: server.publicClient.chain, transport: http(node.rpcUrl) })
-      await server.publicClient.waitForTransactionReceipt({ hash: await admin.writeContract({ address: node.deployment.proxy, abi: proofXVerifierAbi, functionName: 'revokeCredential', args: [demoIssuer().keyHash, nullifier] }) })
+      await server.publicClient.waitForTransactionReceipt({
+        hash: await admin.writeContract({
+          address: node.deployment.proxy,
+          abi: proofXVerifierAbi,
+          functionName: 'revokeCredential',
+          args: [demoIssuer().keyHash, nullifier],
+        }),
+      })
       const responses = await Promise.all(requests.map((r) => r.response))
       expect(responses.map((r) => r.status)).toEqual([200, 200, 502])
       expect(responses[2]!.json.error).toBe('CredentialRevokedError')
@@ -114,11 +145,17 @@ describe('proofx serve in relay mode with batches', () => {
     }
   }, 240_000)
 
-  test('batch options are validated: at most the contract\'s 64 entries, a bounded wait', async () => {
+  test("batch options are validated: at most the contract's 64 entries, a bounded wait", async () => {
     const walletClient = createWalletClient({ account: localAccounts.relayer, transport: http(node.rpcUrl) })
-    const tooBig = await expectError(Promise.resolve().then(() => createBatchingRelayer({ walletClient, contract: node.deployment.proxy, maxBatchSize: 65 })), InvalidInputError)
+    const tooBig = await expectError(
+      Promise.resolve().then(() => createBatchingRelayer({ walletClient, contract: node.deployment.proxy, maxBatchSize: 65 })),
+      InvalidInputError,
+    )
     expect(tooBig.field).toBe('maxBatchSize')
-    const negative = await expectError(Promise.resolve().then(() => createBatchingRelayer({ walletClient, contract: node.deployment.proxy, maxWaitMs: -1 })), InvalidInputError)
+    const negative = await expectError(
+      Promise.resolve().then(() => createBatchingRelayer({ walletClient, contract: node.deployment.proxy, maxWaitMs: -1 })),
+      InvalidInputError,
+    )
     expect(negative.field).toBe('maxWaitMs')
   })
 })

@@ -17,7 +17,12 @@ export type BatchingRelayer = Relayer & {
   close(): Promise<void>
 }
 
-type Pending = { entry: { policyId: bigint; subject: Address; proof: SolidityProof }; since: number; resolve: (result: RelayResult) => void; reject: (error: unknown) => void }
+type Pending = {
+  entry: { policyId: bigint; subject: Address; proof: SolidityProof }
+  since: number
+  resolve: (result: RelayResult) => void
+  reject: (error: unknown) => void
+}
 
 /**
  * Relay mode for many users: gathers pending submissions and sends them together with the SDK's submitProofs action
@@ -30,7 +35,11 @@ type Pending = { entry: { policyId: bigint; subject: Address; proof: SolidityPro
  * const relayer = createBatchingRelayer({ walletClient, contract: deployment.proxy, maxBatchSize: 32, maxWaitMs: 2000 })
  * const app = await createProverServer({ backend, chainId, verifier: deployment.proxy, relayer })
  */
-export function createBatchingRelayer({ walletClient, contract, ...options }: { walletClient: WalletClient<Transport, Chain | undefined, LocalAccount>; contract: Address } & BatchingOptions): BatchingRelayer {
+export function createBatchingRelayer({
+  walletClient,
+  contract,
+  ...options
+}: { walletClient: WalletClient<Transport, Chain | undefined, LocalAccount>; contract: Address } & BatchingOptions): BatchingRelayer {
   const { maxBatchSize, maxWaitMs } = parseWith(batchingOptionsSchema, options, '')
   let metrics: ReturnType<typeof createBatchMetrics> | undefined
   let pending: Pending[] = []
@@ -68,7 +77,8 @@ export function createBatchingRelayer({ walletClient, contract, ...options }: { 
         metrics?.gasPerProof.observe(Number(receipt.gasUsed) / sent)
       }
       results.forEach((result, i) => {
-        if (result.verified) batch[i]!.resolve({ transactionHash: hash!, blockNumber: receipt!.blockNumber, gasUsed: receipt!.gasUsed, verified: true, batchSize: sent })
+        if (result.verified)
+          batch[i]!.resolve({ transactionHash: hash!, blockNumber: receipt!.blockNumber, gasUsed: receipt!.gasUsed, verified: true, batchSize: sent })
         else batch[i]!.reject(result.error)
       })
     } catch (error) {
@@ -101,9 +111,24 @@ export function createBatchingRelayer({ walletClient, contract, ...options }: { 
 /** The relay mode's metrics, on the prover service's registry. */
 function createBatchMetrics(registry: Registry) {
   return {
-    batchSize: new Histogram({ name: 'proofx_relay_batch_size', help: 'Proofs per submitProofs transaction.', buckets: [1, 2, 4, 8, 16, 32, 64], registers: [registry] }),
-    gasUsed: new Histogram({ name: 'proofx_relay_batch_gas_used', help: 'Gas used by each submitProofs transaction (receipt).', buckets: [300_000, 500_000, 1_000_000, 2_000_000, 3_000_000, 6_000_000], registers: [registry] }),
-    gasPerProof: new Histogram({ name: 'proofx_relay_gas_per_proof', help: 'Gas used per recorded proof in each submitProofs transaction.', buckets: [90_000, 100_000, 120_000, 150_000, 200_000, 300_000], registers: [registry] }),
+    batchSize: new Histogram({
+      name: 'proofx_relay_batch_size',
+      help: 'Proofs per submitProofs transaction.',
+      buckets: [1, 2, 4, 8, 16, 32, 64],
+      registers: [registry],
+    }),
+    gasUsed: new Histogram({
+      name: 'proofx_relay_batch_gas_used',
+      help: 'Gas used by each submitProofs transaction (receipt).',
+      buckets: [300_000, 500_000, 1_000_000, 2_000_000, 3_000_000, 6_000_000],
+      registers: [registry],
+    }),
+    gasPerProof: new Histogram({
+      name: 'proofx_relay_gas_per_proof',
+      help: 'Gas used per recorded proof in each submitProofs transaction.',
+      buckets: [90_000, 100_000, 120_000, 150_000, 200_000, 300_000],
+      registers: [registry],
+    }),
     pending: new Gauge({ name: 'proofx_relay_pending', help: 'Relay submissions waiting for their batch.', registers: [registry] }),
   }
 }

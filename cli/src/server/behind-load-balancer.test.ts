@@ -16,7 +16,12 @@ afterAll(() => Promise.all(servers.map((s) => s.close())))
 
 async function start(options: Partial<ProverServerOptions> = {}) {
   const logs: Record<string, unknown>[] = []
-  const stream = new Writable({ write(chunk, _enc, done) { logs.push(JSON.parse(chunk.toString())); done() } })
+  const stream = new Writable({
+    write(chunk, _enc, done) {
+      logs.push(JSON.parse(chunk.toString()))
+      done()
+    },
+  })
   const app = await createProverServer({
     backend: createWorkerThreadBackend({ wasmPath: `${artifacts}compliance.wasm`, zkeyPath: `${artifacts}compliance.zkey`, size: 1 }),
     chainId: 31337,

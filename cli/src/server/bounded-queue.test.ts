@@ -14,8 +14,20 @@ describe('createBoundedQueue', () => {
     const a = deferred()
     const b = deferred()
     const order: string[] = []
-    const ra = q.run(() => { order.push('a'); return a.promise }, { timeoutMs: 5000 })
-    const rb = q.run(() => { order.push('b'); return b.promise }, { timeoutMs: 5000 })
+    const ra = q.run(
+      () => {
+        order.push('a')
+        return a.promise
+      },
+      { timeoutMs: 5000 },
+    )
+    const rb = q.run(
+      () => {
+        order.push('b')
+        return b.promise
+      },
+      { timeoutMs: 5000 },
+    )
     expect([q.running, q.waiting]).toEqual([1, 1])
     const refused = q.run(async () => 'c', { timeoutMs: 5000 })
     await expect(refused).rejects.toBeInstanceOf(QueueFullError)
@@ -33,7 +45,13 @@ describe('createBoundedQueue', () => {
     const slow = deferred()
     const running = q.run(() => slow.promise, { timeoutMs: 50 })
     let ran = false
-    const waiting = q.run(async () => { ran = true; return 'x' }, { timeoutMs: 30 })
+    const waiting = q.run(
+      async () => {
+        ran = true
+        return 'x'
+      },
+      { timeoutMs: 30 },
+    )
     await expect(waiting).rejects.toMatchObject({ name: 'QueueTimeoutError', details: 'No worker became free in time.' })
     expect(q.waiting).toBe(0)
     await expect(running).rejects.toBeInstanceOf(QueueTimeoutError)

@@ -62,25 +62,43 @@ export function createBoundedQueue({ concurrency, maxQueue, onDepth, estimateJob
     return new Promise<T>((resolve, reject) => {
       let started = false
       let settled = false
-      const settle = (fn: () => void) => { if (!settled) { settled = true; clearTimeout(timer); fn() } }
+      const settle = (fn: () => void) => {
+        if (!settled) {
+          settled = true
+          clearTimeout(timer)
+          fn()
+        }
+      }
       const entry: Waiting = {
         start: () => {
           started = true
           running++
-          job().then(
-            (value) => settle(() => resolve(value)),
-            (error) => settle(() => reject(error)),
-          ).finally(() => { running--; next() })
+          job()
+            .then(
+              (value) => settle(() => resolve(value)),
+              (error) => settle(() => reject(error)),
+            )
+            .finally(() => {
+              running--
+              next()
+            })
         },
         cancel: () => {
           const i = waiting.indexOf(entry)
-          if (i >= 0) { waiting.splice(i, 1); depth() }
+          if (i >= 0) {
+            waiting.splice(i, 1)
+            depth()
+          }
         },
       }
-      const timer = setTimeout(() => settle(() => {
-        if (!started) entry.cancel()
-        reject(new QueueTimeoutError({ timeoutMs, started }))
-      }), timeoutMs)
+      const timer = setTimeout(
+        () =>
+          settle(() => {
+            if (!started) entry.cancel()
+            reject(new QueueTimeoutError({ timeoutMs, started }))
+          }),
+        timeoutMs,
+      )
       waiting.push(entry)
       next()
     })
@@ -89,8 +107,12 @@ export function createBoundedQueue({ concurrency, maxQueue, onDepth, estimateJob
   return {
     run,
     retryAfterSeconds,
-    get running() { return running },
-    get waiting() { return waiting.length },
+    get running() {
+      return running
+    },
+    get waiting() {
+      return waiting.length
+    },
   }
 }
 

@@ -7,7 +7,13 @@ import type { Relayer } from './relayer.js'
  * so a revoked key fails with UnauthorizedSubmitterError and a paused verifier with ContractPausedError
  * before any gas is spent, and it never sends a proof the pairing would reject.
  */
-export function createContractRelayer({ walletClient, contract }: { walletClient: WalletClient<Transport, Chain | undefined, LocalAccount>; contract: Address }): Relayer {
+export function createContractRelayer({
+  walletClient,
+  contract,
+}: {
+  walletClient: WalletClient<Transport, Chain | undefined, LocalAccount>
+  contract: Address
+}): Relayer {
   return {
     address: walletClient.account.address,
     async submit({ policyId, subject, proof }) {

@@ -19,7 +19,12 @@ const verifier = '0x5FbDB2315678afecb367f032d93F642f64180aa3' as const
 describe('proofx serve', () => {
   let app: FastifyInstance
   const logs: string[] = []
-  const stream = new Writable({ write(chunk, _enc, done) { logs.push(chunk.toString()); done() } })
+  const stream = new Writable({
+    write(chunk, _enc, done) {
+      logs.push(chunk.toString())
+      done()
+    },
+  })
 
   beforeAll(async () => {
     // ffjavascript's nested web-workers cannot start inside vitest's worker: verify on a single-threaded curve.

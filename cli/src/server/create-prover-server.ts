@@ -43,7 +43,18 @@ export type ProverServerOptions = {
 }
 
 /** Paths pino must never print, wherever a body or credential ends up in a log object. */
-export const REDACTED_LOG_PATHS = ['req.body', 'body', 'credential', '*.credential', 'attributes', '*.attributes', '*.*.attributes', 'req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]']
+export const REDACTED_LOG_PATHS = [
+  'req.body',
+  'body',
+  'credential',
+  '*.credential',
+  'attributes',
+  '*.attributes',
+  '*.*.attributes',
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers["x-api-key"]',
+]
 
 /**
  * The hosted prover: POST /v1/proofs {credential, policy, subject, relay?} -> Groth16 proof
@@ -65,12 +76,21 @@ export async function createProverServer(options: ProverServerOptions): Promise<
     estimateJobMs: () => meanProofMs,
   })
 
-  const loggerOption = options.logger === false ? false : {
-    level: 'info',
-    ...(typeof options.logger === 'object' ? options.logger : {}),
-    redact: { paths: REDACTED_LOG_PATHS, censor: '[redacted]' },
-  }
-  const app = Fastify({ logger: loggerOption, bodyLimit: options.bodyLimit ?? 64 * 1024, requestTimeout: requestTimeoutMs + 5_000, return503OnClosing: true, trustProxy: options.trustProxy ?? false })
+  const loggerOption =
+    options.logger === false
+      ? false
+      : {
+          level: 'info',
+          ...(typeof options.logger === 'object' ? options.logger : {}),
+          redact: { paths: REDACTED_LOG_PATHS, censor: '[redacted]' },
+        }
+  const app = Fastify({
+    logger: loggerOption,
+    bodyLimit: options.bodyLimit ?? 64 * 1024,
+    requestTimeout: requestTimeoutMs + 5_000,
+    return503OnClosing: true,
+    trustProxy: options.trustProxy ?? false,
+  })
   // Registered globally but enforced only on the routes that opt in (POST /v1/proofs); keyed by request.ip.
   await app.register(rateLimit, { global: false })
   const canRelay = options.relayApiKeySha256?.length ? createApiKeyCheck(options.relayApiKeySha256) : undefined
@@ -79,7 +99,12 @@ export async function createProverServer(options: ProverServerOptions): Promise<
   let closing = false
   // Playbook A "Service stops accepting that key": once the chain says our key lost SIGNER_ROLE, relaying stops.
   let relayRevoked = false
-  backend.warmup().then(() => { ready = true }, (error) => app.log.error({ error: errorName(error) }, 'prover warmup failed'))
+  backend.warmup().then(
+    () => {
+      ready = true
+    },
+    (error) => app.log.error({ error: errorName(error) }, 'prover warmup failed'),
+  )
   app.addHook('onClose', async () => {
     closing = true
     await relayer?.close?.()
@@ -92,7 +117,9 @@ export async function createProverServer(options: ProverServerOptions): Promise<
   app.get('/readyz', async (_req, reply) => {
     const ok = ready && !closing
     const relay = relayer ? { signer: relayer.address, status: relayRevoked ? 'revoked' : 'active' } : null
-    return reply.code(ok ? 200 : 503).send({ status: ok ? 'ready' : closing ? 'closing' : 'starting', workers: backend.size, queue: queue.waiting, maxQueue, relay })
+    return reply
+      .code(ok ? 200 : 503)
+      .send({ status: ok ? 'ready' : closing ? 'closing' : 'starting', workers: backend.size, queue: queue.waiting, maxQueue, relay })
   })
   app.get('/metrics', async (_req, reply) => reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()))
 
@@ -109,7 +136,10 @@ export async function createProverServer(options: ProverServerOptions): Promise<
     if (parsed.value.relay && canRelay && !canRelay(presentedApiKey(request.headers))) {
       fail('unauthorized')
       request.log.info({ reason: 'unauthorized' }, 'relay refused: no valid API key')
-      return reply.code(401).header('www-authenticate', 'Bearer realm="proofx-relay"').send({ error: 'RelayUnauthorizedError', message: 'Relaying needs an API key: send Authorization: Bearer <key> (or X-API-Key).' })
+      return reply
+        .code(401)
+        .header('www-authenticate', 'Bearer realm="proofx-relay"')
+        .send({ error: 'RelayUnauthorizedError', message: 'Relaying needs an API key: send Authorization: Bearer <key> (or X-API-Key).' })
     }
     if (!ready || closing) {
       fail('unavailable')
@@ -118,12 +148,23 @@ export async function createProverServer(options: ProverServerOptions): Promise<
     const body = parsed.value
     if (body.relay && !relayer) {
       fail('validation')
-      return reply.code(400).send({ error: 'InvalidRequestError', message: 'The request body is invalid.', issues: [{ field: 'relay', rule: 'unsupported', message: 'this service has no signer key; omit relay or set PROOFX_SIGNER_KEY' }] })
+      return reply
+        .code(400)
+        .send({
+          error: 'InvalidRequestError',
+          message: 'The request body is invalid.',
+          issues: [{ field: 'relay', rule: 'unsupported', message: 'this service has no signer key; omit relay or set PROOFX_SIGNER_KEY' }],
+        })
     }
 
     if (body.relay && relayRevoked) {
       fail('relay')
-      return reply.code(503).send({ error: 'RelaySignerRevokedError', message: `This service's signer ${relayer!.address} no longer holds SIGNER_ROLE: it relays nothing until redeployed with a new key.` })
+      return reply
+        .code(503)
+        .send({
+          error: 'RelaySignerRevokedError',
+          message: `This service's signer ${relayer!.address} no longer holds SIGNER_ROLE: it relays nothing until redeployed with a new key.`,
+        })
     }
 
     metrics.inFlight.inc()
@@ -141,14 +182,17 @@ export async function createProverServer(options: ProverServerOptions): Promise<
         return reply.code(422).send({ error: errorName(error), field, message: `The credential does not meet the policy (field "${field ?? 'unknown'}").` })
       }
 
-      const result = await queue.run(async () => {
-        const started = performance.now()
-        const out = await backend.prove(job)
-        const ms = performance.now() - started
-        meanProofMs = meanProofMs * 0.8 + ms * 0.2
-        metrics.proofGenerationSeconds.observe(ms / 1000)
-        return out
-      }, { timeoutMs: requestTimeoutMs })
+      const result = await queue.run(
+        async () => {
+          const started = performance.now()
+          const out = await backend.prove(job)
+          const ms = performance.now() - started
+          meanProofMs = meanProofMs * 0.8 + ms * 0.2
+          metrics.proofGenerationSeconds.observe(ms / 1000)
+          return out
+        },
+        { timeoutMs: requestTimeoutMs },
+      )
 
       const solidity = toProofXProof(result)
       const calldata = { policyId: body.policy.policyId.toString(), subject: body.subject, proof: stringify(solidity) }
@@ -164,12 +208,23 @@ export async function createProverServer(options: ProverServerOptions): Promise<
         metrics.relays.inc({ outcome: 'reverted' })
         if (errorName(error) === 'UnauthorizedSubmitterError') relayRevoked = true
         request.log.warn({ reason: 'relay', error: errorName(error) }, 'relay failed')
-        return reply.code(502).send({ error: errorName(error), message: error instanceof ProofXError ? error.shortMessage : 'The relay transaction failed.', proof: result.proof, publicSignals: result.publicSignals, calldata })
+        return reply
+          .code(502)
+          .send({
+            error: errorName(error),
+            message: error instanceof ProofXError ? error.shortMessage : 'The relay transaction failed.',
+            proof: result.proof,
+            publicSignals: result.publicSignals,
+            calldata,
+          })
       }
     } catch (error) {
       if (error instanceof QueueFullError) {
         fail('queue_full')
-        return reply.code(429).header('retry-after', String(error.retryAfterSeconds)).send({ error: error.name, message: error.shortMessage, retryAfter: error.retryAfterSeconds })
+        return reply
+          .code(429)
+          .header('retry-after', String(error.retryAfterSeconds))
+          .send({ error: error.name, message: error.shortMessage, retryAfter: error.retryAfterSeconds })
       }
       if (error instanceof QueueTimeoutError) {
         fail('timeout')
@@ -189,7 +244,13 @@ export async function createProverServer(options: ProverServerOptions): Promise<
 
 const errorName = (error: unknown) => (error instanceof Error ? error.name : 'UnknownError')
 
-type Stringified<T> = T extends bigint ? string : T extends readonly unknown[] ? { [K in keyof T]: Stringified<T[K]> } : T extends object ? { [K in keyof T]: Stringified<T[K]> } : T
+type Stringified<T> = T extends bigint
+  ? string
+  : T extends readonly unknown[]
+    ? { [K in keyof T]: Stringified<T[K]> }
+    : T extends object
+      ? { [K in keyof T]: Stringified<T[K]> }
+      : T
 /** bigints -> decimal strings for JSON. */
 function stringify<T>(value: T): Stringified<T> {
   return JSON.parse(JSON.stringify(value, (_k, v) => (typeof v === 'bigint' ? v.toString() : v)))

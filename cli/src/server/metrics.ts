@@ -26,9 +26,19 @@ export function createProverMetrics({ poolSize }: { poolSize: number }) {
       registers: [registry],
     }),
     requests: new Counter({ name: 'proofx_proof_requests_total', help: 'Proof requests received (valid or not).', registers: [registry] }),
-    errors: new Counter({ name: 'proofx_proof_errors_total', help: 'Proof requests that failed, by reason.', labelNames: ['reason'] as const, registers: [registry] }),
+    errors: new Counter({
+      name: 'proofx_proof_errors_total',
+      help: 'Proof requests that failed, by reason.',
+      labelNames: ['reason'] as const,
+      registers: [registry],
+    }),
     inFlight: new Gauge({ name: 'proofx_requests_in_flight', help: 'Proof requests being handled (queued or proving).', registers: [registry] }),
     queueDepth: new Gauge({ name: 'proofx_queue_depth', help: 'Proof jobs waiting for a free worker.', registers: [registry] }),
-    relays: new Counter({ name: 'proofx_relay_transactions_total', help: 'Proofs submitted on-chain, by outcome.', labelNames: ['outcome'] as const, registers: [registry] }),
+    relays: new Counter({
+      name: 'proofx_relay_transactions_total',
+      help: 'Proofs submitted on-chain, by outcome.',
+      labelNames: ['outcome'] as const,
+      registers: [registry],
+    }),
   }
 }

@@ -10,41 +10,60 @@ const uint = (bits?: number) => {
     .transform((v) => BigInt(v))
     .refine((v) => v <= max, bits === undefined ? 'must be below the BN254 scalar field' : `must fit in ${bits} bits`)
 }
-const small = (bits: number) => z.number().int().nonnegative().max(Number(maxOf(bits)), `must fit in ${bits} bits`)
-const address = z.string().refine((v) => isAddress(v, { strict: false }), 'must be a 20-byte hex address').transform((v) => getAddress(v))
+const small = (bits: number) =>
+  z
+    .number()
+    .int()
+    .nonnegative()
+    .max(Number(maxOf(bits)), `must fit in ${bits} bits`)
+const address = z
+  .string()
+  .refine((v) => isAddress(v, { strict: false }), 'must be a 20-byte hex address')
+  .transform((v) => getAddress(v))
 
-const credentialSchema = z.object({
-  attributes: z.object({
-    subject: address,
-    assets: uint(ATTRIBUTE_BITS.assets),
-    liabilities: uint(ATTRIBUTE_BITS.liabilities),
-    kycLevel: small(ATTRIBUTE_BITS.kycLevel),
-    riskScore: small(ATTRIBUTE_BITS.riskScore),
-    jurisdiction: small(ATTRIBUTE_BITS.jurisdiction),
-    issuedAt: uint(ATTRIBUTE_BITS.issuedAt),
-    expiresAt: uint(ATTRIBUTE_BITS.expiresAt),
-    salt: uint(),
-  }).strict(),
-  issuerPublicKey: z.tuple([uint(), uint()]),
-  signature: z.object({ R8: z.tuple([uint(), uint()]), S: uint() }).strict(),
-}).strict()
+const credentialSchema = z
+  .object({
+    attributes: z
+      .object({
+        subject: address,
+        assets: uint(ATTRIBUTE_BITS.assets),
+        liabilities: uint(ATTRIBUTE_BITS.liabilities),
+        kycLevel: small(ATTRIBUTE_BITS.kycLevel),
+        riskScore: small(ATTRIBUTE_BITS.riskScore),
+        jurisdiction: small(ATTRIBUTE_BITS.jurisdiction),
+        issuedAt: uint(ATTRIBUTE_BITS.issuedAt),
+        expiresAt: uint(ATTRIBUTE_BITS.expiresAt),
+        salt: uint(),
+      })
+      .strict(),
+    issuerPublicKey: z.tuple([uint(), uint()]),
+    signature: z.object({ R8: z.tuple([uint(), uint()]), S: uint() }).strict(),
+  })
+  .strict()
 
-const policySchema = z.object({
-  policyId: uint(),
-  minNetCapital: uint(ATTRIBUTE_BITS.minNetCapital),
-  minKycLevel: small(ATTRIBUTE_BITS.minKycLevel),
-  maxRiskScore: small(ATTRIBUTE_BITS.maxRiskScore),
-  allowedJurisdictions: z.array(small(ATTRIBUTE_BITS.jurisdiction)).min(1).max(2 ** MAX_JURISDICTION_DEPTH),
-}).strict()
+const policySchema = z
+  .object({
+    policyId: uint(),
+    minNetCapital: uint(ATTRIBUTE_BITS.minNetCapital),
+    minKycLevel: small(ATTRIBUTE_BITS.minKycLevel),
+    maxRiskScore: small(ATTRIBUTE_BITS.maxRiskScore),
+    allowedJurisdictions: z
+      .array(small(ATTRIBUTE_BITS.jurisdiction))
+      .min(1)
+      .max(2 ** MAX_JURISDICTION_DEPTH),
+  })
+  .strict()
 
 /** Body of POST /v1/proofs. Bigints travel as decimal strings, as serializeCredential writes them. */
-export const proofRequestSchema = z.object({
-  credential: credentialSchema,
-  policy: policySchema,
-  subject: address,
-  /** Submit the proof on-chain with the service's SIGNER_ROLE key. */
-  relay: z.boolean().default(false),
-}).strict()
+export const proofRequestSchema = z
+  .object({
+    credential: credentialSchema,
+    policy: policySchema,
+    subject: address,
+    /** Submit the proof on-chain with the service's SIGNER_ROLE key. */
+    relay: z.boolean().default(false),
+  })
+  .strict()
 
 export type ProofRequest = {
   credential: SignedCredential

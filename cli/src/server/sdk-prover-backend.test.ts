@@ -17,7 +17,12 @@ describe('proofx serve on the SDK prover (createProver pool)', () => {
   afterAll(() => Promise.all(closers.map((c) => c())))
 
   test('proves through the SDK prover when the artifacts match the deployed verification key', async () => {
-    const app = await createProverServer({ backend: createSdkProverBackend({ artifacts, size: 1, expectedVkeyHash: vkeyHash }), chainId: 31337, verifier, logger: false })
+    const app = await createProverServer({
+      backend: createSdkProverBackend({ artifacts, size: 1, expectedVkeyHash: vkeyHash }),
+      chainId: 31337,
+      verifier,
+      logger: false,
+    })
     closers.push(() => app.close())
     for (let i = 0; i < 300 && (await app.inject({ url: '/readyz' })).statusCode !== 200; i++) await new Promise((r) => setTimeout(r, 100))
     const res = await app.inject({ method: 'POST', url: '/v1/proofs', payload: demoProofRequest({ subject }).body })
@@ -27,7 +32,12 @@ describe('proofx serve on the SDK prover (createProver pool)', () => {
   })
 
   test('never becomes ready on artifacts that do not match the deployed verifier', async () => {
-    const app = await createProverServer({ backend: createSdkProverBackend({ artifacts, size: 1, expectedVkeyHash: `0x${'11'.repeat(32)}` }), chainId: 31337, verifier, logger: false })
+    const app = await createProverServer({
+      backend: createSdkProverBackend({ artifacts, size: 1, expectedVkeyHash: `0x${'11'.repeat(32)}` }),
+      chainId: 31337,
+      verifier,
+      logger: false,
+    })
     closers.push(() => app.close())
     await new Promise((r) => setTimeout(r, 3000))
     expect((await app.inject({ url: '/readyz' })).json()).toMatchObject({ status: 'starting' })

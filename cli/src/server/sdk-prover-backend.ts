@@ -35,6 +35,8 @@ export function createSdkProverBackend({ artifacts, size = availableParallelism(
         idle.push(prover)
       }
     },
-    close: async () => { await Promise.all(provers.map((p) => p.dispose())) },
+    close: async () => {
+      await Promise.all(provers.map((p) => p.dispose()))
+    },
   }
 }

@@ -41,7 +41,8 @@ type Pending = { resolve: (r: ProofBackendResult) => void; reject: (e: unknown) 
 export function createWorkerThreadBackend({ wasmPath, zkeyPath, size = availableParallelism() }: WorkerThreadBackendOptions): ProofBackend {
   const snarkjsPath = createRequire(import.meta.url).resolve('snarkjs')
   let artifacts: Promise<{ wasm: Uint8Array; zkey: Uint8Array }> | undefined
-  const load = () => (artifacts ??= Promise.all([readFile(wasmPath), readFile(zkeyPath)]).then(([wasm, zkey]) => ({ wasm: new Uint8Array(wasm), zkey: new Uint8Array(zkey) })))
+  const load = () =>
+    (artifacts ??= Promise.all([readFile(wasmPath), readFile(zkeyPath)]).then(([wasm, zkey]) => ({ wasm: new Uint8Array(wasm), zkey: new Uint8Array(zkey) })))
   const slots: Slot[] = []
   const pending = new Map<number, Pending>()
   const owner = new Map<number, Slot>()
@@ -50,10 +51,19 @@ export function createWorkerThreadBackend({ wasmPath, zkeyPath, size = available
 
   const spawn = async (): Promise<Slot> => {
     const { wasm, zkey } = await load()
-    const worker = new Worker(WORKER_SOURCE, { eval: true, // `mod`: snarkjs loads the web-worker package, which in any worker thread runs workerData.mod.
-    workerData: { snarkjsPath, wasm, zkey, mod: 'data:text/javascript,' } })
+    const worker = new Worker(WORKER_SOURCE, {
+      eval: true, // `mod`: snarkjs loads the web-worker package, which in any worker thread runs workerData.mod.
+      workerData: { snarkjsPath, wasm, zkey, mod: 'data:text/javascript,' },
+    })
     worker.unref()
-    const slot: Slot = { worker, busy: false, ready: new Promise((resolve, reject) => { worker.once('message', () => resolve()); worker.once('error', reject) }) }
+    const slot: Slot = {
+      worker,
+      busy: false,
+      ready: new Promise((resolve, reject) => {
+        worker.once('message', () => resolve())
+        worker.once('error', reject)
+      }),
+    }
     worker.on('message', (msg: { id?: number; proof?: ProofBackendResult['proof']; publicSignals?: string[]; error?: { message: string } }) => {
       if (msg.id === undefined) return
       const p = pending.get(msg.id)
@@ -65,20 +75,30 @@ export function createWorkerThreadBackend({ wasmPath, zkeyPath, size = available
       else p.resolve({ proof: msg.proof!, publicSignals: msg.publicSignals! })
     })
     worker.on('exit', (code) => {
-      for (const [id, s] of owner) if (s === slot) { pending.get(id)?.reject(new WorkerCrashedError({ reason: `worker exited with code ${code}` })); pending.delete(id); owner.delete(id) }
+      for (const [id, s] of owner)
+        if (s === slot) {
+          pending.get(id)?.reject(new WorkerCrashedError({ reason: `worker exited with code ${code}` }))
+          pending.delete(id)
+          owner.delete(id)
+        }
       const i = slots.indexOf(slot)
       if (i >= 0) slots.splice(i, 1)
-      if (!closed) spawn().then((s) => slots.push(s), () => {})
+      if (!closed)
+        spawn().then(
+          (s) => slots.push(s),
+          () => {},
+        )
     })
     return slot
   }
 
   let warm: Promise<void> | undefined
-  const warmup = () => (warm ??= (async () => {
-    const started = await Promise.all(Array.from({ length: size }, spawn))
-    slots.push(...started)
-    await Promise.all(started.map((s) => s.ready))
-  })())
+  const warmup = () =>
+    (warm ??= (async () => {
+      const started = await Promise.all(Array.from({ length: size }, spawn))
+      slots.push(...started)
+      await Promise.all(started.map((s) => s.ready))
+    })())
 
   return {
     size,

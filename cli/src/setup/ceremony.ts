@@ -22,7 +22,14 @@ export type Phase1Parameters = {
  * Phase 1 (Powers of Tau): a new accumulator, one contribution per named contributor with fresh
  * entropy, a final beacon, then preparation for phase 2. Returns the prepared .ptau path.
  */
-export async function runPhase1({ workDir, power, contributors, beacon, externalPtau, logger }: Phase1Parameters): Promise<{ ptau: string; contributions: Contribution[] }> {
+export async function runPhase1({
+  workDir,
+  power,
+  contributors,
+  beacon,
+  externalPtau,
+  logger,
+}: Phase1Parameters): Promise<{ ptau: string; contributions: Contribution[] }> {
   const prepared = join(workDir, `pot${power}_final.ptau`)
   if (externalPtau) {
     await copyFile(externalPtau, prepared)
@@ -63,7 +70,15 @@ export type Phase2Parameters = {
 }
 
 /** Phase 2 (circuit specific): the initial zkey, named contributions, a final beacon. Returns the final zkey. */
-export async function runPhase2({ workDir, name, r1cs, ptau, contributors, beacon, logger }: Phase2Parameters): Promise<{ zkey: string; contributions: Contribution[] }> {
+export async function runPhase2({
+  workDir,
+  name,
+  r1cs,
+  ptau,
+  contributors,
+  beacon,
+  logger,
+}: Phase2Parameters): Promise<{ zkey: string; contributions: Contribution[] }> {
   const contributions: Contribution[] = []
   let current = join(workDir, `${name}_0000.zkey`)
   await snarkjs.zKey.newZKey(r1cs, ptau, current, logger)

@@ -10,7 +10,8 @@ const claimed: Contribution[] = [
   { phase: 2, name: 'alice', hash: h('c') },
   { phase: 2, name: 'Final beacon phase 2', hash: h('d') },
 ]
-const manifest = (contributions: Contribution[], externalPtau = false) => ({ ceremony: { power: 8, externalPtau, beacon: { hash: '00', iterationsExp: 10 }, contributions } }) as SetupManifest
+const manifest = (contributions: Contribution[], externalPtau = false) =>
+  ({ ceremony: { power: 8, externalPtau, beacon: { hash: '00', iterationsExp: 10 }, contributions } }) as SetupManifest
 
 describe('compareContributions', () => {
   test('passes both phases when the transcript records exactly the manifest’s contributions', () => {

@@ -13,6 +13,10 @@ export function compareContributions(manifest: SetupManifest, recorded: Contribu
     const claimed = manifest.ceremony.contributions.filter((c) => c.phase === phase).map((c) => `${c.name}:${c.hash}`)
     const found = recorded.filter((c) => c.phase === phase).map((c) => `${c.name}:${c.hash}`)
     const ok = found.length > 0 && claimed.length === found.length && claimed.every((c, i) => c === found[i])
-    return { name: `phase ${phase}: contribution hashes in the transcript equal the manifest's (${found.length})`, ok, detail: ok ? undefined : `manifest [${claimed.join(', ')}], transcript [${found.join(', ')}]` }
+    return {
+      name: `phase ${phase}: contribution hashes in the transcript equal the manifest's (${found.length})`,
+      ok,
+      detail: ok ? undefined : `manifest [${claimed.join(', ')}], transcript [${found.join(', ')}]`,
+    }
   })
 }

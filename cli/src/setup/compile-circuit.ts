@@ -23,12 +23,29 @@ export type CompileCircuitParameters = {
 export type CompileCircuitReturnType = { r1cs: string; wasm: string; sym: string; log: string }
 
 /** Compiles a circuit with circom2 at full simplification (--O2) and returns where the outputs went. */
-export async function compileCircuit({ root, circuit, outDir, includePaths = ['node_modules', 'node_modules/circomlib/circuits'], inspect = false }: CompileCircuitParameters): Promise<CompileCircuitReturnType> {
+export async function compileCircuit({
+  root,
+  circuit,
+  outDir,
+  includePaths = ['node_modules', 'node_modules/circomlib/circuits'],
+  inspect = false,
+}: CompileCircuitParameters): Promise<CompileCircuitReturnType> {
   const relCircuit = relative(root, isAbsolute(circuit) ? circuit : join(root, circuit))
   const relOut = relative(root, isAbsolute(outDir) ? outDir : join(root, outDir))
   await mkdir(join(root, relOut), { recursive: true })
   const circom = require.resolve('circom2/cli.js')
-  const args = [circom, relCircuit, '--r1cs', '--wasm', '--sym', '--O2', '-o', relOut, ...includePaths.flatMap((p) => ['-l', p]), ...(inspect ? ['--inspect'] : [])]
+  const args = [
+    circom,
+    relCircuit,
+    '--r1cs',
+    '--wasm',
+    '--sym',
+    '--O2',
+    '-o',
+    relOut,
+    ...includePaths.flatMap((p) => ['-l', p]),
+    ...(inspect ? ['--inspect'] : []),
+  ]
   const { stdout, stderr } = await run(process.execPath, args, { cwd: root, maxBuffer: 64 * 1024 * 1024 })
   const name = basename(relCircuit, '.circom')
   return {

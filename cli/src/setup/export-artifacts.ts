@@ -19,7 +19,17 @@ export async function renderSolidityVerifier(zkey: string, logger?: snarkjs.Logg
 }
 
 /** Writes verification_key.json and the snarkjs Groth16 Solidity verifier for a final zkey. */
-export async function exportArtifacts({ zkey, vkeyOut, verifierOut, logger }: { zkey: string; vkeyOut: string; verifierOut: string; logger?: snarkjs.Logger }): Promise<void> {
+export async function exportArtifacts({
+  zkey,
+  vkeyOut,
+  verifierOut,
+  logger,
+}: {
+  zkey: string
+  vkeyOut: string
+  verifierOut: string
+  logger?: snarkjs.Logger
+}): Promise<void> {
   await writeFile(vkeyOut, await renderVerificationKey(zkey, logger))
   await writeFile(verifierOut, await renderSolidityVerifier(zkey, logger))
 }

@@ -10,7 +10,17 @@ export type ProvingMeasurement = {
 }
 
 /** Times snarkjs groth16.fullProve of `input` on this machine: one warm-up (curve and wasm start-up), then `runs` timed. */
-export async function measureProving({ wasm, zkey, input, runs = 3 }: { wasm: string; zkey: string; input: Record<string, unknown>; runs?: number }): Promise<ProvingMeasurement> {
+export async function measureProving({
+  wasm,
+  zkey,
+  input,
+  runs = 3,
+}: {
+  wasm: string
+  zkey: string
+  input: Record<string, unknown>
+  runs?: number
+}): Promise<ProvingMeasurement> {
   await snarkjs.groth16.fullProve(input, wasm, zkey)
   const times: number[] = []
   for (let i = 0; i < runs; i++) {
@@ -20,5 +30,9 @@ export async function measureProving({ wasm, zkey, input, runs = 3 }: { wasm: st
   }
   times.sort((a, b) => a - b)
   const cpu = cpus()
-  return { provingTimeMs: Math.round(times[Math.floor(times.length / 2)]!), runs, machine: `${cpu.length} x ${cpu[0]?.model.trim() ?? 'unknown cpu'}, node ${process.version}, load average ${loadavg()[0]!.toFixed(1)}` }
+  return {
+    provingTimeMs: Math.round(times[Math.floor(times.length / 2)]!),
+    runs,
+    machine: `${cpu.length} x ${cpu[0]?.model.trim() ?? 'unknown cpu'}, node ${process.version}, load average ${loadavg()[0]!.toFixed(1)}`,
+  }
 }

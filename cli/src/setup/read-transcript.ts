@@ -10,7 +10,9 @@ export type TranscriptVerification = { valid: boolean; contributions: Transcript
  */
 function collectingLogger(): { logger: snarkjs.Logger; lines: string[] } {
   const lines: string[] = []
-  const push = (...a: unknown[]) => { lines.push(a.map(String).join(' ')) }
+  const push = (...a: unknown[]) => {
+    lines.push(a.map(String).join(' '))
+  }
   return { logger: { info: push, debug: () => {}, warn: push, error: push }, lines }
 }
 

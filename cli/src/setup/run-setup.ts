@@ -53,7 +53,8 @@ export type SetupManifest = {
 /** The whole pipeline: compile, phase 1 (or an external ptau), phase 2, verify, export, manifest. */
 export async function runSetup(p: RunSetupParameters): Promise<SetupManifest> {
   // snarkjs accepts 2^10..2^63 beacon iterations and a hex beacon; it only logs a refusal, so check first.
-  if (!Number.isInteger(p.beacon.iterationsExp) || p.beacon.iterationsExp < 10 || p.beacon.iterationsExp > 63) throw new RangeError(`beacon.iterationsExp must be an integer from 10 to 63, got ${p.beacon.iterationsExp}`)
+  if (!Number.isInteger(p.beacon.iterationsExp) || p.beacon.iterationsExp < 10 || p.beacon.iterationsExp > 63)
+    throw new RangeError(`beacon.iterationsExp must be an integer from 10 to 63, got ${p.beacon.iterationsExp}`)
   if (!/^([0-9a-fA-F]{2})+$/.test(p.beacon.hash)) throw new RangeError('beacon.hash must be an even-length hex string without 0x')
   const work = await mkdtemp(join(tmpdir(), 'proofx-setup-'))
   try {
@@ -65,9 +66,25 @@ export async function runSetup(p: RunSetupParameters): Promise<SetupManifest> {
     const domainSize = 2 ** Math.ceil(Math.log2(info.nConstraints + info.nPubInputs + info.nOutputs + 1))
     if (domainSize > 2 ** p.power) throw new Error(`circuit needs 2^${Math.log2(domainSize)} powers of tau, setup was given 2^${p.power}`)
 
-    const phase1 = await runPhase1({ workDir: work, power: p.power, contributors: p.phase1Contributors, beacon: p.beacon, externalPtau: p.externalPtau, logger: p.logger })
-    const phase2 = await runPhase2({ workDir: work, name, r1cs: compiled.r1cs, ptau: phase1.ptau, contributors: p.phase2Contributors, beacon: p.beacon, logger: p.logger })
-    if (!(await snarkjs.zKey.verifyFromR1cs(compiled.r1cs, phase1.ptau, phase2.zkey, p.logger))) throw new Error('the final zkey does not verify against the r1cs and the ptau')
+    const phase1 = await runPhase1({
+      workDir: work,
+      power: p.power,
+      contributors: p.phase1Contributors,
+      beacon: p.beacon,
+      externalPtau: p.externalPtau,
+      logger: p.logger,
+    })
+    const phase2 = await runPhase2({
+      workDir: work,
+      name,
+      r1cs: compiled.r1cs,
+      ptau: phase1.ptau,
+      contributors: p.phase2Contributors,
+      beacon: p.beacon,
+      logger: p.logger,
+    })
+    if (!(await snarkjs.zKey.verifyFromR1cs(compiled.r1cs, phase1.ptau, phase2.zkey, p.logger)))
+      throw new Error('the final zkey does not verify against the r1cs and the ptau')
 
     const out = {
       wasm: join(p.artifactsDir, `${name}.wasm`),
@@ -89,7 +106,14 @@ export async function runSetup(p: RunSetupParameters): Promise<SetupManifest> {
       constraints: info.nConstraints,
       publicSignals: p.publicSignals,
       domainSize,
-      files: { wasm: await rel(out.wasm), zkey: await rel(out.zkey), r1cs: await rel(out.r1cs), vkey: await rel(out.vkey), verifier: await rel(p.verifierOut), ptau: await rel(out.ptau) },
+      files: {
+        wasm: await rel(out.wasm),
+        zkey: await rel(out.zkey),
+        r1cs: await rel(out.r1cs),
+        vkey: await rel(out.vkey),
+        verifier: await rel(p.verifierOut),
+        ptau: await rel(out.ptau),
+      },
       ceremony: { power: p.power, externalPtau: Boolean(p.externalPtau), beacon: p.beacon, contributions: [...phase1.contributions, ...phase2.contributions] },
       tools: { circom: await circomVersion(), snarkjs: packageVersion('snarkjs'), node: process.version },
       zkeyBytes: (await stat(out.zkey)).size,

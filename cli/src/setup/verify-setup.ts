@@ -73,8 +73,14 @@ export async function verifySetup({ root, artifactsDir }: VerifySetupParameters)
   const contributions: Contribution[] = [...phase1.map((c) => ({ phase: 1 as const, ...c })), ...phase2.map((c) => ({ phase: 2 as const, ...c }))]
   checks.push(...compareContributions(manifest, contributions))
 
-  await check('verification_key.json is the one the zkey exports', async () => (await renderVerificationKey(at(files.zkey.path))) === (await readFile(at(files.vkey.path), 'utf8')))
-  await check('the Solidity verifier is the one the zkey exports', async () => (await renderSolidityVerifier(at(files.zkey.path))) === (await readFile(at(files.verifier.path), 'utf8')))
+  await check(
+    'verification_key.json is the one the zkey exports',
+    async () => (await renderVerificationKey(at(files.zkey.path))) === (await readFile(at(files.vkey.path), 'utf8')),
+  )
+  await check(
+    'the Solidity verifier is the one the zkey exports',
+    async () => (await renderSolidityVerifier(at(files.zkey.path))) === (await readFile(at(files.verifier.path), 'utf8')),
+  )
 
   return { ok: checks.every((c) => c.ok), checks, contributions, manifest }
 }

@@ -15,23 +15,42 @@ export function ProveSample() {
   function onProve() {
     const now = BigInt(Math.floor(Date.now() / 1000))
     const credential = signCredential(demoIssuer(), {
-      subject: SUBJECT, assets: 1_000_000n, liabilities: 100_000n, kycLevel: 2, riskScore: 20,
-      jurisdiction: 276, issuedAt: now - 60n, expiresAt: now + 86_400n, salt: randomSalt(),
+      subject: SUBJECT,
+      assets: 1_000_000n,
+      liabilities: 100_000n,
+      kycLevel: 2,
+      riskScore: 20,
+      jurisdiction: 276,
+      issuedAt: now - 60n,
+      expiresAt: now + 86_400n,
+      salt: randomSalt(),
     })
     setVerified(undefined)
-    prove({ credential, policy: DEMO_POLICIES.accredited, subject: SUBJECT, chainId: 31337 }, {
-      onSuccess: async (result) => setVerified(await prover.verify(result)),
-    })
+    prove(
+      { credential, policy: DEMO_POLICIES.accredited, subject: SUBJECT, chainId: 31337 },
+      {
+        onSuccess: async (result) => setVerified(await prover.verify(result)),
+      },
+    )
   }
 
-  const status = error ? `error: ${error.shortMessage ?? error.message}`
-    : verified === true ? `verified in ${Math.round(proof.timings.total)} ms`
-    : verified === false ? 'proof did not verify'
-    : isPending ? (progress?.stage ?? 'proving') : 'idle'
+  const status = error
+    ? `error: ${error.shortMessage ?? error.message}`
+    : verified === true
+      ? `verified in ${Math.round(proof.timings.total)} ms`
+      : verified === false
+        ? 'proof did not verify'
+        : isPending
+          ? (progress?.stage ?? 'proving')
+          : 'idle'
   return (
     <div>
-      <button id="prove" disabled={isPending} onClick={onProve}>Prove a sample credential</button>
-      <p id="status" data-testid="status">{status}</p>
+      <button id="prove" disabled={isPending} onClick={onProve}>
+        Prove a sample credential
+      </button>
+      <p id="status" data-testid="status">
+        {status}
+      </p>
       {proof && <pre id="output">{JSON.stringify({ proof: proof.proof, publicSignals: proof.publicSignals, isolated: self.crossOriginIsolated })}</pre>}
     </div>
   )

@@ -19,10 +19,14 @@ export function ProveAndSubmit({ credential, policyDocument }: { credential: Sig
   return (
     <div>
       {published && <p>{published.document.description}</p>}
-      <button disabled={proving || !policy} onClick={() => policy && prove({ credential, policy, subject: address, chainId })}>Prove</button>
+      <button disabled={proving || !policy} onClick={() => policy && prove({ credential, policy, subject: address, chainId })}>
+        Prove
+      </button>
       {proving && <button onClick={cancel}>Cancel ({progress?.stage})</button>}
       {proof && <p>Proved in {Math.round(proof.timings.total)} ms</p>}
-      <button disabled={!proof || !policy || submitting} onClick={() => proof && policy && submitProof({ policyId: policy.policyId, proof })}>Submit</button>
+      <button disabled={!proof || !policy || submitting} onClick={() => proof && policy && submitProof({ policyId: policy.policyId, proof })}>
+        Submit
+      </button>
       {submitted && <p>Transaction {submitted.hash}</p>}
       {status?.compliant && <p>Compliant until {new Date(Number(status.validUntil) * 1000).toLocaleString()}</p>}
       {error && <p role="alert">{error.shortMessage}</p>}

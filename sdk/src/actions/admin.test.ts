@@ -43,7 +43,8 @@ let stranger: CreateProofXReturnType
 
 beforeAll(async () => {
   node = await startProofXNode()
-  const client = (account: (typeof localAccounts)['admin']) => createProofX({ chainId: node.chainId, deployment: node.deployment, rpcUrl: node.rpcUrl, account, pollingInterval: 50 })
+  const client = (account: (typeof localAccounts)['admin']) =>
+    createProofX({ chainId: node.chainId, deployment: node.deployment, rpcUrl: node.rpcUrl, account, pollingInterval: 50 })
   admin = client(localAccounts.admin)
   stranger = client(localAccounts.stranger)
 })
@@ -67,7 +68,7 @@ describe('reads', () => {
     expect(await stranger.getPolicy({ policyId: 99n })).toMatchObject({ registered: false, active: false, policyHash: 0n })
   })
 
-  test('the SDK\'s role hashes are the contract\'s', async () => {
+  test("the SDK's role hashes are the contract's", async () => {
     for (const name of ['SIGNER_ROLE', 'PAUSER_ROLE', 'UPGRADER_ROLE', 'DEFAULT_ADMIN_ROLE'] as const)
       expect(await admin.readContract({ address: node.deployment.proxy, abi: proofXVerifierAbi, functionName: name })).toBe(proofXRoles[name])
   })
@@ -79,9 +80,23 @@ describe('admin writes decode every refusal', () => {
     expect(error).toMatchObject({ account: localAccounts.stranger.address, roleName: 'DEFAULT_ADMIN_ROLE' })
     expect(error.shortMessage).toBe(`${localAccounts.stranger.address} does not have DEFAULT_ADMIN_ROLE, which this action requires.`)
     await admin.grantSigner({ signer: localAccounts.relayer.address })
-    expect(await admin.readContract({ address: node.deployment.proxy, abi: proofXVerifierAbi, functionName: 'hasRole', args: [proofXRoles.SIGNER_ROLE, localAccounts.relayer.address] })).toBe(true)
+    expect(
+      await admin.readContract({
+        address: node.deployment.proxy,
+        abi: proofXVerifierAbi,
+        functionName: 'hasRole',
+        args: [proofXRoles.SIGNER_ROLE, localAccounts.relayer.address],
+      }),
+    ).toBe(true)
     await admin.revokeSigner({ signer: localAccounts.relayer.address })
-    expect(await admin.readContract({ address: node.deployment.proxy, abi: proofXVerifierAbi, functionName: 'hasRole', args: [proofXRoles.SIGNER_ROLE, localAccounts.relayer.address] })).toBe(false)
+    expect(
+      await admin.readContract({
+        address: node.deployment.proxy,
+        abi: proofXVerifierAbi,
+        functionName: 'hasRole',
+        args: [proofXRoles.SIGNER_ROLE, localAccounts.relayer.address],
+      }),
+    ).toBe(false)
   })
 
   test('setPolicy registers a policy and refuses a zero hash or validity', async () => {
@@ -106,7 +121,10 @@ describe('admin writes decode every refusal', () => {
 
   test('setVerifier refuses an address without code or a zero key hash; setMaxProofAge refuses 0', async () => {
     const { groth16Verifier, vkeyHash } = node.deployment
-    const noCode = await expectError(admin.setVerifier({ groth16Verifier: localAccounts.stranger.address, vkeyHash, voidEarlierRecords: false }), VerifierHasNoCodeError)
+    const noCode = await expectError(
+      admin.setVerifier({ groth16Verifier: localAccounts.stranger.address, vkeyHash, voidEarlierRecords: false }),
+      VerifierHasNoCodeError,
+    )
     expect(noCode.verifier).toBe(localAccounts.stranger.address)
     await expectError(admin.setVerifier({ groth16Verifier, vkeyHash: `0x${'00'.repeat(32)}`, voidEarlierRecords: false }), ZeroVkeyHashError)
     const { receipt } = await admin.setVerifier({ groth16Verifier, vkeyHash, voidEarlierRecords: false })

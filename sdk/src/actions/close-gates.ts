@@ -15,6 +15,9 @@ export type CloseGatesErrorType = MissingRoleErrorType | GatesClosedErrorType | 
  * @example
  * await closeGates(pauserClient, { address: deployment.proxy })
  */
-export async function closeGates(client: Client<Transport, Chain | undefined, Account | undefined>, options: CloseGatesParameters): Promise<CloseGatesReturnType> {
+export async function closeGates(
+  client: Client<Transport, Chain | undefined, Account | undefined>,
+  options: CloseGatesParameters,
+): Promise<CloseGatesReturnType> {
   return writeVerifier(client, { ...options, functionName: 'closeGates', args: [] })
 }

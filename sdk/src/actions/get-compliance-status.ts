@@ -42,7 +42,10 @@ export type GetComplianceStatusErrorType = ProofXErrorType
  * const status = await getComplianceStatus(client, { address: deployment.proxy, subject: account.address, policyId: 1n })
  * if (!status.compliant && status.reason === 'expired') // prove again
  */
-export async function getComplianceStatus(client: Client<Transport, Chain | undefined, Account | undefined>, { address, subject, policyId, blockNumber }: GetComplianceStatusParameters): Promise<GetComplianceStatusReturnType> {
+export async function getComplianceStatus(
+  client: Client<Transport, Chain | undefined, Account | undefined>,
+  { address, subject, policyId, blockNumber }: GetComplianceStatusParameters,
+): Promise<GetComplianceStatusReturnType> {
   const block = blockNumber === undefined ? await getBlock(client, { blockTag: 'latest' }) : await getBlock(client, { blockNumber })
   const at = { blockNumber: block.number }
   const [compliant, record, policy, gatesClosed, validFromGeneration] = await Promise.all([

@@ -27,7 +27,10 @@ export type GetPolicyErrorType = ProofXErrorType
  * @example
  * const policy = await getPolicy(client, { address: deployment.proxy, policyId: 1n })
  */
-export async function getPolicy(client: Client<Transport, Chain | undefined, Account | undefined>, { address, policyId }: GetPolicyParameters): Promise<GetPolicyReturnType> {
+export async function getPolicy(
+  client: Client<Transport, Chain | undefined, Account | undefined>,
+  { address, policyId }: GetPolicyParameters,
+): Promise<GetPolicyReturnType> {
   const policy = await readContract(client, { address, abi: proofXVerifierAbi, functionName: 'getPolicy', args: [policyId] })
   return { policyId, policyHash: policy.policyHash, validityPeriod: policy.validityPeriod, active: policy.active, registered: policy.policyHash !== 0n }
 }

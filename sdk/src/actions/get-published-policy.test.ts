@@ -57,7 +57,9 @@ describe('getPublishedPolicy', () => {
     const error = await expectError(proofx.getPublishedPolicy({ document: altered }), PolicyHashMismatchError)
     expect(error).toMatchObject({ policyId: 1n, contractHash: original, field: 'policyDocument.hash' })
     expect(error.documentHash).not.toBe(original)
-    expect(error.shortMessage).toBe(`The policy document "accredited" does not match policy 1 on the verifier ${node.deployment.proxy}; refusing to prove with it.`)
+    expect(error.shortMessage).toBe(
+      `The policy document "accredited" does not match policy 1 on the verifier ${node.deployment.proxy}; refusing to prove with it.`,
+    )
 
     served.set('/policies/tampered.json', JSON.stringify(altered))
     const fetched = await expectError(proofx.getPublishedPolicy({ document: { url: `${baseUrl}/policies/tampered.json` } }), PolicyHashMismatchError)

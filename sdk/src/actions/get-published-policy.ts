@@ -25,7 +25,12 @@ export type GetPublishedPolicyReturnType = {
   active: boolean
 }
 
-export type GetPublishedPolicyErrorType = PolicyHashMismatchErrorType | PolicyDocumentFetchErrorType | InvalidInputErrorType | OutOfRangeErrorType | ProofXErrorType
+export type GetPublishedPolicyErrorType =
+  | PolicyHashMismatchErrorType
+  | PolicyDocumentFetchErrorType
+  | InvalidInputErrorType
+  | OutOfRangeErrorType
+  | ProofXErrorType
 
 /**
  * Reads a policy from its published document and checks it against the contract: the document's rules must hash to
@@ -35,12 +40,22 @@ export type GetPublishedPolicyErrorType = PolicyHashMismatchErrorType | PolicyDo
  * const { policy } = await getPublishedPolicy(client, { address: deployment.proxy, document: deployment.policyDocuments.accredited })
  * await prover.prove({ credential, policy, subject, chainId, verifier: deployment.proxy })
  */
-export async function getPublishedPolicy(client: Client<Transport, Chain | undefined, Account | undefined>, { address, document: given, ...fetchOptions }: GetPublishedPolicyParameters): Promise<GetPublishedPolicyReturnType> {
+export async function getPublishedPolicy(
+  client: Client<Transport, Chain | undefined, Account | undefined>,
+  { address, document: given, ...fetchOptions }: GetPublishedPolicyParameters,
+): Promise<GetPublishedPolicyReturnType> {
   const isUrl = !!given && typeof given === 'object' && 'url' in given && typeof (given as { url: unknown }).url === 'string'
   const source = isUrl ? (given as { url: string }).url : undefined
   const document = isUrl ? await fetchPolicyDocument(source!, fetchOptions) : parsePolicyDocument(given)
   const onChain = await getPolicy(client, { address, policyId: document.id })
   if (onChain.policyHash !== document.hash)
-    throw new PolicyHashMismatchError({ policyId: document.id, name: document.name, documentHash: document.hash, contractHash: onChain.policyHash, address, source })
+    throw new PolicyHashMismatchError({
+      policyId: document.id,
+      name: document.name,
+      documentHash: document.hash,
+      contractHash: onChain.policyHash,
+      address,
+      source,
+    })
   return { document, policy: buildPolicy(document.rules), validityPeriod: onChain.validityPeriod, active: onChain.active }
 }

@@ -18,6 +18,9 @@ export type GetVerificationKeyHashErrorType = ProofXErrorType
  * @example
  * const expected = await getVerificationKeyHash(client, { address: deployment.proxy })
  */
-export async function getVerificationKeyHash(client: Client<Transport, Chain | undefined, Account | undefined>, { address }: GetVerificationKeyHashParameters): Promise<GetVerificationKeyHashReturnType> {
+export async function getVerificationKeyHash(
+  client: Client<Transport, Chain | undefined, Account | undefined>,
+  { address }: GetVerificationKeyHashParameters,
+): Promise<GetVerificationKeyHashReturnType> {
   return readContract(client, { address, abi: proofXVerifierAbi, functionName: 'vkeyHash' })
 }

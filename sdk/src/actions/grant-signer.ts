@@ -19,6 +19,9 @@ export type GrantSignerErrorType = MissingRoleErrorType | ContractRevertedErrorT
  * @example
  * await grantSigner(adminClient, { address: deployment.proxy, signer: '0x…' })
  */
-export async function grantSigner(client: Client<Transport, Chain | undefined, Account | undefined>, { signer, ...options }: GrantSignerParameters): Promise<GrantSignerReturnType> {
+export async function grantSigner(
+  client: Client<Transport, Chain | undefined, Account | undefined>,
+  { signer, ...options }: GrantSignerParameters,
+): Promise<GrantSignerReturnType> {
   return writeVerifier(client, { ...options, functionName: 'grantRole', args: [proofXRoles.SIGNER_ROLE, signer] })
 }

@@ -1,10 +1,26 @@
 // The ProofX viem actions. Each takes a viem Client first, like viem's own actions.
 export { addIssuer, type AddIssuerErrorType, type AddIssuerParameters, type AddIssuerReturnType } from './add-issuer.js'
 export { closeGates, type CloseGatesErrorType, type CloseGatesParameters, type CloseGatesReturnType } from './close-gates.js'
-export { getComplianceStatus, type ComplianceStatusReason, type GetComplianceStatusErrorType, type GetComplianceStatusParameters, type GetComplianceStatusReturnType } from './get-compliance-status.js'
+export {
+  getComplianceStatus,
+  type ComplianceStatusReason,
+  type GetComplianceStatusErrorType,
+  type GetComplianceStatusParameters,
+  type GetComplianceStatusReturnType,
+} from './get-compliance-status.js'
 export { getPolicy, type GetPolicyErrorType, type GetPolicyParameters, type GetPolicyReturnType } from './get-policy.js'
-export { getPublishedPolicy, type GetPublishedPolicyErrorType, type GetPublishedPolicyParameters, type GetPublishedPolicyReturnType } from './get-published-policy.js'
-export { getVerificationKeyHash, type GetVerificationKeyHashErrorType, type GetVerificationKeyHashParameters, type GetVerificationKeyHashReturnType } from './get-verification-key-hash.js'
+export {
+  getPublishedPolicy,
+  type GetPublishedPolicyErrorType,
+  type GetPublishedPolicyParameters,
+  type GetPublishedPolicyReturnType,
+} from './get-published-policy.js'
+export {
+  getVerificationKeyHash,
+  type GetVerificationKeyHashErrorType,
+  type GetVerificationKeyHashParameters,
+  type GetVerificationKeyHashReturnType,
+} from './get-verification-key-hash.js'
 export { grantSigner, type GrantSignerErrorType, type GrantSignerParameters, type GrantSignerReturnType } from './grant-signer.js'
 export { isCompliant, type IsCompliantErrorType, type IsCompliantParameters, type IsCompliantReturnType } from './is-compliant.js'
 export { openGates, type OpenGatesErrorType, type OpenGatesParameters, type OpenGatesReturnType } from './open-gates.js'
@@ -18,7 +34,21 @@ export { setMaxProofAge, type SetMaxProofAgeErrorType, type SetMaxProofAgeParame
 export { setPolicy, type SetPolicyErrorType, type SetPolicyParameters, type SetPolicyReturnType } from './set-policy.js'
 export { setVerifier, type SetVerifierErrorType, type SetVerifierParameters, type SetVerifierReturnType } from './set-verifier.js'
 export { submitProof, type SubmitProofErrorType, type SubmitProofParameters, type SubmitProofReturnType } from './submit-proof.js'
-export { MAX_BATCH_SIZE, submitProofs, type SubmitProofsEntryErrorType, type SubmitProofsErrorType, type SubmitProofsParameters, type SubmitProofsResult, type SubmitProofsReturnType } from './submit-proofs.js'
+export {
+  MAX_BATCH_SIZE,
+  submitProofs,
+  type SubmitProofsEntryErrorType,
+  type SubmitProofsErrorType,
+  type SubmitProofsParameters,
+  type SubmitProofsResult,
+  type SubmitProofsReturnType,
+} from './submit-proofs.js'
 export { unpause, type UnpauseErrorType, type UnpauseParameters, type UnpauseReturnType } from './unpause.js'
 export { upgrade, type UpgradeErrorType, type UpgradeParameters, type UpgradeReturnType } from './upgrade.js'
-export { watchProofVerified, type ProofVerifiedEvent, type WatchProofVerifiedErrorType, type WatchProofVerifiedParameters, type WatchProofVerifiedReturnType } from './watch-proof-verified.js'
+export {
+  watchProofVerified,
+  type ProofVerifiedEvent,
+  type WatchProofVerifiedErrorType,
+  type WatchProofVerifiedParameters,
+  type WatchProofVerifiedReturnType,
+} from './watch-proof-verified.js'

@@ -21,6 +21,15 @@ export type IsCompliantErrorType = ProofXErrorType
  * @example
  * const ok = await isCompliant(client, { address: deployment.proxy, subject, policyId: 1n })
  */
-export async function isCompliant(client: Client<Transport, Chain | undefined, Account | undefined>, { address, subject, policyId, blockNumber }: IsCompliantParameters): Promise<IsCompliantReturnType> {
-  return readContract(client, { address, abi: proofXVerifierAbi, functionName: 'isCompliant', args: [subject, policyId], ...(blockNumber === undefined ? {} : { blockNumber }) })
+export async function isCompliant(
+  client: Client<Transport, Chain | undefined, Account | undefined>,
+  { address, subject, policyId, blockNumber }: IsCompliantParameters,
+): Promise<IsCompliantReturnType> {
+  return readContract(client, {
+    address,
+    abi: proofXVerifierAbi,
+    functionName: 'isCompliant',
+    args: [subject, policyId],
+    ...(blockNumber === undefined ? {} : { blockNumber }),
+  })
 }

@@ -16,6 +16,9 @@ export type RemoveIssuerErrorType = MissingRoleErrorType | IssuerNotTrustedError
  * @example
  * await removeIssuer(adminClient, { address: deployment.proxy, issuerKeyHash })
  */
-export async function removeIssuer(client: Client<Transport, Chain | undefined, Account | undefined>, { issuerKeyHash, ...options }: RemoveIssuerParameters): Promise<RemoveIssuerReturnType> {
+export async function removeIssuer(
+  client: Client<Transport, Chain | undefined, Account | undefined>,
+  { issuerKeyHash, ...options }: RemoveIssuerParameters,
+): Promise<RemoveIssuerReturnType> {
   return writeVerifier(client, { ...options, functionName: 'removeIssuer', args: [issuerKeyHash] })
 }

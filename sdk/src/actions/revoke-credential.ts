@@ -1,7 +1,12 @@
 import type { Account, Chain, Client, Transport } from 'viem'
 import { writeVerifier, type WriteVerifierOptions, type WriteVerifierReturnType } from '../chain/write-verifier.js'
 import type { ProofXErrorType } from '../errors/base.js'
-import type { UnauthorizedRevokerErrorType, CredentialAlreadyRevokedErrorType, SignalOutOfFieldErrorType, ContractRevertedErrorType } from '../errors/contract.js'
+import type {
+  UnauthorizedRevokerErrorType,
+  CredentialAlreadyRevokedErrorType,
+  SignalOutOfFieldErrorType,
+  ContractRevertedErrorType,
+} from '../errors/contract.js'
 
 export type RevokeCredentialParameters = WriteVerifierOptions & {
   issuerKeyHash: bigint
@@ -11,7 +16,12 @@ export type RevokeCredentialParameters = WriteVerifierOptions & {
 
 export type RevokeCredentialReturnType = WriteVerifierReturnType
 
-export type RevokeCredentialErrorType = UnauthorizedRevokerErrorType | CredentialAlreadyRevokedErrorType | SignalOutOfFieldErrorType | ContractRevertedErrorType | ProofXErrorType
+export type RevokeCredentialErrorType =
+  | UnauthorizedRevokerErrorType
+  | CredentialAlreadyRevokedErrorType
+  | SignalOutOfFieldErrorType
+  | ContractRevertedErrorType
+  | ProofXErrorType
 
 /**
  * Revokes a credential on this deployment (every policy at once). Only the issuer's revoker or an admin.
@@ -19,6 +29,9 @@ export type RevokeCredentialErrorType = UnauthorizedRevokerErrorType | Credentia
  * const nullifier = computeNullifier(credential.attributes, computeScope(chainId, deployment.proxy))
  * await revokeCredential(revokerClient, { address: deployment.proxy, issuerKeyHash: issuer.keyHash, nullifier })
  */
-export async function revokeCredential(client: Client<Transport, Chain | undefined, Account | undefined>, { issuerKeyHash, nullifier, ...options }: RevokeCredentialParameters): Promise<RevokeCredentialReturnType> {
+export async function revokeCredential(
+  client: Client<Transport, Chain | undefined, Account | undefined>,
+  { issuerKeyHash, nullifier, ...options }: RevokeCredentialParameters,
+): Promise<RevokeCredentialReturnType> {
   return writeVerifier(client, { ...options, functionName: 'revokeCredential', args: [issuerKeyHash, nullifier] })
 }

@@ -18,6 +18,9 @@ export type RevokeSignerErrorType = MissingRoleErrorType | ContractRevertedError
  * @example
  * await revokeSigner(adminClient, { address: deployment.proxy, signer: compromisedKey })
  */
-export async function revokeSigner(client: Client<Transport, Chain | undefined, Account | undefined>, { signer, ...options }: RevokeSignerParameters): Promise<RevokeSignerReturnType> {
+export async function revokeSigner(
+  client: Client<Transport, Chain | undefined, Account | undefined>,
+  { signer, ...options }: RevokeSignerParameters,
+): Promise<RevokeSignerReturnType> {
   return writeVerifier(client, { ...options, functionName: 'revokeRole', args: [proofXRoles.SIGNER_ROLE, signer] })
 }

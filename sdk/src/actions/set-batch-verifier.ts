@@ -10,13 +10,21 @@ export type SetBatchVerifierParameters = WriteVerifierOptions & {
 
 export type SetBatchVerifierReturnType = WriteVerifierReturnType
 
-export type SetBatchVerifierErrorType = MissingRoleErrorType | VerifierHasNoCodeErrorType | BatchVerifierKeyMismatchErrorType | ContractRevertedErrorType | ProofXErrorType
+export type SetBatchVerifierErrorType =
+  | MissingRoleErrorType
+  | VerifierHasNoCodeErrorType
+  | BatchVerifierKeyMismatchErrorType
+  | ContractRevertedErrorType
+  | ProofXErrorType
 
 /**
  * Sets the batch verifier submitProofs uses. Needs DEFAULT_ADMIN_ROLE; its key must be the verifier's (vkeyHash).
  * @example
  * await setBatchVerifier(adminClient, { address: deployment.proxy, batchVerifier: deployment.groth16BatchVerifier! })
  */
-export async function setBatchVerifier(client: Client<Transport, Chain | undefined, Account | undefined>, { batchVerifier, ...options }: SetBatchVerifierParameters): Promise<SetBatchVerifierReturnType> {
+export async function setBatchVerifier(
+  client: Client<Transport, Chain | undefined, Account | undefined>,
+  { batchVerifier, ...options }: SetBatchVerifierParameters,
+): Promise<SetBatchVerifierReturnType> {
   return writeVerifier(client, { ...options, functionName: 'setBatchVerifier', args: [batchVerifier] })
 }

@@ -17,6 +17,9 @@ export type SetIssuerRevokerErrorType = MissingRoleErrorType | IssuerNotTrustedE
  * @example
  * await setIssuerRevoker(adminClient, { address: deployment.proxy, issuerKeyHash, revoker: newRevoker })
  */
-export async function setIssuerRevoker(client: Client<Transport, Chain | undefined, Account | undefined>, { issuerKeyHash, revoker, ...options }: SetIssuerRevokerParameters): Promise<SetIssuerRevokerReturnType> {
+export async function setIssuerRevoker(
+  client: Client<Transport, Chain | undefined, Account | undefined>,
+  { issuerKeyHash, revoker, ...options }: SetIssuerRevokerParameters,
+): Promise<SetIssuerRevokerReturnType> {
   return writeVerifier(client, { ...options, functionName: 'setIssuerRevoker', args: [issuerKeyHash, revoker] })
 }

@@ -17,6 +17,9 @@ export type SetMaxProofAgeErrorType = MissingRoleErrorType | ZeroMaxProofAgeErro
  * @example
  * await setMaxProofAge(adminClient, { address: deployment.proxy, maxProofAge: 3600 })
  */
-export async function setMaxProofAge(client: Client<Transport, Chain | undefined, Account | undefined>, { maxProofAge, ...options }: SetMaxProofAgeParameters): Promise<SetMaxProofAgeReturnType> {
+export async function setMaxProofAge(
+  client: Client<Transport, Chain | undefined, Account | undefined>,
+  { maxProofAge, ...options }: SetMaxProofAgeParameters,
+): Promise<SetMaxProofAgeReturnType> {
   return writeVerifier(client, { ...options, functionName: 'setMaxProofAge', args: [maxProofAge] })
 }

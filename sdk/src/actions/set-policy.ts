@@ -23,6 +23,9 @@ export type SetPolicyErrorType = MissingRoleErrorType | InvalidPolicyHashErrorTy
  * const policy = buildPolicy(DEMO_POLICIES.accredited)
  * await setPolicy(adminClient, { address: deployment.proxy, policyId: policy.policyId, policyHash: policy.hash, validityPeriod: 30 * 24 * 3600 })
  */
-export async function setPolicy(client: Client<Transport, Chain | undefined, Account | undefined>, { policyId, policyHash, validityPeriod, active = true, ...options }: SetPolicyParameters): Promise<SetPolicyReturnType> {
+export async function setPolicy(
+  client: Client<Transport, Chain | undefined, Account | undefined>,
+  { policyId, policyHash, validityPeriod, active = true, ...options }: SetPolicyParameters,
+): Promise<SetPolicyReturnType> {
   return writeVerifier(client, { ...options, functionName: 'setPolicy', args: [policyId, policyHash, validityPeriod, active] })
 }

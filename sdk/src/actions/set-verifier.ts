@@ -1,7 +1,14 @@
 import type { Account, Chain, Client, Transport, Address, Hex } from 'viem'
 import { writeVerifier, type WriteVerifierOptions, type WriteVerifierReturnType } from '../chain/write-verifier.js'
 import type { ProofXErrorType } from '../errors/base.js'
-import type { MissingRoleErrorType, ZeroAddressErrorType, VerifierHasNoCodeErrorType, ZeroVkeyHashErrorType, GenerationsExhaustedErrorType, ContractRevertedErrorType } from '../errors/contract.js'
+import type {
+  MissingRoleErrorType,
+  ZeroAddressErrorType,
+  VerifierHasNoCodeErrorType,
+  ZeroVkeyHashErrorType,
+  GenerationsExhaustedErrorType,
+  ContractRevertedErrorType,
+} from '../errors/contract.js'
 
 export type SetVerifierParameters = WriteVerifierOptions & {
   /** The new snarkjs-generated Groth16 verifier contract (deploy it first). */
@@ -18,7 +25,14 @@ export type SetVerifierParameters = WriteVerifierOptions & {
 
 export type SetVerifierReturnType = WriteVerifierReturnType
 
-export type SetVerifierErrorType = MissingRoleErrorType | ZeroAddressErrorType | VerifierHasNoCodeErrorType | ZeroVkeyHashErrorType | GenerationsExhaustedErrorType | ContractRevertedErrorType | ProofXErrorType
+export type SetVerifierErrorType =
+  | MissingRoleErrorType
+  | ZeroAddressErrorType
+  | VerifierHasNoCodeErrorType
+  | ZeroVkeyHashErrorType
+  | GenerationsExhaustedErrorType
+  | ContractRevertedErrorType
+  | ProofXErrorType
 
 /**
  * Swaps the Groth16 verifier and its verification-key hash (a circuit upgrade) and starts a new verifier generation,
@@ -26,6 +40,9 @@ export type SetVerifierErrorType = MissingRoleErrorType | ZeroAddressErrorType |
  * @example
  * await setVerifier(adminClient, { address: deployment.proxy, groth16Verifier, vkeyHash: hashVerificationKey(vkey), voidEarlierRecords: true })
  */
-export async function setVerifier(client: Client<Transport, Chain | undefined, Account | undefined>, { groth16Verifier, vkeyHash, voidEarlierRecords, ...options }: SetVerifierParameters): Promise<SetVerifierReturnType> {
+export async function setVerifier(
+  client: Client<Transport, Chain | undefined, Account | undefined>,
+  { groth16Verifier, vkeyHash, voidEarlierRecords, ...options }: SetVerifierParameters,
+): Promise<SetVerifierReturnType> {
   return writeVerifier(client, { ...options, functionName: 'setVerifier', args: [groth16Verifier, vkeyHash, voidEarlierRecords] })
 }

@@ -9,7 +9,17 @@ import { submitProof, type SubmitProofReturnType } from './submit-proof.js'
 
 const address: Address = '0x5FbDB2315678afecb367f032d93F642f64180aa3'
 const client = createWalletClient({ chain: anvil, transport: http(), account: address })
-const struct: ProofXProof = { issuerKeyHash: 1n, nullifier: 2n, timestamp: 3n, a: [1n, 2n], b: [[1n, 2n], [3n, 4n]], c: [1n, 2n] }
+const struct: ProofXProof = {
+  issuerKeyHash: 1n,
+  nullifier: 2n,
+  timestamp: 3n,
+  a: [1n, 2n],
+  b: [
+    [1n, 2n],
+    [3n, 4n],
+  ],
+  c: [1n, 2n],
+}
 
 test('submitProof returns the mined result', () => {
   expectTypeOf(submitProof(client, { address, policyId: 1n, proof: struct })).resolves.toEqualTypeOf<SubmitProofReturnType>()
@@ -34,7 +44,9 @@ test('wrong calls do not compile', () => {
 test('the decorator binds the verifier address', () => {
   const bound = createPublicClient({ chain: anvil, transport: http() }).extend(proofXActions({ address }))
   expectTypeOf(bound.isCompliant({ subject: address, policyId: 1n })).resolves.toEqualTypeOf<boolean>()
-  expectTypeOf(bound.getComplianceStatus({ subject: address, policyId: 1n })).resolves.toHaveProperty('validUntil').toEqualTypeOf<bigint | undefined>()
+  expectTypeOf(bound.getComplianceStatus({ subject: address, policyId: 1n }))
+    .resolves.toHaveProperty('validUntil')
+    .toEqualTypeOf<bigint | undefined>()
   // @ts-expect-error actions on a bound client still check their parameters
   bound.isCompliant({ subject: address })
 })

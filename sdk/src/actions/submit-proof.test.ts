@@ -56,13 +56,29 @@ const { subject, relayer, stranger, otherSubject } = localAccounts
 
 beforeAll(async () => {
   node = await startProofXNode()
-  const client = (account: (typeof localAccounts)[keyof typeof localAccounts]) => createProofX({ chainId: node.chainId, deployment: node.deployment, rpcUrl: node.rpcUrl, account, pollingInterval: 50 })
+  const client = (account: (typeof localAccounts)[keyof typeof localAccounts]) =>
+    createProofX({ chainId: node.chainId, deployment: node.deployment, rpcUrl: node.rpcUrl, account, pollingInterval: 50 })
   as = Object.fromEntries(Object.entries(localAccounts).map(([name, account]) => [name, client(account)])) as typeof as
   now = (await getBlock(as.subject)).timestamp
   prover = createTestProver()
   const verifier = node.deployment.proxy
-  ;({ result: proof, credential } = await proveForTest({ prover, subject: subject.address, policy: DEMO_POLICIES.accredited, now, chainId: node.chainId, verifier }))
-  ;({ result: otherScopeProof } = await proveForTest({ prover, subject: subject.address, policy: DEMO_POLICIES.accredited, now, chainId: node.chainId, verifier: '0x000000000000000000000000000000000000dEaD', credential }))
+  ;({ result: proof, credential } = await proveForTest({
+    prover,
+    subject: subject.address,
+    policy: DEMO_POLICIES.accredited,
+    now,
+    chainId: node.chainId,
+    verifier,
+  }))
+  ;({ result: otherScopeProof } = await proveForTest({
+    prover,
+    subject: subject.address,
+    policy: DEMO_POLICIES.accredited,
+    now,
+    chainId: node.chainId,
+    verifier: '0x000000000000000000000000000000000000dEaD',
+    credential,
+  }))
   unwatch = as.stranger.watchProofVerified({ onEvents: (batch) => events.push(...batch), pollingInterval: 50 })
 })
 
@@ -98,14 +114,19 @@ describe('submitProof against a real anvil deployment', () => {
     expect(error.shortMessage).toContain('only the subject or a SIGNER_ROLE account')
   })
 
-  test('the node\'s gas estimate suffices; a limit below the pairing check\'s floor is refused (InsufficientGasError)', async () => {
+  test("the node's gas estimate suffices; a limit below the pairing check's floor is refused (InsufficientGasError)", async () => {
     const error = await expectError(as.subject.submitProof({ proof, gas: 200_000n }), InsufficientGasError)
     expect(error.required).toBeGreaterThan(error.gasLeft)
-    const estimate = await as.subject.estimateContractGas({ address: node.deployment.proxy, abi: proofXVerifierAbi, functionName: 'submitProof', args: [accredited, subject.address, toProofXProof(proof)] })
+    const estimate = await as.subject.estimateContractGas({
+      address: node.deployment.proxy,
+      abi: proofXVerifierAbi,
+      functionName: 'submitProof',
+      args: [accredited, subject.address, toProofXProof(proof)],
+    })
     expect(estimate).toBeGreaterThan(error.required)
   })
 
-  test('relayed: a SIGNER_ROLE account submits on the subject\'s behalf until its role is revoked', async () => {
+  test("relayed: a SIGNER_ROLE account submits on the subject's behalf until its role is revoked", async () => {
     await as.admin.grantSigner({ signer: relayer.address })
     const submitted = await as.relayer.submitProof({ proof, subject: subject.address })
     gasUsed.push(submitted.receipt.gasUsed)
@@ -145,7 +166,9 @@ describe('submitProof against a real anvil deployment', () => {
   test('after a circuit upgrade on-chain, an old proof names the verification-key mismatch (VerificationKeyMismatchError)', async () => {
     const { groth16Verifier, vkeyHash } = node.deployment
     // Stands in for the next circuit's verifier: it rejects every proof of the current one (code: return uint256(0)).
-    const { contractAddress: nextVerifier } = await as.admin.waitForTransactionReceipt({ hash: await as.admin.deployContract({ abi: [], bytecode: REJECT_ALL_BYTECODE, account: localAccounts.admin, chain: as.admin.chain }) })
+    const { contractAddress: nextVerifier } = await as.admin.waitForTransactionReceipt({
+      hash: await as.admin.deployContract({ abi: [], bytecode: REJECT_ALL_BYTECODE, account: localAccounts.admin, chain: as.admin.chain }),
+    })
     const nextVkeyHash = keccak256(toHex('next circuit'))
     await as.admin.setVerifier({ groth16Verifier: nextVerifier!, vkeyHash: nextVkeyHash, voidEarlierRecords: false })
     const error = await expectError(as.subject.submitProof({ proof }), VerificationKeyMismatchError)
@@ -188,7 +211,10 @@ describe('submitProof against a real anvil deployment', () => {
   test('a deactivated policy stops counting (reason policy-inactive) and refuses proofs until reactivated', async () => {
     const { policyHash, validityPeriod } = await as.admin.getPolicy({ policyId: accredited })
     await as.admin.setPolicy({ policyId: accredited, policyHash, validityPeriod, active: false })
-    expect(await as.subject.getComplianceStatus({ subject: subject.address, policyId: accredited })).toMatchObject({ compliant: false, reason: 'policy-inactive' })
+    expect(await as.subject.getComplianceStatus({ subject: subject.address, policyId: accredited })).toMatchObject({
+      compliant: false,
+      reason: 'policy-inactive',
+    })
     await expectError(as.subject.submitProof({ proof }), PolicyInactiveError)
     await as.admin.setPolicy({ policyId: accredited, policyHash, validityPeriod, active: true })
     expect(await as.subject.isCompliant({ subject: subject.address, policyId: accredited })).toBe(true)
@@ -208,7 +234,7 @@ describe('submitProof against a real anvil deployment', () => {
     expect(error.timestamp).toBe(now)
   })
 
-  test('revoked credential: the issuer\'s revoker revokes by nullifier; the proof then fails (CredentialRevokedError)', async () => {
+  test("revoked credential: the issuer's revoker revokes by nullifier; the proof then fails (CredentialRevokedError)", async () => {
     const issuerKeyHash = proof.signals.issuerKeyHash
     // The issuer computes the nullifier from what it signed; no proof needed.
     const nullifier = computeNullifier(credential.attributes, computeScope(node.chainId, node.deployment.proxy))
@@ -220,4 +246,3 @@ describe('submitProof against a real anvil deployment', () => {
     expect(error).toMatchObject({ issuerKeyHash, nullifier })
   })
 })
-

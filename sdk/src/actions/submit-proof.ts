@@ -56,21 +56,45 @@ export type SubmitProofErrorType =
  * const result = await prover.prove({ credential, policy: DEMO_POLICIES.accredited, subject: account.address, chainId: 80002, verifier: deployment.proxy })
  * const { hash, validUntil } = await submitProof(client, { address: deployment.proxy, proof: result })
  */
-export async function submitProof(client: Client<Transport, Chain | undefined, Account | undefined>, parameters: SubmitProofParameters): Promise<SubmitProofReturnType> {
+export async function submitProof(
+  client: Client<Transport, Chain | undefined, Account | undefined>,
+  parameters: SubmitProofParameters,
+): Promise<SubmitProofReturnType> {
   const { address } = parameters
   const submission = prepareSubmission(parameters, { sender: accountAddress(parameters.account ?? client.account) })
   const { policyId, subject, struct } = submission
 
-  const { hash, receipt } = await writeVerifier(client, { address, account: parameters.account, chain: parameters.chain, gas: parameters.gas, onSubmitted: parameters.onSubmitted, pollingInterval: parameters.pollingInterval, functionName: 'submitProof', args: [policyId, subject, struct] }, {
-    // Runs on a simulated `false`, before anything is sent.
-    onSimulated: async (verified) => {
-      if (verified === true) return
-      await explainRejection(client, address, submission)
-      throw new ProofRejectedError({ subject, policyId, nullifier: struct.nullifier })
+  const { hash, receipt } = await writeVerifier(
+    client,
+    {
+      address,
+      account: parameters.account,
+      chain: parameters.chain,
+      gas: parameters.gas,
+      onSubmitted: parameters.onSubmitted,
+      pollingInterval: parameters.pollingInterval,
+      functionName: 'submitProof',
+      args: [policyId, subject, struct],
     },
-  })
-  const [event] = parseEventLogs({ abi: proofXVerifierAbi, eventName: 'ProofVerified', logs: receipt.logs }).filter((log) => log.address.toLowerCase() === address.toLowerCase())
+    {
+      // Runs on a simulated `false`, before anything is sent.
+      onSimulated: async (verified) => {
+        if (verified === true) return
+        await explainRejection(client, address, submission)
+        throw new ProofRejectedError({ subject, policyId, nullifier: struct.nullifier })
+      },
+    },
+  )
+  const [event] = parseEventLogs({ abi: proofXVerifierAbi, eventName: 'ProofVerified', logs: receipt.logs }).filter(
+    (log) => log.address.toLowerCase() === address.toLowerCase(),
+  )
   if (!event?.args.success) throw new ProofRejectedError({ subject, policyId, nullifier: struct.nullifier, transactionHash: hash })
-  const record = await readContract(client, { address, abi: proofXVerifierAbi, functionName: 'getComplianceRecord', args: [subject, policyId], blockNumber: receipt.blockNumber })
+  const record = await readContract(client, {
+    address,
+    abi: proofXVerifierAbi,
+    functionName: 'getComplianceRecord',
+    args: [subject, policyId],
+    blockNumber: receipt.blockNumber,
+  })
   return { hash, receipt, subject, policyId, nullifier: struct.nullifier, validUntil: BigInt(record.expiresAt) }
 }

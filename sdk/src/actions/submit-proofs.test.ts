@@ -6,7 +6,14 @@ import { proofXVerifierAbi } from '../chain/abi.js'
 import { toProofXProof } from '../chain/to-proofx-proof.js'
 import { createProofX, type CreateProofXReturnType } from '../clients/create-proofx.js'
 import { DEMO_POLICIES } from '../demo/demo-policies.js'
-import { ContractPausedError, CredentialRevokedError, ProofRejectedError, ProofScopeMismatchError, ProofSubjectMismatchError, UnauthorizedSubmitterError } from '../errors/contract.js'
+import {
+  ContractPausedError,
+  CredentialRevokedError,
+  ProofRejectedError,
+  ProofScopeMismatchError,
+  ProofSubjectMismatchError,
+  UnauthorizedSubmitterError,
+} from '../errors/contract.js'
 import { InvalidInputError } from '../errors/validation.js'
 import type { Prover } from '../prover/create-prover.js'
 import type { ProveReturnType } from '../prover/types.js'
@@ -27,14 +34,25 @@ const subjects: Address[] = [subject.address, otherSubject.address, stranger.add
 
 beforeAll(async () => {
   node = await startProofXNode()
-  const client = (account: (typeof localAccounts)[keyof typeof localAccounts]) => createProofX({ chainId: node.chainId, deployment: node.deployment, rpcUrl: node.rpcUrl, account, pollingInterval: 50 })
+  const client = (account: (typeof localAccounts)[keyof typeof localAccounts]) =>
+    createProofX({ chainId: node.chainId, deployment: node.deployment, rpcUrl: node.rpcUrl, account, pollingInterval: 50 })
   as = Object.fromEntries(Object.entries(localAccounts).map(([name, account]) => [name, client(account)])) as typeof as
   await as.admin.grantSigner({ signer: relayer.address })
   const now = (await getBlock(as.admin)).timestamp
   prover = createTestProver()
   const verifier = node.deployment.proxy
-  for (const who of subjects) proofs.push((await proveForTest({ prover, subject: who, policy: DEMO_POLICIES.accredited, now, chainId: node.chainId, verifier })).result)
-  otherScopeProof = (await proveForTest({ prover, subject: subject.address, policy: DEMO_POLICIES.accredited, now, chainId: node.chainId, verifier: '0x000000000000000000000000000000000000dEaD' })).result
+  for (const who of subjects)
+    proofs.push((await proveForTest({ prover, subject: who, policy: DEMO_POLICIES.accredited, now, chainId: node.chainId, verifier })).result)
+  otherScopeProof = (
+    await proveForTest({
+      prover,
+      subject: subject.address,
+      policy: DEMO_POLICIES.accredited,
+      now,
+      chainId: node.chainId,
+      verifier: '0x000000000000000000000000000000000000dEaD',
+    })
+  ).result
 }, 240_000)
 
 afterAll(async () => {
@@ -104,7 +122,15 @@ describe('submitProofs against a real anvil deployment', () => {
         // Sent, not mined: the issuer revokes the first credential first (a higher tip goes first in the block).
         onSubmitted: () => {
           void as.admin
-            .writeContract({ address: node.deployment.proxy, abi: proofXVerifierAbi, functionName: 'revokeCredential', args: [proofs[0]!.signals.issuerKeyHash, proofs[0]!.signals.nullifier], maxPriorityFeePerGas: 10n ** 10n, account: admin, chain: as.admin.chain })
+            .writeContract({
+              address: node.deployment.proxy,
+              abi: proofXVerifierAbi,
+              functionName: 'revokeCredential',
+              args: [proofs[0]!.signals.issuerKeyHash, proofs[0]!.signals.nullifier],
+              maxPriorityFeePerGas: 10n ** 10n,
+              account: admin,
+              chain: as.admin.chain,
+            })
             .then(() => testClient.mine({ blocks: 1 }))
         },
       })
@@ -122,7 +148,10 @@ describe('submitProofs against a real anvil deployment', () => {
     const empty = await expectError(as.relayer.submitProofs({ entries: [] }), InvalidInputError)
     expect(empty.field).toBe('entries')
     await expectError(as.relayer.submitProofs({ entries: Array.from({ length: 65 }, () => ({ proof: proofs[0]! })) }), InvalidInputError)
-    const missingPolicy = await expectError(as.relayer.submitProofs({ entries: [{ proof: proofs[0]! }, { proof: toProofXProof(proofs[0]!) }] }), InvalidInputError)
+    const missingPolicy = await expectError(
+      as.relayer.submitProofs({ entries: [{ proof: proofs[0]! }, { proof: toProofXProof(proofs[0]!) }] }),
+      InvalidInputError,
+    )
     expect(missingPolicy.field).toBe('entries[1].policyId')
     await as.admin.pause()
     await expectError(as.relayer.submitProofs({ entries: [{ proof: proofs[3]! }] }), ContractPausedError)

@@ -1,4 +1,14 @@
-import { ContractFunctionRevertedError, parseEventLogs, type Account, type Address, type Chain, type Client, type Hash, type TransactionReceipt, type Transport } from 'viem'
+import {
+  ContractFunctionRevertedError,
+  parseEventLogs,
+  type Account,
+  type Address,
+  type Chain,
+  type Client,
+  type Hash,
+  type TransactionReceipt,
+  type Transport,
+} from 'viem'
 import { readContract, simulateContract } from 'viem/actions'
 import { proofXVerifierAbi } from '../chain/abi.js'
 import { decodeContractError } from '../chain/decode-contract-error.js'
@@ -55,7 +65,7 @@ export type SubmitProofsEntryErrorType =
 
 /** The outcome of one entry, in entry order. */
 export type SubmitProofsResult = { subject: Address; policyId: bigint; nullifier: bigint } & (
-  | { verified: true; /** Unix seconds until which the subject is compliant. */ validUntil: bigint; error?: undefined }
+  | { verified: true /** Unix seconds until which the subject is compliant. */; validUntil: bigint; error?: undefined }
   | { verified: false; validUntil?: undefined; error: SubmitProofsEntryErrorType }
 )
 
@@ -98,7 +108,10 @@ type AnyClient = Client<Transport, Chain | undefined, Account | undefined>
 export async function submitProofs(client: AnyClient, parameters: SubmitProofsParameters): Promise<SubmitProofsReturnType> {
   const { address, entries } = parameters
   if (!Array.isArray(entries) || entries.length === 0 || entries.length > MAX_BATCH_SIZE) {
-    throw new InvalidInputError({ field: 'entries', rule: `expected 1 to ${MAX_BATCH_SIZE} entries, got ${Array.isArray(entries) ? entries.length : typeof entries}` })
+    throw new InvalidInputError({
+      field: 'entries',
+      rule: `expected 1 to ${MAX_BATCH_SIZE} entries, got ${Array.isArray(entries) ? entries.length : typeof entries}`,
+    })
   }
   const account = parameters.account ?? client.account
   const sender = accountAddress(account)
@@ -112,7 +125,13 @@ export async function submitProofs(client: AnyClient, parameters: SubmitProofsPa
       if (error instanceof ProofXError && error.name === 'ProofSubjectMismatchError') {
         const struct = 'publicSignals' in entry.proof ? toProofXProof(entry.proof) : entry.proof
         const policyId = entry.policyId ?? (entry.proof as { calldata?: { policyId?: bigint } }).calldata?.policyId ?? 0n
-        results[index] = { subject: (error as ProofSubjectMismatchErrorType).subject, policyId, nullifier: struct.nullifier, verified: false, error: error as ProofSubjectMismatchErrorType }
+        results[index] = {
+          subject: (error as ProofSubjectMismatchErrorType).subject,
+          policyId,
+          nullifier: struct.nullifier,
+          verified: false,
+          error: error as ProofSubjectMismatchErrorType,
+        }
       } else throw error
     }
   })
@@ -123,33 +142,60 @@ export async function submitProofs(client: AnyClient, parameters: SubmitProofsPa
   if (toSend.length > 0) {
     const simulated = await simulateBatch(client, address, account, parameters.chain, args(toSend))
     const refused = toSend.filter((_, i) => simulated[i] !== true)
-    await Promise.all(refused.map(async ({ index, submission }) => {
-      results[index] = { ...identity(submission), verified: false, error: await whySubmitProofRefuses(client, address, account, submission) }
-    }))
+    await Promise.all(
+      refused.map(async ({ index, submission }) => {
+        results[index] = { ...identity(submission), verified: false, error: await whySubmitProofRefuses(client, address, account, submission) }
+      }),
+    )
     toSend = toSend.filter((_, i) => simulated[i] === true)
   }
   if (toSend.length === 0) return { hash: undefined, receipt: undefined, results: results as SubmitProofsResult[] }
 
-  const { hash, receipt } = await writeVerifier(client, { address, account: parameters.account, chain: parameters.chain, gas: parameters.gas, onSubmitted: parameters.onSubmitted, functionName: 'submitProofs', args: args(toSend) })
+  const { hash, receipt } = await writeVerifier(client, {
+    address,
+    account: parameters.account,
+    chain: parameters.chain,
+    gas: parameters.gas,
+    onSubmitted: parameters.onSubmitted,
+    functionName: 'submitProofs',
+    args: args(toSend),
+  })
   const outcomes = outcomesFromLogs(receipt, address, toSend.length)
-  await Promise.all(toSend.map(async ({ index, submission }, i) => {
-    const outcome = outcomes[i]!
-    if (outcome.verified) {
-      const record = await readContract(client, { address, abi: proofXVerifierAbi, functionName: 'getComplianceRecord', args: [submission.subject, submission.policyId], blockNumber: receipt.blockNumber })
-      results[index] = { ...identity(submission), verified: true, validUntil: BigInt(record.expiresAt) }
-    } else {
-      const error = outcome.reason
-        ? (decodeContractError(new ContractFunctionRevertedError({ abi: proofXVerifierAbi, data: outcome.reason, functionName: 'submitProofs' }), { functionName: 'submitProofs', transactionHash: hash }) as SubmitProofsEntryErrorType)
-        : new ProofRejectedError({ ...identity(submission), transactionHash: hash })
-      results[index] = { ...identity(submission), verified: false, error }
-    }
-  }))
+  await Promise.all(
+    toSend.map(async ({ index, submission }, i) => {
+      const outcome = outcomes[i]!
+      if (outcome.verified) {
+        const record = await readContract(client, {
+          address,
+          abi: proofXVerifierAbi,
+          functionName: 'getComplianceRecord',
+          args: [submission.subject, submission.policyId],
+          blockNumber: receipt.blockNumber,
+        })
+        results[index] = { ...identity(submission), verified: true, validUntil: BigInt(record.expiresAt) }
+      } else {
+        const error = outcome.reason
+          ? (decodeContractError(new ContractFunctionRevertedError({ abi: proofXVerifierAbi, data: outcome.reason, functionName: 'submitProofs' }), {
+              functionName: 'submitProofs',
+              transactionHash: hash,
+            }) as SubmitProofsEntryErrorType)
+          : new ProofRejectedError({ ...identity(submission), transactionHash: hash })
+        results[index] = { ...identity(submission), verified: false, error }
+      }
+    }),
+  )
   return { hash, receipt, results: results as SubmitProofsResult[] }
 }
 
 const identity = ({ subject, policyId, struct }: PreparedSubmission) => ({ subject, policyId, nullifier: struct.nullifier })
 
-async function simulateBatch(client: AnyClient, address: Address, account: Account | Address | undefined, chain: Chain | null | undefined, args: readonly [readonly unknown[]]): Promise<readonly boolean[]> {
+async function simulateBatch(
+  client: AnyClient,
+  address: Address,
+  account: Account | Address | undefined,
+  chain: Chain | null | undefined,
+  args: readonly [readonly unknown[]],
+): Promise<readonly boolean[]> {
   try {
     const { result } = await simulateContract(client, { address, abi: proofXVerifierAbi, functionName: 'submitProofs', args, account, chain } as never)
     return result as readonly boolean[]
@@ -159,7 +205,12 @@ async function simulateBatch(client: AnyClient, address: Address, account: Accou
 }
 
 /** The error submitProof would throw for this entry now: its revert, a mismatch, or ProofRejectedError. */
-async function whySubmitProofRefuses(client: AnyClient, address: Address, account: Account | Address | undefined, submission: PreparedSubmission): Promise<SubmitProofsEntryErrorType> {
+async function whySubmitProofRefuses(
+  client: AnyClient,
+  address: Address,
+  account: Account | Address | undefined,
+  submission: PreparedSubmission,
+): Promise<SubmitProofsEntryErrorType> {
   const { policyId, subject, struct } = submission
   try {
     await simulateContract(client, { address, abi: proofXVerifierAbi, functionName: 'submitProof', args: [policyId, subject, struct], account } as never)
@@ -176,6 +227,11 @@ type Outcome = { verified: boolean; reason?: `0x${string}` | undefined }
 function outcomesFromLogs(receipt: TransactionReceipt, address: Address, count: number): Outcome[] {
   const ours = receipt.logs.filter((log) => log.address.toLowerCase() === address.toLowerCase())
   const events = parseEventLogs({ abi: proofXVerifierAbi, eventName: ['ProofVerified', 'SubmissionRejected'], logs: ours })
-  if (events.length !== count) throw new ProofXError(`The submitProofs transaction ${receipt.transactionHash} emitted ${events.length} outcomes for ${count} entries.`, { details: 'Is the address a ProofXVerifier proxy?' })
-  return events.map((event) => (event.eventName === 'SubmissionRejected' ? { verified: false, reason: event.args.reason } : { verified: event.args.success === true }))
+  if (events.length !== count)
+    throw new ProofXError(`The submitProofs transaction ${receipt.transactionHash} emitted ${events.length} outcomes for ${count} entries.`, {
+      details: 'Is the address a ProofXVerifier proxy?',
+    })
+  return events.map((event) =>
+    event.eventName === 'SubmissionRejected' ? { verified: false, reason: event.args.reason } : { verified: event.args.success === true },
+  )
 }

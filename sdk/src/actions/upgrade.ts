@@ -48,10 +48,15 @@ export async function upgrade(client: Client<Transport, Chain | undefined, Accou
   if (bytecode !== undefined) {
     deployHash = await deployContract(client, { abi: [], bytecode, account: options.account ?? client.account, chain: options.chain } as never)
     const receipt = await waitForTransactionReceipt(client, { hash: deployHash })
-    if (receipt.status !== 'success' || !receipt.contractAddress) throw new ContractRevertedError({ functionName: 'deploy implementation', transactionHash: deployHash, reason: 'The implementation\'s deployment reverted.' })
+    if (receipt.status !== 'success' || !receipt.contractAddress)
+      throw new ContractRevertedError({
+        functionName: 'deploy implementation',
+        transactionHash: deployHash,
+        reason: "The implementation's deployment reverted.",
+      })
     implementation = receipt.contractAddress
   }
-  if (!implementation) throw new InvalidInputError({ field: 'implementation', rule: 'pass the new implementation\'s address or its creation bytecode' })
+  if (!implementation) throw new InvalidInputError({ field: 'implementation', rule: "pass the new implementation's address or its creation bytecode" })
   const { address, account, chain, onSubmitted } = options
   const result = await writeVerifier(client, { address, account, chain, onSubmitted, functionName: 'upgradeToAndCall', args: [implementation, data] })
   const slot = await getStorageAt(client, { address, slot: IMPLEMENTATION_SLOT, blockNumber: result.receipt.blockNumber })

@@ -46,7 +46,10 @@ export type WatchProofVerifiedErrorType = ProofXErrorType
  *   onEvents: (events) => events.filter((e) => !e.success).forEach(alert),
  * })
  */
-export function watchProofVerified(client: Client<Transport, Chain | undefined, Account | undefined>, parameters: WatchProofVerifiedParameters): WatchProofVerifiedReturnType {
+export function watchProofVerified(
+  client: Client<Transport, Chain | undefined, Account | undefined>,
+  parameters: WatchProofVerifiedParameters,
+): WatchProofVerifiedReturnType {
   const { address, onEvents, onError, subject, signer, policyId, fromBlock, pollingInterval } = parameters
   return watchContractEvent(client, {
     address,

@@ -25,7 +25,14 @@ export async function openArtifactCache(name: string): Promise<ArtifactCache | u
     async put(key, bytes) {
       if (!cacheable(key)) return
       // Quota errors must not fail the proof: the bytes are already in memory.
-      await cache.put(key, new Response(bytes as Uint8Array<ArrayBuffer>, { headers: { 'content-type': 'application/octet-stream', 'content-length': String(bytes.byteLength) } })).catch(() => {})
+      await cache
+        .put(
+          key,
+          new Response(bytes as Uint8Array<ArrayBuffer>, {
+            headers: { 'content-type': 'application/octet-stream', 'content-length': String(bytes.byteLength) },
+          }),
+        )
+        .catch(() => {})
     },
     async delete(key) {
       await cache.delete(key)

@@ -20,8 +20,11 @@ export type VerificationKey = {
 export function hashVerificationKey(vkey: VerificationKey): Hex {
   const g2 = (p: string[][]) => [p[0]![0]!, p[0]![1]!, p[1]![0]!, p[1]![1]!]
   const values = [
-    vkey.vk_alpha_1[0]!, vkey.vk_alpha_1[1]!,
-    ...g2(vkey.vk_beta_2), ...g2(vkey.vk_gamma_2), ...g2(vkey.vk_delta_2),
+    vkey.vk_alpha_1[0]!,
+    vkey.vk_alpha_1[1]!,
+    ...g2(vkey.vk_beta_2),
+    ...g2(vkey.vk_gamma_2),
+    ...g2(vkey.vk_delta_2),
     ...vkey.IC.flatMap((p) => [p[0]!, p[1]!]),
   ].map(BigInt)
   return keccak256(encodeAbiParameters([{ type: 'uint256[]' }], [values]))

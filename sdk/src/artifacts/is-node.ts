@@ -1,5 +1,6 @@
 /** True in Node (main thread or worker_threads), false in browsers and web workers. */
-export const isNode = () => typeof process !== 'undefined' && typeof process.versions?.node === 'string' && typeof (globalThis as { window?: unknown }).window === 'undefined'
+export const isNode = () =>
+  typeof process !== 'undefined' && typeof process.versions?.node === 'string' && typeof (globalThis as { window?: unknown }).window === 'undefined'
 
 /**
  * Imports a Node built-in without letting bundlers see it: webpack and Vite leave a non-literal

@@ -77,17 +77,30 @@ describe('loadArtifacts', () => {
 
   test('downloads over http with byte progress, and refuses a corrupted download', async () => {
     const events: ArtifactProgress[] = []
-    const loaded = await loadArtifacts({ wasm: `${baseUrl}/a.wasm`, zkey: `${baseUrl}/a.zkey`, vkey: `${baseUrl}/vk.json`, manifest: `${baseUrl}/manifest.json` }, { onProgress: (p) => events.push(p) })
+    const loaded = await loadArtifacts(
+      { wasm: `${baseUrl}/a.wasm`, zkey: `${baseUrl}/a.zkey`, vkey: `${baseUrl}/vk.json`, manifest: `${baseUrl}/manifest.json` },
+      { onProgress: (p) => events.push(p) },
+    )
     expect(loaded.zkey).toEqual(zkey)
     const zkeyEvents = events.filter((e) => e.artifact === 'zkey')
     expect(zkeyEvents.at(-1)).toEqual({ artifact: 'zkey', loaded: zkey.byteLength, total: zkey.byteLength, cached: false })
     expect(zkeyEvents.length).toBeGreaterThan(1)
-    await expect(loadArtifacts({ wasm: `${baseUrl}/a.wasm`, zkey: `${baseUrl}/corrupted.zkey`, vkey: `${baseUrl}/vk.json`, manifest: `${baseUrl}/manifest.json` })).rejects.toMatchObject({ name: 'ArtifactIntegrityError', artifact: 'zkey' })
+    await expect(
+      loadArtifacts({ wasm: `${baseUrl}/a.wasm`, zkey: `${baseUrl}/corrupted.zkey`, vkey: `${baseUrl}/vk.json`, manifest: `${baseUrl}/manifest.json` }),
+    ).rejects.toMatchObject({ name: 'ArtifactIntegrityError', artifact: 'zkey' })
   })
 
   test('a missing file or URL is an ArtifactFetchError naming the source', async () => {
-    await expect(loadArtifacts({ ...paths(), wasm: join(dir, 'nope.wasm') })).rejects.toMatchObject({ name: 'ArtifactFetchError', artifact: 'wasm', details: 'no such file' })
-    await expect(loadArtifacts({ ...paths(), zkey: `${baseUrl}/nope.zkey` })).rejects.toMatchObject({ name: 'ArtifactFetchError', artifact: 'zkey', details: 'HTTP 404 Not Found' })
+    await expect(loadArtifacts({ ...paths(), wasm: join(dir, 'nope.wasm') })).rejects.toMatchObject({
+      name: 'ArtifactFetchError',
+      artifact: 'wasm',
+      details: 'no such file',
+    })
+    await expect(loadArtifacts({ ...paths(), zkey: `${baseUrl}/nope.zkey` })).rejects.toMatchObject({
+      name: 'ArtifactFetchError',
+      artifact: 'zkey',
+      details: 'HTTP 404 Not Found',
+    })
   })
 
   test('without a manifest the check must be given or turned off explicitly', async () => {
@@ -102,6 +115,8 @@ describe('assertVerificationKeyMatches', () => {
   test('passes for the same key and refuses another hash', () => {
     expect(() => assertVerificationKeyMatches(vkey, hashVerificationKey(vkey))).not.toThrow()
     const other = `0x${'11'.repeat(32)}` as const
-    expect(() => assertVerificationKeyMatches(vkey, other)).toThrowError(expect.objectContaining({ name: 'VerificationKeyMismatchError', expected: other, actual: hashVerificationKey(vkey) }))
+    expect(() => assertVerificationKeyMatches(vkey, other)).toThrowError(
+      expect.objectContaining({ name: 'VerificationKeyMismatchError', expected: other, actual: hashVerificationKey(vkey) }),
+    )
   })
 })

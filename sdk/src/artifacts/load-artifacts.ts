@@ -17,11 +17,14 @@ export async function loadArtifacts(sources: ArtifactSources, options: LoadArtif
   const manifest = await loadManifest(sources.manifest)
   const expected = expectedHashes(sources, manifest)
   const cache = options.cache === false ? undefined : await openArtifactCache(options.cache ?? 'proofx-artifacts')
-  const read = (artifact: 'wasm' | 'zkey' | 'vkey', source: ArtifactSource) => readArtifact({ artifact, source, sha256: expected?.[artifact], cache, onProgress: options.onProgress })
+  const read = (artifact: 'wasm' | 'zkey' | 'vkey', source: ArtifactSource) =>
+    readArtifact({ artifact, source, sha256: expected?.[artifact], cache, onProgress: options.onProgress })
   const [wasm, zkey, vkey] = await Promise.all([
     read('wasm', sources.wasm),
     read('zkey', sources.zkey),
-    isSource(sources.vkey) ? read('vkey', sources.vkey).then((bytes) => parseJson<VerificationKey>('vkey', sources.vkey as ArtifactSource, bytes)) : sources.vkey,
+    isSource(sources.vkey)
+      ? read('vkey', sources.vkey).then((bytes) => parseJson<VerificationKey>('vkey', sources.vkey as ArtifactSource, bytes))
+      : sources.vkey,
   ])
   return { wasm, zkey, vkey, vkeyHash: hashVerificationKey(vkey), version: manifest?.version }
 }

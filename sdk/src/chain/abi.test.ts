@@ -18,7 +18,11 @@ const fastBuild = { FOUNDRY_OPTIMIZER: 'false', FOUNDRY_BUILD_INFO: 'false', FOU
 
 test('sdk/src/chain/abi.ts is what wagmi generates from a fresh Foundry build (regenerate: npx forge build && npx wagmi generate)', async () => {
   const env = { ...process.env, PATH: `${bin}${delimiter}${process.env.PATH}` }
-  await run(join(bin, 'forge'), ['build', 'contracts/src', '--out', join(dir, 'out'), '--cache-path', join(dir, 'cache')], { cwd: root, env: { ...env, ...fastBuild }, maxBuffer: 64 << 20 })
+  await run(join(bin, 'forge'), ['build', 'contracts/src', '--out', join(dir, 'out'), '--cache-path', join(dir, 'cache')], {
+    cwd: root,
+    env: { ...env, ...fastBuild },
+    maxBuffer: 64 << 20,
+  })
   const out = join(dir, 'abi.ts')
   await run(join(bin, 'wagmi'), ['generate'], { cwd: root, env: { ...env, PROOFX_ABI_ARTIFACTS: join(dir, 'out'), PROOFX_ABI_OUT: out }, maxBuffer: 64 << 20 })
 

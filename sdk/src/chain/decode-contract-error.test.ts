@@ -14,7 +14,10 @@ function revert(errorName: string, args: readonly unknown[] = []) {
 }
 
 /** Zero-ish arguments of the right types, enough to encode any error. */
-const sampleArgs = (error: AbiError) => error.inputs.map((input) => (input.type === 'address' ? zeroAddress : input.type === 'string' ? 'admin' : input.type === 'bytes32' ? proofXRoles.SIGNER_ROLE : 1n))
+const sampleArgs = (error: AbiError) =>
+  error.inputs.map((input) =>
+    input.type === 'address' ? zeroAddress : input.type === 'string' ? 'admin' : input.type === 'bytes32' ? proofXRoles.SIGNER_ROLE : 1n,
+  )
 
 // OpenZeppelin errors no ProofX call path can raise; they fall back to ContractRevertedError with their name.
 const unreachable = new Set(['AccessControlBadConfirmation', 'AddressEmptyCode', 'NotInitializing'])
@@ -35,7 +38,9 @@ describe('decodeContractError', () => {
     const tooOld = decodeContractError(revert('ProofXVerifierProofTooOld', [1_780_000_000n, 1_780_086_400n]), { functionName: 'submitProof' })
     expect(tooOld).toBeInstanceOf(ProofTooOldError)
     expect(tooOld).toMatchObject({ timestamp: 1_780_000_000n, oldestAccepted: 1_780_086_400n })
-    expect((tooOld as ProofTooOldError).shortMessage).toBe('The proof is dated 2026-05-28T20:26:40.000Z; the verifier accepts proofs from 2026-05-29T20:26:40.000Z on.')
+    expect((tooOld as ProofTooOldError).shortMessage).toBe(
+      'The proof is dated 2026-05-28T20:26:40.000Z; the verifier accepts proofs from 2026-05-29T20:26:40.000Z on.',
+    )
 
     const role = decodeContractError(revert('AccessControlUnauthorizedAccount', [zeroAddress, proofXRoles.UPGRADER_ROLE]), { functionName: 'upgradeToAndCall' })
     expect(role).toBeInstanceOf(MissingRoleError)

@@ -57,10 +57,12 @@ const decoders: Record<string, Decoder> = {
   ProofXVerifierInsufficientGas: (a, cause) => new InsufficientGasError({ gasLeft: bigintArg(a, 0), required: bigintArg(a, 1), cause }),
   ProofXVerifierSignalOutOfField: (a, cause) => new SignalOutOfFieldError({ index: bigintArg(a, 0), value: bigintArg(a, 1), cause }),
   ProofXVerifierInvalidBatchSize: (a, cause) => new InvalidBatchSizeError({ size: bigintArg(a, 0), max: bigintArg(a, 1), cause }),
-  ProofXVerifierBatchVerifierKeyMismatch: (a, cause) => new BatchVerifierKeyMismatchError({ batchVerifier: addressArg(a, 0), batchVkeyHash: a[1] as Hex, vkeyHash: a[2] as Hex, cause }),
+  ProofXVerifierBatchVerifierKeyMismatch: (a, cause) =>
+    new BatchVerifierKeyMismatchError({ batchVerifier: addressArg(a, 0), batchVkeyHash: a[1] as Hex, vkeyHash: a[2] as Hex, cause }),
   ProofXVerifierChainIdTooLarge: (a, cause) => new ChainIdTooLargeError({ chainId: bigintArg(a, 0), cause }),
   ProofXVerifierUnauthorizedRevoker: (a, cause) => new UnauthorizedRevokerError({ sender: addressArg(a, 0), issuerKeyHash: bigintArg(a, 1), cause }),
-  ProofXVerifierCredentialAlreadyRevoked: (a, cause) => new CredentialAlreadyRevokedError({ issuerKeyHash: bigintArg(a, 0), nullifier: bigintArg(a, 1), cause }),
+  ProofXVerifierCredentialAlreadyRevoked: (a, cause) =>
+    new CredentialAlreadyRevokedError({ issuerKeyHash: bigintArg(a, 0), nullifier: bigintArg(a, 1), cause }),
   ProofXVerifierIssuerAlreadyTrusted: (a, cause) => new IssuerAlreadyTrustedError({ issuerKeyHash: bigintArg(a, 0), cause }),
   ProofXVerifierInvalidIssuerKeyHash: (a, cause) => new InvalidIssuerKeyHashError({ issuerKeyHash: bigintArg(a, 0), cause }),
   ProofXVerifierInvalidPolicyHash: (a, cause) => new InvalidPolicyHashError({ policyId: bigintArg(a, 0), policyHash: bigintArg(a, 1), cause }),
@@ -73,14 +75,16 @@ const decoders: Record<string, Decoder> = {
   ProofXVerifierGatesOpen: (_a, cause) => new GatesOpenError({ cause }),
   ProofXVerifierGenerationsExhausted: (a, cause) => new GenerationsExhaustedError({ generation: Number(a[0]), cause }),
   ProofXVerifierIssuerIdsExhausted: (a, cause) => new IssuerIdsExhaustedError({ maxIssuerId: Number(a[0]), cause }),
-  AccessControlUnauthorizedAccount: (a, cause) => new MissingRoleError({ account: addressArg(a, 0), role: a[1] as Hex, roleName: roleName(a[1] as Hex), cause }),
+  AccessControlUnauthorizedAccount: (a, cause) =>
+    new MissingRoleError({ account: addressArg(a, 0), role: a[1] as Hex, roleName: roleName(a[1] as Hex), cause }),
   EnforcedPause: (_a, cause) => new ContractPausedError({ cause }),
   ExpectedPause: (_a, cause) => new ContractNotPausedError({ cause }),
-  UUPSUnsupportedProxiableUUID: (_a, cause) => new InvalidUpgradeError({ reason: 'the new implementation reports another proxiable UUID (not a UUPS implementation)', cause }),
+  UUPSUnsupportedProxiableUUID: (_a, cause) =>
+    new InvalidUpgradeError({ reason: 'the new implementation reports another proxiable UUID (not a UUPS implementation)', cause }),
   UUPSUnauthorizedCallContext: (_a, cause) => new InvalidUpgradeError({ reason: 'upgradeToAndCall must be called through the proxy', cause }),
   ERC1967InvalidImplementation: (a, cause) => new InvalidUpgradeError({ reason: `${String(a[0])} has no code`, cause }),
   ERC1967NonPayable: (_a, cause) => new InvalidUpgradeError({ reason: 'ETH was sent with an upgrade that calls no initializer', cause }),
-  FailedCall: (_a, cause) => new InvalidUpgradeError({ reason: 'the call to the new implementation\'s initializer failed', cause }),
+  FailedCall: (_a, cause) => new InvalidUpgradeError({ reason: "the call to the new implementation's initializer failed", cause }),
   InvalidInitialization: (_a, cause) => new InvalidUpgradeError({ reason: 'the initializer was already run (InvalidInitialization)', cause }),
 }
 
@@ -102,5 +106,11 @@ export function decodeContractError(error: unknown, { functionName, transactionH
   const errorName = revert.data?.errorName
   const decode = errorName ? decoders[errorName] : undefined
   if (decode) return decode(revert.data?.args ?? [], error)
-  return new ContractRevertedError({ functionName, errorName: errorName ?? revert.signature, reason: revert.reason ?? revert.shortMessage, transactionHash, cause: error })
+  return new ContractRevertedError({
+    functionName,
+    errorName: errorName ?? revert.signature,
+    reason: revert.reason ?? revert.shortMessage,
+    transactionHash,
+    cause: error,
+  })
 }

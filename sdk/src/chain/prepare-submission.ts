@@ -54,24 +54,41 @@ export const accountAddress = (account: Account | Address | undefined): Address 
  */
 export function prepareSubmission(input: SubmissionInput, { sender, field = '' }: { sender: Address | undefined; field?: string }): PreparedSubmission {
   const { proof } = input
-  if (!proof || typeof proof !== 'object') throw new InvalidInputError({ field: `${field}proof`, rule: 'required: the prover\'s result, snarkjs output or a ProofXProof struct' })
+  if (!proof || typeof proof !== 'object')
+    throw new InvalidInputError({ field: `${field}proof`, rule: "required: the prover's result, snarkjs output or a ProofXProof struct" })
   const policyId = input.policyId ?? policyIdOf(proof)
-  if (policyId === undefined) throw new InvalidInputError({ field: `${field}policyId`, rule: 'required unless the proof is the prover\'s result' })
+  if (policyId === undefined) throw new InvalidInputError({ field: `${field}policyId`, rule: "required unless the proof is the prover's result" })
   const struct = isProverOutput(proof) ? toProofXProof(proof) : proof
-  const proofSubject = isProverOutput(proof) ? getAddress(numberToHex(unpackContext(BigInt(proof.publicSignals[publicSignalIndex.context]!)).subject, { size: 20 })) : undefined
+  const proofSubject = isProverOutput(proof)
+    ? getAddress(numberToHex(unpackContext(BigInt(proof.publicSignals[publicSignalIndex.context]!)).subject, { size: 20 }))
+    : undefined
   const subjectInput = input.subject ?? proofSubject ?? sender
-  if (!subjectInput || !isAddress(subjectInput, { strict: false })) throw new InvalidInputError({ field: `${field}subject`, rule: subjectInput ? `"${subjectInput}" is not an address` : 'required when the proof carries no subject signal and no account is set' })
+  if (!subjectInput || !isAddress(subjectInput, { strict: false }))
+    throw new InvalidInputError({
+      field: `${field}subject`,
+      rule: subjectInput ? `"${subjectInput}" is not an address` : 'required when the proof carries no subject signal and no account is set',
+    })
   const subject = getAddress(subjectInput)
   // Free to check, and the most common relayer mistake.
   if (proofSubject && proofSubject !== subject) throw new ProofSubjectMismatchError({ proofSubject, subject })
-  return { policyId, subject, struct, publicSignals: isProverOutput(proof) ? proof.publicSignals : undefined, vkeyHash: (proof as { vkeyHash?: unknown }).vkeyHash }
+  return {
+    policyId,
+    subject,
+    struct,
+    publicSignals: isProverOutput(proof) ? proof.publicSignals : undefined,
+    vkeyHash: (proof as { vkeyHash?: unknown }).vkeyHash,
+  }
 }
 
 /**
  * Reads what the contract builds its signals from and throws the mismatch that made the pairing fail, if any
  * (VerificationKeyMismatchError, ProofScopeMismatchError, ProofPolicyMismatchError). Returns when it finds none.
  */
-export async function explainRejection(client: Client<Transport, Chain | undefined, Account | undefined>, address: Address, submission: PreparedSubmission): Promise<void> {
+export async function explainRejection(
+  client: Client<Transport, Chain | undefined, Account | undefined>,
+  address: Address,
+  submission: PreparedSubmission,
+): Promise<void> {
   const { policyId, publicSignals, vkeyHash } = submission
   if (!publicSignals) return
   const [scope, policy, contractVkeyHash] = await Promise.all([
@@ -80,7 +97,8 @@ export async function explainRejection(client: Client<Transport, Chain | undefin
     readContract(client, { address, abi: proofXVerifierAbi, functionName: 'vkeyHash' }),
   ])
   // The prover's result says which verification key it was made with.
-  if (typeof vkeyHash === 'string' && vkeyHash.toLowerCase() !== contractVkeyHash.toLowerCase()) throw new VerificationKeyMismatchError({ expected: contractVkeyHash, actual: vkeyHash })
+  if (typeof vkeyHash === 'string' && vkeyHash.toLowerCase() !== contractVkeyHash.toLowerCase())
+    throw new VerificationKeyMismatchError({ expected: contractVkeyHash, actual: vkeyHash })
   const proofScope = unpackContext(BigInt(publicSignals[publicSignalIndex.context]!)).scopeTag
   if (proofScope !== scope) throw new ProofScopeMismatchError({ proofScope, scope, chainId: await getChainId(client), address })
   const proofPolicyHash = BigInt(publicSignals[publicSignalIndex.policyHash]!)

@@ -27,7 +27,8 @@ export const publicSignalIndex = { issuerKeyHash: 0, nullifier: 1, policyHash: 2
 export const PUBLIC_SIGNAL_COUNT = 4
 
 const toBigInt = (value: string | undefined, field: string): bigint => {
-  if (typeof value !== 'string' || !/^(0x[0-9a-fA-F]+|\d+)$/.test(value)) throw new InvalidProofFormatError({ field, rule: 'expected a decimal or hex integer string' })
+  if (typeof value !== 'string' || !/^(0x[0-9a-fA-F]+|\d+)$/.test(value))
+    throw new InvalidProofFormatError({ field, rule: 'expected a decimal or hex integer string' })
   return BigInt(value)
 }
 
@@ -39,8 +40,13 @@ const toBigInt = (value: string | undefined, field: string): bigint => {
  * const struct = toProofXProof({ proof, publicSignals })
  */
 export function toProofXProof({ proof, publicSignals }: Groth16ProofOutput): ProofXProof {
-  if (!Array.isArray(publicSignals) || publicSignals.length !== PUBLIC_SIGNAL_COUNT) throw new InvalidProofFormatError({ field: 'publicSignals', rule: `expected ${PUBLIC_SIGNAL_COUNT} public signals, got ${Array.isArray(publicSignals) ? publicSignals.length : typeof publicSignals}` })
-  if (!proof || !Array.isArray(proof.pi_a) || !Array.isArray(proof.pi_b) || !Array.isArray(proof.pi_c) || proof.pi_b.length < 2) throw new InvalidProofFormatError({ field: 'proof', rule: 'expected pi_a, pi_b and pi_c' })
+  if (!Array.isArray(publicSignals) || publicSignals.length !== PUBLIC_SIGNAL_COUNT)
+    throw new InvalidProofFormatError({
+      field: 'publicSignals',
+      rule: `expected ${PUBLIC_SIGNAL_COUNT} public signals, got ${Array.isArray(publicSignals) ? publicSignals.length : typeof publicSignals}`,
+    })
+  if (!proof || !Array.isArray(proof.pi_a) || !Array.isArray(proof.pi_b) || !Array.isArray(proof.pi_c) || proof.pi_b.length < 2)
+    throw new InvalidProofFormatError({ field: 'proof', rule: 'expected pi_a, pi_b and pi_c' })
   // Every signal must parse, not just the two the struct carries: the SDK reads policyHash and context too.
   publicSignals.forEach((signal, i) => toBigInt(signal, `publicSignals[${i}]`))
   const g2 = (row: readonly string[] | undefined, i: number) => {

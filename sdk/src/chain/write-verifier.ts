@@ -41,13 +41,30 @@ export type WriteVerifierReturnType = { hash: Hash; receipt: TransactionReceipt 
  */
 export async function writeVerifier<functionName extends VerifierWriteFunctionName>(
   client: Client<Transport, Chain | undefined, Account | undefined>,
-  { address, account, chain, gas, onSubmitted, pollingInterval, functionName, args }: WriteVerifierOptions & { functionName: functionName; args: ContractFunctionArgs<Abi, 'nonpayable' | 'payable', functionName> },
+  {
+    address,
+    account,
+    chain,
+    gas,
+    onSubmitted,
+    pollingInterval,
+    functionName,
+    args,
+  }: WriteVerifierOptions & { functionName: functionName; args: ContractFunctionArgs<Abi, 'nonpayable' | 'payable', functionName> },
   { onSimulated }: WriteVerifierHooks = {},
 ): Promise<WriteVerifierReturnType> {
   let request: unknown
   let result: unknown
   try {
-    const simulation = await simulateContract(client, { address, abi: proofXVerifierAbi, functionName, args, account: account ?? client.account, chain, ...(gas === undefined ? {} : { gas }) } as never)
+    const simulation = await simulateContract(client, {
+      address,
+      abi: proofXVerifierAbi,
+      functionName,
+      args,
+      account: account ?? client.account,
+      chain,
+      ...(gas === undefined ? {} : { gas }),
+    } as never)
     request = (simulation as { request: unknown }).request
     result = (simulation as { result: unknown }).result
   } catch (error) {
@@ -63,6 +80,7 @@ export async function writeVerifier<functionName extends VerifierWriteFunctionNa
   }
   onSubmitted?.(hash)
   const receipt = await waitForTransactionReceipt(client, { hash, ...(pollingInterval === undefined ? {} : { pollingInterval }) })
-  if (receipt.status !== 'success') throw new ContractRevertedError({ functionName, transactionHash: hash, reason: 'The transaction reverted on-chain after its simulation succeeded.' })
+  if (receipt.status !== 'success')
+    throw new ContractRevertedError({ functionName, transactionHash: hash, reason: 'The transaction reverted on-chain after its simulation succeeded.' })
   return { hash, receipt }
 }

@@ -16,11 +16,21 @@ const deployment = {
 } as const
 
 describe('createProofX', () => {
-  test('binds the ProofX actions to the deployment\'s proxy on the chosen chain', () => {
+  test("binds the ProofX actions to the deployment's proxy on the chosen chain", () => {
     const proofx = createProofX({ chainId: 31337, deployment, transport: http('http://127.0.0.1:1') })
     expect(proofx.chain.id).toBe(31337)
     expect(proofx.deployment.proxy).toBe(deployment.proxy)
-    for (const action of ['submitProof', 'isCompliant', 'getComplianceStatus', 'watchProofVerified', 'grantSigner', 'pause', 'upgrade', 'readContract', 'writeContract'])
+    for (const action of [
+      'submitProof',
+      'isCompliant',
+      'getComplianceStatus',
+      'watchProofVerified',
+      'grantSigner',
+      'pause',
+      'upgrade',
+      'readContract',
+      'writeContract',
+    ])
       expect(typeof (proofx as unknown as Record<string, unknown>)[action]).toBe('function')
   })
 

@@ -1,4 +1,16 @@
-import { createClient, http, publicActions, walletActions, type Account, type Address, type Chain, type Client, type PublicActions, type Transport, type WalletActions } from 'viem'
+import {
+  createClient,
+  http,
+  publicActions,
+  walletActions,
+  type Account,
+  type Address,
+  type Chain,
+  type Client,
+  type PublicActions,
+  type Transport,
+  type WalletActions,
+} from 'viem'
 import { anvil, polygonAmoy, sepolia } from 'viem/chains'
 import { getDeployment } from '../deployments/registry.js'
 import { parseDeployment } from '../deployments/parse-deployment.js'
@@ -33,12 +45,21 @@ export type CreateProofXParameters = {
  * const proofx = createProofX({ chainId: 80002, transport: custom(window.ethereum), account })
  * await proofx.submitProof({ policyId: proofx.deployment.policies.accredited!, proof })
  */
-export function createProofX({ chainId, deployment: given, transport, rpcUrl, account, chain: givenChain, pollingInterval }: CreateProofXParameters): CreateProofXReturnType {
+export function createProofX({
+  chainId,
+  deployment: given,
+  transport,
+  rpcUrl,
+  account,
+  chain: givenChain,
+  pollingInterval,
+}: CreateProofXParameters): CreateProofXReturnType {
   const chain = givenChain ?? knownChains[chainId]
   if (!chain) throw new InvalidInputError({ field: 'chain', rule: `chain ${chainId} is not built in (anvil, Polygon Amoy, Sepolia): pass its viem Chain` })
   if (chain.id !== chainId) throw new InvalidInputError({ field: 'chain', rule: `chain.id ${chain.id} differs from chainId ${chainId}` })
   const deployment = given ? parseDeployment(given) : getDeployment(chainId)
-  if (deployment.chainId !== chainId) throw new InvalidDeploymentError({ field: 'chainId', rule: `the deployment is for chain ${deployment.chainId}, not ${chainId}` })
+  if (deployment.chainId !== chainId)
+    throw new InvalidDeploymentError({ field: 'chainId', rule: `the deployment is for chain ${deployment.chainId}, not ${chainId}` })
   return createClient({ chain, transport: transport ?? http(rpcUrl), account, pollingInterval, name: 'ProofX Client', key: 'proofx' })
     .extend(publicActions)
     .extend(walletActions)
@@ -60,8 +81,10 @@ export type CreateProofXReturnType = Client<
   Chain,
   Account | undefined,
   undefined,
-  PublicActions<Transport, Chain, Account | undefined> & WalletActions<Chain, Account | undefined> & Omit<ProofXActions, 'getPublishedPolicy'> & {
-    deployment: ProofXDeployment
-    getPublishedPolicy(parameters: PublishedPolicyByName | Omit<GetPublishedPolicyParameters, 'address'>): Promise<GetPublishedPolicyReturnType>
-  }
+  PublicActions<Transport, Chain, Account | undefined> &
+    WalletActions<Chain, Account | undefined> &
+    Omit<ProofXActions, 'getPublishedPolicy'> & {
+      deployment: ProofXDeployment
+      getPublishedPolicy(parameters: PublishedPolicyByName | Omit<GetPublishedPolicyParameters, 'address'>): Promise<GetPublishedPolicyReturnType>
+    }
 >

@@ -5,7 +5,11 @@ import { computeScope } from './compute-scope.js'
 
 // Written by contracts/script/make-fixtures.ts with computeScope; contracts/test/Groth16Verifier.t.sol checks that
 // ProofXVerifier.scope() (Solidity: keccak256(abi.encode(block.chainid, address(this))) & (2^53 - 1)) equals it.
-const fixtures = JSON.parse(readFileSync(new URL('../../../contracts/test/fixtures/proofs.json', import.meta.url), 'utf8')) as { chainId: number; verifier: Address; scope: string }
+const fixtures = JSON.parse(readFileSync(new URL('../../../contracts/test/fixtures/proofs.json', import.meta.url), 'utf8')) as {
+  chainId: number
+  verifier: Address
+  scope: string
+}
 
 describe('computeScope', () => {
   test('equals the scope tag the contract computes for the fixtures (chain 31337, fixture proxy)', () => {

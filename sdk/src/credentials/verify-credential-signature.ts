@@ -14,7 +14,9 @@ export function verifyCredentialSignature(credential: SignedCredential): boolean
   if (verified.has(key)) return true
   let valid: boolean
   try {
-    valid = verifySignature(hashCredential(credential.attributes), { R8: [...credential.signature.R8], S: credential.signature.S }, [...credential.issuerPublicKey])
+    valid = verifySignature(hashCredential(credential.attributes), { R8: [...credential.signature.R8], S: credential.signature.S }, [
+      ...credential.issuerPublicKey,
+    ])
   } catch {
     valid = false
   }

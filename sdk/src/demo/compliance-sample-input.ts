@@ -22,5 +22,10 @@ export function complianceSampleInput(): ComplianceCircuitInput {
     expiresAt: now + 365n * 86_400n,
     salt: 12345678901234567890n,
   })
-  return buildCircuitInput({ credential, policy: buildPolicy(DEMO_POLICIES.accredited), now, scope: computeScope(31337, '0x5FbDB2315678afecb367f032d93F642f64180aa3') })
+  return buildCircuitInput({
+    credential,
+    policy: buildPolicy(DEMO_POLICIES.accredited),
+    now,
+    scope: computeScope(31337, '0x5FbDB2315678afecb367f032d93F642f64180aa3'),
+  })
 }

@@ -15,7 +15,8 @@ export const DEMO_POLICY_DOCUMENTS = {
     id: '1',
     name: 'accredited',
     version: 1,
-    description: 'Accredited investors: net capital of at least 500,000 units, KYC level 2 or more, risk score 40 or less, resident in the EU/EEA, the UK, the US, Switzerland or Singapore.',
+    description:
+      'Accredited investors: net capital of at least 500,000 units, KYC level 2 or more, risk score 40 or less, resident in the EU/EEA, the UK, the US, Switzerland or Singapore.',
     validityPeriod: 30 * 86_400,
     rules: { minNetCapital: '500000', minKycLevel: 2, maxRiskScore: 40, allowedJurisdictions: DEMO_JURISDICTIONS },
   },
@@ -40,4 +41,7 @@ export const demoPolicyDocuments = (): Record<DemoPolicyName, PolicyDocument> =>
 const rulesOf = (document: (typeof DEMO_POLICY_DOCUMENTS)[DemoPolicyName]): PolicyRules => parsePolicyRules({ policyId: document.id, ...document.rules })
 
 /** The demo documents' rules, for tests and fixtures that need the rules without a chain (dApps read the documents). */
-export const DEMO_POLICIES: Record<DemoPolicyName, PolicyRules> = /* @__PURE__ */ (() => ({ accredited: rulesOf(DEMO_POLICY_DOCUMENTS.accredited), retail: rulesOf(DEMO_POLICY_DOCUMENTS.retail) }))()
+export const DEMO_POLICIES: Record<DemoPolicyName, PolicyRules> = /* @__PURE__ */ (() => ({
+  accredited: rulesOf(DEMO_POLICY_DOCUMENTS.accredited),
+  retail: rulesOf(DEMO_POLICY_DOCUMENTS.retail),
+}))()

@@ -40,7 +40,10 @@ afterAll(() => anvil?.stop())
 
 describe('before the first transaction', () => {
   test('the public demo issuer is refused on chain 80002 (DemoIssuerOnPublicChainError)', async () => {
-    const error = await expectError(deployProofX(client(), { ...base, issuers: [...base.issuers, { keyHash: demoIssuer().keyHash, revoker: deployer.address }] }), DemoIssuerOnPublicChainError)
+    const error = await expectError(
+      deployProofX(client(), { ...base, issuers: [...base.issuers, { keyHash: demoIssuer().keyHash, revoker: deployer.address }] }),
+      DemoIssuerOnPublicChainError,
+    )
     expect(error).toMatchObject({ field: 'issuers', chainId: 80002, issuerKeyHash: demoIssuer().keyHash })
     expect(await nonce()).toBe(0)
   })
@@ -52,7 +55,10 @@ describe('before the first transaction', () => {
     ['issuers[0].revoker', { issuers: [{ keyHash: issuer.keyHash, revoker: '0x0000000000000000000000000000000000000000' as Address }] }],
     ['pauser', { pauser: '0x1234' as Address }],
     ['maxProofAge', { maxProofAge: 0 }],
-    ['artifacts.ProofXVerifier', { artifacts: { ...({} as DeployProofXParameters['artifacts']), Groth16Verifier: { abi: [], bytecode: { object: '0x00' as Hex } } } }],
+    [
+      'artifacts.ProofXVerifier',
+      { artifacts: { ...({} as DeployProofXParameters['artifacts']), Groth16Verifier: { abi: [], bytecode: { object: '0x00' as Hex } } } },
+    ],
     ['verificationKey', { verificationKey: {} as VerificationKey }],
   ] as const)('%s: InvalidDeployParameterError names the field; nothing is sent', async (field, change) => {
     const error = await expectError(deployProofX(client(), { ...base, ...(change as Partial<DeployProofXParameters>) }), InvalidDeployParameterError)
@@ -63,15 +69,36 @@ describe('before the first transaction', () => {
 
 test('deploys, registers the policies and issuers, and hands each role to its holder', async () => {
   const steps: string[] = []
-  const deployment = await deployProofX(client(), { ...base, admin: admin.address, pauser: pauser.address, upgrader: upgrader.address, signers: [signer.address], onStep: ({ step }) => steps.push(step) })
-  expect(steps.slice(0, 5)).toEqual(['deploy Groth16Verifier', 'deploy the ProofXVerifier implementation', 'deploy the ERC-1967 proxy and initialize it', 'deploy Groth16BatchVerifier', 'setBatchVerifier'])
+  const deployment = await deployProofX(client(), {
+    ...base,
+    admin: admin.address,
+    pauser: pauser.address,
+    upgrader: upgrader.address,
+    signers: [signer.address],
+    onStep: ({ step }) => steps.push(step),
+  })
+  expect(steps.slice(0, 5)).toEqual([
+    'deploy Groth16Verifier',
+    'deploy the ProofXVerifier implementation',
+    'deploy the ERC-1967 proxy and initialize it',
+    'deploy Groth16BatchVerifier',
+    'setBatchVerifier',
+  ])
   expect(steps.at(-1)).toBe('deployer renounces DEFAULT_ADMIN_ROLE')
   expect(deployment).toMatchObject({ chainId: 80002, policies: { accredited: 1n, retail: 2n }, issuerKeyHash: issuer.keyHash })
 
   const reader = createPublicClient({ transport: http(anvil.rpcUrl) })
-  const hasRole = (role: Hex, account: Address) => reader.readContract({ address: deployment.proxy, abi: proofXVerifierAbi, functionName: 'hasRole', args: [role, account] })
+  const hasRole = (role: Hex, account: Address) =>
+    reader.readContract({ address: deployment.proxy, abi: proofXVerifierAbi, functionName: 'hasRole', args: [role, account] })
   const { DEFAULT_ADMIN_ROLE, PAUSER_ROLE, UPGRADER_ROLE, SIGNER_ROLE } = proofXRoles
-  expect(await Promise.all([hasRole(DEFAULT_ADMIN_ROLE, admin.address), hasRole(PAUSER_ROLE, pauser.address), hasRole(UPGRADER_ROLE, upgrader.address), hasRole(SIGNER_ROLE, signer.address)])).toEqual([true, true, true, true])
+  expect(
+    await Promise.all([
+      hasRole(DEFAULT_ADMIN_ROLE, admin.address),
+      hasRole(PAUSER_ROLE, pauser.address),
+      hasRole(UPGRADER_ROLE, upgrader.address),
+      hasRole(SIGNER_ROLE, signer.address),
+    ]),
+  ).toEqual([true, true, true, true])
   // Separate holders: the admin does not pause or upgrade, and the deployer keeps nothing.
   expect(await Promise.all([hasRole(PAUSER_ROLE, admin.address), hasRole(UPGRADER_ROLE, admin.address)])).toEqual([false, false])
   expect(await Promise.all([DEFAULT_ADMIN_ROLE, PAUSER_ROLE, UPGRADER_ROLE].map((role) => hasRole(role, deployer.address)))).toEqual([false, false, false])

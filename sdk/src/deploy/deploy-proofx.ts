@@ -67,9 +67,14 @@ export async function deployProofX(client: Client<Transport, Chain | undefined, 
   checkArtifacts(artifacts)
   checkPolicies(policies)
   checkIssuers(issuers)
-  if (!Number.isSafeInteger(maxProofAge) || maxProofAge <= 0 || maxProofAge >= 2 ** 40) throw new InvalidDeployParameterError({ field: 'maxProofAge', rule: 'must be a whole number of seconds between 1 and 2^40 - 1' })
+  if (!Number.isSafeInteger(maxProofAge) || maxProofAge <= 0 || maxProofAge >= 2 ** 40)
+    throw new InvalidDeployParameterError({ field: 'maxProofAge', rule: 'must be a whole number of seconds between 1 and 2^40 - 1' })
   const admin = optionalAddress(parameters.admin, 'admin') ?? deployer
-  const holders = { [proofXRoles.PAUSER_ROLE]: optionalAddress(parameters.pauser, 'pauser') ?? admin, [proofXRoles.UPGRADER_ROLE]: optionalAddress(parameters.upgrader, 'upgrader') ?? admin, [proofXRoles.DEFAULT_ADMIN_ROLE]: admin }
+  const holders = {
+    [proofXRoles.PAUSER_ROLE]: optionalAddress(parameters.pauser, 'pauser') ?? admin,
+    [proofXRoles.UPGRADER_ROLE]: optionalAddress(parameters.upgrader, 'upgrader') ?? admin,
+    [proofXRoles.DEFAULT_ADMIN_ROLE]: admin,
+  }
   signers.forEach((signer, i) => optionalAddress(signer, `signers[${i}]`))
   let vkeyHash: ReturnType<typeof hashVerificationKey>
   try {
@@ -94,15 +99,23 @@ export async function deployProofX(client: Client<Transport, Chain | undefined, 
   }
   const deploy = (step: string, artifact: FoundryArtifact, args: readonly unknown[] = []) =>
     run(step, async () => {
-      const hash = await deployContract(client, { abi: artifact.abi, bytecode: artifact.bytecode.object, args, account: client.account, chain: client.chain } as never)
+      const hash = await deployContract(client, {
+        abi: artifact.abi,
+        bytecode: artifact.bytecode.object,
+        args,
+        account: client.account,
+        chain: client.chain,
+      } as never)
       const receipt = await waitForTransactionReceipt(client, { hash, ...(pollingInterval === undefined ? {} : { pollingInterval }) })
-      if (receipt.status !== 'success' || !receipt.contractAddress) throw Object.assign(new Error('the deployment transaction reverted'), { transactionHash: hash })
+      if (receipt.status !== 'success' || !receipt.contractAddress)
+        throw Object.assign(new Error('the deployment transaction reverted'), { transactionHash: hash })
       return { hash, blockNumber: receipt.blockNumber, address: getAddress(receipt.contractAddress) }
     })
-  const write = (step: string, send: () => Promise<{ hash: Hash; receipt: { blockNumber: bigint } }>) => run(step, async () => {
-    const { hash, receipt } = await send()
-    return { hash, blockNumber: receipt.blockNumber }
-  })
+  const write = (step: string, send: () => Promise<{ hash: Hash; receipt: { blockNumber: bigint } }>) =>
+    run(step, async () => {
+      const { hash, receipt } = await send()
+      return { hash, blockNumber: receipt.blockNumber }
+    })
 
   const groth16 = await deploy('deploy Groth16Verifier', artifacts.Groth16Verifier)
   const implementation = await deploy('deploy the ProofXVerifier implementation', artifacts.ProofXVerifier)
@@ -116,7 +129,9 @@ export async function deployProofX(client: Client<Transport, Chain | undefined, 
     await write('setBatchVerifier', () => setBatchVerifier(client, { ...options, batchVerifier: batchVerifier! }))
   }
   for (const document of policies) {
-    await write(`setPolicy ${document.id} (${document.name})`, () => setPolicy(client, { ...options, policyId: document.id, policyHash: document.hash, validityPeriod: document.validityPeriod! }))
+    await write(`setPolicy ${document.id} (${document.name})`, () =>
+      setPolicy(client, { ...options, policyId: document.id, policyHash: document.hash, validityPeriod: document.validityPeriod! }),
+    )
   }
   for (const issuer of issuers) {
     await write(`addIssuer ${issuer.keyHash}`, () => addIssuer(client, { ...options, issuerKeyHash: issuer.keyHash, revoker: getAddress(issuer.revoker) }))
@@ -126,7 +141,9 @@ export async function deployProofX(client: Client<Transport, Chain | undefined, 
   const roles = [proofXRoles.PAUSER_ROLE, proofXRoles.UPGRADER_ROLE, proofXRoles.DEFAULT_ADMIN_ROLE] as const
   const handedOver = roles.filter((role) => holders[role] !== deployer)
   for (const role of handedOver) {
-    await write(`grant ${roleLabel(role)} to ${holders[role]}`, () => writeVerifier(client, { ...options, functionName: 'grantRole', args: [role, holders[role]!] }))
+    await write(`grant ${roleLabel(role)} to ${holders[role]}`, () =>
+      writeVerifier(client, { ...options, functionName: 'grantRole', args: [role, holders[role]!] }),
+    )
   }
   for (const role of handedOver) {
     await write(`deployer renounces ${roleLabel(role)}`, () => writeVerifier(client, { ...options, functionName: 'renounceRole', args: [role, deployer] }))
@@ -161,7 +178,10 @@ function checkArtifacts(artifacts: ProofXContractArtifacts): void {
     if (name === 'Groth16BatchVerifier' && artifact === undefined) continue
     const bytecode = artifact?.bytecode?.object
     if (!Array.isArray(artifact?.abi) || typeof bytecode !== 'string' || !/^0x([0-9a-fA-F]{2})+$/.test(bytecode)) {
-      throw new InvalidDeployParameterError({ field: `artifacts.${name}`, rule: 'must be a Foundry artifact with an abi and linked creation bytecode (out/<Name>.sol/<Name>.json)' })
+      throw new InvalidDeployParameterError({
+        field: `artifacts.${name}`,
+        rule: 'must be a Foundry artifact with an abi and linked creation bytecode (out/<Name>.sol/<Name>.json)',
+      })
     }
   }
 }
@@ -172,8 +192,13 @@ function checkPolicies(policies: readonly PolicyDocument[]): void {
   const ids = new Set<bigint>()
   policies.forEach((document, i) => {
     const field = `policies[${i}]`
-    if (typeof document?.hash !== 'bigint' || typeof document.id !== 'bigint' || typeof document.name !== 'string') throw new InvalidDeployParameterError({ field, rule: 'must be a parsed policy document (parsePolicyDocument)' })
-    if (document.validityPeriod === undefined) throw new InvalidDeployParameterError({ field: `${field}.validityPeriod`, rule: `is required: "${document.name}" must say how long its records stay valid` })
+    if (typeof document?.hash !== 'bigint' || typeof document.id !== 'bigint' || typeof document.name !== 'string')
+      throw new InvalidDeployParameterError({ field, rule: 'must be a parsed policy document (parsePolicyDocument)' })
+    if (document.validityPeriod === undefined)
+      throw new InvalidDeployParameterError({
+        field: `${field}.validityPeriod`,
+        rule: `is required: "${document.name}" must say how long its records stay valid`,
+      })
     if (names.has(document.name)) throw new InvalidDeployParameterError({ field: `${field}.name`, rule: `"${document.name}" is listed twice` })
     if (ids.has(document.id)) throw new InvalidDeployParameterError({ field: `${field}.id`, rule: `policy id ${document.id} is listed twice` })
     names.add(document.name)
@@ -186,9 +211,14 @@ function checkIssuers(issuers: readonly DeployIssuer[]): void {
   const seen = new Set<bigint>()
   issuers.forEach((issuer, i) => {
     const field = `issuers[${i}]`
-    if (typeof issuer?.keyHash !== 'bigint' || issuer.keyHash <= 0n || issuer.keyHash >= SNARK_SCALAR_FIELD) throw new InvalidDeployParameterError({ field: `${field}.keyHash`, rule: 'must be an issuer key hash (hashIssuerKey) between 1 and the BN254 scalar field' })
+    if (typeof issuer?.keyHash !== 'bigint' || issuer.keyHash <= 0n || issuer.keyHash >= SNARK_SCALAR_FIELD)
+      throw new InvalidDeployParameterError({
+        field: `${field}.keyHash`,
+        rule: 'must be an issuer key hash (hashIssuerKey) between 1 and the BN254 scalar field',
+      })
     if (seen.has(issuer.keyHash)) throw new InvalidDeployParameterError({ field: `${field}.keyHash`, rule: `issuer ${issuer.keyHash} is listed twice` })
     seen.add(issuer.keyHash)
-    if (!optionalAddress(issuer.revoker, `${field}.revoker`)) throw new InvalidDeployParameterError({ field: `${field}.revoker`, rule: 'is required: the address that may revoke its credentials' })
+    if (!optionalAddress(issuer.revoker, `${field}.revoker`))
+      throw new InvalidDeployParameterError({ field: `${field}.revoker`, rule: 'is required: the address that may revoke its credentials' })
   })
 }

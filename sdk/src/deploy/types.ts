@@ -12,4 +12,9 @@ export type ProofXContractArtifacts = {
 }
 
 /** The artifact names, in the order a Foundry build lists them (out/<Name>.sol/<Name>.json). */
-export const PROOFX_CONTRACT_NAMES = ['Groth16Verifier', 'ProofXVerifier', 'ERC1967Proxy', 'Groth16BatchVerifier'] as const satisfies readonly (keyof ProofXContractArtifacts)[]
+export const PROOFX_CONTRACT_NAMES = [
+  'Groth16Verifier',
+  'ProofXVerifier',
+  'ERC1967Proxy',
+  'Groth16BatchVerifier',
+] as const satisfies readonly (keyof ProofXContractArtifacts)[]

@@ -15,12 +15,14 @@ const integer = (value: unknown, field: string, source: string | undefined): big
 }
 
 const address = (value: unknown, field: string, source: string | undefined): Address => {
-  if (typeof value !== 'string' || !isAddress(value, { strict: false })) throw new InvalidDeploymentError({ field, rule: 'expected a 20-byte hex address', source })
+  if (typeof value !== 'string' || !isAddress(value, { strict: false }))
+    throw new InvalidDeploymentError({ field, rule: 'expected a 20-byte hex address', source })
   return getAddress(value)
 }
 
 const bytes32 = (value: unknown, field: string, source: string | undefined): Hex => {
-  if (typeof value !== 'string' || !isHex(value) || value.length !== 66) throw new InvalidDeploymentError({ field, rule: 'expected a 32-byte hex string', source })
+  if (typeof value !== 'string' || !isHex(value) || value.length !== 66)
+    throw new InvalidDeploymentError({ field, rule: 'expected a 32-byte hex string', source })
   return value
 }
 
@@ -35,25 +37,30 @@ const isUrl = (value: string) => {
 /** Bundled documents are checked now (names, ids, rules, stated hash); URLs when fetched. */
 function policyDocuments(input: unknown, policies: Record<string, bigint>, source: string | undefined): Record<string, PublishedPolicyDocument> {
   if (input === undefined || input === null) return {}
-  if (typeof input !== 'object' || Array.isArray(input)) throw new InvalidDeploymentError({ field: 'policyDocuments', rule: 'expected an object of policy name -> document or { url }', source })
-  return Object.fromEntries(Object.entries(input as Raw).map(([name, entry]): [string, PublishedPolicyDocument] => {
-    const field = `policyDocuments.${name}`
-    if (entry && typeof entry === 'object' && 'url' in entry && Object.keys(entry).length === 1) {
-      const url = (entry as { url: unknown }).url
-      if (typeof url !== 'string' || !isUrl(url)) throw new InvalidDeploymentError({ field: `${field}.url`, rule: 'expected an http(s) or relative URL', source })
-      return [name, { url }]
-    }
-    let document: PolicyDocument
-    try {
-      document = parsePolicyDocument(entry, field)
-    } catch (cause) {
-      if (!(cause instanceof ProofXError && 'field' in cause)) throw cause
-      throw new InvalidDeploymentError({ field: String(cause.field), rule: String((cause as { rule?: string }).rule ?? cause.shortMessage), source, cause })
-    }
-    if (document.name !== name) throw new InvalidDeploymentError({ field: `${field}.name`, rule: `expected "${name}", the key it is listed under`, source })
-    if (name in policies && policies[name] !== document.id) throw new InvalidDeploymentError({ field: `${field}.id`, rule: `expected ${policies[name]}, the id policies.${name} names`, source })
-    return [name, document]
-  }))
+  if (typeof input !== 'object' || Array.isArray(input))
+    throw new InvalidDeploymentError({ field: 'policyDocuments', rule: 'expected an object of policy name -> document or { url }', source })
+  return Object.fromEntries(
+    Object.entries(input as Raw).map(([name, entry]): [string, PublishedPolicyDocument] => {
+      const field = `policyDocuments.${name}`
+      if (entry && typeof entry === 'object' && 'url' in entry && Object.keys(entry).length === 1) {
+        const url = (entry as { url: unknown }).url
+        if (typeof url !== 'string' || !isUrl(url))
+          throw new InvalidDeploymentError({ field: `${field}.url`, rule: 'expected an http(s) or relative URL', source })
+        return [name, { url }]
+      }
+      let document: PolicyDocument
+      try {
+        document = parsePolicyDocument(entry, field)
+      } catch (cause) {
+        if (!(cause instanceof ProofXError && 'field' in cause)) throw cause
+        throw new InvalidDeploymentError({ field: String(cause.field), rule: String((cause as { rule?: string }).rule ?? cause.shortMessage), source, cause })
+      }
+      if (document.name !== name) throw new InvalidDeploymentError({ field: `${field}.name`, rule: `expected "${name}", the key it is listed under`, source })
+      if (name in policies && policies[name] !== document.id)
+        throw new InvalidDeploymentError({ field: `${field}.id`, rule: `expected ${policies[name]}, the id policies.${name} names`, source })
+      return [name, document]
+    }),
+  )
 }
 
 /**
@@ -68,7 +75,8 @@ export function parseDeployment(input: unknown, source?: string): ProofXDeployme
   const raw = input as Raw
   const chainId = integer(raw.chainId, 'chainId', source)
   if (chainId === 0n || chainId >= 1n << 64n) throw new InvalidDeploymentError({ field: 'chainId', rule: 'expected a chain id between 1 and 2^64 - 1', source })
-  if (!raw.policies || typeof raw.policies !== 'object') throw new InvalidDeploymentError({ field: 'policies', rule: 'expected an object of policy name -> id', source })
+  if (!raw.policies || typeof raw.policies !== 'object')
+    throw new InvalidDeploymentError({ field: 'policies', rule: 'expected an object of policy name -> id', source })
   const policies = Object.fromEntries(Object.entries(raw.policies as Raw).map(([name, id]) => [name, integer(id, `policies.${name}`, source)]))
   return {
     chainId: Number(chainId),
@@ -76,7 +84,10 @@ export function parseDeployment(input: unknown, source?: string): ProofXDeployme
     proxy: address(raw.proxy, 'proxy', source),
     implementation: address(raw.implementation, 'implementation', source),
     groth16Verifier: address(raw.groth16Verifier, 'groth16Verifier', source),
-    groth16BatchVerifier: raw.groth16BatchVerifier === undefined || raw.groth16BatchVerifier === null ? undefined : address(raw.groth16BatchVerifier, 'groth16BatchVerifier', source),
+    groth16BatchVerifier:
+      raw.groth16BatchVerifier === undefined || raw.groth16BatchVerifier === null
+        ? undefined
+        : address(raw.groth16BatchVerifier, 'groth16BatchVerifier', source),
     vkeyHash: bytes32(raw.vkeyHash, 'vkeyHash', source),
     deployBlock: integer(raw.deployBlock ?? 0, 'deployBlock', source),
     policies,

@@ -29,6 +29,7 @@ export function readDeploymentFile(chainId: number, directory?: string): ProofXD
     throw new InvalidDeploymentError({ field: '(file)', rule: 'not valid JSON', source: path, cause })
   }
   const deployment = parseDeployment(json, path)
-  if (deployment.chainId !== chainId) throw new InvalidDeploymentError({ field: 'chainId', rule: `the file is named for chain ${chainId} but holds chain ${deployment.chainId}`, source: path })
+  if (deployment.chainId !== chainId)
+    throw new InvalidDeploymentError({ field: 'chainId', rule: `the file is named for chain ${chainId} but holds chain ${deployment.chainId}`, source: path })
   return deployment
 }

@@ -25,7 +25,7 @@ afterEach(() => {
 })
 
 describe('parseDeployment', () => {
-  test('converts the deploy script\'s JSON: bigints, checksummed addresses', () => {
+  test("converts the deploy script's JSON: bigints, checksummed addresses", () => {
     const deployment = parseDeployment(json)
     expect(deployment.proxy).toBe('0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512')
     expect(deployment.policies).toEqual({ accredited: 1n, retail: 2n })
@@ -51,7 +51,10 @@ describe('parseDeployment', () => {
 
 describe('parseDeployment: published policy documents', () => {
   test('bundled documents are parsed (hash computed), URLs kept; files without any still parse', () => {
-    const deployment = parseDeployment({ ...json, policyDocuments: { accredited: DEMO_POLICY_DOCUMENTS.accredited, retail: { url: 'https://policies.example/retail.json' } } })
+    const deployment = parseDeployment({
+      ...json,
+      policyDocuments: { accredited: DEMO_POLICY_DOCUMENTS.accredited, retail: { url: 'https://policies.example/retail.json' } },
+    })
     expect(deployment.policyDocuments.accredited).toMatchObject({ id: 1n, name: 'accredited', hash: expect.any(BigInt) })
     expect(deployment.policyDocuments.retail).toEqual({ url: 'https://policies.example/retail.json' })
     expect(parseDeployment(json).policyDocuments).toEqual({})
@@ -61,11 +64,17 @@ describe('parseDeployment: published policy documents', () => {
   test.each([
     ['policyDocuments.accredited.name', { accredited: DEMO_POLICY_DOCUMENTS.retail }, 'expected "accredited", the key it is listed under'],
     ['policyDocuments.retail.id', { retail: { ...DEMO_POLICY_DOCUMENTS.retail, id: '7' } }, 'expected 2, the id policies.retail names'],
-    ['policyDocuments.retail.rules.minKycLevel', { retail: { ...DEMO_POLICY_DOCUMENTS.retail, rules: { ...DEMO_POLICY_DOCUMENTS.retail.rules, minKycLevel: 2.5 } } }, 'integer'],
+    [
+      'policyDocuments.retail.rules.minKycLevel',
+      { retail: { ...DEMO_POLICY_DOCUMENTS.retail, rules: { ...DEMO_POLICY_DOCUMENTS.retail.rules, minKycLevel: 2.5 } } },
+      'integer',
+    ],
     ['policyDocuments.retail.url', { retail: { url: 'ftp://policies.example/retail.json' } }, 'expected an http(s) or relative URL'],
     ['policyDocuments', [], 'expected an object'],
   ])('names the bad field: %s', (field, policyDocuments, rule) => {
-    expect(() => parseDeployment({ ...json, policyDocuments }, 'deployments/31337.json')).toThrowError(expect.objectContaining({ name: 'InvalidDeploymentError', field, rule: expect.stringContaining(rule) }))
+    expect(() => parseDeployment({ ...json, policyDocuments }, 'deployments/31337.json')).toThrowError(
+      expect.objectContaining({ name: 'InvalidDeploymentError', field, rule: expect.stringContaining(rule) }),
+    )
   })
 })
 

@@ -40,15 +40,17 @@ export function unregisterDeployment(chainId: number): void {
  * local anvil only) deployments/31337.json. Throws DeploymentNotFoundError when none is known.
  */
 export function getDeployment(chainId: number): ProofXDeployment {
-  const deployment =
-    registered.get(chainId) ??
-    publishedDeployments[chainId] ??
-    (chainId === proofXChainIds.anvil ? readDeploymentFile(chainId) : undefined)
+  const deployment = registered.get(chainId) ?? publishedDeployments[chainId] ?? (chainId === proofXChainIds.anvil ? readDeploymentFile(chainId) : undefined)
   if (deployment) return deployment
-  const chainName = { [proofXChainIds.anvil]: 'local anvil', [proofXChainIds.polygonAmoy]: 'Polygon Amoy', [proofXChainIds.sepolia]: 'Ethereum Sepolia' }[chainId]
+  const chainName = { [proofXChainIds.anvil]: 'local anvil', [proofXChainIds.polygonAmoy]: 'Polygon Amoy', [proofXChainIds.sepolia]: 'Ethereum Sepolia' }[
+    chainId
+  ]
   throw new DeploymentNotFoundError({
     chainId,
     chainName,
-    hint: chainId in publishedDeployments ? `ProofX is not deployed to ${chainName} yet: deploy it, then fill its entry in sdk/src/deployments/registry.ts or pass { deployment }.` : undefined,
+    hint:
+      chainId in publishedDeployments
+        ? `ProofX is not deployed to ${chainName} yet: deploy it, then fill its entry in sdk/src/deployments/registry.ts or pass { deployment }.`
+        : undefined,
   })
 }

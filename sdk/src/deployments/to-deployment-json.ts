@@ -36,6 +36,8 @@ export function toDeploymentJson(deployment: ProofXDeployment): ProofXDeployment
     policies: Object.fromEntries(Object.entries(deployment.policies).map(([name, id]) => [name, json(id)])),
     proxy: deployment.proxy,
     vkeyHash: deployment.vkeyHash,
-    policyDocuments: Object.fromEntries(Object.entries(deployment.policyDocuments).map(([name, document]) => [name, 'url' in document ? { url: document.url } : toPolicyDocumentJson(document)])),
+    policyDocuments: Object.fromEntries(
+      Object.entries(deployment.policyDocuments).map(([name, document]) => [name, 'url' in document ? { url: document.url } : toPolicyDocumentJson(document)]),
+    ),
   }
 }

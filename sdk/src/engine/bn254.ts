@@ -8,7 +8,9 @@ export const MONT_R = 1n << 256n
 export const mod = (x: bigint, m: bigint) => ((x % m) + m) % m
 
 export function modPow(base: bigint, exponent: bigint, m: bigint): bigint {
-  let result = 1n, b = mod(base, m), e = exponent
+  let result = 1n,
+    b = mod(base, m),
+    e = exponent
   while (e > 0n) {
     if (e & 1n) result = (result * b) % m
     b = (b * b) % m

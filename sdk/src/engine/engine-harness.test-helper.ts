@@ -59,13 +59,24 @@ export { fromMontLe, toLe32, toMontLe }
 
 /** The engine's affine G1 bytes (Montgomery LE, (0,0) = infinity) as ffjavascript's toObject prints it. */
 export function g1Object(affine: Uint8Array): bigint[] {
-  const x = fromMontLe(affine.subarray(0, 32), q), y = fromMontLe(affine.subarray(32, 64), q)
+  const x = fromMontLe(affine.subarray(0, 32), q),
+    y = fromMontLe(affine.subarray(32, 64), q)
   return x === 0n && y === 0n ? [0n, 1n, 0n] : [x, y, 1n]
 }
 
 export function g2Object(affine: Uint8Array): bigint[][] {
   const c = [0, 1, 2, 3].map((i) => fromMontLe(affine.subarray(32 * i, 32 * i + 32), q))
-  return c.every((v) => v === 0n) ? [[0n, 0n], [1n, 0n], [0n, 0n]] : [[c[0]!, c[1]!], [c[2]!, c[3]!], [1n, 0n]]
+  return c.every((v) => v === 0n)
+    ? [
+        [0n, 0n],
+        [1n, 0n],
+        [0n, 0n],
+      ]
+    : [
+        [c[0]!, c[1]!],
+        [c[2]!, c[3]!],
+        [1n, 0n],
+      ]
 }
 
 /** n scalars of a kind, 32 bytes LE each. */

@@ -51,7 +51,10 @@ export async function startEngineHelper({ shares, slotSizes, shared }: EngineHel
   const copies = shares.map((s) => ({ ...s, bases: s.bases.slice() }))
   await started
   const initialised = next()
-  thread.post({ cmd: 'init', shares: copies, shared: buffer, slotOffsets }, copies.map((s) => s.bases.buffer as ArrayBuffer))
+  thread.post(
+    { cmd: 'init', shares: copies, shared: buffer, slotOffsets },
+    copies.map((s) => s.bases.buffer as ArrayBuffer),
+  )
   await initialised
 
   return {

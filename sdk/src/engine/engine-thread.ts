@@ -12,7 +12,10 @@ async function port(): Promise<Port> {
     return { post: (reply, transfer) => parentPort!.postMessage(reply, transfer), listen: (handler) => parentPort!.on('message', handler) }
   }
   const scope = self as unknown as Worker
-  return { post: (reply, transfer) => scope.postMessage(reply, transfer ?? []), listen: (handler) => scope.addEventListener('message', (event) => handler(event.data)) }
+  return {
+    post: (reply, transfer) => scope.postMessage(reply, transfer ?? []),
+    listen: (handler) => scope.addEventListener('message', (event) => handler(event.data)),
+  }
 }
 
 async function start() {
@@ -31,7 +34,8 @@ async function start() {
         mem().set(share.bases, ptr)
         return { ...share, bases: new Uint8Array(0), ptr }
       })
-      const g1 = shares.find((s) => s.kind === 'H'), g2 = shares.find((s) => s.group === 2)
+      const g1 = shares.find((s) => s.kind === 'H'),
+        g2 = shares.find((s) => s.group === 2)
       warmUpEngine(e, g1?.ptr ?? 0, g1?.count ?? 0, g2?.ptr ?? 0, g2?.count ?? 0)
       shared = request.shared
       slotOffsets = request.slotOffsets
@@ -66,4 +70,8 @@ async function start() {
   io.post({ cmd: 'ready' })
 }
 
-start().catch((error) => setTimeout(() => { throw error }))
+start().catch((error) =>
+  setTimeout(() => {
+    throw error
+  }),
+)

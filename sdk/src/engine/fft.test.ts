@@ -25,7 +25,8 @@ test.each([1, 2, 3, 8, 13])('FFT and inverse FFT of 2^%i elements match ffjavasc
   const buffer = new Uint8Array(32 * n)
   values.forEach((v, i) => buffer.set(toMontLe(v, r), 32 * i))
   const mark = h.e.heap_mark()
-  const a = h.put(buffer), w = h.put(toMontLe(rootOfUnity(logn), r))
+  const a = h.put(buffer),
+    w = h.put(toMontLe(rootOfUnity(logn), r))
   h.e.fr_fft(a, logn, w)
   const forward = h.get(a, 32 * n)
   expect(forward).toEqual(await curve.Fr.fft(buffer))

@@ -15,7 +15,9 @@ describe.each([
   { name: 'Fr', m: r, mul: 'fr_mul', add: 'fr_add', sub: 'fr_sub', inv: 'fr_inv' },
 ] as const)('$name', ({ m, mul, add, sub, inv }) => {
   const binary = (op: 'mul' | 'add' | 'sub', a: bigint, b: bigint) => {
-    const pa = h.put(toMontLe(a, m)), pb = h.put(toMontLe(b, m)), out = h.alloc(32)
+    const pa = h.put(toMontLe(a, m)),
+      pb = h.put(toMontLe(b, m)),
+      out = h.alloc(32)
     h.e[op === 'mul' ? mul : op === 'add' ? add : sub](out, pa, pb)
     return fromMontLe(h.get(out, 32), m)
   }
@@ -24,7 +26,8 @@ describe.each([
     const xs = samples(m)
     const mark = h.e.heap_mark()
     for (let i = 0; i < xs.length; i++) {
-      const a = xs[i]!, b = xs[(i * 7 + 3) % xs.length]!
+      const a = xs[i]!,
+        b = xs[(i * 7 + 3) % xs.length]!
       expect(binary('mul', a, b)).toBe((a * b) % m)
       expect(binary('add', a, b)).toBe((a + b) % m)
       expect(binary('sub', a, b)).toBe((((a - b) % m) + m) % m)
@@ -36,7 +39,8 @@ describe.each([
   test('inv gives the multiplicative inverse (and 0 for 0)', () => {
     const mark = h.e.heap_mark()
     for (const a of samples(m).slice(0, 40)) {
-      const pa = h.put(toMontLe(a, m)), out = h.alloc(32)
+      const pa = h.put(toMontLe(a, m)),
+        out = h.alloc(32)
       h.e[inv](out, pa)
       const x = fromMontLe(h.get(out, 32), m)
       expect(a === 0n ? x : (x * a) % m).toBe(a === 0n ? 0n : 1n)
@@ -52,7 +56,9 @@ describe('Fq2', () => {
     for (let i = 0; i < 60; i++) {
       const a = new Uint8Array([...toMontLe(randomBelow(q), q), ...toMontLe(i === 0 ? 0n : randomBelow(q), q)])
       const b = new Uint8Array([...toMontLe(i === 1 ? q - 1n : randomBelow(q), q), ...toMontLe(randomBelow(q), q)])
-      const pa = h.put(a), pb = h.put(b), out = h.alloc(64)
+      const pa = h.put(a),
+        pb = h.put(b),
+        out = h.alloc(64)
       h.e.fq2_mul(out, pa, pb)
       expect(h.get(out, 64)).toEqual(curve.F2.mul(a, b))
       h.e.fq2_mul(out, pa, pa)

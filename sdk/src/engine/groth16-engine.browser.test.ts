@@ -16,7 +16,9 @@ let vkey: unknown
 beforeAll(async () => {
   zkey = await fetchBytes('compliance.zkey')
   vkey = await (await fetch('/circuits/artifacts/verification_key.json')).json()
-  const calculator = (await WitnessCalculatorBuilder(await fetchBytes('compliance.wasm'))) as { calculateWTNSBin(input: unknown, sanity: boolean): Promise<Uint8Array> }
+  const calculator = (await WitnessCalculatorBuilder(await fetchBytes('compliance.wasm'))) as {
+    calculateWTNSBin(input: unknown, sanity: boolean): Promise<Uint8Array>
+  }
   wtns = await calculator.calculateWTNSBin(buildCircuitInput({ credential: signed(), policy: buildPolicy(POLICY), now: NOW, scope: SCOPE }), true)
 })
 

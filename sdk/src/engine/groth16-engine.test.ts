@@ -84,14 +84,15 @@ describe('corrupted input gives a typed error naming the field', () => {
     const view = new DataView(zkeyBytes.buffer, zkeyBytes.byteOffset)
     let offset = 12
     for (;;) {
-      const t = view.getUint32(offset, true), size = Number(view.getBigUint64(offset + 4, true))
+      const t = view.getUint32(offset, true),
+        size = Number(view.getBigUint64(offset + 4, true))
       if (t === type) return offset + 12
       offset += 12 + size
     }
   }
 
   test.each([
-    ["a truncated zkey", () => zkeyBytes.subarray(0, zkeyBytes.length - 1000), /^section \d+$/],
+    ['a truncated zkey', () => zkeyBytes.subarray(0, zkeyBytes.length - 1000), /^section \d+$/],
     ['a zkey of 8 bytes', () => zkeyBytes.subarray(0, 8), /file/],
     ['another file type', () => new TextEncoder().encode('{"protocol":"groth16","curve":"bn128"}'), /magic/],
     ['a PLONK zkey header', () => patched(zkeyBytes, sectionOffset(1), 2), /protocol/],

@@ -34,7 +34,10 @@ export type Groth16Engine = {
   terminate(): Promise<void>
 }
 
-const G1J = 96, G2J = 192, G2A = 128, FR = 32
+const G1J = 96,
+  G2J = 192,
+  G2A = 128,
+  FR = 32
 
 /**
  * Share of every MSM this thread computes when a helper runs the rest: this thread also builds A, B, C
@@ -78,9 +81,14 @@ export async function createGroth16Engine(zkeyBytes: Uint8Array, options: Groth1
     if (split < count) theirs.push({ kind, group, bases: bases.subarray(split * size), count: count - split, scalarStart: scalarStart + split })
   }
   warmUpEngine(e, mine.H.ptr, mine.H.count, mine.B2.ptr, mine.B2.count)
-  const helper: EngineHelper | undefined = threads === 2 ? await startEngineHelper({ shares: theirs, slotSizes: { w: nVars * FR, h: n * FR }, shared }) : undefined
+  const helper: EngineHelper | undefined =
+    threads === 2 ? await startEngineHelper({ shares: theirs, slotSizes: { w: nVars * FR, h: n * FR }, shared }) : undefined
   const constants = {
-    alpha1: place(zkey.alpha1), beta1: place(zkey.beta1), beta2: place(zkey.beta2), delta1: place(zkey.delta1), delta2: place(zkey.delta2),
+    alpha1: place(zkey.alpha1),
+    beta1: place(zkey.beta1),
+    beta2: place(zkey.beta2),
+    delta1: place(zkey.delta1),
+    delta2: place(zkey.delta2),
     coefs: place(zkey.coefs),
     w: place(toMontLe(rootOfUnity(power), BN254_R)),
     winv: place(toMontLe(modInv(rootOfUnity(power), BN254_R), BN254_R)),
@@ -129,7 +137,11 @@ export async function createGroth16Engine(zkeyBytes: Uint8Array, options: Groth1
       const proof = assemble(e, constants, at, e.alloc(16 * G2J))
       const publicSignals = Array.from({ length: nPublic }, (_, i) => readLeValue(values, i + 1).toString())
       const total = performance.now() - t0
-      return { proof, publicSignals, timings: { abc: t1 - t0, fft: t2 - t1, msmA: ms.A, msmB1: ms.B1, msmB2: ms.B2, msmC: ms.C, msmH: ms.H, helper: helperMs, total } }
+      return {
+        proof,
+        publicSignals,
+        timings: { abc: t1 - t0, fft: t2 - t1, msmA: ms.A, msmB1: ms.B1, msmB2: ms.B2, msmC: ms.C, msmH: ms.H, helper: helperMs, total },
+      }
     } finally {
       e.heap_reset(mark)
     }
@@ -152,13 +164,20 @@ type Sums = Record<MsmKind, number>
  * and, for C, in G1), C = sum_private w_i C_i + sum h_i H_i + s A + r B1 - r s delta.
  */
 function assemble(e: EngineExports, k: Constants, m: Sums, scratch: number): Groth16Proof {
-  const r = randomScalar(), s = randomScalar()
+  const r = randomScalar(),
+    s = randomScalar()
   const mem = () => new Uint8Array(e.memory.buffer)
   const scalar = (x: bigint) => {
     mem().set(toLe32(x), scratch)
     return scratch
   }
-  const tmp = scratch + 64, aff = tmp + G2J, piA = aff + G2A, piB1 = piA + G1J, piB = piB1 + G1J, piC = piB + G2J, t = piC + G1J
+  const tmp = scratch + 64,
+    aff = tmp + G2J,
+    piA = aff + G2A,
+    piB1 = piA + G1J,
+    piB = piB1 + G1J,
+    piC = piB + G2J,
+    t = piC + G1J
   const g1Mul = (dst: number, affine: number, x: bigint) => e.g1_msm(dst, affine, scalar(x), 1)
   // A
   e.g1_from_affine(piA, k.alpha1)
@@ -190,9 +209,14 @@ function assemble(e: EngineExports, k: Constants, m: Sums, scratch: number): Gro
     e.g1_to_affine(aff, jac)
     return [fq(aff), fq(aff + 32), '1']
   }
-  const pi_a = g1(piA), pi_c = g1(piC)
+  const pi_a = g1(piA),
+    pi_c = g1(piC)
   e.g2_to_affine(aff, piB)
-  const pi_b = [[fq(aff), fq(aff + 32)], [fq(aff + 64), fq(aff + 96)], ['1', '0']]
+  const pi_b = [
+    [fq(aff), fq(aff + 32)],
+    [fq(aff + 64), fq(aff + 96)],
+    ['1', '0'],
+  ]
   return { pi_a, pi_b, pi_c, protocol: 'groth16', curve: 'bn128' }
 }
 

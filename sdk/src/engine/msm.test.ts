@@ -17,8 +17,36 @@ beforeAll(async () => {
 afterAll(() => curve?.terminate())
 
 const groups = [
-  { name: 'G1', size: 64, jac: 96, points: () => zkey.pointsH, msm: 'g1_msm', add: 'g1_add', madd: 'g1_madd', dbl: 'g1_dbl', toAff: 'g1_to_affine', fromAff: 'g1_from_affine', obj: g1Object, ref: () => curve.G1, coords: 2 },
-  { name: 'G2', size: 128, jac: 192, points: () => zkey.pointsB2.subarray(128 * (zkey.nPublic + 1)), msm: 'g2_msm', add: 'g2_add', madd: 'g2_madd', dbl: 'g2_dbl', toAff: 'g2_to_affine', fromAff: 'g2_from_affine', obj: g2Object, ref: () => curve.G2, coords: 4 },
+  {
+    name: 'G1',
+    size: 64,
+    jac: 96,
+    points: () => zkey.pointsH,
+    msm: 'g1_msm',
+    add: 'g1_add',
+    madd: 'g1_madd',
+    dbl: 'g1_dbl',
+    toAff: 'g1_to_affine',
+    fromAff: 'g1_from_affine',
+    obj: g1Object,
+    ref: () => curve.G1,
+    coords: 2,
+  },
+  {
+    name: 'G2',
+    size: 128,
+    jac: 192,
+    points: () => zkey.pointsB2.subarray(128 * (zkey.nPublic + 1)),
+    msm: 'g2_msm',
+    add: 'g2_add',
+    madd: 'g2_madd',
+    dbl: 'g2_dbl',
+    toAff: 'g2_to_affine',
+    fromAff: 'g2_from_affine',
+    obj: g2Object,
+    ref: () => curve.G2,
+    coords: 4,
+  },
 ] as const
 
 /** -P in the zkey's affine form: y -> q - y in every coordinate of y. */
@@ -36,7 +64,10 @@ describe.each(groups)('$name', (g) => {
   const refMsm = async (bases: Uint8Array, s: Uint8Array) => g.ref().toObject(g.ref().toAffine(await g.ref().multiExpAffine(bases, s)))
   const mine = (bases: Uint8Array, s: Uint8Array) => {
     const mark = h.e.heap_mark()
-    const pb = h.put(bases), ps = h.put(s), out = h.alloc(g.jac), aff = h.alloc(g.size)
+    const pb = h.put(bases),
+      ps = h.put(s),
+      out = h.alloc(g.jac),
+      aff = h.alloc(g.size)
     h.e[g.msm](out, pb, ps, s.length / 32)
     h.e[g.toAff](aff, out)
     const result = g.obj(h.get(aff, g.size))
@@ -51,10 +82,14 @@ describe.each(groups)('$name', (g) => {
   const ones = (n: number) => scalars(n, 'one')
 
   test('add, mixed add and double, including P + P, P + (-P) and infinity', async () => {
-    const P = point(0), Q = point(1), negP = negate(P, g.coords), inf = new Uint8Array(g.size)
+    const P = point(0),
+      Q = point(1),
+      negP = negate(P, g.coords),
+      inf = new Uint8Array(g.size)
     const mark = h.e.heap_mark()
     const jac = (affine: Uint8Array) => {
-      const a = h.put(affine), j = h.alloc(g.jac)
+      const a = h.put(affine),
+        j = h.alloc(g.jac)
       h.e[g.fromAff](j, a)
       return j
     }
@@ -79,14 +114,22 @@ describe.each(groups)('$name', (g) => {
       expect(read(out)).toEqual(expected)
     }
     h.e[g.dbl](out, jac(P))
-    expect(read(out)).toEqual(await refMsm(P, scalars(1, 'zero').map((_, i) => (i === 0 ? 2 : 0))))
+    expect(read(out)).toEqual(
+      await refMsm(
+        P,
+        scalars(1, 'zero').map((_, i) => (i === 0 ? 2 : 0)),
+      ),
+    )
     h.e[g.dbl](out, jac(inf))
     expect(read(out)).toEqual(g.obj(inf))
     h.e.heap_reset(mark)
   })
 
   test('MSM batches with P + P and P + (-P) in the same bucket, and infinity bases', async () => {
-    const P = point(2), negP = negate(P, g.coords), Q = point(3), inf = new Uint8Array(g.size)
+    const P = point(2),
+      negP = negate(P, g.coords),
+      Q = point(3),
+      inf = new Uint8Array(g.size)
     for (const bases of [cat(P, P), cat(P, negP), cat(P, negP, Q), cat(P, P, negP, negP, Q, Q), cat(inf, P, inf, negP), cat(P, P, P)]) {
       const s = ones(bases.length / g.size)
       expect(mine(bases, s)).toEqual(await refMsm(bases, s))

@@ -76,9 +76,12 @@ export function readZkey(bytes: Uint8Array): Zkey {
   if (nPublic + 1 > nVars) fail('nPublic', `(${nPublic}) must be below nVars (${nVars})`)
   let p = 84
   const take = (size: number) => g.subarray(p, (p += size))
-  const alpha1 = take(G1), beta1 = take(G1), beta2 = take(G2)
+  const alpha1 = take(G1),
+    beta1 = take(G1),
+    beta2 = take(G2)
   take(G2) // gamma2: only the verifier needs it
-  const delta1 = take(G1), delta2 = take(G2)
+  const delta1 = take(G1),
+    delta2 = take(G2)
 
   const coefSection = section(4, 'coefficients')
   if (coefSection.length < 4) fail('section 4 (coefficients)', 'is empty')
@@ -87,7 +90,9 @@ export function readZkey(bytes: Uint8Array): Zkey {
   if (coefs.length !== nCoefs * COEF) fail('section 4 (coefficients)', `holds ${coefs.length} bytes, ${nCoefs} coefficients need ${nCoefs * COEF}`)
   const cv = new DataView(coefs.buffer, coefs.byteOffset, coefs.byteLength)
   for (let k = 0; k < nCoefs; k++) {
-    const m = cv.getUint32(k * COEF, true), c = cv.getUint32(k * COEF + 4, true), s = cv.getUint32(k * COEF + 8, true)
+    const m = cv.getUint32(k * COEF, true),
+      c = cv.getUint32(k * COEF + 4, true),
+      s = cv.getUint32(k * COEF + 8, true)
     if (m > 1 || c >= domainSize || s >= nVars) fail(`coefficient ${k}`, `(matrix ${m}, constraint ${c}, signal ${s}) is out of range`)
   }
 
@@ -97,7 +102,17 @@ export function readZkey(bytes: Uint8Array): Zkey {
     return s
   }
   return {
-    nVars, nPublic, domainSize, power, alpha1, beta1, beta2, delta1, delta2, coefs, nCoefs,
+    nVars,
+    nPublic,
+    domainSize,
+    power,
+    alpha1,
+    beta1,
+    beta2,
+    delta1,
+    delta2,
+    coefs,
+    nCoefs,
     pointsA: sized(5, 'A points', nVars, G1),
     pointsB1: sized(6, 'B1 points', nVars, G1),
     pointsB2: sized(7, 'B2 points', nVars, G2),

@@ -37,7 +37,8 @@ export async function spawnEngineThread(): Promise<EngineThread> {
   return {
     post: (request, transfer) => worker.postMessage(request, transfer ?? []),
     onReply: (handler) => worker.addEventListener('message', (event) => handler(event.data)),
-    onFailure: (handler) => worker.addEventListener('error', (event) => (event.preventDefault(), handler(new Error(event.message || 'the engine thread failed')))),
+    onFailure: (handler) =>
+      worker.addEventListener('error', (event) => (event.preventDefault(), handler(new Error(event.message || 'the engine thread failed')))),
     terminate: async () => worker.terminate(),
   }
 }

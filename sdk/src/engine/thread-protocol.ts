@@ -12,7 +12,4 @@ export type ThreadRequest =
   /** `scalars` carries the slot's bytes when memory is not shared; otherwise the thread reads `shared`. */
   | { cmd: 'run'; id: number; slot: ScalarSlot; length: number; kinds: MsmKind[]; scalars?: Uint8Array | undefined }
 
-export type ThreadReply =
-  | { cmd: 'ready' }
-  | { cmd: 'result'; id: number; points: Uint8Array; ms: number }
-  | { cmd: 'error'; id: number; message: string }
+export type ThreadReply = { cmd: 'ready' } | { cmd: 'result'; id: number; points: Uint8Array; ms: number } | { cmd: 'error'; id: number; message: string }

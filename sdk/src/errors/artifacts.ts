@@ -12,7 +12,9 @@ export class ArtifactIntegrityError extends ProofXError {
   constructor({ artifact, source, expected, actual }: { artifact: ArtifactName; source: string; expected: string; actual: string }) {
     super(`The ${artifact} artifact failed its integrity check and was refused.`, {
       details: `${source}: sha256 ${actual}, the manifest expects ${expected}.`,
-      metaMessages: ['The file is corrupted or was substituted. Serve the artifacts of the same release as the manifest, and clear the browser cache if it holds an old copy.'],
+      metaMessages: [
+        'The file is corrupted or was substituted. Serve the artifacts of the same release as the manifest, and clear the browser cache if it holds an old copy.',
+      ],
     })
     this.artifact = artifact
     this.expected = expected
@@ -27,7 +29,11 @@ export class ArtifactFetchError extends ProofXError {
   readonly artifact: ArtifactName
   readonly source: string
   constructor({ artifact, source, reason, cause }: { artifact: ArtifactName; source: string; reason: string; cause?: unknown }) {
-    super(`Could not load the ${artifact} artifact from ${source}.`, { details: reason, cause, metaMessages: ['Check the URL or path, and that the server allows this origin (CORS).'] })
+    super(`Could not load the ${artifact} artifact from ${source}.`, {
+      details: reason,
+      cause,
+      metaMessages: ['Check the URL or path, and that the server allows this origin (CORS).'],
+    })
     this.artifact = artifact
     this.source = source
   }

@@ -25,7 +25,9 @@ export class ProofXError extends Error {
   override name = 'ProofXError'
 
   constructor(shortMessage: string, parameters: ProofXErrorParameters = {}) {
-    const details = parameters.details ?? (parameters.cause instanceof ProofXError ? parameters.cause.details : parameters.cause instanceof Error ? parameters.cause.message : '')
+    const details =
+      parameters.details ??
+      (parameters.cause instanceof ProofXError ? parameters.cause.details : parameters.cause instanceof Error ? parameters.cause.message : '')
     const message = [
       shortMessage || 'An error occurred.',
       ...(parameters.metaMessages?.length ? ['', ...parameters.metaMessages] : []),

@@ -7,7 +7,10 @@ export class VerifierAddressNotFoundError extends ProofXError {
   readonly chainId: number
   constructor({ chainId }: { chainId: number }) {
     super(`No ProofX verifier address is configured for chain ${chainId}.`, {
-      metaMessages: ['Pass `address`, or add the chain to `verifiers` in createProofXConfig.', 'If your wallet is on another network, switch it to the verifier\'s chain.'],
+      metaMessages: [
+        'Pass `address`, or add the chain to `verifiers` in createProofXConfig.',
+        "If your wallet is on another network, switch it to the verifier's chain.",
+      ],
     })
     this.chainId = chainId
   }

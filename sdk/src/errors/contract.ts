@@ -28,10 +28,18 @@ export class ProofRejectedError extends ProofXError {
   readonly policyId: bigint
   readonly nullifier: bigint
   readonly transactionHash: Hash | undefined
-  constructor({ subject, policyId, nullifier, transactionHash, cause }: { subject: Address; policyId: bigint; nullifier: bigint; transactionHash?: Hash | undefined } & WithCause) {
+  constructor({
+    subject,
+    policyId,
+    nullifier,
+    transactionHash,
+    cause,
+  }: { subject: Address; policyId: bigint; nullifier: bigint; transactionHash?: Hash | undefined } & WithCause) {
     super(`The verifier rejected the proof for ${subject} under policy ${policyId}: the Groth16 check failed.`, {
       cause,
-      details: transactionHash ? `The transaction ${transactionHash} was mined and recorded a failed ProofVerified event.` : 'Found in simulation; no transaction was sent.',
+      details: transactionHash
+        ? `The transaction ${transactionHash} was mined and recorded a failed ProofVerified event.`
+        : 'Found in simulation; no transaction was sent.',
       metaMessages: [
         'The proof was made for other public signals than the ones submitted: another subject, policy, chain or contract,',
         'or with artifacts whose verification key the contract does not use. Prove again for this submission.',
@@ -50,7 +58,7 @@ export class InvalidProofFormatError extends ProofXError {
   override name = 'InvalidProofFormatError' as const
   readonly field: string
   constructor({ field, rule, cause }: { field: string; rule: string; cause?: unknown }) {
-    super(`The proof is malformed at "${field}": ${rule}.`, { cause, metaMessages: ['Pass the prover\'s output ({ proof, publicSignals }) unchanged.'] })
+    super(`The proof is malformed at "${field}": ${rule}.`, { cause, metaMessages: ["Pass the prover's output ({ proof, publicSignals }) unchanged."] })
     this.field = field
   }
 }
@@ -116,7 +124,7 @@ export class UnauthorizedSubmitterError extends ProofXError {
   constructor({ sender, subject, cause }: { sender: Address; subject: Address } & WithCause) {
     super(`${sender} may not submit a proof for ${subject}: only the subject or a SIGNER_ROLE account can.`, {
       cause,
-      metaMessages: ['Submit from the subject\'s wallet, or relay through an account the admin granted SIGNER_ROLE (grantSigner).'],
+      metaMessages: ["Submit from the subject's wallet, or relay through an account the admin granted SIGNER_ROLE (grantSigner)."],
     })
     this.sender = sender
     this.subject = subject
@@ -227,7 +235,7 @@ export class SignalOutOfFieldError extends ProofXError {
     const names = ['issuerKeyHash', 'nullifier', 'policyHash', 'context']
     super(`Public signal ${index} (${names[Number(index)] ?? 'unknown'}) is not below the BN254 scalar field: ${value}.`, {
       cause,
-      metaMessages: ['The proof was tampered with or built by hand; use the prover\'s output unchanged.'],
+      metaMessages: ["The proof was tampered with or built by hand; use the prover's output unchanged."],
     })
     this.index = index
     this.value = value
@@ -330,7 +338,7 @@ export type GatesClosedErrorType = GatesClosedError & { name: 'GatesClosedError'
 export class GatesClosedError extends ProofXError {
   override name = 'GatesClosedError' as const
   constructor({ cause }: WithCause = {}) {
-    super('The ProofX verifier\'s gates are already closed: every isCompliant is false until a pauser opens them.', {
+    super("The ProofX verifier's gates are already closed: every isCompliant is false until a pauser opens them.", {
       cause,
       metaMessages: ['Nothing to do; openGates once the incident is resolved (see the playbook, scenario B).'],
     })
@@ -342,7 +350,7 @@ export type GatesOpenErrorType = GatesOpenError & { name: 'GatesOpenError' }
 export class GatesOpenError extends ProofXError {
   override name = 'GatesOpenError' as const
   constructor({ cause }: WithCause = {}) {
-    super('The ProofX verifier\'s gates are already open.', { cause })
+    super("The ProofX verifier's gates are already open.", { cause })
   }
 }
 
@@ -423,7 +431,7 @@ export class InvalidIssuerKeyHashError extends ProofXError {
   constructor({ issuerKeyHash, cause }: { issuerKeyHash: bigint } & WithCause) {
     super(`Issuer key hash ${issuerKeyHash} is invalid: it must be non-zero and below the BN254 scalar field (field "issuerKeyHash").`, {
       cause,
-      metaMessages: ['Use the issuer key\'s `keyHash` (hashIssuerKey(publicKey)).'],
+      metaMessages: ["Use the issuer key's `keyHash` (hashIssuerKey(publicKey))."],
     })
     this.issuerKeyHash = issuerKeyHash
   }
@@ -476,7 +484,10 @@ export class VerifierHasNoCodeError extends ProofXError {
   readonly field = 'groth16Verifier'
   readonly verifier: Address
   constructor({ verifier, cause }: { verifier: Address } & WithCause) {
-    super(`No contract is deployed at ${verifier} (field "groth16Verifier").`, { cause, metaMessages: ['Deploy the Groth16 verifier first and pass its address.'] })
+    super(`No contract is deployed at ${verifier} (field "groth16Verifier").`, {
+      cause,
+      metaMessages: ['Deploy the Groth16 verifier first and pass its address.'],
+    })
     this.verifier = verifier
   }
 }
@@ -487,7 +498,10 @@ export class ZeroVkeyHashError extends ProofXError {
   override name = 'ZeroVkeyHashError' as const
   readonly field = 'vkeyHash'
   constructor({ cause }: WithCause = {}) {
-    super('The verification-key hash must not be zero (field "vkeyHash").', { cause, metaMessages: ['Use hashVerificationKey(vkey) of the new circuit\'s verification key.'] })
+    super('The verification-key hash must not be zero (field "vkeyHash").', {
+      cause,
+      metaMessages: ["Use hashVerificationKey(vkey) of the new circuit's verification key."],
+    })
   }
 }
 
@@ -526,7 +540,13 @@ export class ContractRevertedError extends ProofXError {
   /** The Solidity error name when the ABI knows it, else the 4-byte selector, else undefined. */
   readonly errorName: string | undefined
   readonly transactionHash: Hash | undefined
-  constructor({ functionName, errorName, reason, transactionHash, cause }: { functionName: string; errorName?: string | undefined; reason?: string | undefined; transactionHash?: Hash | undefined } & WithCause) {
+  constructor({
+    functionName,
+    errorName,
+    reason,
+    transactionHash,
+    cause,
+  }: { functionName: string; errorName?: string | undefined; reason?: string | undefined; transactionHash?: Hash | undefined } & WithCause) {
     super(`The ProofX verifier reverted ${functionName}${errorName ? ` with ${errorName}` : ''}.`, {
       cause,
       ...(reason ? { details: reason } : {}),

@@ -41,10 +41,18 @@ export class DeployTransactionFailedError extends ProofXError {
   readonly step: string
   readonly transactionHash: Hash | undefined
   readonly completed: readonly string[]
-  constructor({ step, transactionHash, completed, cause }: { step: string; transactionHash?: Hash | undefined; completed: readonly string[]; cause?: unknown }) {
+  constructor({
+    step,
+    transactionHash,
+    completed,
+    cause,
+  }: { step: string; transactionHash?: Hash | undefined; completed: readonly string[]; cause?: unknown }) {
     super(`Deploying ProofX failed at "${step}"${transactionHash ? ` (transaction ${transactionHash})` : ''}.`, {
       cause,
-      metaMessages: [completed.length ? `Already on-chain: ${completed.join('; ')}.` : 'Nothing was on-chain yet.', 'Check the deployer has funds and the RPC is the chain you meant, then deploy again (a fresh deployment).'],
+      metaMessages: [
+        completed.length ? `Already on-chain: ${completed.join('; ')}.` : 'Nothing was on-chain yet.',
+        'Check the deployer has funds and the RPC is the chain you meant, then deploy again (a fresh deployment).',
+      ],
     })
     this.step = step
     this.transactionHash = transactionHash

@@ -33,7 +33,7 @@ export class CredentialUnreadableError extends ProofXError {
     super(`The stored credential ${id} cannot be decrypted on this device.`, {
       cause,
       details: 'AES-GCM authentication failed: the device key changed or the record was altered.',
-      metaMessages: ['Delete it and import the credential again from the issuer\'s file or link.'],
+      metaMessages: ["Delete it and import the credential again from the issuer's file or link."],
     })
     this.id = id
   }

@@ -13,16 +13,26 @@ export class PolicyHashMismatchError extends ProofXError {
   readonly documentHash: bigint
   readonly contractHash: bigint
   readonly source: string | undefined
-  constructor({ policyId, name, documentHash, contractHash, address, source }: { policyId: bigint; name: string; documentHash: bigint; contractHash: bigint; address: Address; source?: string | undefined }) {
+  constructor({
+    policyId,
+    name,
+    documentHash,
+    contractHash,
+    address,
+    source,
+  }: { policyId: bigint; name: string; documentHash: bigint; contractHash: bigint; address: Address; source?: string | undefined }) {
     super(
       contractHash === 0n
         ? `Policy ${policyId} ("${name}") is not registered on the verifier ${address}; refusing to prove with its document.`
         : `The policy document "${name}" does not match policy ${policyId} on the verifier ${address}; refusing to prove with it.`,
       {
         details: `document${source ? ` (${source})` : ''} hashes to ${documentHash}, the contract stores ${contractHash}.`,
-        metaMessages: contractHash === 0n
-          ? ['Check the policy id, the chain and the verifier address, or ask the admin to register the policy (proofx policy set).']
-          : ['Use the document the deployment publishes for this policy. If the policy changed, the publisher must ship the new document (a new version) with the new setPolicy.'],
+        metaMessages:
+          contractHash === 0n
+            ? ['Check the policy id, the chain and the verifier address, or ask the admin to register the policy (proofx policy set).']
+            : [
+                'Use the document the deployment publishes for this policy. If the policy changed, the publisher must ship the new document (a new version) with the new setPolicy.',
+              ],
       },
     )
     this.policyId = policyId
@@ -53,7 +63,11 @@ export class PolicyDocumentFetchError extends ProofXError {
   override name = 'PolicyDocumentFetchError' as const
   readonly source: string
   constructor({ source, reason, cause }: { source: string; reason: string; cause?: unknown }) {
-    super(`Could not load the policy document from ${source}.`, { details: reason, cause, metaMessages: ['Check the URL, and that the server allows this origin (CORS).'] })
+    super(`Could not load the policy document from ${source}.`, {
+      details: reason,
+      cause,
+      metaMessages: ['Check the URL, and that the server allows this origin (CORS).'],
+    })
     this.source = source
   }
 }

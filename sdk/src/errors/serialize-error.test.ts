@@ -15,7 +15,14 @@ describe('serializeError / deserializeError', () => {
     const copy = deserializeError(structuredClone(serializeError(error)))
     expect(copy).toBeInstanceOf(CredentialExpiredError)
     expect(copy).toBeInstanceOf(ProofXError)
-    expect(copy).toMatchObject({ name: 'CredentialExpiredError', field: 'expiresAt', shortMessage: error.shortMessage, details: error.details, metaMessages: error.metaMessages, message: error.message })
+    expect(copy).toMatchObject({
+      name: 'CredentialExpiredError',
+      field: 'expiresAt',
+      shortMessage: error.shortMessage,
+      details: error.details,
+      metaMessages: error.metaMessages,
+      message: error.message,
+    })
     expect(copy.stack).toBe(error.stack)
   })
 
@@ -74,7 +81,14 @@ describe('Comlink transfer handler', () => {
     installErrorTransferHandler()
     const channel = new MessageChannel()
     ports.push(channel)
-    Comlink.expose({ fail: () => { throw new CredentialExpiredError({ expiresAt: 10n, now: 20n }) } }, channel.port1 as unknown as Comlink.Endpoint)
+    Comlink.expose(
+      {
+        fail: () => {
+          throw new CredentialExpiredError({ expiresAt: 10n, now: 20n })
+        },
+      },
+      channel.port1 as unknown as Comlink.Endpoint,
+    )
     const remote = Comlink.wrap<{ fail(): void }>(channel.port2 as unknown as Comlink.Endpoint)
     const error = await remote.fail().catch((e: unknown) => e)
     expect(error).toBeInstanceOf(CredentialExpiredError)

@@ -29,8 +29,12 @@ export function registerErrorClass(name: string, errorClass: ErrorClass): void {
 }
 
 registerErrorClass('ProofXError', ProofXError)
-for (const module of [validationErrors, artifactErrors, proverErrors, contractErrors, deploymentErrors, engineErrors, policyErrors, holderErrors] as Record<string, unknown>[])
-  for (const [name, value] of Object.entries(module)) if (typeof value === 'function' && value.prototype instanceof ProofXError) registerErrorClass(name, value as ErrorClass)
+for (const module of [validationErrors, artifactErrors, proverErrors, contractErrors, deploymentErrors, engineErrors, policyErrors, holderErrors] as Record<
+  string,
+  unknown
+>[])
+  for (const [name, value] of Object.entries(module))
+    if (typeof value === 'function' && value.prototype instanceof ProofXError) registerErrorClass(name, value as ErrorClass)
 
 const cloneable = (value: unknown) => {
   try {
@@ -49,7 +53,14 @@ export function serializeError(error: unknown): SerializedError {
     const value = (error as unknown as Record<string, unknown>)[key]
     if (cloneable(value)) fields[key] = value
   }
-  const cause = error.cause === undefined ? undefined : error.cause instanceof Error ? serializeError(error.cause) : cloneable(error.cause) ? { value: error.cause } : undefined
+  const cause =
+    error.cause === undefined
+      ? undefined
+      : error.cause instanceof Error
+        ? serializeError(error.cause)
+        : cloneable(error.cause)
+          ? { value: error.cause }
+          : undefined
   return { name: error.name, message: error.message, stack: error.stack, fields, cause, proofx: error instanceof ProofXError }
 }
 

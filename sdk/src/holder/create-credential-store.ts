@@ -48,7 +48,8 @@ export function createCredentialStore({ name = 'proofx-credentials', expiryWarni
   let opened: Promise<{ db: IDBPDatabase<CredentialStoreSchema>; key: CryptoKey }> | undefined
   const open = () =>
     (opened ??= (async () => {
-      if (typeof indexedDB === 'undefined' || !globalThis.crypto?.subtle) throw new CredentialStoreUnavailableError({ reason: 'IndexedDB or WebCrypto (crypto.subtle) is not available here.' })
+      if (typeof indexedDB === 'undefined' || !globalThis.crypto?.subtle)
+        throw new CredentialStoreUnavailableError({ reason: 'IndexedDB or WebCrypto (crypto.subtle) is not available here.' })
       try {
         const db = await openDB<CredentialStoreSchema>(name, CREDENTIAL_STORE_VERSION, {
           upgrade(database) {
@@ -73,7 +74,11 @@ export function createCredentialStore({ name = 'proofx-credentials', expiryWarni
   }
   const decrypt = async (key: CryptoKey, record: EncryptedCredentialRecord): Promise<Payload> => {
     try {
-      const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: record.iv as Uint8Array<ArrayBuffer>, additionalData: encoder.encode(record.id) }, key, record.ciphertext)
+      const plain = await crypto.subtle.decrypt(
+        { name: 'AES-GCM', iv: record.iv as Uint8Array<ArrayBuffer>, additionalData: encoder.encode(record.id) },
+        key,
+        record.ciphertext,
+      )
       return JSON.parse(new TextDecoder().decode(plain)) as Payload
     } catch (cause) {
       throw new CredentialUnreadableError({ id: record.id, cause })
@@ -141,7 +146,10 @@ export function createCredentialStore({ name = 'proofx-credentials', expiryWarni
     },
 
     close() {
-      opened?.then(({ db }) => db.close(), () => {})
+      opened?.then(
+        ({ db }) => db.close(),
+        () => {},
+      )
       opened = undefined
     },
   }

@@ -24,7 +24,8 @@ const freshName = () => {
 
 afterEach(async () => {
   for (const store of stores.splice(0)) store.close()
-  for (const name of names.splice(0)) await new Promise((done) => Object.assign(indexedDB.deleteDatabase(name), { onsuccess: done, onerror: done, onblocked: done }))
+  for (const name of names.splice(0))
+    await new Promise((done) => Object.assign(indexedDB.deleteDatabase(name), { onsuccess: done, onerror: done, onblocked: done }))
 })
 
 const DISTINCT_ASSETS = 987_654_321_123n
@@ -54,7 +55,8 @@ describe('credential store (IndexedDB + AES-GCM, real Chromium)', () => {
     expect(records).toHaveLength(1)
     expect(Object.keys(records[0]).sort()).toEqual(['addedAt', 'ciphertext', 'id', 'iv'])
     const raw = new TextDecoder('latin1').decode(records[0].ciphertext) + JSON.stringify(records[0])
-    for (const secret of [DISTINCT_ASSETS, credential.attributes.salt, credential.signature.S, credential.issuerPublicKey[0]]) expect(raw).not.toContain(secret.toString())
+    for (const secret of [DISTINCT_ASSETS, credential.attributes.salt, credential.signature.S, credential.issuerPublicKey[0]])
+      expect(raw).not.toContain(secret.toString())
     expect(raw.toLowerCase()).not.toContain(credential.attributes.subject.slice(2).toLowerCase())
   })
 
@@ -107,14 +109,25 @@ describe('credential store (IndexedDB + AES-GCM, real Chromium)', () => {
     await store.add(signed({ expiresAt: NOW }))
     await store.add(signed({ issuedAt: NOW + 60n }))
     const validity = (await store.list({ now: NOW })).credentials.map((c) => [c.validity, c.expiresIn])
-    expect(validity).toEqual(expect.arrayContaining([['valid', 30 * 86_400], ['expiring', 3 * 86_400], ['expired', 0], ['not-yet-valid', expect.any(Number)]]))
+    expect(validity).toEqual(
+      expect.arrayContaining([
+        ['valid', 30 * 86_400],
+        ['expiring', 3 * 86_400],
+        ['expired', 0],
+        ['not-yet-valid', expect.any(Number)],
+      ]),
+    )
   })
 
-  test('bad input gets the prover\'s typed errors and stores nothing', async () => {
+  test("bad input gets the prover's typed errors and stores nothing", async () => {
     const store = open(freshName())
     const json = JSON.parse(serializeCredential(signed()))
-    await expect(store.add('{ not json')).rejects.toThrowError(expect.objectContaining({ name: 'InvalidInputError', field: 'credential', rule: expect.stringMatching(/not valid JSON/) }))
-    await expect(store.add({ ...json, attributes: { ...json.attributes, subject: '0x12' } })).rejects.toThrowError(expect.objectContaining({ name: 'InvalidInputError', field: 'credential.attributes.subject' }))
+    await expect(store.add('{ not json')).rejects.toThrowError(
+      expect.objectContaining({ name: 'InvalidInputError', field: 'credential', rule: expect.stringMatching(/not valid JSON/) }),
+    )
+    await expect(store.add({ ...json, attributes: { ...json.attributes, subject: '0x12' } })).rejects.toThrowError(
+      expect.objectContaining({ name: 'InvalidInputError', field: 'credential.attributes.subject' }),
+    )
     await expect(store.add({ ...json, attributes: { ...json.attributes, kycLevel: 300 } })).rejects.toBeInstanceOf(OutOfRangeError)
     await expect(store.add({ ...json, attributes: { ...json.attributes, assets: '1' } })).rejects.toBeInstanceOf(InvalidSignatureError)
     await expect(store.importLink('https://wallet.example/#proofx-credential=%%%')).rejects.toBeInstanceOf(InvalidInputError)

@@ -31,4 +31,4 @@ export type UnreadableCredential = { id: string; addedAt: number; validity: 'unr
 
 export type ListCredentialsReturnType = { credentials: CredentialSummary[]; unreadable: UnreadableCredential[] }
 
-export type AddCredentialReturnType = { id: string; /** false when the same credential was already stored (its id is returned). */ added: boolean }
+export type AddCredentialReturnType = { id: string /** false when the same credential was already stored (its id is returned). */; added: boolean }

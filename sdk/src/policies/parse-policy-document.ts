@@ -20,7 +20,13 @@ export function parsePolicyDocument(input: unknown, root = 'policyDocument'): Po
   checkPolicyRanges(policyRules, `${root}.rules`, `${root}.id`)
   const hash = buildPolicy(policyRules).hash
   if (stated !== undefined && stated !== hash) throw new InvalidInputError({ field: `${root}.hash`, rule: `does not match the rules, which hash to ${hash}` })
-  return { id, ...about, ...(validityPeriod !== undefined ? { validityPeriod } : {}), rules: { ...policyRules, allowedJurisdictions: [...policyRules.allowedJurisdictions] }, hash }
+  return {
+    id,
+    ...about,
+    ...(validityPeriod !== undefined ? { validityPeriod } : {}),
+    rules: { ...policyRules, allowedJurisdictions: [...policyRules.allowedJurisdictions] },
+    hash,
+  }
 }
 
 /** The JSON form of a policy document (bigints as decimal strings), with its hash: what to publish. */
@@ -32,11 +38,18 @@ export function toPolicyDocumentJson(document: PolicyDocument): PolicyDocumentJs
     version: document.version,
     description: document.description,
     ...(document.validityPeriod !== undefined ? { validityPeriod: document.validityPeriod } : {}),
-    rules: { minNetCapital: rules.minNetCapital.toString(), minKycLevel: rules.minKycLevel, maxRiskScore: rules.maxRiskScore, allowedJurisdictions: [...rules.allowedJurisdictions] },
+    rules: {
+      minNetCapital: rules.minNetCapital.toString(),
+      minKycLevel: rules.minKycLevel,
+      maxRiskScore: rules.maxRiskScore,
+      allowedJurisdictions: [...rules.allowedJurisdictions],
+    },
     hash: document.hash.toString(),
   }
 }
 
 function isParsed(input: unknown): input is PolicyDocument {
-  return !!input && typeof input === 'object' && typeof (input as PolicyDocument).id === 'bigint' && typeof (input as PolicyDocument).rules?.policyId === 'bigint'
+  return (
+    !!input && typeof input === 'object' && typeof (input as PolicyDocument).id === 'bigint' && typeof (input as PolicyDocument).rules?.policyId === 'bigint'
+  )
 }

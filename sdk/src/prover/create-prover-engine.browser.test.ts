@@ -9,7 +9,12 @@ import { verifyProof } from './verify-proof.js'
 
 const CACHE = 'proofx-engine-browser-test'
 const url = (file: string) => new URL(`/circuits/artifacts/${file}`, location.origin).href
-const artifacts: ArtifactSources = { wasm: url('compliance.wasm'), zkey: url('compliance.zkey'), vkey: url('verification_key.json'), manifest: url('manifest.json') }
+const artifacts: ArtifactSources = {
+  wasm: url('compliance.wasm'),
+  zkey: url('compliance.zkey'),
+  vkey: url('verification_key.json'),
+  manifest: url('manifest.json'),
+}
 const proveArgs = { credential: signed(), policy: POLICY, now: NOW, subject: SUBJECT, chainId: CHAIN_ID, verifier: VERIFIER }
 
 let prover: Prover

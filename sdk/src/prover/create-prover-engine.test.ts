@@ -35,10 +35,22 @@ describe("createProver({ engine: 'proofx' })", () => {
     const now = (await getBlock(client)).timestamp
     const { subject } = localAccounts
     for (let i = 0; i < 2; i++) {
-      const result = await prover.prove({ credential: demoCredential(subject.address, now), policy: DEMO_POLICIES.accredited, subject: subject.address, now, chainId: node.chainId, verifier: node.deployment.proxy })
+      const result = await prover.prove({
+        credential: demoCredential(subject.address, now),
+        policy: DEMO_POLICIES.accredited,
+        subject: subject.address,
+        now,
+        chainId: node.chainId,
+        verifier: node.deployment.proxy,
+      })
       expect(await verifyProof(result, vkey)).toBe(true)
       // snarkjs's Solidity calldata of the engine's proof, sent to the deployed verifier
-      const [a, b, c, signals] = JSON.parse(`[${await snarkjs.groth16.exportSolidityCallData(result.proof, [...result.publicSignals])}]`) as [Hex[], Hex[][], Hex[], Hex[]]
+      const [a, b, c, signals] = JSON.parse(`[${await snarkjs.groth16.exportSolidityCallData(result.proof, [...result.publicSignals])}]`) as [
+        Hex[],
+        Hex[][],
+        Hex[],
+        Hex[],
+      ]
       const args = [a.map(BigInt), b.map((row) => row.map(BigInt)), c.map(BigInt), signals.map(BigInt)] as never
       expect(await client.readContract({ address: node.deployment.groth16Verifier, abi: groth16VerifierAbi, functionName: 'verifyProof', args })).toBe(true)
       if (i === 0) {

@@ -14,7 +14,12 @@ import { verifyProof } from './verify-proof.js'
 
 const CACHE = 'proofx-browser-test'
 const url = (file: string) => new URL(`/circuits/artifacts/${file}`, location.origin).href
-const artifacts: ArtifactSources = { wasm: url('compliance.wasm'), zkey: url('compliance.zkey'), vkey: url('verification_key.json'), manifest: url('manifest.json') }
+const artifacts: ArtifactSources = {
+  wasm: url('compliance.wasm'),
+  zkey: url('compliance.zkey'),
+  vkey: url('verification_key.json'),
+  manifest: url('manifest.json'),
+}
 const proveArgs = { credential: signed(), policy: POLICY, now: NOW, subject: SUBJECT, chainId: CHAIN_ID, verifier: VERIFIER }
 
 let prover: Prover
@@ -59,7 +64,9 @@ describe('createProver in Chromium (Web Worker + Comlink)', () => {
 
   test('cancelling terminates the worker; the next proof runs in a fresh one', async () => {
     const controller = new AbortController()
-    const error = await prover.prove({ ...proveArgs, signal: controller.signal, onProgress: (p) => p.stage === 'proving' && controller.abort() }).catch((e) => e)
+    const error = await prover
+      .prove({ ...proveArgs, signal: controller.signal, onProgress: (p) => p.stage === 'proving' && controller.abort() })
+      .catch((e) => e)
     expect(error).toBeInstanceOf(ProofCancelledError)
     const again = await prover.prove(proveArgs)
     expect(again.signals.now).toBe(NOW)
@@ -74,7 +81,11 @@ describe('createProver in Chromium (Web Worker + Comlink)', () => {
       const error = await bad.prove(proveArgs).catch((e) => e)
       expect(error).toBeInstanceOf(ArtifactIntegrityError)
       expect(error).toBeInstanceOf(ProofXError)
-      expect(error).toMatchObject({ name: 'ArtifactIntegrityError', artifact: 'zkey', shortMessage: 'The zkey artifact failed its integrity check and was refused.' })
+      expect(error).toMatchObject({
+        name: 'ArtifactIntegrityError',
+        artifact: 'zkey',
+        shortMessage: 'The zkey artifact failed its integrity check and was refused.',
+      })
       expect(error.details).toContain(corrupted)
     } finally {
       await bad.dispose()
@@ -89,7 +100,10 @@ describe('createProver in Chromium (Web Worker + Comlink)', () => {
   })
 
   test('a worker that fails to start gives WorkerCrashedError', async () => {
-    const broken = createProver({ artifacts, createWorker: () => wrapBrowserWorker(new Worker(new URL('/no-such-worker.js', location.origin), { type: 'module' })) })
+    const broken = createProver({
+      artifacts,
+      createWorker: () => wrapBrowserWorker(new Worker(new URL('/no-such-worker.js', location.origin), { type: 'module' })),
+    })
     const error = await broken.preload().catch((e) => e)
     await broken.dispose()
     expect(error).toBeInstanceOf(WorkerCrashedError)

@@ -58,13 +58,27 @@ describe('createProver (Node worker thread)', () => {
     const stages: ProofStage[] = []
     const result = await prover.prove({ ...proveArgs, onProgress: (p) => stages.push(p.stage) })
     expect(stages).toEqual(['witness', 'proving', 'verifying', 'done'])
-    expect(result.signals).toEqual({ issuerKeyHash: issuer.keyHash, nullifier: computeNullifier(signed().attributes, SCOPE), policyHash: policy.hash, subject: hexToBigInt(SUBJECT), now: NOW, scope: SCOPE })
+    expect(result.signals).toEqual({
+      issuerKeyHash: issuer.keyHash,
+      nullifier: computeNullifier(signed().attributes, SCOPE),
+      policyHash: policy.hash,
+      subject: hexToBigInt(SUBJECT),
+      now: NOW,
+      scope: SCOPE,
+    })
     const context = packContext({ subject: hexToBigInt(SUBJECT), now: NOW, scopeTag: SCOPE })
     expect(result.publicSignals).toEqual([issuer.keyHash, result.signals.nullifier, policy.hash, context].map(String))
     expect(result.calldata.policyId).toBe(1n)
     expect(result.calldata.subject).toBe(SUBJECT)
     const [a, b, c] = JSON.parse(`[${await snarkjs.groth16.exportSolidityCallData(result.proof, [...result.publicSignals])}]`)
-    expect(result.calldata.proof).toEqual({ issuerKeyHash: issuer.keyHash, nullifier: result.signals.nullifier, timestamp: NOW, a: a.map(BigInt), b: b.map((row: string[]) => row.map(BigInt)), c: c.map(BigInt) })
+    expect(result.calldata.proof).toEqual({
+      issuerKeyHash: issuer.keyHash,
+      nullifier: result.signals.nullifier,
+      timestamp: NOW,
+      a: a.map(BigInt),
+      b: b.map((row: string[]) => row.map(BigInt)),
+      c: c.map(BigInt),
+    })
     expect(result.timings.witness).toBeGreaterThan(0)
     expect(result.timings.prove).toBeGreaterThan(0)
     expect(result.timings.verify).toBeGreaterThan(0)
@@ -89,7 +103,11 @@ describe('createProver (Node worker thread)', () => {
     await expect(fresh.prove({ ...proveArgs, verifier: '0x1234' })).rejects.toMatchObject({ name: 'InvalidInputError', field: 'verifier' })
     await expect(fresh.prove({ ...proveArgs, chainId: 2n ** 64n })).rejects.toMatchObject({ name: 'InvalidInputError', field: 'chainId' })
     for (const chainId of [0, -1, 1.5, 0n, -5n, '1' as unknown as number])
-      await expect(fresh.prove({ ...proveArgs, chainId }), `chainId ${String(chainId)}`).rejects.toMatchObject({ name: 'InvalidInputError', field: 'chainId', rule: expect.stringMatching(/positive integer|integer/) })
+      await expect(fresh.prove({ ...proveArgs, chainId }), `chainId ${String(chainId)}`).rejects.toMatchObject({
+        name: 'InvalidInputError',
+        field: 'chainId',
+        rule: expect.stringMatching(/positive integer|integer/),
+      })
     await expect(fresh.prove({ ...proveArgs, subject: '0xnot-an-address' })).rejects.toMatchObject({ name: 'InvalidInputError', field: 'subject' })
     await fresh.dispose()
     await expect(fresh.prove(proveArgs)).rejects.toBeInstanceOf(ProverDisposedError)
@@ -98,7 +116,9 @@ describe('createProver (Node worker thread)', () => {
   test('an AbortSignal cancels: the worker is torn down and the next proof gets a fresh one', async () => {
     const controller = new AbortController()
     const before = workers.length
-    const error = await prover.prove({ ...proveArgs, signal: controller.signal, onProgress: (p) => p.stage === 'proving' && controller.abort() }).catch((e) => e)
+    const error = await prover
+      .prove({ ...proveArgs, signal: controller.signal, onProgress: (p) => p.stage === 'proving' && controller.abort() })
+      .catch((e) => e)
     expect(error).toBeInstanceOf(ProofCancelledError)
     expect(workers[before - 1]!.worker.threadId).toBe(-1) // a terminated worker thread reports -1
     const again = await prover.prove(proveArgs)
@@ -180,6 +200,7 @@ function runChild(script: string, ...args: string[]) {
   const root = fileURLToPath(new URL('../../..', import.meta.url))
   return new Promise<{ code: number | string | null; stdout: string; stderr: string }>((resolve) => {
     execFile(process.execPath, ['--conditions=@proofx/source', '--import', 'tsx', script, ...args], { cwd: root, timeout: 100_000 }, (error, stdout, stderr) =>
-      resolve({ code: error ? ((error as { code?: number | string }).code ?? (error as { signal?: string }).signal ?? null) : 0, stdout, stderr }))
+      resolve({ code: error ? ((error as { code?: number | string }).code ?? (error as { signal?: string }).signal ?? null) : 0, stdout, stderr }),
+    )
   })
 }

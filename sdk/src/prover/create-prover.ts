@@ -138,7 +138,10 @@ export function createProver(parameters: CreateProverParameters = {}): Prover {
     const handle = await (parameters.createWorker ?? defaultWorker)()
     const api = Comlink.wrap<ProverWorkerApi>(handle.endpoint)
     try {
-      await raceCall(handle.ready.then(() => api.ping()), { died: handle.died, timeout: 60_000 })
+      await raceCall(
+        handle.ready.then(() => api.ping()),
+        { died: handle.died, timeout: 60_000 },
+      )
     } catch (error) {
       await handle.terminate()
       throw error
@@ -190,11 +193,14 @@ export function createProver(parameters: CreateProverParameters = {}): Prover {
 
   return {
     preload({ onProgress, signal, warmUpProofs = 1 } = {}) {
-      return run(async ({ api }) => {
-        const loaded = await checkVkey(api, onProgress)
-        const warmCurve = await api.warm(warmUpProofs, engine)
-        return { vkeyHash: loaded.vkeyHash, version: loaded.version, loadArtifacts: loaded.ms, warmCurve }
-      }, { signal, timeout })
+      return run(
+        async ({ api }) => {
+          const loaded = await checkVkey(api, onProgress)
+          const warmCurve = await api.warm(warmUpProofs, engine)
+          return { vkeyHash: loaded.vkeyHash, version: loaded.version, loadArtifacts: loaded.ms, warmCurve }
+        },
+        { signal, timeout },
+      )
     },
 
     async prove(p) {
@@ -204,12 +210,15 @@ export function createProver(parameters: CreateProverParameters = {}): Prover {
       const policy = 'tree' in p.policy && 'hash' in p.policy ? (p.policy as Policy) : buildPolicy(rules)
       const scope = resolveScope(p)
       const input = buildCircuitInput({ credential, policy, now, scope })
-      const result = await run(async ({ api }) => {
-        const progress = p.onProgress && Comlink.proxy((event: ProofProgress) => p.onProgress!({ ...event, elapsed: performance.now() - started }))
-        const loaded = await checkVkey(api, progress)
-        const proved = await api.prove(sources, { ...loadOptions, verify: parameters.verify ?? true, engine }, input, progress)
-        return { ...proved, timings: { ...proved.timings, loadArtifacts: loaded.ms + proved.timings.loadArtifacts } }
-      }, { signal: p.signal, timeout: p.timeout ?? timeout })
+      const result = await run(
+        async ({ api }) => {
+          const progress = p.onProgress && Comlink.proxy((event: ProofProgress) => p.onProgress!({ ...event, elapsed: performance.now() - started }))
+          const loaded = await checkVkey(api, progress)
+          const proved = await api.prove(sources, { ...loadOptions, verify: parameters.verify ?? true, engine }, input, progress)
+          return { ...proved, timings: { ...proved.timings, loadArtifacts: loaded.ms + proved.timings.loadArtifacts } }
+        },
+        { signal: p.signal, timeout: p.timeout ?? timeout },
+      )
       const signals = namePublicSignals(result.publicSignals)
       return {
         proof: result.proof,
@@ -226,10 +235,13 @@ export function createProver(parameters: CreateProverParameters = {}): Prover {
     },
 
     getVerificationKey() {
-      return run(async ({ api }) => {
-        const { vkey, vkeyHash } = await api.load(sources, loadOptions)
-        return { vkey, vkeyHash }
-      }, { timeout })
+      return run(
+        async ({ api }) => {
+          const { vkey, vkeyHash } = await api.load(sources, loadOptions)
+          return { vkey, vkeyHash }
+        },
+        { timeout },
+      )
     },
 
     async dispose() {
@@ -260,7 +272,8 @@ function resolveScope(p: ProveParameters): bigint {
   if (p.scope !== undefined) return p.scope
   if (p.chainId === undefined || p.verifier === undefined)
     throw new InvalidInputError({ field: 'scope', rule: 'give either `scope` or both `chainId` and `verifier` (the ProofXVerifier proxy address)' })
-  if (!isAddress(p.verifier, { strict: false })) throw new InvalidInputError({ field: 'verifier', rule: 'must be a 20-byte hex address (the ProofXVerifier proxy)' })
+  if (!isAddress(p.verifier, { strict: false }))
+    throw new InvalidInputError({ field: 'verifier', rule: 'must be a 20-byte hex address (the ProofXVerifier proxy)' })
   return computeScope(parseChainId(p.chainId), p.verifier)
 }
 

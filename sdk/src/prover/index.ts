@@ -1,4 +1,12 @@
-export { createProver, type CreateProverParameters, type Prover, type ProveParameters, type ProveErrorType, type PreloadOptions, type PreloadReturnType } from './create-prover.js'
+export {
+  createProver,
+  type CreateProverParameters,
+  type Prover,
+  type ProveParameters,
+  type ProveErrorType,
+  type PreloadOptions,
+  type PreloadReturnType,
+} from './create-prover.js'
 export { verifyProof, terminateCurve } from './verify-proof.js'
 export { PUBLIC_SIGNAL_NAMES, namePublicSignals } from './to-calldata.js'
 export type { Groth16Proof, ProofProgress, ProofStage, ProofTimings, ProofXProofStruct, ProofXPublicSignals, ProveReturnType } from './types.js'

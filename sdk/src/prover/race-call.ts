@@ -14,7 +14,8 @@ export function raceCall<T>(work: Promise<T>, { signal, timeout, died }: RaceCal
   let cleanup = () => {}
   const stop = new Promise<never>((_, reject) => {
     const onAbort = () => reject(new ProofCancelledError({ cause: signal?.reason }))
-    const timer = timeout !== undefined && timeout > 0 && Number.isFinite(timeout) ? setTimeout(() => reject(new ProofTimeoutError({ timeout })), timeout) : undefined
+    const timer =
+      timeout !== undefined && timeout > 0 && Number.isFinite(timeout) ? setTimeout(() => reject(new ProofTimeoutError({ timeout })), timeout) : undefined
     signal?.addEventListener('abort', onAbort, { once: true })
     cleanup = () => {
       if (timer !== undefined) clearTimeout(timer)

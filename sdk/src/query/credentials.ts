@@ -16,17 +16,18 @@ export function listCredentialsQueryOptions(store: CredentialStore) {
 }
 
 /** What the import mutation takes: pasted text or an object, a file, or a link whose fragment carries a credential. */
-export type ImportCredentialVariables =
-  | { json: unknown; source?: CredentialSource | undefined; label?: string | undefined }
-  | { file: Blob }
-  | { link: string }
+export type ImportCredentialVariables = { json: unknown; source?: CredentialSource | undefined; label?: string | undefined } | { file: Blob } | { link: string }
 
 /** TanStack mutation options importing one credential; resolves undefined for a link that carries none. */
 export function importCredentialMutationOptions(store: CredentialStore) {
   return {
     mutationKey: ['proofx', 'importCredential'] as const,
     mutationFn: (variables) =>
-      'file' in variables ? store.importFile(variables.file) : 'link' in variables ? store.importLink(variables.link) : store.add(variables.json, { source: variables.source, label: variables.label }),
+      'file' in variables
+        ? store.importFile(variables.file)
+        : 'link' in variables
+          ? store.importLink(variables.link)
+          : store.add(variables.json, { source: variables.source, label: variables.label }),
   } as const satisfies MutationOptions<AddCredentialReturnType | undefined, ProofXErrorType, ImportCredentialVariables>
 }
 

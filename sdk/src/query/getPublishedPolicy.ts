@@ -17,7 +17,8 @@ export type GetPublishedPolicyOptions = {
 export type GetPublishedPolicyData = GetPublishedPolicyReturnType
 
 /** Identifies the document in the key without bigints (TanStack hashes keys as JSON). */
-const documentKey = (document: unknown) => (document === undefined ? undefined : JSON.stringify(document, (_k, v) => (typeof v === 'bigint' ? v.toString() : v)))
+const documentKey = (document: unknown) =>
+  document === undefined ? undefined : JSON.stringify(document, (_k, v) => (typeof v === 'bigint' ? v.toString() : v))
 
 export function getPublishedPolicyQueryKey({ document, address, chainId }: GetPublishedPolicyOptions) {
   return ['proofx', 'publishedPolicy', { document: documentKey(document), address, chainId }] as const

@@ -26,10 +26,28 @@ describe('query options (anvil)', () => {
 
   beforeAll(async () => {
     node = await startProofXNode()
-    const chain = defineChain({ id: 31337, name: 'Anvil', nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 }, rpcUrls: { default: { http: [node.rpcUrl] } } })
-    wagmiConfig = createConfig({ chains: [chain], connectors: [mock({ accounts: [subject] })], transports: { [chain.id]: http(node.rpcUrl) }, pollingInterval: 100 })
+    const chain = defineChain({
+      id: 31337,
+      name: 'Anvil',
+      nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 },
+      rpcUrls: { default: { http: [node.rpcUrl] } },
+    })
+    wagmiConfig = createConfig({
+      chains: [chain],
+      connectors: [mock({ accounts: [subject] })],
+      transports: { [chain.id]: http(node.rpcUrl) },
+      pollingInterval: 100,
+    })
     await connect(wagmiConfig, { connector: wagmiConfig.connectors[0]! })
-    prover = createProver({ artifacts: { wasm: artifact('compliance.wasm'), zkey: artifact('compliance.zkey'), vkey: artifact('verification_key.json'), manifest: artifact('manifest.json') }, expectedVkeyHash: node.deployment.vkeyHash })
+    prover = createProver({
+      artifacts: {
+        wasm: artifact('compliance.wasm'),
+        zkey: artifact('compliance.zkey'),
+        vkey: artifact('verification_key.json'),
+        manifest: artifact('manifest.json'),
+      },
+      expectedVkeyHash: node.deployment.vkeyHash,
+    })
   })
 
   afterAll(async () => {
@@ -40,7 +58,17 @@ describe('query options (anvil)', () => {
   test('prove -> submit through the connected wallet -> status reads compliant until the record expires', async () => {
     const proofx = createProofXConfig({ prover, verifiers: { 31337: node.deployment.proxy } })
     const block = await getPublicClient(wagmiConfig)!.getBlock()
-    const credential = signCredential(demoIssuer(), { subject, assets: 1_000_000n, liabilities: 100_000n, kycLevel: 2, riskScore: 20, jurisdiction: 276, issuedAt: block.timestamp - 60n, expiresAt: block.timestamp + 86_400n, salt: randomSalt() })
+    const credential = signCredential(demoIssuer(), {
+      subject,
+      assets: 1_000_000n,
+      liabilities: 100_000n,
+      kycLevel: 2,
+      riskScore: 20,
+      jurisdiction: 276,
+      issuedAt: block.timestamp - 60n,
+      expiresAt: block.timestamp + 86_400n,
+      salt: randomSalt(),
+    })
 
     const before = await getComplianceStatusQueryOptions(wagmiConfig, proofx, { subject, policyId: 1n, chainId: 31337 }).queryFn()
     expect(before).toMatchObject({ compliant: false, reason: 'no-record' })
@@ -56,16 +84,31 @@ describe('query options (anvil)', () => {
 
   // The receipt is awaited at the wagmi config's polling pace (100 ms here), not the connector client's 4 s:
   // the demo's Submit button kept reading "Submitting…" for seconds after the record was on-chain.
-  test('submit resolves soon after the transaction is mined, at the config\'s polling interval', async () => {
+  test("submit resolves soon after the transaction is mined, at the config's polling interval", async () => {
     const proofx = createProofXConfig({ prover, verifiers: { 31337: node.deployment.proxy } })
-    const rpc = (method: string, params: unknown[] = []) => fetch(node.rpcUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }) })
+    const rpc = (method: string, params: unknown[] = []) =>
+      fetch(node.rpcUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }) })
     const block = await getPublicClient(wagmiConfig)!.getBlock()
-    const credential = signCredential(demoIssuer(), { subject, assets: 1_000_000n, liabilities: 100_000n, kycLevel: 2, riskScore: 20, jurisdiction: 276, issuedAt: block.timestamp - 60n, expiresAt: block.timestamp + 86_400n, salt: randomSalt() })
+    const credential = signCredential(demoIssuer(), {
+      subject,
+      assets: 1_000_000n,
+      liabilities: 100_000n,
+      kycLevel: 2,
+      riskScore: 20,
+      jurisdiction: 276,
+      issuedAt: block.timestamp - 60n,
+      expiresAt: block.timestamp + 86_400n,
+      salt: randomSalt(),
+    })
     const proof = await proveMutationOptions(proofx).mutationFn({ credential, policy: DEMO_POLICIES.retail, subject, chainId: 31337, now: block.timestamp })
     await rpc('evm_setAutomine', [false])
     try {
       let mined = 0
-      const submitted = submitProofMutationOptions(wagmiConfig, proofx).mutationFn({ policyId: 2n, proof, onSubmitted: () => void setTimeout(() => void rpc('evm_mine').then(() => (mined = performance.now())), 300) })
+      const submitted = submitProofMutationOptions(wagmiConfig, proofx).mutationFn({
+        policyId: 2n,
+        proof,
+        onSubmitted: () => void setTimeout(() => void rpc('evm_mine').then(() => (mined = performance.now())), 300),
+      })
       const { receipt } = await submitted
       const latency = performance.now() - mined
       expect(receipt.status).toBe('success')

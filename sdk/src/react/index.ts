@@ -11,6 +11,22 @@ export { useCredentialStore, type UseCredentialStoreParameters } from './hooks/u
 export { usePublishedPolicy, type UsePublishedPolicyParameters } from './hooks/usePublishedPolicy.js'
 export { proveMutationOptions, proveMutationKey, type ProveData, type ProveProgress, type ProveVariables } from '../query/prove.js'
 export { submitProofMutationOptions, submitProofMutationKey, type SubmitProofData, type SubmitProofVariables } from '../query/submitProof.js'
-export { getComplianceStatusQueryOptions, getComplianceStatusQueryKey, type GetComplianceStatusData, type GetComplianceStatusOptions } from '../query/getComplianceStatus.js'
-export { getPublishedPolicyQueryOptions, getPublishedPolicyQueryKey, type GetPublishedPolicyData, type GetPublishedPolicyOptions } from '../query/getPublishedPolicy.js'
-export { listCredentialsQueryOptions, importCredentialMutationOptions, deleteCredentialMutationOptions, credentialsQueryKey, type ImportCredentialVariables } from '../query/credentials.js'
+export {
+  getComplianceStatusQueryOptions,
+  getComplianceStatusQueryKey,
+  type GetComplianceStatusData,
+  type GetComplianceStatusOptions,
+} from '../query/getComplianceStatus.js'
+export {
+  getPublishedPolicyQueryOptions,
+  getPublishedPolicyQueryKey,
+  type GetPublishedPolicyData,
+  type GetPublishedPolicyOptions,
+} from '../query/getPublishedPolicy.js'
+export {
+  listCredentialsQueryOptions,
+  importCredentialMutationOptions,
+  deleteCredentialMutationOptions,
+  credentialsQueryKey,
+  type ImportCredentialVariables,
+} from '../query/credentials.js'

@@ -5,8 +5,20 @@ declare module 'snarkjs' {
   export type PublicSignals = string[]
   export type FileLike = string | Uint8Array | { type: 'mem'; data?: Uint8Array }
   export const groth16: {
-    fullProve(input: Record<string, unknown>, wasm: FileLike, zkey: FileLike, logger?: Logger, wtnsCalcOptions?: unknown, proverOptions?: { singleThread?: boolean }): Promise<{ proof: Groth16Proof; publicSignals: PublicSignals }>
-    prove(zkey: FileLike, witness: FileLike, logger?: Logger, options?: { singleThread?: boolean }): Promise<{ proof: Groth16Proof; publicSignals: PublicSignals }>
+    fullProve(
+      input: Record<string, unknown>,
+      wasm: FileLike,
+      zkey: FileLike,
+      logger?: Logger,
+      wtnsCalcOptions?: unknown,
+      proverOptions?: { singleThread?: boolean },
+    ): Promise<{ proof: Groth16Proof; publicSignals: PublicSignals }>
+    prove(
+      zkey: FileLike,
+      witness: FileLike,
+      logger?: Logger,
+      options?: { singleThread?: boolean },
+    ): Promise<{ proof: Groth16Proof; publicSignals: PublicSignals }>
     verify(vkey: unknown, publicSignals: PublicSignals, proof: Groth16Proof, logger?: Logger): Promise<boolean>
     exportSolidityCallData(proof: Groth16Proof, publicSignals: PublicSignals): Promise<string>
   }
@@ -37,5 +49,8 @@ declare module 'ffjavascript' {
   export const utils: { unstringifyBigInts(x: unknown): any; stringifyBigInts(x: unknown): any }
 }
 declare module 'circom_runtime' {
-  export function WitnessCalculatorBuilder(wasm: Uint8Array, options?: unknown): Promise<{ calculateWTNSBin(input: unknown, sanityCheck?: boolean): Promise<Uint8Array> }>
+  export function WitnessCalculatorBuilder(
+    wasm: Uint8Array,
+    options?: unknown,
+  ): Promise<{ calculateWTNSBin(input: unknown, sanityCheck?: boolean): Promise<Uint8Array> }>
 }

@@ -37,7 +37,11 @@ export function checkPolicyRanges(policy: PolicyRules, root = 'policy', idField 
   policy.allowedJurisdictions.forEach((code, i) => checkBits(`${root}.allowedJurisdictions.${i}`, code, ATTRIBUTE_BITS.jurisdiction))
   const leaves = new Set(policy.allowedJurisdictions).size
   if (leaves > 2 ** MAX_JURISDICTION_DEPTH)
-    throw new OutOfRangeError({ field: `${root}.allowedJurisdictions`, value: leaves, rule: `at most ${2 ** MAX_JURISDICTION_DEPTH} distinct codes (tree depth ${MAX_JURISDICTION_DEPTH})` })
+    throw new OutOfRangeError({
+      field: `${root}.allowedJurisdictions`,
+      value: leaves,
+      rule: `at most ${2 ** MAX_JURISDICTION_DEPTH} distinct codes (tree depth ${MAX_JURISDICTION_DEPTH})`,
+    })
 }
 
 export function checkNowRange(now: bigint): void {

@@ -5,8 +5,10 @@ import { buildPolicy } from '../policies/build-policy.js'
 import { NOW, POLICY, SUBJECT, signed } from '@proofx/test-helpers/sample-credential'
 import { validateProofInput } from './validate-proof-input.js'
 
-const check = (overrides: Parameters<typeof signed>[0] = {}, extra: { policy?: unknown; now?: unknown; subject?: `0x${string}` } = {}) => () =>
-  validateProofInput({ credential: signed(overrides), policy: extra.policy ?? POLICY, now: (extra.now ?? NOW) as bigint, subject: extra.subject ?? SUBJECT })
+const check =
+  (overrides: Parameters<typeof signed>[0] = {}, extra: { policy?: unknown; now?: unknown; subject?: `0x${string}` } = {}) =>
+  () =>
+    validateProofInput({ credential: signed(overrides), policy: extra.policy ?? POLICY, now: (extra.now ?? NOW) as bigint, subject: extra.subject ?? SUBJECT })
 
 describe('validateProofInput', () => {
   test('accepts a credential that meets the policy, typed or as JSON', () => {
@@ -16,7 +18,13 @@ describe('validateProofInput', () => {
   })
 
   test('expired credential names the date and field', () => {
-    expect(check({ expiresAt: NOW })).toThrowError(expect.objectContaining({ name: 'CredentialExpiredError', field: 'expiresAt', shortMessage: 'The credential expired on 2026-01-01T00:00:00.000Z (field "expiresAt").' }))
+    expect(check({ expiresAt: NOW })).toThrowError(
+      expect.objectContaining({
+        name: 'CredentialExpiredError',
+        field: 'expiresAt',
+        shortMessage: 'The credential expired on 2026-01-01T00:00:00.000Z (field "expiresAt").',
+      }),
+    )
   })
 
   test('credential not valid yet', () => {
@@ -29,7 +37,10 @@ describe('validateProofInput', () => {
 
   test('net capital below the policy minimum', () => {
     expect(check({ assets: 900_000n, liabilities: 500_000n })).toThrowError(
-      expect.objectContaining({ name: 'InsufficientNetCapitalError', shortMessage: expect.stringContaining("Net capital 400000 is below the policy's 500000") }),
+      expect.objectContaining({
+        name: 'InsufficientNetCapitalError',
+        shortMessage: expect.stringContaining("Net capital 400000 is below the policy's 500000"),
+      }),
     )
   })
 
@@ -42,7 +53,13 @@ describe('validateProofInput', () => {
   })
 
   test('kyc level too low', () => {
-    expect(check({ kycLevel: 1 })).toThrowError(expect.objectContaining({ name: 'KycLevelTooLowError', field: 'kycLevel', shortMessage: expect.stringContaining("KYC level 1 is below the policy's minimum 2") }))
+    expect(check({ kycLevel: 1 })).toThrowError(
+      expect.objectContaining({
+        name: 'KycLevelTooLowError',
+        field: 'kycLevel',
+        shortMessage: expect.stringContaining("KYC level 1 is below the policy's minimum 2"),
+      }),
+    )
   })
 
   test('risk score too high', () => {
@@ -56,15 +73,21 @@ describe('validateProofInput', () => {
   test('tampered attribute fails the signature check', () => {
     const credential = signed()
     const tampered = { ...credential, attributes: { ...credential.attributes, assets: credential.attributes.assets + 1n } }
-    expect(() => validateProofInput({ credential: tampered, policy: POLICY, now: NOW })).toThrowError(expect.objectContaining({ name: 'InvalidSignatureError' }))
+    expect(() => validateProofInput({ credential: tampered, policy: POLICY, now: NOW })).toThrowError(
+      expect.objectContaining({ name: 'InvalidSignatureError' }),
+    )
   })
 
   test('another subject', () => {
-    expect(check({}, { subject: '0x0000000000000000000000000000000000000001' })).toThrowError(expect.objectContaining({ name: 'SubjectMismatchError', field: 'subject' }))
+    expect(check({}, { subject: '0x0000000000000000000000000000000000000001' })).toThrowError(
+      expect.objectContaining({ name: 'SubjectMismatchError', field: 'subject' }),
+    )
   })
 
   test.each(['0x1234', 'alice', 42])('an invalid subject (%s) is InvalidInputError naming "subject", not viem\'s InvalidAddressError', (subject) => {
-    expect(check({}, { subject: subject as `0x${string}` })).toThrowError(expect.objectContaining({ name: 'InvalidInputError', field: 'subject', rule: expect.stringMatching(/address/) }))
+    expect(check({}, { subject: subject as `0x${string}` })).toThrowError(
+      expect.objectContaining({ name: 'InvalidInputError', field: 'subject', rule: expect.stringMatching(/address/) }),
+    )
   })
 
   test.each([
@@ -110,15 +133,21 @@ describe('validateProofInput', () => {
     })
 
     test('not an object at all', () => {
-      expect(() => validateProofInput({ credential: 'nope', policy: POLICY })).toThrowError(expect.objectContaining({ name: 'InvalidInputError', field: 'credential' }))
+      expect(() => validateProofInput({ credential: 'nope', policy: POLICY })).toThrowError(
+        expect.objectContaining({ name: 'InvalidInputError', field: 'credential' }),
+      )
     })
 
     test('policy with a string kyc level', () => {
-      expect(() => validateProofInput({ credential: signed(), policy: { ...POLICY, minKycLevel: 'two' } })).toThrowError(expect.objectContaining({ name: 'InvalidInputError', field: 'policy.minKycLevel' }))
+      expect(() => validateProofInput({ credential: signed(), policy: { ...POLICY, minKycLevel: 'two' } })).toThrowError(
+        expect.objectContaining({ name: 'InvalidInputError', field: 'policy.minKycLevel' }),
+      )
     })
 
     test('now that is not a timestamp', () => {
-      expect(() => validateProofInput({ credential: signed(), policy: POLICY, now: 'tomorrow' })).toThrowError(expect.objectContaining({ name: 'InvalidInputError', field: 'now' }))
+      expect(() => validateProofInput({ credential: signed(), policy: POLICY, now: 'tomorrow' })).toThrowError(
+        expect.objectContaining({ name: 'InvalidInputError', field: 'now' }),
+      )
     })
   })
 })

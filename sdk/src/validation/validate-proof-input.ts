@@ -54,10 +54,12 @@ export function validateProofInput(parameters: ValidateProofInputParameters): Va
   if (a.issuedAt > now) throw new CredentialNotYetValidError({ issuedAt: a.issuedAt, now })
   if (now >= a.expiresAt) throw new CredentialExpiredError({ expiresAt: a.expiresAt, now })
   if (a.liabilities > a.assets) throw new InsolventCredentialError({ assets: a.assets, liabilities: a.liabilities })
-  if (a.assets - a.liabilities < policy.minNetCapital) throw new InsufficientNetCapitalError({ netCapital: a.assets - a.liabilities, minNetCapital: policy.minNetCapital })
+  if (a.assets - a.liabilities < policy.minNetCapital)
+    throw new InsufficientNetCapitalError({ netCapital: a.assets - a.liabilities, minNetCapital: policy.minNetCapital })
   if (a.kycLevel < policy.minKycLevel) throw new KycLevelTooLowError({ kycLevel: a.kycLevel, minKycLevel: policy.minKycLevel })
   if (a.riskScore > policy.maxRiskScore) throw new RiskScoreTooHighError({ riskScore: a.riskScore, maxRiskScore: policy.maxRiskScore })
-  if (!policy.allowedJurisdictions.includes(a.jurisdiction)) throw new JurisdictionNotAllowedError({ jurisdiction: a.jurisdiction, allowed: policy.allowedJurisdictions })
+  if (!policy.allowedJurisdictions.includes(a.jurisdiction))
+    throw new JurisdictionNotAllowedError({ jurisdiction: a.jurisdiction, allowed: policy.allowedJurisdictions })
   return { credential, policy, now }
 }
 

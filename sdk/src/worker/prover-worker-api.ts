@@ -117,19 +117,30 @@ export function createProverWorkerApi() {
       return now() - t0
     },
 
-    async prove(sources: WorkerArtifactSources, options: WorkerLoadOptions & { verify: boolean; engine?: ProvingEngine | undefined }, input: ComplianceCircuitInput, onProgress?: ProgressCallback): Promise<WorkerProveResult> {
+    async prove(
+      sources: WorkerArtifactSources,
+      options: WorkerLoadOptions & { verify: boolean; engine?: ProvingEngine | undefined },
+      input: ComplianceCircuitInput,
+      onProgress?: ProgressCallback,
+    ): Promise<WorkerProveResult> {
       const started = now()
       const loadStart = now()
       const { wasm, zkey, vkey, vkeyHash } = await ensureLoaded(sources, options, onProgress, started)
       const loadArtifacts = now() - loadStart
-      const w = await timed('witness', started, onProgress, async () => {
-        try {
-          return await (await ensureCalculator(wasm)).calculateWTNSBin(input, true)
-        } catch (error) {
-          calculator = undefined // circom_runtime keeps failed runs' messages: start clean next time
-          throw error
-        }
-      }, 'computing the witness')
+      const w = await timed(
+        'witness',
+        started,
+        onProgress,
+        async () => {
+          try {
+            return await (await ensureCalculator(wasm)).calculateWTNSBin(input, true)
+          } catch (error) {
+            calculator = undefined // circom_runtime keeps failed runs' messages: start clean next time
+            throw error
+          }
+        },
+        'computing the witness',
+      )
       const p = await timed('proving', started, onProgress, () => groth16Prove(options.engine ?? 'snarkjs', zkey, w.value), 'proving')
       let verify = 0
       if (options.verify) {

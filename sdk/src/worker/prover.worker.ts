@@ -27,7 +27,11 @@ async function start() {
 
 // A failed start must reach the main thread as the worker's `error` event (WorkerCrashedError there),
 // not as an unhandled rejection nobody sees.
-start().catch((error) => setTimeout(() => { throw error }))
+start().catch((error) =>
+  setTimeout(() => {
+    throw error
+  }),
+)
 
 /**
  * snarkjs's curve threads come from the `web-worker` package, which decides at load time from

@@ -30,11 +30,7 @@ describe('shareCurveThreadBuffers', () => {
     const received = await roundTrip([{ cmd: 'ALLOCSET', var: 0, buff }, { cmd: 'ALLOCSET', var: 1, buff: small }, { cmd: 'CALL' }])
     worker.terminate()
     expect(mode).toBe('transferred')
-    expect(received).toEqual([
-      { bytes: [0, 7, 14, 21], length: buff.length, shared: false },
-      { bytes: [9, 8, 7], length: 3, shared: false },
-      { cmd: 'CALL' },
-    ])
+    expect(received).toEqual([{ bytes: [0, 7, 14, 21], length: buff.length, shared: false }, { bytes: [9, 8, 7], length: 3, shared: false }, { cmd: 'CALL' }])
     expect(buff.byteLength).toBe(256 * 1024) // not detached: ffjavascript posts the same view again
     expect(buff[1]).toBe(7)
   })

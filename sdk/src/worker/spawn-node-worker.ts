@@ -17,7 +17,11 @@ export async function spawnFromSource(Worker: typeof NodeWorker, entry: URL, nam
   const { createRequire } = await importNodeModule<typeof import('node:module')>('node:module')
   const { pathToFileURL } = await importNodeModule<typeof import('node:url')>('node:url')
   // require.resolve gives the CommonJS build; its ESM twin sits next to it.
-  const tsxApi = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href
+  const tsxApi = pathToFileURL(
+    createRequire(import.meta.url)
+      .resolve('tsx/esm/api')
+      .replace(/\.cjs$/, '.mjs'),
+  ).href
   const boot = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}) })`
   return new Worker(boot, { eval: true, name })
 }

@@ -5,7 +5,21 @@ import { bytesToHex, createPublicClient, createWalletClient, http, type Address,
 import { mnemonicToAccount } from 'viem/accounts'
 import { anvil } from 'viem/chains'
 import type { ProofXDeployment } from '@proofx/sdk'
-import { adminAbi, ROLES, runAdminOperation, type AdminContext, type AdminParams, jsonLinesSink, type AlertSink, type Alert, createMonitor, createContractRelayer, createProverServer, type ProverServerOptions, createWorkerThreadBackend } from '@proofx/cli'
+import {
+  adminAbi,
+  ROLES,
+  runAdminOperation,
+  type AdminContext,
+  type AdminParams,
+  jsonLinesSink,
+  type AlertSink,
+  type Alert,
+  createMonitor,
+  createContractRelayer,
+  createProverServer,
+  type ProverServerOptions,
+  createWorkerThreadBackend,
+} from '@proofx/cli'
 import { startAnvil, type AnvilInstance } from '../../helpers/anvil.js'
 import { deployDrill, forgeArtifactPath } from './deploy-drill.js'
 
@@ -31,7 +45,11 @@ export type DrillEnv = {
   alertsFile: string
   checkpointFile: string
   /** An in-process `proofx serve` on loopback with one worker; relays with `signer` when given. */
-  startProver: (options?: { signer?: LocalAccount; zkeyPath?: string; server?: Partial<ProverServerOptions> }) => Promise<{ url: string; close: () => Promise<void> }>
+  startProver: (options?: {
+    signer?: LocalAccount
+    zkeyPath?: string
+    server?: Partial<ProverServerOptions>
+  }) => Promise<{ url: string; close: () => Promise<void> }>
   stop: () => Promise<void>
 }
 
@@ -71,7 +89,13 @@ export async function createDrillEnv(): Promise<DrillEnv> {
         checkpointPath: checkpointFile,
         fromBlock: deployment.deployBlock,
         gasBaseline,
-        sinks: [...extraSinks, jsonLinesSink(alertsFile), async (a) => { seen.push(a) }],
+        sinks: [
+          ...extraSinks,
+          jsonLinesSink(alertsFile),
+          async (a) => {
+            seen.push(a)
+          },
+        ],
       })
       return { catchUp: m.catchUp, seen }
     },

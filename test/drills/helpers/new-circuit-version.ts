@@ -25,11 +25,15 @@ export async function newCircuitVersion(dir: string): Promise<CircuitVersion> {
   const template = readFileSync(join(dirname(require.resolve('snarkjs')), '../templates/verifier_groth16.sol.ejs'), 'utf8')
   const source = await snarkjs.zKey.exportSolidityVerifier(zkeyPath, { groth16: template })
   const solc = require('solc')
-  const output = JSON.parse(solc.compile(JSON.stringify({
-    language: 'Solidity',
-    sources: { 'Groth16VerifierV2.sol': { content: source } },
-    settings: { optimizer: { enabled: true, runs: 200 }, evmVersion: 'cancun', outputSelection: { '*': { '*': ['abi', 'evm.bytecode.object'] } } },
-  })))
+  const output = JSON.parse(
+    solc.compile(
+      JSON.stringify({
+        language: 'Solidity',
+        sources: { 'Groth16VerifierV2.sol': { content: source } },
+        settings: { optimizer: { enabled: true, runs: 200 }, evmVersion: 'cancun', outputSelection: { '*': { '*': ['abi', 'evm.bytecode.object'] } } },
+      }),
+    ),
+  )
   const errors = (output.errors ?? []).filter((e: { severity: string }) => e.severity === 'error')
   if (errors.length) throw new Error(errors.map((e: { formattedMessage: string }) => e.formattedMessage).join('\n'))
   const contract = output.contracts['Groth16VerifierV2.sol'].Groth16Verifier

@@ -36,13 +36,25 @@ export function ConnectPanel({ expectedChainId }: { expectedChainId: number }) {
       <p className="muted">Page chain: {chainId}.</p>
       <div className="row">
         {connectors.map((connector) => (
-          <button key={connector.uid} disabled={isPending} onClick={() => connect({ connector, chainId: expectedChainId })} data-testid={`connect-${connector.id}`} className={connector.type === 'anvilDevAccount' ? 'local' : undefined}>
+          <button
+            key={connector.uid}
+            disabled={isPending}
+            onClick={() => connect({ connector, chainId: expectedChainId })}
+            data-testid={`connect-${connector.id}`}
+            className={connector.type === 'anvilDevAccount' ? 'local' : undefined}
+          >
             {connector.name}
           </button>
         ))}
       </div>
-      {connectors.some((c) => c.type === 'anvilDevAccount') && <p className="muted">Anvil dev accounts are public test keys: local only, never on a real chain.</p>}
-      {error && <p className="error" role="alert">{error.message.split('\n')[0]}</p>}
+      {connectors.some((c) => c.type === 'anvilDevAccount') && (
+        <p className="muted">Anvil dev accounts are public test keys: local only, never on a real chain.</p>
+      )}
+      {error && (
+        <p className="error" role="alert">
+          {error.message.split('\n')[0]}
+        </p>
+      )}
       {connection.address && <p>{shortHex(connection.address)}</p>}
     </section>
   )

@@ -9,7 +9,18 @@ import { shortHex } from '../lib/format.js'
 
 const { SIGNER_ROLE, PAUSER_ROLE } = proofXRoles
 const ROLE_NAMES: Record<string, string> = Object.fromEntries(Object.entries(proofXRoles).map(([name, hash]) => [hash, name]))
-const WATCHED_EVENTS = ['ProofVerified', 'RoleGranted', 'RoleRevoked', 'Paused', 'Unpaused', 'PolicySet', 'IssuerAdded', 'IssuerRemoved', 'CredentialRevoked', 'VerifierUpdated'] as const
+const WATCHED_EVENTS = [
+  'ProofVerified',
+  'RoleGranted',
+  'RoleRevoked',
+  'Paused',
+  'Unpaused',
+  'PolicySet',
+  'IssuerAdded',
+  'IssuerRemoved',
+  'CredentialRevoked',
+  'VerifierUpdated',
+] as const
 
 /** The operator's view: contract state, recent events, and pause / signer management for an admin. */
 export function OperatorView({ address, deployBlock }: { address: Address; deployBlock: bigint }) {
@@ -39,7 +50,10 @@ export function OperatorView({ address, deployBlock }: { address: Address; deplo
     enabled: !!client,
     queryFn: async () => {
       const logs = await client!.getContractEvents({ address, abi: proofXVerifierAbi, fromBlock: deployBlock, toBlock: 'latest' })
-      return logs.filter((log) => (WATCHED_EVENTS as readonly string[]).includes(log.eventName ?? '')).reverse().slice(0, 30)
+      return logs
+        .filter((log) => (WATCHED_EVENTS as readonly string[]).includes(log.eventName ?? ''))
+        .reverse()
+        .slice(0, 30)
     },
   })
 
@@ -67,30 +81,90 @@ export function OperatorView({ address, deployBlock }: { address: Address; deplo
       <h2>Operator view</h2>
       <table>
         <tbody>
-          <tr><th>Verifier proxy</th><td><code>{address}</code></td></tr>
-          <tr><th>Status</th><td data-testid="contract-status">{paused === undefined ? '…' : paused ? <strong style={{ color: '#b42318' }}>Paused</strong> : 'Accepting proofs'}</td></tr>
-          <tr><th>Verification key hash</th><td><code>{vkeyHash ? shortHex(vkeyHash as string, 10) : '…'}</code></td></tr>
-          <tr><th>Max proof age</th><td>{maxProofAge !== undefined ? `${maxProofAge} s` : '…'}</td></tr>
-          <tr><th>Policies</th><td>{[accredited, retail].map((p, i) => p ? <div key={i}>#{i + 1}: {(p as { active: boolean }).active ? 'active' : 'inactive'}, valid {(p as { validityPeriod: number }).validityPeriod} s</div> : null)}</td></tr>
-          <tr><th>Block</th><td>{blockNumber?.toString() ?? '…'}</td></tr>
-          <tr><th>You</th><td>{account ? `${shortHex(account)}${isAdmin ? ' · admin' : ''}${isPauser ? ' · pauser' : ''}` : 'not connected'}</td></tr>
+          <tr>
+            <th>Verifier proxy</th>
+            <td>
+              <code>{address}</code>
+            </td>
+          </tr>
+          <tr>
+            <th>Status</th>
+            <td data-testid="contract-status">
+              {paused === undefined ? '…' : paused ? <strong style={{ color: '#b42318' }}>Paused</strong> : 'Accepting proofs'}
+            </td>
+          </tr>
+          <tr>
+            <th>Verification key hash</th>
+            <td>
+              <code>{vkeyHash ? shortHex(vkeyHash as string, 10) : '…'}</code>
+            </td>
+          </tr>
+          <tr>
+            <th>Max proof age</th>
+            <td>{maxProofAge !== undefined ? `${maxProofAge} s` : '…'}</td>
+          </tr>
+          <tr>
+            <th>Policies</th>
+            <td>
+              {[accredited, retail].map((p, i) =>
+                p ? (
+                  <div key={i}>
+                    #{i + 1}: {(p as { active: boolean }).active ? 'active' : 'inactive'}, valid {(p as { validityPeriod: number }).validityPeriod} s
+                  </div>
+                ) : null,
+              )}
+            </td>
+          </tr>
+          <tr>
+            <th>Block</th>
+            <td>{blockNumber?.toString() ?? '…'}</td>
+          </tr>
+          <tr>
+            <th>You</th>
+            <td>{account ? `${shortHex(account)}${isAdmin ? ' · admin' : ''}${isPauser ? ' · pauser' : ''}` : 'not connected'}</td>
+          </tr>
         </tbody>
       </table>
 
       {(isAdmin || isPauser) && (
         <div style={{ marginTop: 10 }}>
           <div className="row">
-            {isPauser && (paused ? (
-              <button disabled={!!pending} onClick={() => run('unpause', { ...contract, functionName: 'unpause' })} data-testid="unpause">Unpause</button>
-            ) : (
-              <button disabled={!!pending} onClick={() => run('pause', { ...contract, functionName: 'pause' })} data-testid="pause">Pause submissions</button>
-            ))}
+            {isPauser &&
+              (paused ? (
+                <button disabled={!!pending} onClick={() => run('unpause', { ...contract, functionName: 'unpause' })} data-testid="unpause">
+                  Unpause
+                </button>
+              ) : (
+                <button disabled={!!pending} onClick={() => run('pause', { ...contract, functionName: 'pause' })} data-testid="pause">
+                  Pause submissions
+                </button>
+              ))}
           </div>
           {isAdmin && (
             <div className="row" style={{ marginTop: 8 }}>
-              <input value={signer} onChange={(e) => setSigner(e.target.value.trim())} placeholder="0x… signer address" size={44} aria-label="Signer address" data-testid="signer-input" />
-              <button disabled={!!pending || !isAddress(signer)} onClick={() => run('grant', { ...contract, functionName: 'grantRole', args: [SIGNER_ROLE, signer as Address] })} data-testid="grant-signer">Grant signer</button>
-              <button className="secondary" disabled={!!pending || !isAddress(signer)} onClick={() => run('revoke', { ...contract, functionName: 'revokeRole', args: [SIGNER_ROLE, signer as Address] })} data-testid="revoke-signer">Revoke signer</button>
+              <input
+                value={signer}
+                onChange={(e) => setSigner(e.target.value.trim())}
+                placeholder="0x… signer address"
+                size={44}
+                aria-label="Signer address"
+                data-testid="signer-input"
+              />
+              <button
+                disabled={!!pending || !isAddress(signer)}
+                onClick={() => run('grant', { ...contract, functionName: 'grantRole', args: [SIGNER_ROLE, signer as Address] })}
+                data-testid="grant-signer"
+              >
+                Grant signer
+              </button>
+              <button
+                className="secondary"
+                disabled={!!pending || !isAddress(signer)}
+                onClick={() => run('revoke', { ...contract, functionName: 'revokeRole', args: [SIGNER_ROLE, signer as Address] })}
+                data-testid="revoke-signer"
+              >
+                Revoke signer
+              </button>
             </div>
           )}
           {pending && <p className="muted">Sending {pending}…</p>}
@@ -106,11 +180,17 @@ export function OperatorView({ address, deployBlock }: { address: Address; deplo
             {(events.data ?? []).map((log) => (
               <tr key={`${log.transactionHash}-${log.logIndex}`}>
                 <td className="nowrap">#{log.blockNumber?.toString()}</td>
-                <td className="nowrap"><strong>{log.eventName}</strong></td>
+                <td className="nowrap">
+                  <strong>{log.eventName}</strong>
+                </td>
                 <td>{describeArgs(log.eventName ?? '', (log as { args?: Record<string, unknown> }).args ?? {})}</td>
               </tr>
             ))}
-            {events.data?.length === 0 && <tr><td className="muted">No events yet.</td></tr>}
+            {events.data?.length === 0 && (
+              <tr>
+                <td className="muted">No events yet.</td>
+              </tr>
+            )}
           </tbody>
         </table>
       </div>
@@ -120,9 +200,12 @@ export function OperatorView({ address, deployBlock }: { address: Address; deplo
 
 function describeArgs(eventName: string, args: Record<string, unknown>): string {
   if (eventName === 'ProofVerified') return `${args.success ? 'valid' : 'INVALID'} · subject ${shortHex(String(args.subject))} · policy ${args.policyId}`
-  if (eventName === 'RoleGranted' || eventName === 'RoleRevoked') return `${ROLE_NAMES[String(args.role)] ?? shortHex(String(args.role))} · ${shortHex(String(args.account))}`
+  if (eventName === 'RoleGranted' || eventName === 'RoleRevoked')
+    return `${ROLE_NAMES[String(args.role)] ?? shortHex(String(args.role))} · ${shortHex(String(args.account))}`
   if (eventName === 'Paused' || eventName === 'Unpaused') return `by ${shortHex(String(args.account))}`
-  return Object.entries(args).map(([k, v]) => `${k} ${shortValue(v)}`).join(' · ')
+  return Object.entries(args)
+    .map(([k, v]) => `${k} ${shortValue(v)}`)
+    .join(' · ')
 }
 
 // Hashes and field elements are long; their ends are enough to tell them apart.

@@ -17,7 +17,25 @@ const STAGE_LABELS: Record<string, string> = {
 }
 
 /** Steps 4 and 5: prove in the browser (progress, time, cancel), then submit and show the on-chain status. */
-export function ProveSubmitPanel({ subject, credential, credentialId, policyName, policy, chainId, verifier, wrongNetwork }: { subject: Address | undefined; credential: SignedCredential | undefined; credentialId: string | undefined; policyName: string; policy: Policy | undefined; chainId: number; verifier: Address; wrongNetwork: boolean }) {
+export function ProveSubmitPanel({
+  subject,
+  credential,
+  credentialId,
+  policyName,
+  policy,
+  chainId,
+  verifier,
+  wrongNetwork,
+}: {
+  subject: Address | undefined
+  credential: SignedCredential | undefined
+  credentialId: string | undefined
+  policyName: string
+  policy: Policy | undefined
+  chainId: number
+  verifier: Address
+  wrongNetwork: boolean
+}) {
   const prove = useProve()
   const submit = useSubmitProof()
   const status = useComplianceStatus({ subject, policyId: policy?.policyId, chainId, address: verifier })
@@ -33,7 +51,10 @@ export function ProveSubmitPanel({ subject, credential, credentialId, policyName
   const onProve = async () => {
     submit.reset()
     // Date the proof by the chain's clock, not the device's: the contract refuses proofs from its future.
-    const now = await client?.getBlock().then((block) => block.timestamp, () => undefined)
+    const now = await client?.getBlock().then(
+      (block) => block.timestamp,
+      () => undefined,
+    )
     // Only a published policy whose hash the contract registers (checked by usePublishedPolicy) is proved against.
     if (policy && credential) prove.prove({ credential, policy, chainId, address: verifier, subject, now })
   }
@@ -76,7 +97,9 @@ export function ProveSubmitPanel({ subject, credential, credentialId, policyName
               (witness {formatMs(prove.data.timings.witness)}, prove {formatMs(prove.data.timings.prove)}, verify {formatMs(prove.data.timings.verify)}
               {prove.data.timings.loadArtifacts > 0 ? `, load ${formatMs(prove.data.timings.loadArtifacts)}` : ''})
             </span>
-            <div className="muted">Nullifier {shortHex('0x' + prove.data.signals.nullifier.toString(16), 8)}. Only the proof and the public signals leave this page.</div>
+            <div className="muted">
+              Nullifier {shortHex('0x' + prove.data.signals.nullifier.toString(16), 8)}. Only the proof and the public signals leave this page.
+            </div>
           </div>
         )}
         <ErrorNotice error={prove.error} testId="prove-error" />
@@ -84,7 +107,11 @@ export function ProveSubmitPanel({ subject, credential, credentialId, policyName
 
       <section className="card" data-testid="submit-panel">
         <h2>5. Submit on-chain</h2>
-        <button onClick={() => prove.data && policy && submit.submitProof({ policyId: policy.policyId, proof: prove.data, chainId, address: verifier })} disabled={!prove.data || submit.isPending || wrongNetwork} data-testid="submit">
+        <button
+          onClick={() => prove.data && policy && submit.submitProof({ policyId: policy.policyId, proof: prove.data, chainId, address: verifier })}
+          disabled={!prove.data || submit.isPending || wrongNetwork}
+          data-testid="submit"
+        >
           {submit.isPending ? 'Submitting…' : 'Submit proof'}
         </button>
         {wrongNetwork && <p className="muted">Switch your wallet to chain {chainId} first.</p>}
@@ -102,7 +129,9 @@ export function ProveSubmitPanel({ subject, credential, credentialId, policyName
               Compliant until {formatDate(status.data.validUntil!)} ({policyName})
             </strong>
           ) : (
-            <span>Not compliant with {policyName} ({status.data.reason.replace('-', ' ')}).</span>
+            <span>
+              Not compliant with {policyName} ({status.data.reason.replace('-', ' ')}).
+            </span>
           )}
         </p>
       </section>

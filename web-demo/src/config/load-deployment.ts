@@ -27,7 +27,14 @@ export async function loadDeployment(): Promise<PageDeployment | undefined> {
   const raw = fromFile
     ? ((await response.json()) as PageDeployment)
     : env.VITE_PROOFX_PROXY
-      ? { chainId: Number(env.VITE_PROOFX_CHAIN_ID), proxy: env.VITE_PROOFX_PROXY, rpcUrl: env.VITE_PROOFX_RPC_URL, vkeyHash: env.VITE_PROOFX_VKEY_HASH, deployBlock: env.VITE_PROOFX_DEPLOY_BLOCK, chainName: env.VITE_PROOFX_CHAIN_NAME }
+      ? {
+          chainId: Number(env.VITE_PROOFX_CHAIN_ID),
+          proxy: env.VITE_PROOFX_PROXY,
+          rpcUrl: env.VITE_PROOFX_RPC_URL,
+          vkeyHash: env.VITE_PROOFX_VKEY_HASH,
+          deployBlock: env.VITE_PROOFX_DEPLOY_BLOCK,
+          chainName: env.VITE_PROOFX_CHAIN_NAME,
+        }
       : undefined
   if (!raw) return undefined
   if (!raw?.proxy || !raw.chainId || !raw.rpcUrl) throw new Error('deployment.json lacks chainId, rpcUrl or proxy')

@@ -25,7 +25,10 @@ export function createDemoWagmiConfig(deployment: PageDeployment, node?: { reque
       ...(local
         ? [
             ...(node
-              ? [anvilDevAccount({ index: 0, node, label: 'Dev account #0 — admin (in-browser EVM only)' }), anvilDevAccount({ index: 1, node, label: 'Dev account #1 (in-browser EVM only)' })]
+              ? [
+                  anvilDevAccount({ index: 0, node, label: 'Dev account #0 — admin (in-browser EVM only)' }),
+                  anvilDevAccount({ index: 1, node, label: 'Dev account #1 (in-browser EVM only)' }),
+                ]
               : [
                   anvilDevAccount({ index: 0, rpcUrl: deployment.rpcUrl, label: 'Anvil dev account #0 — admin (local only)' }),
                   anvilDevAccount({ index: 1, rpcUrl: deployment.rpcUrl, label: 'Anvil dev account #1 (local only)' }),

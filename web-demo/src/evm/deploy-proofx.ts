@@ -12,8 +12,25 @@ export type ProofXContracts = ProofXContractArtifacts
  * policies and the demo issuer (the in-browser chain is 31337, the one chain the helper lets it be trusted on).
  * The first account becomes the admin.
  */
-export async function deployProofX({ request, chainId, admin, contracts, vkey }: { request: EIP1193RequestFn; chainId: number; admin: Address; contracts: ProofXContracts; vkey: VerificationKey }) {
-  const chain = defineChain({ id: chainId, name: 'In-browser EVM', nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 }, rpcUrls: { default: { http: [] } } })
+export async function deployProofX({
+  request,
+  chainId,
+  admin,
+  contracts,
+  vkey,
+}: {
+  request: EIP1193RequestFn
+  chainId: number
+  admin: Address
+  contracts: ProofXContracts
+  vkey: VerificationKey
+}) {
+  const chain = defineChain({
+    id: chainId,
+    name: 'In-browser EVM',
+    nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 },
+    rpcUrls: { default: { http: [] } },
+  })
   const client = createWalletClient({ account: admin, chain, transport: custom({ request }), pollingInterval: 50 })
   const deployment = await deployWithSdk(client, {
     artifacts: { Groth16Verifier: contracts.Groth16Verifier, ProofXVerifier: contracts.ProofXVerifier, ERC1967Proxy: contracts.ERC1967Proxy },

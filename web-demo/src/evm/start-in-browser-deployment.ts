@@ -4,7 +4,10 @@ import { createInBrowserChain, type InBrowserChain } from './in-browser-chain.js
 import { deployProofX } from './deploy-proofx.js'
 
 // Anvil's first two dev keys (a public test mnemonic): here they only ever exist inside this tab.
-const DEV_KEYS = ['0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80', '0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d'] as const
+const DEV_KEYS = [
+  '0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80',
+  '0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d',
+] as const
 
 /**
  * No chain configured: start an EVM in this tab and deploy the real ProofX contracts into it, so the page

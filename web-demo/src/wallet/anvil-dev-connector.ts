@@ -11,7 +11,12 @@ export const ANVIL_DEV_ACCOUNTS = [
  * A wallet for the LOCAL demo only: anvil holds the dev accounts' keys and signs eth_sendTransaction
  * itself, so this connector only names the account and forwards every request to the node.
  */
-export function anvilDevAccount({ index, rpcUrl, node, label }: { index: number; label: string } & ({ rpcUrl: string; node?: undefined } | { rpcUrl?: undefined; node: { request: EIP1193RequestFn } })) {
+export function anvilDevAccount({
+  index,
+  rpcUrl,
+  node,
+  label,
+}: { index: number; label: string } & ({ rpcUrl: string; node?: undefined } | { rpcUrl?: undefined; node: { request: EIP1193RequestFn } })) {
   const address = getAddress(ANVIL_DEV_ACCOUNTS[index]!)
   let connected = false
   let nextId = 0
@@ -19,7 +24,11 @@ export function anvilDevAccount({ index, rpcUrl, node, label }: { index: number;
   const forward: EIP1193RequestFn = node
     ? node.request
     : async ({ method, params }) => {
-        const response = await fetch(rpcUrl!, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: ++nextId, method, params }) })
+        const response = await fetch(rpcUrl!, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ jsonrpc: '2.0', id: ++nextId, method, params }),
+        })
         const body = await response.json()
         if (body.error) throw Object.assign(new Error(body.error.message), { code: body.error.code, data: body.error.data })
         return body.result

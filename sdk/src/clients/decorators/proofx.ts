@@ -3,7 +3,11 @@ import { addIssuer, type AddIssuerParameters, type AddIssuerReturnType } from '.
 import { getComplianceStatus, type GetComplianceStatusParameters, type GetComplianceStatusReturnType } from '../../actions/get-compliance-status.js'
 import { getPolicy, type GetPolicyParameters, type GetPolicyReturnType } from '../../actions/get-policy.js'
 import { getPublishedPolicy, type GetPublishedPolicyParameters, type GetPublishedPolicyReturnType } from '../../actions/get-published-policy.js'
-import { getVerificationKeyHash, type GetVerificationKeyHashParameters, type GetVerificationKeyHashReturnType } from '../../actions/get-verification-key-hash.js'
+import {
+  getVerificationKeyHash,
+  type GetVerificationKeyHashParameters,
+  type GetVerificationKeyHashReturnType,
+} from '../../actions/get-verification-key-hash.js'
 import { grantSigner, type GrantSignerParameters, type GrantSignerReturnType } from '../../actions/grant-signer.js'
 import { isCompliant, type IsCompliantParameters, type IsCompliantReturnType } from '../../actions/is-compliant.js'
 import { closeGates, type CloseGatesParameters, type CloseGatesReturnType } from '../../actions/close-gates.js'
@@ -66,7 +70,9 @@ export type ProofXActionsConfig = {
  * await client.submitProof({ policyId: 1n, proof })
  */
 export function proofXActions({ address }: ProofXActionsConfig) {
-  return <transport extends Transport, chain extends Chain | undefined, account extends Account | undefined>(client: Client<transport, chain, account>): ProofXActions => {
+  return <transport extends Transport, chain extends Chain | undefined, account extends Account | undefined>(
+    client: Client<transport, chain, account>,
+  ): ProofXActions => {
     const c = client as unknown as Client<Transport, Chain | undefined, Account | undefined>
     const bind = <parameters extends { address: Address }>(p: Bound<parameters> | undefined) => ({ ...p, address: p?.address ?? address }) as parameters
     return {

@@ -3,13 +3,20 @@ import { useEffect } from 'react'
 import { useChainId, useConfig, usePublicClient } from 'wagmi'
 import type { GetComplianceStatusErrorType } from '../../actions/get-compliance-status.js'
 import { watchProofVerified } from '../../actions/watch-proof-verified.js'
-import { getComplianceStatusQueryOptions, type GetComplianceStatusData, type GetComplianceStatusOptions, type GetComplianceStatusQueryKey } from '../../query/getComplianceStatus.js'
+import {
+  getComplianceStatusQueryOptions,
+  type GetComplianceStatusData,
+  type GetComplianceStatusOptions,
+  type GetComplianceStatusQueryKey,
+} from '../../query/getComplianceStatus.js'
 import { useProofXConfig } from './useProofXConfig.js'
 
 export type UseComplianceStatusParameters = GetComplianceStatusOptions & {
   /** Refetch when the verifier emits ProofVerified for this subject (default true). */
   watch?: boolean | undefined
-  query?: Omit<UseQueryOptions<GetComplianceStatusData, GetComplianceStatusErrorType, GetComplianceStatusData, GetComplianceStatusQueryKey>, 'queryKey' | 'queryFn'> | undefined
+  query?:
+    | Omit<UseQueryOptions<GetComplianceStatusData, GetComplianceStatusErrorType, GetComplianceStatusData, GetComplianceStatusQueryKey>, 'queryKey' | 'queryFn'>
+    | undefined
 }
 
 /**

@@ -64,11 +64,14 @@ async function settled(result: { current: ReturnType<typeof useProve> }) {
 describe('useProve', () => {
   test('proves with progress through every stage and per-stage timings', async () => {
     const stages: ProveProgress['stage'][] = []
-    const { result } = renderHook(() => {
-      const hook = useProve()
-      if (hook.progress && stages.at(-1) !== hook.progress.stage) stages.push(hook.progress.stage)
-      return hook
-    }, { wrapper })
+    const { result } = renderHook(
+      () => {
+        const hook = useProve()
+        if (hook.progress && stages.at(-1) !== hook.progress.stage) stages.push(hook.progress.stage)
+        return hook
+      },
+      { wrapper },
+    )
 
     act(() => result.current.prove({ credential: demoCredential(subject), policy: DEMO_POLICIES.accredited, subject, chainId: 31337 }))
     await settled(result)
@@ -87,7 +90,9 @@ describe('useProve', () => {
 
   test('refuses a below-threshold credential before any worker work, with the typed error', async () => {
     const { result } = renderHook(() => useProve(), { wrapper })
-    act(() => result.current.prove({ credential: demoCredential(subject, { netCapital: 200_000n }), policy: DEMO_POLICIES.accredited, subject, chainId: 31337 }))
+    act(() =>
+      result.current.prove({ credential: demoCredential(subject, { netCapital: 200_000n }), policy: DEMO_POLICIES.accredited, subject, chainId: 31337 }),
+    )
     await waitFor(() => expect(result.current.isError).toBe(true))
     expect(result.current.error?.name).toBe('InsufficientNetCapitalError')
     expect(result.current.error?.message).toMatch(/Net capital 200000 is below the policy's 500000/)

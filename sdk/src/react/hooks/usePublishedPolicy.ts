@@ -1,11 +1,18 @@
 import { useQuery, type UseQueryOptions } from '@tanstack/react-query'
 import { useChainId, useConfig } from 'wagmi'
 import type { GetPublishedPolicyErrorType } from '../../actions/get-published-policy.js'
-import { getPublishedPolicyQueryOptions, type GetPublishedPolicyData, type GetPublishedPolicyOptions, type GetPublishedPolicyQueryKey } from '../../query/getPublishedPolicy.js'
+import {
+  getPublishedPolicyQueryOptions,
+  type GetPublishedPolicyData,
+  type GetPublishedPolicyOptions,
+  type GetPublishedPolicyQueryKey,
+} from '../../query/getPublishedPolicy.js'
 import { useProofXConfig } from './useProofXConfig.js'
 
 export type UsePublishedPolicyParameters = GetPublishedPolicyOptions & {
-  query?: Omit<UseQueryOptions<GetPublishedPolicyData, GetPublishedPolicyErrorType, GetPublishedPolicyData, GetPublishedPolicyQueryKey>, 'queryKey' | 'queryFn'> | undefined
+  query?:
+    | Omit<UseQueryOptions<GetPublishedPolicyData, GetPublishedPolicyErrorType, GetPublishedPolicyData, GetPublishedPolicyQueryKey>, 'queryKey' | 'queryFn'>
+    | undefined
 }
 
 /**
