@@ -87,7 +87,11 @@ export async function runEngineBench(runs: number, log: (line: string) => void):
         t = performance.now()
         await (g2 ? curve.G2 : curve.G1).multiExpAffine(bases, scalars)
         const ref = performance.now() - t
-        if (i > 0) a.push(ours), b.push(ref) // round 0 warms both up
+        if (i > 0) {
+          // round 0 warms both up
+          a.push(ours)
+          b.push(ref)
+        }
       }
       msm[kind] = { engine: summarize(a), snarkjs: summarize(b), ratio: summarize(b).median / summarize(a).median, points: count }
       log(`engine: MSM ${kind} ${msm[kind].engine.median.toFixed(0)} ms vs snarkjs ${msm[kind].snarkjs.median.toFixed(0)} ms`)

@@ -53,8 +53,6 @@ export function judgeTargets(r: BenchResults): TargetVerdict[] {
   ratio('SDK / plain snarkjs <= 1.0, Node (warm medians)', n?.ratio, n ? `${ms(n.sdk.median)} / ${ms(n.plain.median)}` : '')
 
   const g = r.gas.ok ? r.gas.value : undefined
-  const bare = g?.logged['Groth16Verifier.verifyProof gas']
-  const submit = g?.logged['submitProof (subject, new record) gas']
   const t6 = 'A successful submitProof transaction <= the bare Groth16 verification of the same proof + 50,000 gas (anvil receipts)'
   const first = g?.anvil.transactions[0]
   if (g && first && Number.isFinite(g.anvil.bareVerifyTransaction)) {

@@ -16,7 +16,7 @@ import {
 import { DEMO_POLICIES } from '@proofx/sdk/demo'
 import { REPO_ROOT } from './helpers/compile-for-test.js'
 import { circomlib, inMain, inTemplate, rangeCheckFails } from './helpers/failure-frames.js'
-import { expectedPublicSignals, inputFor, issuer, NOW, policy, PUBLIC_SIGNALS, repacked, signed, validAttributes } from './helpers/sample-credential.js'
+import { expectedPublicSignals, inputFor, issuer, NOW, PUBLIC_SIGNALS, repacked, signed, validAttributes } from './helpers/sample-credential.js'
 import { terminateCurves } from './helpers/terminate-curves.js'
 import { WitnessTester, type FailureFrame } from './helpers/witness-tester.js'
 

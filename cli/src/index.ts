@@ -27,9 +27,28 @@ export { nextSteps } from './deploy/next-steps.js'
 export { readPassphrase, type ReadPassphraseParameters } from './deploy/read-passphrase.js'
 export { runDeploy, type RunDeployParameters, type RunDeployReturnType } from './deploy/run-deploy.js'
 // Admin
-export { adminAbi } from './admin/admin-abi.js'
-export type { AdminParams } from './admin/admin-operations.js'
+export { ADMIN_OPERATIONS, InvalidAdminArgumentError, type AdminOperation, type AdminParams, type AdminStep } from './admin/admin-operations.js'
 export { auditSignerKeys } from './admin/audit-signer-keys.js'
 export { writeKeystore } from './admin/keystore.js'
 export { loadAccount, MissingKeyError, type AccountSource } from './admin/load-account.js'
-export { runAdminOperation, AdminTransactionRevertedError, type AdminContext, type AdminResult } from './admin/run-admin-operation.js'
+export { runAdminOperation, AdminTransactionRevertedError, type AdminContext, type AdminResult, type AdminStepResult } from './admin/run-admin-operation.js'
+// Governance: a Safe multisig, a TimelockController and a guardian hold the roles
+export { deployGovernance, checkGovernanceOptions, type GovernanceDeployment, type GovernanceOptions } from './admin/deploy-governance.js'
+export { deploySafeContracts, SAFE_VERSION, type SafeContractAddresses } from './admin/safe-contracts.js'
+export { TIMELOCK_ROLES, timelockAbi } from './admin/timelock.js'
+export {
+  executeSafeProposal,
+  operationRoute,
+  runGovernedOperation,
+  runScheduledExecution,
+  timelockState,
+  type ExecuteProposalResult,
+  type GovernanceTarget,
+  type GovernedContext,
+  type GovernedResult,
+  type ProposeResult,
+  type Route,
+} from './admin/governed-operation.js'
+export { assembleSafeTransaction, checkProposal, connectSafe, signSafeProposal, type SafeProposal, type SafeSignatureFile } from './admin/safe-proposal.js'
+export { NoGovernanceRouteError, NotSafeOwnerError, ProposalMismatchError, ThresholdNotMetError, TimelockNotReadyError } from './admin/governance-errors.js'
+export { auditGovernance, type GovernanceAudit } from './admin/audit-governance.js'

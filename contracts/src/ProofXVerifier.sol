@@ -11,12 +11,16 @@ import {IProofXVerifier} from "./interfaces/IProofXVerifier.sol";
 /// @title ProofXVerifier
 /// @notice Checks Groth16 compliance proofs against registered policies and trusted issuers, and records which
 /// subjects comply with which policy until when. Deployed behind an ERC-1967 proxy (UUPS).
-/// @dev Roles: DEFAULT_ADMIN_ROLE (policies, issuers, verifier, roles; a multisig in production), SIGNER_ROLE (prover
-/// services that submit on a subject's behalf), PAUSER_ROLE, UPGRADER_ROLE. Pausing has the ABI of OpenZeppelin's
+/// @dev Roles: DEFAULT_ADMIN_ROLE (policies, issuers, signers, unpausing and reopening; a Safe multisig in production),
+/// SIGNER_ROLE (prover services that submit on a subject's behalf), PAUSER_ROLE (a guardian that can only stop things,
+/// at once), UPGRADER_ROLE (implementation, verifier and batch-verifier swaps; a TimelockController in production).
+/// UPGRADER_ROLE is its own role admin, so the admin cannot hand itself the upgrade power and skip the timelock's
+/// delay. Pausing has the ABI of OpenZeppelin's
 /// PausableUpgradeable (`paused()`, `pause()`, `unpause()`, {Paused}, {Unpaused}, {EnforcedPause}, {ExpectedPause}) but
 /// keeps its flag in the storage slot submitProof reads anyway, which saves a cold SLOAD (2,100 gas) per submission.
 ///
-/// Incident switches (playbook scenario B), both PAUSER_ROLE and independent of each other:
+/// Incident switches (playbook scenario B), both PAUSER_ROLE to throw and DEFAULT_ADMIN_ROLE to undo, independent of
+/// each other:
 /// - {pause} stops new proofs; existing records keep counting (scenario A: a prover key leaked, holders are fine).
 /// - {closeGates} makes every {isCompliant} false, so no gated dApp lets anyone through while records may be forged;
 ///   records are kept and count again after {openGates} unless the admin voids them. Close the gates and pause
@@ -30,9 +34,9 @@ import {IProofXVerifier} from "./interfaces/IProofXVerifier.sol";
 contract ProofXVerifier is Initializable, AccessControlUpgradeable, UUPSUpgradeable, IProofXVerifier {
     /// @notice Role of prover-service keys that may submit proofs on behalf of a subject.
     bytes32 public constant SIGNER_ROLE = keccak256("SIGNER_ROLE");
-    /// @notice Role that may pause and unpause proof submission.
+    /// @notice Role that may pause proof submission and close the gates (undoing either is DEFAULT_ADMIN_ROLE's).
     bytes32 public constant PAUSER_ROLE = keccak256("PAUSER_ROLE");
-    /// @notice Role that may upgrade the implementation.
+    /// @notice Role that may upgrade the implementation and swap the Groth16 and batch verifiers; administers itself.
     bytes32 public constant UPGRADER_ROLE = keccak256("UPGRADER_ROLE");
 
     /// @dev Bits of the circuit's `now` and of the scope tag, the fields packed into the `context` signal above the
@@ -124,7 +128,8 @@ contract ProofXVerifier is Initializable, AccessControlUpgradeable, UUPSUpgradea
         _disableInitializers();
     }
 
-    /// @notice Initializes the proxy: `admin` gets DEFAULT_ADMIN_ROLE, PAUSER_ROLE and UPGRADER_ROLE.
+    /// @notice Initializes the proxy: `admin` gets DEFAULT_ADMIN_ROLE, PAUSER_ROLE and UPGRADER_ROLE (hand them to a
+    /// Safe, a guardian and a timelock afterwards), and UPGRADER_ROLE becomes its own role admin.
     /// @param admin The admin account (a multisig in production).
     /// @param groth16Verifier The snarkjs-generated verifier of the compliance circuit.
     /// @param vkeyHash_ Hash of the verification key `groth16Verifier` embeds (see {vkeyHash}).
@@ -139,6 +144,7 @@ contract ProofXVerifier is Initializable, AccessControlUpgradeable, UUPSUpgradea
         _grantRole(DEFAULT_ADMIN_ROLE, admin);
         _grantRole(PAUSER_ROLE, admin);
         _grantRole(UPGRADER_ROLE, admin);
+        _setRoleAdmin(UPGRADER_ROLE, UPGRADER_ROLE);
         _setVerifier(groth16Verifier, vkeyHash_, false);
         _setMaxProofAge(maxProofAge_);
     }
@@ -312,7 +318,7 @@ contract ProofXVerifier is Initializable, AccessControlUpgradeable, UUPSUpgradea
     /// @inheritdoc IProofXVerifier
     function setVerifier(address groth16Verifier, bytes32 vkeyHash_, bool voidEarlierRecords)
         external
-        onlyRole(DEFAULT_ADMIN_ROLE)
+        onlyRole(UPGRADER_ROLE)
     {
         _setVerifier(groth16Verifier, vkeyHash_, voidEarlierRecords);
     }
@@ -341,7 +347,7 @@ contract ProofXVerifier is Initializable, AccessControlUpgradeable, UUPSUpgradea
     }
 
     /// @inheritdoc IProofXVerifier
-    function openGates() external onlyRole(PAUSER_ROLE) {
+    function openGates() external onlyRole(DEFAULT_ADMIN_ROLE) {
         ProofXVerifierStorage storage $ = _getProofXVerifierStorage();
         if (!$.gatesClosed) revert ProofXVerifierGatesOpen();
         $.gatesClosed = false;
@@ -349,7 +355,7 @@ contract ProofXVerifier is Initializable, AccessControlUpgradeable, UUPSUpgradea
     }
 
     /// @inheritdoc IProofXVerifier
-    function setBatchVerifier(address batchVerifier_) external onlyRole(DEFAULT_ADMIN_ROLE) {
+    function setBatchVerifier(address batchVerifier_) external onlyRole(UPGRADER_ROLE) {
         ProofXVerifierStorage storage $ = _getProofXVerifierStorage();
         if (batchVerifier_ != address(0)) {
             if (batchVerifier_.code.length == 0) revert ProofXVerifierVerifierHasNoCode(batchVerifier_);
@@ -395,9 +401,9 @@ contract ProofXVerifier is Initializable, AccessControlUpgradeable, UUPSUpgradea
         emit Paused(_msgSender());
     }
 
-    /// @notice Resumes proof submission. Only PAUSER_ROLE; reverts with {ExpectedPause} if not paused.
-    /// Emits an {Unpaused} event.
-    function unpause() external onlyRole(PAUSER_ROLE) {
+    /// @notice Resumes proof submission. Only DEFAULT_ADMIN_ROLE (the Safe): a guardian stops at once, but
+    /// restarting needs the multisig. Reverts with {ExpectedPause} if not paused. Emits an {Unpaused} event.
+    function unpause() external onlyRole(DEFAULT_ADMIN_ROLE) {
         ProofXVerifierStorage storage $ = _getProofXVerifierStorage();
         if (!$.paused) revert ExpectedPause();
         $.paused = false;

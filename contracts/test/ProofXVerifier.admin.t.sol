@@ -88,6 +88,38 @@ contract ProofXVerifierAdminTest is Base {
         verifier.grantRole(role, stranger);
     }
 
+    function test_getRoleAdmin_upgraderRoleAdministersItself() public view {
+        assertEq(verifier.getRoleAdmin(verifier.UPGRADER_ROLE()), verifier.UPGRADER_ROLE());
+        assertEq(verifier.getRoleAdmin(verifier.PAUSER_ROLE()), verifier.DEFAULT_ADMIN_ROLE());
+        assertEq(verifier.getRoleAdmin(verifier.SIGNER_ROLE()), verifier.DEFAULT_ADMIN_ROLE());
+        assertEq(verifier.getRoleAdmin(verifier.DEFAULT_ADMIN_ROLE()), verifier.DEFAULT_ADMIN_ROLE());
+    }
+
+    function test_grantRole_revertsIfAdminGrantsUpgraderRoleWithoutHoldingIt() public {
+        // Otherwise the admin (a Safe) could grant itself UPGRADER_ROLE and skip the timelock's delay.
+        address safe = makeAddr("safe");
+        vm.startPrank(admin);
+        verifier.grantRole(verifier.DEFAULT_ADMIN_ROLE(), safe);
+        vm.stopPrank();
+        bytes32 role = verifier.UPGRADER_ROLE();
+        _expectUnauthorized(safe, role);
+        vm.prank(safe);
+        verifier.grantRole(role, safe);
+        _expectUnauthorized(safe, role);
+        vm.prank(safe);
+        verifier.revokeRole(role, admin);
+        assertTrue(verifier.hasRole(role, admin));
+    }
+
+    function test_grantRole_emitsRoleGrantedIfUpgraderGrantsUpgraderRole() public {
+        bytes32 role = verifier.UPGRADER_ROLE();
+        vm.expectEmit(FIXTURE_VERIFIER);
+        emit IAccessControl.RoleGranted(role, stranger, admin);
+        vm.prank(admin);
+        verifier.grantRole(role, stranger);
+        assertTrue(verifier.hasRole(role, stranger));
+    }
+
     function test_revokeRole_emitsRoleRevokedIfAdmin() public {
         bytes32 role = verifier.SIGNER_ROLE();
         vm.expectEmit(FIXTURE_VERIFIER);
@@ -366,10 +398,21 @@ contract ProofXVerifierAdminTest is Base {
         assertFalse(_submit("accredited"));
     }
 
-    function test_setVerifier_revertsIfNotAdmin() public {
-        _expectUnauthorized(stranger, verifier.DEFAULT_ADMIN_ROLE());
+    function test_setVerifier_revertsIfNotUpgrader() public {
+        _expectUnauthorized(stranger, verifier.UPGRADER_ROLE());
         vm.prank(stranger);
         verifier.setVerifier(address(groth16), vkeyHash, false);
+    }
+
+    function test_setVerifier_revertsIfAdminWithoutUpgraderRole() public {
+        // A verifier swap changes the rules like an upgrade: DEFAULT_ADMIN_ROLE alone (the Safe) cannot do it.
+        address safe = makeAddr("safe");
+        vm.startPrank(admin);
+        verifier.grantRole(verifier.DEFAULT_ADMIN_ROLE(), safe);
+        vm.stopPrank();
+        _expectUnauthorized(safe, verifier.UPGRADER_ROLE());
+        vm.prank(safe);
+        verifier.setVerifier(address(groth16), vkeyHash, true);
     }
 
     function test_setVerifier_revertsIfVerifierZero() public {
@@ -433,7 +476,7 @@ contract ProofXVerifierAdminTest is Base {
         vm.stopPrank();
     }
 
-    function test_unpause_resumesSubmissionIfPauser() public {
+    function test_unpause_resumesSubmissionIfAdmin() public {
         vm.startPrank(admin);
         verifier.pause();
         vm.expectEmit(FIXTURE_VERIFIER);
@@ -443,12 +486,26 @@ contract ProofXVerifierAdminTest is Base {
         assertTrue(_submit("accredited"));
     }
 
-    function test_unpause_revertsIfNotPauser() public {
+    function test_unpause_revertsIfNotAdmin() public {
         vm.prank(admin);
         verifier.pause();
-        _expectUnauthorized(stranger, verifier.PAUSER_ROLE());
+        _expectUnauthorized(stranger, verifier.DEFAULT_ADMIN_ROLE());
         vm.prank(stranger);
         verifier.unpause();
+    }
+
+    function test_unpause_revertsIfOnlyPauser() public {
+        // The guardian stops the protocol at once; restarting it is the admin's (the Safe's) decision.
+        address guardian = makeAddr("guardian");
+        vm.startPrank(admin);
+        verifier.grantRole(verifier.PAUSER_ROLE(), guardian);
+        vm.stopPrank();
+        vm.prank(guardian);
+        verifier.pause();
+        _expectUnauthorized(guardian, verifier.DEFAULT_ADMIN_ROLE());
+        vm.prank(guardian);
+        verifier.unpause();
+        assertTrue(verifier.paused());
     }
 
     function test_unpause_revertsIfNotPaused() public {
@@ -545,7 +602,7 @@ contract ProofXVerifierAdminTest is Base {
         assertFalse(verifier.isCompliant(bob, accreditedPolicyId));
     }
 
-    function test_openGates_restoresRecordsIfPauser() public {
+    function test_openGates_restoresRecordsIfAdmin() public {
         assertTrue(_submit("accredited"));
         vm.startPrank(admin);
         verifier.closeGates();
@@ -571,12 +628,26 @@ contract ProofXVerifierAdminTest is Base {
         vm.stopPrank();
     }
 
-    function test_openGates_revertsIfNotPauser() public {
+    function test_openGates_revertsIfNotAdmin() public {
         vm.prank(admin);
         verifier.closeGates();
-        _expectUnauthorized(stranger, verifier.PAUSER_ROLE());
+        _expectUnauthorized(stranger, verifier.DEFAULT_ADMIN_ROLE());
         vm.prank(stranger);
         verifier.openGates();
+    }
+
+    function test_openGates_revertsIfOnlyPauser() public {
+        // The guardian closes the gates at once; reopening them is the admin's (the Safe's) decision.
+        address guardian = makeAddr("guardian");
+        vm.startPrank(admin);
+        verifier.grantRole(verifier.PAUSER_ROLE(), guardian);
+        vm.stopPrank();
+        vm.prank(guardian);
+        verifier.closeGates();
+        _expectUnauthorized(guardian, verifier.DEFAULT_ADMIN_ROLE());
+        vm.prank(guardian);
+        verifier.openGates();
+        assertTrue(verifier.gatesClosed());
     }
 
     function test_openGates_revertsIfAlreadyOpen() public {

@@ -26,10 +26,10 @@ contract ProofXVerifierBatchVerifierTest is BatchBase {
         assertEq(verifier.batchVerifier(), address(0));
     }
 
-    function test_setBatchVerifier_revertsIfNotAdmin() public {
+    function test_setBatchVerifier_revertsIfNotUpgrader() public {
         vm.expectRevert(
             abi.encodeWithSelector(
-                IAccessControl.AccessControlUnauthorizedAccount.selector, signer, verifier.DEFAULT_ADMIN_ROLE()
+                IAccessControl.AccessControlUnauthorizedAccount.selector, signer, verifier.UPGRADER_ROLE()
             )
         );
         vm.prank(signer);

@@ -2,14 +2,22 @@
 #pragma once
 #include "fp.h"
 
-static modulus FQ = { { 0xd87cfd47, 0x3c208c16, 0x6871ca8d, 0x97816a91, 0x8181585d, 0xb85045b6, 0xe131a029, 0x30644e72 } };
-static modulus FR = { { 0xf0000001, 0x43e1f593, 0x79b97091, 0x2833e848, 0x8181585d, 0xb85045b6, 0xe131a029, 0x30644e72 } };
+// p, -p^-1 mod 2^32, R mod p, R^2 mod p (R = 2^256); init() checks the last three against p.
+static const modulus FQ = {
+  { 0xd87cfd47, 0x3c208c16, 0x6871ca8d, 0x97816a91, 0x8181585d, 0xb85045b6, 0xe131a029, 0x30644e72 }, 0xe4866389,
+  { 0xc58f0d9d, 0xd35d438d, 0xf5c70b3d, 0x0a78eb28, 0x7879462c, 0x666ea36f, 0x9a07df2f, 0x0e0a77c1 },
+  { 0x538afa89, 0xf32cfc5b, 0xd44501fb, 0xb5e71911, 0x0a417ff6, 0x47ab1eff, 0xcab8351f, 0x06d89f71 } };
+static const modulus FR = {
+  { 0xf0000001, 0x43e1f593, 0x79b97091, 0x2833e848, 0x8181585d, 0xb85045b6, 0xe131a029, 0x30644e72 }, 0xefffffff,
+  { 0x4ffffffb, 0xac96341c, 0x9f60cd29, 0x36fc7695, 0x7879462e, 0x666ea36f, 0x9a07df2f, 0x0e0a77c1 },
+  { 0xae216da7, 0x1bb8e645, 0xe35c59e3, 0x53fe3ab1, 0x53bb8085, 0x8c49833d, 0x7f4e44a5, 0x0216d0b1 } };
 
 static inline void fq_add(u32 *r, const u32 *a, const u32 *b) { fp_add(r, a, b, FQ.p); }
 static inline void fq_sub(u32 *r, const u32 *a, const u32 *b) { fp_sub(r, a, b, FQ.p); }
 static inline void fq_neg(u32 *r, const u32 *a) { fp_neg(r, a, FQ.p); }
-static inline void fq_mul(u32 *r, const u32 *a, const u32 *b) { fp_mul(r, a, b, FQ.p, FQ.inv); }
-static inline void fq_sqr(u32 *r, const u32 *a) { fp_mul(r, a, a, FQ.p, FQ.inv); }
+// Not inlined: one copy of the unrolled multiplication per field, with its prime as constants.
+__attribute__((noinline)) static void fq_mul(u32 *r, const u32 *a, const u32 *b) { fp_mul(r, a, b, FQ.p, FQ.inv); }
+static inline void fq_sqr(u32 *r, const u32 *a) { fq_mul(r, a, a); }
 static inline void fq_inv(u32 *r, const u32 *a) { fp_inv(r, a, &FQ); }
 static inline void fq_copy(u32 *r, const u32 *a) { fp_copy(r, a); }
 static inline void fq_zero(u32 *r) { fp_zero(r); }
@@ -19,7 +27,7 @@ static inline int fq_eq(const u32 *a, const u32 *b) { return fp_eq(a, b); }
 
 static inline void fr_add(u32 *r, const u32 *a, const u32 *b) { fp_add(r, a, b, FR.p); }
 static inline void fr_sub(u32 *r, const u32 *a, const u32 *b) { fp_sub(r, a, b, FR.p); }
-static inline void fr_mul(u32 *r, const u32 *a, const u32 *b) { fp_mul(r, a, b, FR.p, FR.inv); }
+__attribute__((noinline)) static void fr_mul(u32 *r, const u32 *a, const u32 *b) { fp_mul(r, a, b, FR.p, FR.inv); }
 
 // Fq2 elements are 2 x NL limbs: c0 then c1 (the zkey's order).
 #define Q2 (2 * NL)

@@ -7,6 +7,9 @@ typedef unsigned long long u64;
 typedef int i32;
 typedef unsigned char u8;
 #define NL 8
+// The generic operations take the prime by pointer; inlined into the per-field wrappers of fields.h, its
+// limbs become constants (immediates in the multiplication instead of loads).
+#define ALWAYS_INLINE static inline __attribute__((always_inline))
 
 typedef struct { u32 p[NL]; u32 inv; u32 one[NL]; u32 r2[NL]; } modulus;
 
@@ -16,31 +19,31 @@ static inline int fp_is_zero(const u32 *a) { u32 x = 0; for (int i = 0; i < NL; 
 static inline int fp_eq(const u32 *a, const u32 *b) { u32 x = 0; for (int i = 0; i < NL; i++) x |= a[i] ^ b[i]; return x == 0; }
 
 // r = t - p if t >= p, else t (t < 2p).
-static inline void fp_reduce_once(u32 *r, const u32 *t, const u32 *p) {
+ALWAYS_INLINE void fp_reduce_once(u32 *r, const u32 *t, const u32 *p) {
   u32 s[NL]; u64 borrow = 0;
   for (int i = 0; i < NL; i++) { u64 d = (u64)t[i] - p[i] - borrow; s[i] = (u32)d; borrow = (d >> 63) & 1; }
   if (borrow) fp_copy(r, t); else fp_copy(r, s);
 }
 
-static inline void fp_add(u32 *r, const u32 *a, const u32 *b, const u32 *p) {
+ALWAYS_INLINE void fp_add(u32 *r, const u32 *a, const u32 *b, const u32 *p) {
   u32 t[NL]; u64 c = 0;
   for (int i = 0; i < NL; i++) { c += (u64)a[i] + b[i]; t[i] = (u32)c; c >>= 32; }
   fp_reduce_once(r, t, p);
 }
 
-static inline void fp_sub(u32 *r, const u32 *a, const u32 *b, const u32 *p) {
+ALWAYS_INLINE void fp_sub(u32 *r, const u32 *a, const u32 *b, const u32 *p) {
   u32 t[NL]; u64 borrow = 0;
   for (int i = 0; i < NL; i++) { u64 d = (u64)a[i] - b[i] - borrow; t[i] = (u32)d; borrow = (d >> 63) & 1; }
   if (borrow) { u64 c = 0; for (int i = 0; i < NL; i++) { c += (u64)t[i] + p[i]; t[i] = (u32)c; c >>= 32; } }
   fp_copy(r, t);
 }
 
-static inline void fp_neg(u32 *r, const u32 *a, const u32 *p) {
+ALWAYS_INLINE void fp_neg(u32 *r, const u32 *a, const u32 *p) {
   if (fp_is_zero(a)) { fp_zero(r); return; }
   u32 z[NL]; fp_zero(z); fp_sub(r, z, a, p);
 }
 
-static inline void fp_mul(u32 *r, const u32 *a, const u32 *b, const u32 *p, u32 inv) {
+ALWAYS_INLINE void fp_mul(u32 *r, const u32 *a, const u32 *b, const u32 *p, u32 inv) {
   u32 t[NL + 2];
   for (int i = 0; i < NL + 2; i++) t[i] = 0;
   for (int i = 0; i < NL; i++) {
@@ -55,14 +58,15 @@ static inline void fp_mul(u32 *r, const u32 *a, const u32 *b, const u32 *p, u32 
   fp_reduce_once(r, t, p);
 }
 
-// Sets up -p^-1 mod 2^32, R mod p and R^2 mod p from p alone (one source: the prime).
-static void modulus_init(modulus *m) {
+// Checks a modulus's constants against its prime (-p^-1 mod 2^32, R mod p, R^2 mod p): they are
+// compile-time constants so that the multiplication's limbs of p become immediates.
+static int modulus_check(const modulus *m) {
   u32 x = 1;
   for (int i = 0; i < 5; i++) x *= 2 - m->p[0] * x; // Newton: x = p^-1 mod 2^32
-  m->inv = (u32)0 - x;
+  if (m->inv != (u32)0 - x) return 0;
   u32 t[NL]; fp_zero(t); t[0] = 1;
-  for (int i = 0; i < 512; i++) { fp_add(t, t, t, m->p); if (i == 255) fp_copy(m->one, t); }
-  fp_copy(m->r2, t);
+  for (int i = 0; i < 512; i++) { fp_add(t, t, t, m->p); if (i == 255 && !fp_eq(t, m->one)) return 0; }
+  return fp_eq(t, m->r2);
 }
 
 // a^e for e given as NL limbs (little-endian), Montgomery in and out.

@@ -19,7 +19,12 @@ let packed: string[] = []
 beforeAll(() => {
   // `npm test` builds first; a lone run of this file builds the SDK once so the packed list is the real one.
   if (!existsSync(join(sdk, 'dist/index.js'))) execFileSync('npm', ['run', 'build'], { cwd: sdk, stdio: 'pipe' })
-  const [pack] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: sdk, encoding: 'utf8' }))
+  const [pack] = JSON.parse(
+    execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+      cwd: sdk,
+      encoding: 'utf8',
+    }),
+  )
   packed = pack.files.map((f: { path: string }) => f.path)
 }, 300_000)
 

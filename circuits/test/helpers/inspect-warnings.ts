@@ -4,6 +4,7 @@ import { join } from 'node:path'
 /** One `circom --inspect` warning: its code (e.g. CA02), the template it is in (without parameters) and the text. */
 export type InspectWarning = { code: string; template: string; text: string }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matches the ESC of ANSI colour codes on purpose
 const ANSI = /\x1b\[[0-9;]*m/g
 
 /** Parses the warnings of a circom --inspect log. Throws on a warning it cannot attribute to a template. */

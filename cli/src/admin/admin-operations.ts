@@ -1,22 +1,67 @@
 import { readFile } from 'node:fs/promises'
-import { getAddress, isAddress, isHex, type Address, type Hex } from 'viem'
-import { hashVerificationKey, ProofXError } from '@proofx/sdk'
-import { ROLES } from '../monitor/monitored-events.js'
-import { IMPLEMENTATION_SLOT, adminAbi } from './admin-abi.js'
+import { getAddress, isAddress, isHex, type Account, type Address, type Chain, type Client, type Hex, type StateOverride, type Transport } from 'viem'
+import {
+  IMPLEMENTATION_SLOT,
+  ProofXError,
+  addIssuer,
+  closeGates,
+  grantSigner,
+  hashVerificationKey,
+  openGates,
+  pause,
+  proofXRoles,
+  proofXVerifierAbi,
+  removeIssuer,
+  revokeCredential,
+  revokeSigner,
+  setBatchVerifier,
+  setVerifier,
+  simulateAddIssuer,
+  simulateCloseGates,
+  simulateGrantSigner,
+  simulateOpenGates,
+  simulatePause,
+  simulateRemoveIssuer,
+  simulateRevokeCredential,
+  simulateRevokeSigner,
+  simulateSetBatchVerifier,
+  simulateSetVerifier,
+  simulateUnpause,
+  simulateUpgrade,
+  unpause,
+  upgrade,
+  type SimulateVerifierReturnType,
+  type WriteVerifierReturnType,
+} from '@proofx/sdk'
 import type { AdminContext } from './run-admin-operation.js'
 import { UpgradeValidationUnavailableError, validateUpgrade } from './validate-upgrade.js'
 
-/** One transaction of an operation: a contract call on the proxy, or a contract deployment. */
+type AnyClient = Client<Transport, Chain | undefined, Account | undefined>
+
+/** Who a call is simulated as (any address: a key, the Safe, the timelock) and what the chain is assumed to hold. */
+export type SimulateCallOptions = { address: Address; account: Account | Address; stateOverride?: StateOverride | undefined }
+
+/**
+ * One transaction of an operation: a call of an SDK action on the proxy, or a contract deployment. A call carries
+ * the action's simulate-only variant (dry runs, and the calldata of a Safe proposal) and the action itself.
+ */
 export type AdminStep =
-  | { kind: 'call'; description: string; functionName: string; args: readonly unknown[] }
+  | {
+      kind: 'call'
+      description: string
+      simulate: (client: AnyClient, options: SimulateCallOptions) => Promise<SimulateVerifierReturnType>
+      send: (client: AnyClient, options: { address: Address }) => Promise<WriteVerifierReturnType>
+    }
   | { kind: 'deploy'; description: string; bytecode: Hex; label: string }
+
+export type AdminCallStep = Extract<AdminStep, { kind: 'call' }>
 
 export type AdminOperation = {
   summary: string
   /** The transactions, in order. `deployed` holds the addresses of earlier deploy steps (by label). */
   steps(params: AdminParams, deployed: Record<string, Address>): Promise<AdminStep[]>
   /** The state the operation changes, read before and after. */
-  state(ctx: AdminContext, params: AdminParams, deployed: Record<string, Address>): Promise<Record<string, unknown>>
+  state(ctx: Pick<AdminContext, 'publicClient' | 'contract'>, params: AdminParams, deployed: Record<string, Address>): Promise<Record<string, unknown>>
 }
 
 export type AdminParams = Record<string, string | undefined>
@@ -53,8 +98,8 @@ const flag = (p: AdminParams, field: string): boolean => {
   return v === 'true'
 }
 
-const read = (ctx: AdminContext, functionName: string, args: readonly unknown[] = []) =>
-  ctx.publicClient.readContract({ address: ctx.contract, abi: adminAbi, functionName: functionName as 'paused', args: args as [] })
+const read = (ctx: Pick<AdminContext, 'publicClient' | 'contract'>, functionName: string, args: readonly unknown[] = []) =>
+  ctx.publicClient.readContract({ address: ctx.contract, abi: proofXVerifierAbi, functionName: functionName as 'paused', args: args as [] })
 
 /** Bytecode of a Foundry artifact (out/<File>.sol/<Contract>.json). */
 async function artifactBytecode(path: string): Promise<Hex> {
@@ -64,60 +109,61 @@ async function artifactBytecode(path: string): Promise<Hex> {
   return (object.startsWith('0x') ? object : `0x${object}`) as Hex
 }
 
-const signerState = (account: (p: AdminParams) => Address) => async (ctx: AdminContext, p: AdminParams) => ({
+/** A step that calls one SDK action with `args`: its simulate-only variant and the action, from one parameter object. */
+function call<args>(
+  description: string,
+  simulate: (client: AnyClient, parameters: SimulateCallOptions & args) => Promise<SimulateVerifierReturnType>,
+  send: (client: AnyClient, parameters: { address: Address } & args) => Promise<WriteVerifierReturnType>,
+  args: args,
+): AdminCallStep {
+  return {
+    kind: 'call',
+    description,
+    simulate: (client, options) => simulate(client, { ...options, ...args }),
+    send: (client, options) => send(client, { ...options, ...args }),
+  }
+}
+
+const signerState = (account: (p: AdminParams) => Address) => async (ctx: Pick<AdminContext, 'publicClient' | 'contract'>, p: AdminParams) => ({
   account: account(p),
-  isSigner: await read(ctx, 'hasRole', [ROLES.SIGNER_ROLE, account(p)]),
+  isSigner: await read(ctx, 'hasRole', [proofXRoles.SIGNER_ROLE, account(p)]),
 })
 
 export const ADMIN_OPERATIONS: Record<string, AdminOperation> = {
   'grant-signer': {
     summary: 'grantRole(SIGNER_ROLE, --account): a prover key may relay proofs',
-    steps: async (p) => [
-      {
-        kind: 'call',
-        description: `grant SIGNER_ROLE to ${address(p, 'account')}`,
-        functionName: 'grantRole',
-        args: [ROLES.SIGNER_ROLE, address(p, 'account')],
-      },
-    ],
+    steps: async (p) => [call(`grant SIGNER_ROLE to ${address(p, 'account')}`, simulateGrantSigner, grantSigner, { signer: address(p, 'account') })],
     state: signerState((p) => address(p, 'account')),
   },
   'revoke-signer': {
     summary: 'revokeRole(SIGNER_ROLE, --account): playbook A "Contain"',
-    steps: async (p) => [
-      {
-        kind: 'call',
-        description: `revoke SIGNER_ROLE from ${address(p, 'account')}`,
-        functionName: 'revokeRole',
-        args: [ROLES.SIGNER_ROLE, address(p, 'account')],
-      },
-    ],
+    steps: async (p) => [call(`revoke SIGNER_ROLE from ${address(p, 'account')}`, simulateRevokeSigner, revokeSigner, { signer: address(p, 'account') })],
     state: signerState((p) => address(p, 'account')),
   },
   'rotate-signer': {
     summary: 'grant SIGNER_ROLE to --new, then revoke it from --old (no gap in service)',
     steps: async (p) => [
-      { kind: 'call', description: `grant SIGNER_ROLE to ${address(p, 'new')}`, functionName: 'grantRole', args: [ROLES.SIGNER_ROLE, address(p, 'new')] },
-      { kind: 'call', description: `revoke SIGNER_ROLE from ${address(p, 'old')}`, functionName: 'revokeRole', args: [ROLES.SIGNER_ROLE, address(p, 'old')] },
+      call(`grant SIGNER_ROLE to ${address(p, 'new')}`, simulateGrantSigner, grantSigner, { signer: address(p, 'new') }),
+      call(`revoke SIGNER_ROLE from ${address(p, 'old')}`, simulateRevokeSigner, revokeSigner, { signer: address(p, 'old') }),
     ],
     state: async (ctx, p) => ({
-      old: { account: address(p, 'old'), isSigner: await read(ctx, 'hasRole', [ROLES.SIGNER_ROLE, address(p, 'old')]) },
-      new: { account: address(p, 'new'), isSigner: await read(ctx, 'hasRole', [ROLES.SIGNER_ROLE, address(p, 'new')]) },
+      old: { account: address(p, 'old'), isSigner: await read(ctx, 'hasRole', [proofXRoles.SIGNER_ROLE, address(p, 'old')]) },
+      new: { account: address(p, 'new'), isSigner: await read(ctx, 'hasRole', [proofXRoles.SIGNER_ROLE, address(p, 'new')]) },
     }),
   },
   pause: {
-    summary: 'pause(): every submission reverts (playbook B "Contain")',
-    steps: async () => [{ kind: 'call', description: 'pause the verifier', functionName: 'pause', args: [] }],
+    summary: 'pause(): every submission reverts (playbook B "Contain"; PAUSER_ROLE, the guardian, at once)',
+    steps: async () => [call('pause the verifier', simulatePause, pause, {})],
     state: async (ctx) => ({ paused: await read(ctx, 'paused') }),
   },
   unpause: {
-    summary: 'unpause(): submissions are accepted again (playbook B "Restore")',
-    steps: async () => [{ kind: 'call', description: 'unpause the verifier', functionName: 'unpause', args: [] }],
+    summary: 'unpause(): submissions are accepted again (playbook B "Restore"; DEFAULT_ADMIN_ROLE, the Safe)',
+    steps: async () => [call('unpause the verifier', simulateUnpause, unpause, {})],
     state: async (ctx) => ({ paused: await read(ctx, 'paused') }),
   },
   'set-verifier': {
     summary:
-      'setVerifier(--verifier, --vkey-hash, --void-earlier-records true|false), or deploy --verifier-artifact and hash --vkey (circuit upgrade; true voids every earlier record, playbook B "start fresh")',
+      'setVerifier(--verifier, --vkey-hash, --void-earlier-records true|false), or deploy --verifier-artifact and hash --vkey (circuit upgrade; true voids every earlier record, playbook B "start fresh"; UPGRADER_ROLE, the timelock)',
     steps: async (p, deployed) => {
       const steps: AdminStep[] = []
       if (p['verifier-artifact'])
@@ -127,15 +173,12 @@ export const ADMIN_OPERATIONS: Record<string, AdminOperation> = {
           description: `deploy Groth16Verifier from ${p['verifier-artifact']}`,
           bytecode: await artifactBytecode(p['verifier-artifact']),
         })
-      const target = p['verifier-artifact'] ? (deployed.verifier ?? '(the deployed verifier)') : address(p, 'verifier')
+      const target = p['verifier-artifact'] ? deployed.verifier : address(p, 'verifier')
       const hash = p.vkey ? hashVerificationKey(JSON.parse(await readFile(p.vkey, 'utf8'))) : bytes32(p, 'vkey-hash')
-      const voidEarlier = flag(p, 'void-earlier-records')
-      steps.push({
-        kind: 'call',
-        description: `point the proxy at Groth16 verifier ${target} (vkeyHash ${hash}), ${voidEarlier ? 'voiding' : 'keeping'} earlier records`,
-        functionName: 'setVerifier',
-        args: [target, hash, voidEarlier],
-      })
+      const voidEarlierRecords = flag(p, 'void-earlier-records')
+      const description = `point the proxy at Groth16 verifier ${target ?? '(the deployed verifier)'} (vkeyHash ${hash}), ${voidEarlierRecords ? 'voiding' : 'keeping'} earlier records`
+      // Before the deployment the address is unknown: a placeholder nobody deploys to, only ever simulated as such.
+      steps.push(call(description, simulateSetVerifier, setVerifier, { groth16Verifier: target ?? NOT_YET_DEPLOYED, vkeyHash: hash, voidEarlierRecords }))
       return steps
     },
     state: async (ctx) => ({
@@ -145,19 +188,26 @@ export const ADMIN_OPERATIONS: Record<string, AdminOperation> = {
       validFromGeneration: await read(ctx, 'validFromGeneration'),
     }),
   },
+  'set-batch-verifier': {
+    summary: 'setBatchVerifier(--batch-verifier): the Groth16BatchVerifier submitProofs uses, 0x0…0 for none (UPGRADER_ROLE, the timelock)',
+    steps: async (p) => [
+      call(`use batch verifier ${address(p, 'batch-verifier')}`, simulateSetBatchVerifier, setBatchVerifier, { batchVerifier: address(p, 'batch-verifier') }),
+    ],
+    state: async (ctx) => ({ batchVerifier: await read(ctx, 'batchVerifier') }),
+  },
   'close-gates': {
-    summary: 'closeGates(): every isCompliant is false until open-gates (playbook B "Contain", with pause)',
-    steps: async () => [{ kind: 'call', description: 'close the gates', functionName: 'closeGates', args: [] }],
+    summary: 'closeGates(): every isCompliant is false until open-gates (playbook B "Contain", with pause; PAUSER_ROLE, at once)',
+    steps: async () => [call('close the gates', simulateCloseGates, closeGates, {})],
     state: async (ctx) => ({ gatesClosed: await read(ctx, 'gatesClosed') }),
   },
   'open-gates': {
-    summary: 'openGates(): records that were not voided count again (playbook B "Restore")',
-    steps: async () => [{ kind: 'call', description: 'open the gates', functionName: 'openGates', args: [] }],
+    summary: 'openGates(): records that were not voided count again (playbook B "Restore"; DEFAULT_ADMIN_ROLE, the Safe)',
+    steps: async () => [call('open the gates', simulateOpenGates, openGates, {})],
     state: async (ctx) => ({ gatesClosed: await read(ctx, 'gatesClosed') }),
   },
   upgrade: {
     summary:
-      'validate --artifact (storage layout vs --reference or its @custom:oz-upgrades-from, build info from --build-info-dir, the deployed release build info from --reference-build-info-dir), deploy it and upgradeToAndCall(impl, --call-data)',
+      'validate --artifact (storage layout vs --reference or its @custom:oz-upgrades-from, build info from --build-info-dir, the deployed release build info from --reference-build-info-dir), deploy it and upgradeToAndCall(impl, --call-data) (UPGRADER_ROLE, the timelock)',
     steps: async (p, deployed) => {
       const steps: AdminStep[] = []
       // Storage layout and upgrade safety first (@openzeppelin/upgrades-core): an unsafe implementation is never sent.
@@ -180,10 +230,17 @@ export const ADMIN_OPERATIONS: Record<string, AdminOperation> = {
           description: `deploy implementation from ${p.artifact}`,
           bytecode: await artifactBytecode(p.artifact),
         })
-      const impl = p.artifact ? (deployed.implementation ?? '(the deployed implementation)') : address(p, 'implementation')
+      const implementation = p.artifact ? deployed.implementation : address(p, 'implementation')
       const data = (p['call-data'] ?? '0x') as Hex
       if (!isHex(data)) throw new InvalidAdminArgumentError({ field: 'call-data', rule: 'must be 0x-hex' })
-      steps.push({ kind: 'call', description: `upgradeToAndCall(${impl}, ${data})`, functionName: 'upgradeToAndCall', args: [impl, data] })
+      steps.push(
+        call(
+          `upgradeToAndCall(${implementation ?? '(the deployed implementation)'}, ${data})`,
+          simulateUpgrade,
+          (client, { address, implementation, data }) => upgrade(client, { address, implementation, data }),
+          { implementation: implementation ?? NOT_YET_DEPLOYED, data },
+        ),
+      )
       return steps
     },
     state: async (ctx) => {
@@ -194,32 +251,31 @@ export const ADMIN_OPERATIONS: Record<string, AdminOperation> = {
   'add-issuer': {
     summary: 'addIssuer(--issuer-key-hash, --revoker): trust an issuer key',
     steps: async (p) => [
-      {
-        kind: 'call',
-        description: `trust issuer ${uint(p, 'issuer-key-hash')} (revoker ${address(p, 'revoker')})`,
-        functionName: 'addIssuer',
-        args: [uint(p, 'issuer-key-hash'), address(p, 'revoker')],
-      },
+      call(`trust issuer ${uint(p, 'issuer-key-hash')} (revoker ${address(p, 'revoker')})`, simulateAddIssuer, addIssuer, {
+        issuerKeyHash: uint(p, 'issuer-key-hash'),
+        revoker: address(p, 'revoker'),
+      }),
     ],
     state: async (ctx, p) => ({ trusted: await read(ctx, 'isTrustedIssuer', [uint(p, 'issuer-key-hash')]) }),
   },
   'remove-issuer': {
     summary: 'removeIssuer(--issuer-key-hash): its records stop counting',
     steps: async (p) => [
-      { kind: 'call', description: `stop trusting issuer ${uint(p, 'issuer-key-hash')}`, functionName: 'removeIssuer', args: [uint(p, 'issuer-key-hash')] },
+      call(`stop trusting issuer ${uint(p, 'issuer-key-hash')}`, simulateRemoveIssuer, removeIssuer, { issuerKeyHash: uint(p, 'issuer-key-hash') }),
     ],
     state: async (ctx, p) => ({ trusted: await read(ctx, 'isTrustedIssuer', [uint(p, 'issuer-key-hash')]) }),
   },
   'revoke-credential': {
     summary: 'revokeCredential(--issuer-key-hash, --nullifier)',
     steps: async (p) => [
-      {
-        kind: 'call',
-        description: `revoke credential ${uint(p, 'nullifier')} of issuer ${uint(p, 'issuer-key-hash')}`,
-        functionName: 'revokeCredential',
-        args: [uint(p, 'issuer-key-hash'), uint(p, 'nullifier')],
-      },
+      call(`revoke credential ${uint(p, 'nullifier')} of issuer ${uint(p, 'issuer-key-hash')}`, simulateRevokeCredential, revokeCredential, {
+        issuerKeyHash: uint(p, 'issuer-key-hash'),
+        nullifier: uint(p, 'nullifier'),
+      }),
     ],
     state: async (ctx, p) => ({ revoked: await read(ctx, 'isRevoked', [uint(p, 'issuer-key-hash'), uint(p, 'nullifier')]) }),
   },
 }
+
+/** Stands in for a contract an operation deploys before its address is known (never sent: see runAdminOperation). */
+export const NOT_YET_DEPLOYED: Address = '0x00000000000000000000000000000000deadbeef'

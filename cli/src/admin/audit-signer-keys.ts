@@ -1,6 +1,6 @@
 import type { Address, Hash, PublicClient } from 'viem'
 import { ROLES, monitoredEventsAbi } from '../monitor/monitored-events.js'
-import { adminAbi } from './admin-abi.js'
+import { proofXVerifierAbi } from '@proofx/sdk'
 
 export type SignerKeyAge = {
   account: Address
@@ -31,7 +31,7 @@ export async function auditSignerKeys(
   const head = await client.getBlock({ blockTag: 'latest' })
   const signers: SignerKeyAge[] = []
   for (const [account, log] of latest) {
-    const holds = await client.readContract({ address: contract, abi: adminAbi, functionName: 'hasRole', args: [ROLES.SIGNER_ROLE, account] })
+    const holds = await client.readContract({ address: contract, abi: proofXVerifierAbi, functionName: 'hasRole', args: [ROLES.SIGNER_ROLE, account] })
     if (!holds) continue
     const block = await client.getBlock({ blockNumber: log.blockNumber })
     const ageDays = Number(head.timestamp - block.timestamp) / 86_400

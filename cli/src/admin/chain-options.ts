@@ -14,8 +14,9 @@ import {
   type WalletClient,
 } from 'viem'
 import { InvalidAdminArgumentError } from './admin-operations.js'
+import type { GovernanceDeployment } from './deploy-governance.js'
 
-/** deployments/<chainId>.json, as the deploy script writes it. */
+/** deployments/<chainId>.json, as the deploy script writes it (`governance` when a Safe and a timelock hold the roles). */
 export type DeploymentFile = {
   chainId: number
   proxy: Address
@@ -23,6 +24,7 @@ export type DeploymentFile = {
   groth16Verifier?: Address
   vkeyHash?: string
   deployBlock?: number | string
+  governance?: GovernanceDeployment | undefined
 }
 
 /** Options every on-chain sub-command shares. */
@@ -32,7 +34,13 @@ export const chainParseOptions = {
   deployment: { type: 'string' },
 } as const
 
-export type ChainTarget = { rpcUrl: string; contract: Address; deployBlock: bigint | undefined; publicClient: PublicClient }
+export type ChainTarget = {
+  rpcUrl: string
+  contract: Address
+  deployBlock: bigint | undefined
+  publicClient: PublicClient
+  governance: GovernanceDeployment | undefined
+}
 
 /** --rpc (or PROOFX_RPC_URL), and --contract (or PROOFX_CONTRACT) or --deployment deployments/<chainId>.json. */
 export async function resolveChainTarget(
@@ -57,6 +65,7 @@ export async function resolveChainTarget(
     rpcUrl,
     contract: getAddress(contract),
     deployBlock: deployment?.deployBlock !== undefined ? BigInt(deployment.deployBlock) : undefined,
+    governance: deployment?.governance,
     publicClient: createPublicClient({ chain, transport: http(rpcUrl) }) as PublicClient,
   }
 }

@@ -47,7 +47,7 @@ export async function readKeystore(path: string, password: string): Promise<Hex>
     throw new KeystoreError('Cannot read the keystore file.', { path, cause })
   }
   const c = ks.crypto ?? (ks as unknown as { Crypto: KeystoreV3['crypto'] }).Crypto
-  if (!c || c.cipher !== 'aes-128-ctr' || (c.kdf !== 'scrypt' && c.kdf !== 'pbkdf2'))
+  if (c?.cipher !== 'aes-128-ctr' || (c.kdf !== 'scrypt' && c.kdf !== 'pbkdf2'))
     throw new KeystoreError('Unsupported keystore (need aes-128-ctr with scrypt or pbkdf2).', { path })
   const key = deriveKey(password, c.kdf, c.kdfparams)
   const ciphertext = Buffer.from(strip(c.ciphertext), 'hex')

@@ -37,6 +37,7 @@ export async function monitorCommand(argv: string[]): Promise<void> {
     fromBlock: values['from-block'] !== undefined ? BigInt(values['from-block']) : target.deployBlock,
     confirmations: Number(values.confirmations),
     gasBaseline: values['gas-baseline'] ? BigInt(values['gas-baseline']) : undefined,
+    governance: target.governance,
     sinks,
   })
   if (values.once) {

@@ -2,13 +2,14 @@ import { availableParallelism } from 'node:os'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { getAddress, type Hex } from 'viem'
-import { adminAbi } from '../admin/admin-abi.js'
+import { proofXVerifierAbi } from '@proofx/sdk'
 import { createSdkProverBackend } from '../server/sdk-prover-backend.js'
 import { accountSourceFromArgs, loadAccount } from '../admin/load-account.js'
 import { chainParseOptions, resolveChainTarget } from '../admin/chain-options.js'
 import { walletFor } from '../admin/chain-options.js'
 import { createBatchingRelayer } from '../server/batching-relayer.js'
 import { createContractRelayer } from '../server/contract-relayer.js'
+import type { Relayer } from '../server/relayer.js'
 import { createProverServer } from '../server/create-prover-server.js'
 import { createWorkerThreadBackend } from '../server/worker-thread-backend.js'
 import { parseApiKeyHashes, parseRateLimit, parseTrustProxy } from './serve-network-options.js'
@@ -56,7 +57,7 @@ export async function serveCommand(argv: string[]): Promise<void> {
 
   let chainId: number
   let contract: `0x${string}`
-  let relayer
+  let relayer: Relayer | undefined
   let now: (() => Promise<bigint>) | undefined
   let expectedVkeyHash: Hex | undefined
   if (values.rpc || values.deployment || env.PROOFX_RPC_URL) {
@@ -65,7 +66,7 @@ export async function serveCommand(argv: string[]): Promise<void> {
     contract = target.contract
     // Proofs speak for the chain's clock, which the contract checks `now` against.
     now = async () => (await target.publicClient.getBlock({ blockTag: 'latest' })).timestamp
-    expectedVkeyHash = await target.publicClient.readContract({ address: contract, abi: adminAbi, functionName: 'vkeyHash' })
+    expectedVkeyHash = await target.publicClient.readContract({ address: contract, abi: proofXVerifierAbi, functionName: 'vkeyHash' })
     if (env.PROOFX_SIGNER_KEY || values['signer-keystore']) {
       const account = await loadAccount(accountSourceFromArgs({ keystore: values['signer-keystore'], envVar: 'PROOFX_SIGNER_KEY' }))
       const maxBatchSize = Number(values['relay-batch-size'])

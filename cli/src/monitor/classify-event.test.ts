@@ -1,4 +1,6 @@
+import { encodeFunctionData } from 'viem'
 import { describe, expect, test } from 'vitest'
+import { proofXVerifierAbi } from '@proofx/sdk'
 import { classifyEvent, type DecodedLog } from './classify-event.js'
 import { ROLES } from './monitored-events.js'
 
@@ -52,5 +54,33 @@ describe('classifyEvent (playbook section 2, on-chain table)', () => {
     ])
     // Both at once: two alerts with distinct ids.
     expect(classifyEvent(failed, { chainId: 1, gasUsed: 500_000n, gasBaseline: 400_000n }).map((a) => a.kind)).toEqual(['ProofVerificationFailed', 'GasSpike'])
+  })
+
+  test('governance: a scheduled upgrade or verifier swap is high, another timelocked call medium, Safe owner changes high', () => {
+    const proxy = '0x5FbDB2315678afecb367f032d93F642f64180aa3'
+    const timelock = '0x0B306BF915C4d645ff596e518fAf3F9669b97016'
+    const scheduled = (target: string, data: `0x${string}`) =>
+      ({
+        ...log('CallScheduled', { id: `0x${'11'.repeat(32)}`, index: 0n, target, value: 0n, data, predecessor: `0x${'00'.repeat(32)}`, delay: 86_400n }),
+        address: timelock,
+      }) as DecodedLog
+    const swap = encodeFunctionData({ abi: proofXVerifierAbi, functionName: 'setVerifier', args: [proxy, `0x${'12'.repeat(32)}`, true] })
+    const upgrade = encodeFunctionData({ abi: proofXVerifierAbi, functionName: 'upgradeToAndCall', args: [proxy, '0x'] })
+    const grant = encodeFunctionData({ abi: proofXVerifierAbi, functionName: 'grantRole', args: [ROLES.SIGNER_ROLE, proxy] })
+    const context = { chainId: 1, proxy, timelock }
+    expect(classifyEvent(scheduled(proxy, swap), context)[0]).toMatchObject({
+      severity: 'high',
+      kind: 'UpgradeScheduled',
+      contract: timelock,
+      data: { functionName: 'setVerifier', delay: '86400' },
+    })
+    expect(classifyEvent(scheduled(proxy, upgrade), context)[0]).toMatchObject({ severity: 'high', data: { functionName: 'upgradeToAndCall' } })
+    // The timelock scheduling a call on itself (its delay, its roles) is high too.
+    expect(classifyEvent(scheduled(timelock, '0x64d62353'), context)[0]).toMatchObject({ severity: 'high', kind: 'UpgradeScheduled' })
+    expect(classifyEvent(scheduled(proxy, grant), context)[0]).toMatchObject({ severity: 'medium', kind: 'CallScheduled', data: { functionName: 'grantRole' } })
+    for (const event of ['AddedOwner', 'RemovedOwner', 'ChangedThreshold'])
+      expect(classifyEvent(log(event, {}), context)[0]).toMatchObject({ severity: 'high', kind: 'SafeOwnersChanged' })
+    expect(classifyEvent(log('MinDelayChange', {}), context)[0]!.severity).toBe('high')
+    expect(classifyEvent(log('ExecutionSuccess', {}), context)[0]!.severity).toBe('info')
   })
 })

@@ -1,4 +1,5 @@
-import type { Address, Hash, Log } from 'viem'
+import { decodeFunctionData, getAddress, isHex, type Address, type Hash, type Log } from 'viem'
+import { proofXVerifierAbi } from '@proofx/sdk'
 import { roleName } from './monitored-events.js'
 
 export type Severity = 'info' | 'medium' | 'high'
@@ -28,7 +29,19 @@ export type ClassifyContext = {
   gasUsed?: bigint | undefined
   /** Submissions above this gas are a "Gas Spike" (playbook: medium). */
   gasBaseline?: bigint | undefined
+  /** The ProofXVerifier proxy and its timelock: a scheduled call to either changes the rules. */
+  proxy?: Address | undefined
+  timelock?: Address | undefined
 }
+
+const OWNERS_CHANGED = {
+  severity: 'high',
+  kind: 'SafeOwnersChanged',
+  action: 'Admin keys changed (playbook 4: rotate only if signers change). Check if authorized.',
+} as const
+
+/** Verifier functions a timelocked call may run that change what the protocol accepts. */
+const RULE_CHANGES = new Set(['upgradeToAndCall', 'setVerifier', 'setBatchVerifier'])
 
 /** Playbook section 2, on-chain table: event -> severity and the action it calls for. */
 const RULES: Record<string, { severity: Severity; kind: string; action: string }> = {
@@ -40,13 +53,23 @@ const RULES: Record<string, { severity: Severity; kind: string; action: string }
   // Not in the playbook table, but they change what the protocol accepts: somebody should confirm they were planned.
   Upgraded: { severity: 'medium', kind: 'ImplementationUpgraded', action: 'Confirm the upgrade was planned (playbook section 4).' },
   VerifierUpdated: { severity: 'medium', kind: 'VerifierChanged', action: 'Confirm the circuit upgrade was planned (playbook section 4).' },
+  // Governance: the Safe's owners and threshold are the admin keys; the timelock's delay is the window to react.
+  AddedOwner: OWNERS_CHANGED,
+  RemovedOwner: OWNERS_CHANGED,
+  ChangedThreshold: OWNERS_CHANGED,
+  ChangedGuard: OWNERS_CHANGED,
+  EnabledModule: OWNERS_CHANGED,
+  DisabledModule: OWNERS_CHANGED,
+  MinDelayChange: { severity: 'high', kind: 'TimelockDelayChanged', action: 'The timelock delay changed: confirm the owners scheduled it.' },
+  Cancelled: { severity: 'medium', kind: 'TimelockCancelled', action: 'A scheduled change was cancelled: confirm the owners did it.' },
+  ExecutionFailure: { severity: 'medium', kind: 'SafeExecutionFailed', action: 'A Safe transaction failed: check what the owners tried.' },
 }
 
 /** The alerts one decoded log raises (none, one, or two for a failed and expensive submission). */
 export function classifyEvent(log: DecodedLog, context: ClassifyContext): Alert[] {
   const base = {
     chainId: context.chainId,
-    contract: log.address,
+    contract: getAddress(log.address),
     event: log.eventName,
     blockNumber: log.blockNumber.toString(),
     transactionHash: log.transactionHash,
@@ -57,6 +80,8 @@ export function classifyEvent(log: DecodedLog, context: ClassifyContext): Alert[
   const alerts: Alert[] = []
   const rule = RULES[log.eventName]
   if (rule) alerts.push({ id, ...rule, ...base, data: describeRole(base.data) })
+  else if (log.eventName === 'CallScheduled')
+    alerts.push({ id, ...scheduledCall(log, context), ...base, data: { ...base.data, ...describeCall(log.args.data) } })
   else if (log.eventName === 'ProofVerified') {
     if (log.args.success === false) alerts.push({ id, severity: 'medium', kind: 'ProofVerificationFailed', action: 'Investigate specific signer.', ...base })
     if (context.gasUsed !== undefined && context.gasBaseline !== undefined && context.gasUsed > context.gasBaseline)
@@ -70,6 +95,33 @@ export function classifyEvent(log: DecodedLog, context: ClassifyContext): Alert[
       })
   } else alerts.push({ id, severity: 'info', kind: log.eventName, action: 'Audit trail.', ...base })
   return alerts
+}
+
+/**
+ * A timelock CallScheduled: high when it will upgrade the proxy, swap its verifier or change the timelock itself
+ * (the delay is the window to cancel), medium otherwise.
+ */
+function scheduledCall(log: DecodedLog, { proxy, timelock }: ClassifyContext): { severity: Severity; kind: string; action: string } {
+  const target = typeof log.args.target === 'string' ? getAddress(log.args.target) : undefined
+  const fn = describeCall(log.args.data).functionName
+  const toProxy = proxy !== undefined && target === getAddress(proxy)
+  const toTimelock = target === getAddress(timelock ?? log.address)
+  if ((toProxy && typeof fn === 'string' && RULE_CHANGES.has(fn)) || toTimelock)
+    return {
+      severity: 'high',
+      kind: 'UpgradeScheduled',
+      action: `A rule change (${fn ?? 'unknown call'}) is scheduled: confirm the owners proposed it; the Safe can cancel it before its delay (${String(log.args.delay)} s) ends.`,
+    }
+  return { severity: 'medium', kind: 'CallScheduled', action: 'A timelocked call is scheduled: confirm the owners proposed it.' }
+}
+
+function describeCall(data: unknown): Alert['data'] {
+  if (typeof data !== 'string' || !isHex(data)) return {}
+  try {
+    return { functionName: decodeFunctionData({ abi: proofXVerifierAbi, data }).functionName }
+  } catch {
+    return { selector: data.slice(0, 10) }
+  }
 }
 
 function describeRole(data: Alert['data']): Alert['data'] {

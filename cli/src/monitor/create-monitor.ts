@@ -2,6 +2,7 @@ import type { Address, PublicClient } from 'viem'
 import { classifyEvent, type Alert, type DecodedLog } from './classify-event.js'
 import { readCheckpoint, writeCheckpoint, type Checkpoint } from './checkpoint.js'
 import type { AlertSink } from './alert-sinks.js'
+import { governanceEventsAbi } from './governance-events.js'
 import { monitoredEventsAbi } from './monitored-events.js'
 
 export type MonitorOptions = {
@@ -18,19 +19,24 @@ export type MonitorOptions = {
   maxBlockRange?: bigint | undefined
   /** gasUsed above which a proof submission is a Gas Spike. */
   gasBaseline?: bigint | undefined
+  /** The Safe and timelock that govern the proxy: their owner changes and scheduled operations are alerts too. */
+  governance?: { safe?: Address | undefined; timelock?: Address | undefined } | undefined
   sinks: AlertSink[]
 }
 
 export type PollResult = { fromBlock: bigint; toBlock: bigint; alerts: Alert[] } | undefined
 
 /**
- * Watches the proxy's events and turns them into playbook alerts. Each alert goes to every sink
+ * Watches the proxy's events (and its Safe's and timelock's) and turns them into playbook alerts. Each alert goes to every sink
  * before the checkpoint moves past its log, so a restart resumes exactly after the last emitted one.
  */
 export function createMonitor(options: MonitorOptions) {
   const { client, contract, checkpointPath, sinks, gasBaseline } = options
   const confirmations = BigInt(options.confirmations ?? 0)
   const maxBlockRange = options.maxBlockRange ?? 2_000n
+  const governed = [options.governance?.timelock, options.governance?.safe].filter((a): a is Address => a !== undefined)
+  const addresses = [contract, ...governed]
+  const events = governed.length ? [...monitoredEventsAbi, ...governanceEventsAbi()] : monitoredEventsAbi
   let chainId: number | undefined
 
   const save = (cp: Omit<Checkpoint, 'updatedAt' | 'chainId' | 'contract'>) => writeCheckpoint(checkpointPath, { chainId: chainId!, contract, ...cp })
@@ -46,7 +52,7 @@ export function createMonitor(options: MonitorOptions) {
     const toBlock = head - fromBlock + 1n > maxBlockRange ? fromBlock + maxBlockRange - 1n : head
     const cursor = checkpoint?.cursor && BigInt(checkpoint.nextBlock) === fromBlock ? checkpoint.cursor : undefined
 
-    const logs = (await client.getLogs({ address: contract, events: monitoredEventsAbi, fromBlock, toBlock, strict: false })) as unknown as DecodedLog[]
+    const logs = (await client.getLogs({ address: addresses, events, fromBlock, toBlock, strict: false })) as unknown as DecodedLog[]
     logs.sort((a, b) => (a.blockNumber === b.blockNumber ? a.logIndex - b.logIndex : a.blockNumber < b.blockNumber ? -1 : 1))
     const emitted: Alert[] = []
     for (const log of logs) {
@@ -54,7 +60,7 @@ export function createMonitor(options: MonitorOptions) {
         continue
       const gasUsed =
         log.eventName === 'ProofVerified' && gasBaseline !== undefined ? (await client.getTransactionReceipt({ hash: log.transactionHash })).gasUsed : undefined
-      for (const alert of classifyEvent(log, { chainId, gasUsed, gasBaseline })) {
+      for (const alert of classifyEvent(log, { chainId, gasUsed, gasBaseline, proxy: contract, timelock: options.governance?.timelock })) {
         for (const sink of sinks) await sink(alert)
         emitted.push(alert)
       }

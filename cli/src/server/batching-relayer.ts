@@ -42,7 +42,7 @@ export function createBatchingRelayer({
 }: { walletClient: WalletClient<Transport, Chain | undefined, LocalAccount>; contract: Address } & BatchingOptions): BatchingRelayer {
   const { maxBatchSize, maxWaitMs } = parseWith(batchingOptionsSchema, options, '')
   let metrics: ReturnType<typeof createBatchMetrics> | undefined
-  let pending: Pending[] = []
+  const pending: Pending[] = []
   let timer: NodeJS.Timeout | undefined
   let inFlight: Promise<void> | undefined
 

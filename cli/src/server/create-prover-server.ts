@@ -148,23 +148,19 @@ export async function createProverServer(options: ProverServerOptions): Promise<
     const body = parsed.value
     if (body.relay && !relayer) {
       fail('validation')
-      return reply
-        .code(400)
-        .send({
-          error: 'InvalidRequestError',
-          message: 'The request body is invalid.',
-          issues: [{ field: 'relay', rule: 'unsupported', message: 'this service has no signer key; omit relay or set PROOFX_SIGNER_KEY' }],
-        })
+      return reply.code(400).send({
+        error: 'InvalidRequestError',
+        message: 'The request body is invalid.',
+        issues: [{ field: 'relay', rule: 'unsupported', message: 'this service has no signer key; omit relay or set PROOFX_SIGNER_KEY' }],
+      })
     }
 
     if (body.relay && relayRevoked) {
       fail('relay')
-      return reply
-        .code(503)
-        .send({
-          error: 'RelaySignerRevokedError',
-          message: `This service's signer ${relayer!.address} no longer holds SIGNER_ROLE: it relays nothing until redeployed with a new key.`,
-        })
+      return reply.code(503).send({
+        error: 'RelaySignerRevokedError',
+        message: `This service's signer ${relayer!.address} no longer holds SIGNER_ROLE: it relays nothing until redeployed with a new key.`,
+      })
     }
 
     metrics.inFlight.inc()
@@ -208,15 +204,13 @@ export async function createProverServer(options: ProverServerOptions): Promise<
         metrics.relays.inc({ outcome: 'reverted' })
         if (errorName(error) === 'UnauthorizedSubmitterError') relayRevoked = true
         request.log.warn({ reason: 'relay', error: errorName(error) }, 'relay failed')
-        return reply
-          .code(502)
-          .send({
-            error: errorName(error),
-            message: error instanceof ProofXError ? error.shortMessage : 'The relay transaction failed.',
-            proof: result.proof,
-            publicSignals: result.publicSignals,
-            calldata,
-          })
+        return reply.code(502).send({
+          error: errorName(error),
+          message: error instanceof ProofXError ? error.shortMessage : 'The relay transaction failed.',
+          proof: result.proof,
+          publicSignals: result.publicSignals,
+          calldata,
+        })
       }
     } catch (error) {
       if (error instanceof QueueFullError) {

@@ -207,7 +207,8 @@ interface IProofXVerifier {
     /// @notice Swaps the Groth16 verifier with the hash of its verification key (circuit upgrades) and starts a new
     /// verifier generation. With `voidEarlierRecords`, every record proven under an earlier generation stops counting
     /// at once (playbook "start fresh": the old verifier accepted invalid proofs); without, they keep counting until
-    /// they expire ("migrate"). Only DEFAULT_ADMIN_ROLE. Emits {VerifierUpdated} and {VerifierGenerationStarted}.
+    /// they expire ("migrate"). Only UPGRADER_ROLE (a timelock in production: a verifier swap changes the rules like an
+    /// upgrade does). Emits {VerifierUpdated} and {VerifierGenerationStarted}.
     function setVerifier(address groth16Verifier, bytes32 vkeyHash, bool voidEarlierRecords) external;
 
     /// @notice The generation of the current verifier: 1 for the one set at initialization, +1 per {setVerifier}.
@@ -224,13 +225,15 @@ interface IProofXVerifier {
     /// with {ProofXVerifierGatesClosed} if already closed. Emits a {GatesClosed} event.
     function closeGates() external;
 
-    /// @notice Opens the gates again. Only PAUSER_ROLE; reverts with {ProofXVerifierGatesOpen} if open.
+    /// @notice Opens the gates again. Only DEFAULT_ADMIN_ROLE (the Safe: a guardian closes at once, reopening needs the
+    /// multisig); reverts with {ProofXVerifierGatesOpen} if open.
     /// Emits a {GatesOpened} event.
     function openGates() external;
 
     /// @notice Sets the Groth16BatchVerifier {submitProofs} uses, or zero to check batches proof by proof. It must
     /// embed the verification key of the current Groth16 verifier ({vkeyHash}); {setVerifier} with another key unsets
-    /// it. Only DEFAULT_ADMIN_ROLE. Emits a {BatchVerifierUpdated} event.
+    /// it. Only UPGRADER_ROLE (a timelock in production): the batch verifier decides which proofs count, like the
+    /// Groth16 verifier. Emits a {BatchVerifierUpdated} event.
     function setBatchVerifier(address batchVerifier) external;
 
     /// @notice The batch verifier (zero if none).

@@ -47,7 +47,8 @@ contract ProofXVerifierInvariantTest is BatchBase {
         targetSelector(FuzzSelector({addr: address(handler), selectors: selectors}));
     }
 
-    /// @dev Only admins change roles: every role matches the handler's model, which only follows admin calls.
+    /// @dev Only a role's admin changes it (UPGRADER_ROLE: only upgraders, so never the admin alone): every role
+    /// matches the handler's model, which only follows calls by holders of the role's admin role.
     function invariant_rolesOnlyChangeByAdmins() public view {
         for (uint256 a; a < handler.actorCount(); ++a) {
             address account = handler.actors(a);

@@ -45,7 +45,7 @@ export function ProveSample() {
           : 'idle'
   return (
     <div>
-      <button id="prove" disabled={isPending} onClick={onProve}>
+      <button type="button" id="prove" disabled={isPending} onClick={onProve}>
         Prove a sample credential
       </button>
       <p id="status" data-testid="status">

@@ -19,12 +19,16 @@ export function ProveAndSubmit({ credential, policyDocument }: { credential: Sig
   return (
     <div>
       {published && <p>{published.document.description}</p>}
-      <button disabled={proving || !policy} onClick={() => policy && prove({ credential, policy, subject: address, chainId })}>
+      <button type="button" disabled={proving || !policy} onClick={() => policy && prove({ credential, policy, subject: address, chainId })}>
         Prove
       </button>
-      {proving && <button onClick={cancel}>Cancel ({progress?.stage})</button>}
+      {proving && (
+        <button type="button" onClick={cancel}>
+          Cancel ({progress?.stage})
+        </button>
+      )}
       {proof && <p>Proved in {Math.round(proof.timings.total)} ms</p>}
-      <button disabled={!proof || !policy || submitting} onClick={() => proof && policy && submitProof({ policyId: policy.policyId, proof })}>
+      <button type="button" disabled={!proof || !policy || submitting} onClick={() => proof && policy && submitProof({ policyId: policy.policyId, proof })}>
         Submit
       </button>
       {submitted && <p>Transaction {submitted.hash}</p>}

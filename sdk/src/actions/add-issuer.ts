@@ -1,5 +1,12 @@
 import type { Account, Chain, Client, Transport, Address } from 'viem'
-import { writeVerifier, type WriteVerifierOptions, type WriteVerifierReturnType } from '../chain/write-verifier.js'
+import {
+  simulateVerifier,
+  writeVerifier,
+  type SimulateParameters,
+  type SimulateVerifierReturnType,
+  type WriteVerifierOptions,
+  type WriteVerifierReturnType,
+} from '../chain/write-verifier.js'
 import type { ProofXErrorType } from '../errors/base.js'
 import type {
   MissingRoleErrorType,
@@ -36,4 +43,17 @@ export async function addIssuer(
   { issuerKeyHash, revoker, ...options }: AddIssuerParameters,
 ): Promise<AddIssuerReturnType> {
   return writeVerifier(client, { ...options, functionName: 'addIssuer', args: [issuerKeyHash, revoker] })
+}
+
+export type SimulateAddIssuerParameters = SimulateParameters<AddIssuerParameters>
+
+/**
+ * addIssuer without sending it: the checked request and its calldata, or the SDK error it would revert with (a dry run;
+ * `account` may be any address, e.g. the Safe that would send it).
+ */
+export async function simulateAddIssuer(
+  client: Client<Transport, Chain | undefined, Account | undefined>,
+  { issuerKeyHash, revoker, ...options }: SimulateAddIssuerParameters,
+): Promise<SimulateVerifierReturnType> {
+  return simulateVerifier(client, { ...options, functionName: 'addIssuer', args: [issuerKeyHash, revoker] })
 }

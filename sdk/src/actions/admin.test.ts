@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs'
-import type { Hex } from 'viem'
+import { encodeFunctionData, getAddress, type Hex } from 'viem'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { startProofXNode, type ProofXNode } from '../../../test/helpers/anvil.js'
 import { hashVerificationKey, type VerificationKey } from '../artifacts/hash-verification-key.js'
@@ -10,6 +10,7 @@ import { createIssuerKey } from '../credentials/create-issuer-key.js'
 import { demoIssuer } from '../demo/demo-issuer.js'
 import { DEMO_POLICIES } from '../demo/demo-policies.js'
 import {
+  ContractNotPausedError,
   GatesClosedError,
   GatesOpenError,
   InvalidIssuerKeyHashError,
@@ -24,6 +25,7 @@ import {
   ZeroVkeyHashError,
 } from '../errors/contract.js'
 import { buildPolicy } from '../policies/build-policy.js'
+import { simulateGrantSigner, simulatePause, simulateSetVerifier, simulateUnpause } from './index.js'
 import { localAccounts } from '@proofx/test-helpers/local-accounts'
 import { expectError } from '@proofx/test-helpers/expect-error'
 
@@ -141,17 +143,19 @@ describe('admin writes decode every refusal', () => {
     expect(await read('validFromGeneration')).toBe(0)
     await admin.setVerifier({ groth16Verifier, vkeyHash, voidEarlierRecords: true })
     expect(await read('validFromGeneration')).toBe(before + 2)
+    // A verifier swap changes the rules like an upgrade: UPGRADER_ROLE (the timelock in a governed deployment).
     const roleError = await expectError(stranger.setVerifier({ groth16Verifier, vkeyHash, voidEarlierRecords: true }), MissingRoleError)
-    expect(roleError.roleName).toBe('DEFAULT_ADMIN_ROLE')
+    expect(roleError.roleName).toBe('UPGRADER_ROLE')
   })
 
-  test('closeGates / openGates need PAUSER_ROLE and refuse a repeated switch', async () => {
+  test('closeGates needs PAUSER_ROLE, openGates DEFAULT_ADMIN_ROLE; both refuse a repeated switch', async () => {
     const gatesClosed = () => stranger.readContract({ address: node.deployment.proxy, abi: proofXVerifierAbi, functionName: 'gatesClosed' })
     const roleError = await expectError(stranger.closeGates(), MissingRoleError)
     expect(roleError.roleName).toBe('PAUSER_ROLE')
     await admin.closeGates()
     expect(await gatesClosed()).toBe(true)
     await expectError(admin.closeGates(), GatesClosedError)
+    expect((await expectError(stranger.openGates(), MissingRoleError)).roleName).toBe('DEFAULT_ADMIN_ROLE')
     await admin.openGates()
     expect(await gatesClosed()).toBe(false)
     await expectError(admin.openGates(), GatesOpenError)
@@ -165,10 +169,43 @@ describe('admin writes decode every refusal', () => {
     const { implementation, deployHash } = await admin.upgrade({ bytecode })
     expect(deployHash).toBeDefined()
     expect(implementation).not.toBe(node.deployment.implementation)
+    // Read back from the ERC-1967 slot: the contract just deployed.
+    const deployed = (await admin.waitForTransactionReceipt({ hash: deployHash! })).contractAddress
+    expect(implementation).toBe(getAddress(deployed!))
     expect(await stranger.getPolicy({ policyId: DEMO_POLICIES.accredited.policyId })).toMatchObject({ policyHash: buildPolicy(DEMO_POLICIES.accredited).hash })
     expect(await stranger.getVerificationKeyHash()).toBe(node.deployment.vkeyHash)
 
     const error = await expectError(admin.upgrade({ bytecode: creationBytecode('Groth16Verifier') }), InvalidUpgradeError)
     expect(error.shortMessage).toContain('The upgrade was refused')
+  })
+})
+
+describe('simulate-only variants (dry runs, multisig calldata)', () => {
+  test('send nothing, return the checked request and its calldata, and throw what the action would', async () => {
+    const { proxy } = node.deployment
+    const paused = () => stranger.readContract({ address: proxy, abi: proofXVerifierAbi, functionName: 'paused' })
+    const simulation = await simulatePause(stranger, { address: proxy, account: localAccounts.admin.address })
+    expect(simulation.data).toBe(encodeFunctionData({ abi: proofXVerifierAbi, functionName: 'pause' }))
+    expect(simulation.request).toMatchObject({ address: proxy, functionName: 'pause' })
+    expect(await paused()).toBe(false)
+    // Any address can be simulated as the sender, with no key: the refusal is the action's typed error.
+    const refused = await expectError(simulatePause(stranger, { address: proxy, account: localAccounts.stranger.address }), MissingRoleError)
+    expect(refused).toMatchObject({ account: localAccounts.stranger.address, roleName: 'PAUSER_ROLE' })
+    const swap = await expectError(
+      simulateSetVerifier(stranger, {
+        address: proxy,
+        account: localAccounts.stranger.address,
+        groth16Verifier: node.deployment.groth16Verifier,
+        vkeyHash: node.deployment.vkeyHash,
+        voidEarlierRecords: true,
+      }),
+      MissingRoleError,
+    )
+    expect(swap.roleName).toBe('UPGRADER_ROLE')
+    const grant = await simulateGrantSigner(stranger, { address: proxy, account: localAccounts.admin.address, signer: localAccounts.relayer.address })
+    expect(grant.data).toBe(
+      encodeFunctionData({ abi: proofXVerifierAbi, functionName: 'grantRole', args: [proofXRoles.SIGNER_ROLE, localAccounts.relayer.address] }),
+    )
+    await expectError(simulateUnpause(stranger, { address: proxy, account: localAccounts.admin.address }), ContractNotPausedError)
   })
 })

@@ -1,5 +1,12 @@
 import type { Account, Chain, Client, Transport } from 'viem'
-import { writeVerifier, type WriteVerifierOptions, type WriteVerifierReturnType } from '../chain/write-verifier.js'
+import {
+  simulateVerifier,
+  writeVerifier,
+  type SimulateParameters,
+  type SimulateVerifierReturnType,
+  type WriteVerifierOptions,
+  type WriteVerifierReturnType,
+} from '../chain/write-verifier.js'
 import type { ProofXErrorType } from '../errors/base.js'
 import type { MissingRoleErrorType, GatesClosedErrorType, ContractRevertedErrorType } from '../errors/contract.js'
 
@@ -20,4 +27,17 @@ export async function closeGates(
   options: CloseGatesParameters,
 ): Promise<CloseGatesReturnType> {
   return writeVerifier(client, { ...options, functionName: 'closeGates', args: [] })
+}
+
+export type SimulateCloseGatesParameters = SimulateParameters<CloseGatesParameters>
+
+/**
+ * closeGates without sending it: the checked request and its calldata, or the SDK error it would revert with (a dry run;
+ * `account` may be any address, e.g. the Safe that would send it).
+ */
+export async function simulateCloseGates(
+  client: Client<Transport, Chain | undefined, Account | undefined>,
+  options: SimulateCloseGatesParameters,
+): Promise<SimulateVerifierReturnType> {
+  return simulateVerifier(client, { ...options, functionName: 'closeGates', args: [] })
 }

@@ -1,6 +1,13 @@
 import type { Account, Chain, Client, Transport, Address } from 'viem'
 import { proofXRoles } from '../chain/roles.js'
-import { writeVerifier, type WriteVerifierOptions, type WriteVerifierReturnType } from '../chain/write-verifier.js'
+import {
+  simulateVerifier,
+  writeVerifier,
+  type SimulateParameters,
+  type SimulateVerifierReturnType,
+  type WriteVerifierOptions,
+  type WriteVerifierReturnType,
+} from '../chain/write-verifier.js'
 import type { ProofXErrorType } from '../errors/base.js'
 import type { MissingRoleErrorType, ContractRevertedErrorType } from '../errors/contract.js'
 
@@ -24,4 +31,17 @@ export async function grantSigner(
   { signer, ...options }: GrantSignerParameters,
 ): Promise<GrantSignerReturnType> {
   return writeVerifier(client, { ...options, functionName: 'grantRole', args: [proofXRoles.SIGNER_ROLE, signer] })
+}
+
+export type SimulateGrantSignerParameters = SimulateParameters<GrantSignerParameters>
+
+/**
+ * grantSigner without sending it: the checked request and its calldata, or the SDK error it would revert with (a dry run;
+ * `account` may be any address, e.g. the Safe that would send it).
+ */
+export async function simulateGrantSigner(
+  client: Client<Transport, Chain | undefined, Account | undefined>,
+  { signer, ...options }: SimulateGrantSignerParameters,
+): Promise<SimulateVerifierReturnType> {
+  return simulateVerifier(client, { ...options, functionName: 'grantRole', args: [proofXRoles.SIGNER_ROLE, signer] })
 }

@@ -1,5 +1,12 @@
 import type { Account, Chain, Client, Transport } from 'viem'
-import { writeVerifier, type WriteVerifierOptions, type WriteVerifierReturnType } from '../chain/write-verifier.js'
+import {
+  simulateVerifier,
+  writeVerifier,
+  type SimulateParameters,
+  type SimulateVerifierReturnType,
+  type WriteVerifierOptions,
+  type WriteVerifierReturnType,
+} from '../chain/write-verifier.js'
 import type { ProofXErrorType } from '../errors/base.js'
 import type { MissingRoleErrorType, ContractPausedErrorType, ContractRevertedErrorType } from '../errors/contract.js'
 
@@ -16,4 +23,17 @@ export type PauseErrorType = MissingRoleErrorType | ContractPausedErrorType | Co
  */
 export async function pause(client: Client<Transport, Chain | undefined, Account | undefined>, options: PauseParameters): Promise<PauseReturnType> {
   return writeVerifier(client, { ...options, functionName: 'pause', args: [] })
+}
+
+export type SimulatePauseParameters = SimulateParameters<PauseParameters>
+
+/**
+ * pause without sending it: the checked request and its calldata, or the SDK error it would revert with (a dry run;
+ * `account` may be any address, e.g. the Safe that would send it).
+ */
+export async function simulatePause(
+  client: Client<Transport, Chain | undefined, Account | undefined>,
+  options: SimulatePauseParameters,
+): Promise<SimulateVerifierReturnType> {
+  return simulateVerifier(client, { ...options, functionName: 'pause', args: [] })
 }

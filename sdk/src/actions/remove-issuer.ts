@@ -1,5 +1,12 @@
 import type { Account, Chain, Client, Transport } from 'viem'
-import { writeVerifier, type WriteVerifierOptions, type WriteVerifierReturnType } from '../chain/write-verifier.js'
+import {
+  simulateVerifier,
+  writeVerifier,
+  type SimulateParameters,
+  type SimulateVerifierReturnType,
+  type WriteVerifierOptions,
+  type WriteVerifierReturnType,
+} from '../chain/write-verifier.js'
 import type { ProofXErrorType } from '../errors/base.js'
 import type { MissingRoleErrorType, IssuerNotTrustedErrorType, ContractRevertedErrorType } from '../errors/contract.js'
 
@@ -21,4 +28,17 @@ export async function removeIssuer(
   { issuerKeyHash, ...options }: RemoveIssuerParameters,
 ): Promise<RemoveIssuerReturnType> {
   return writeVerifier(client, { ...options, functionName: 'removeIssuer', args: [issuerKeyHash] })
+}
+
+export type SimulateRemoveIssuerParameters = SimulateParameters<RemoveIssuerParameters>
+
+/**
+ * removeIssuer without sending it: the checked request and its calldata, or the SDK error it would revert with (a dry run;
+ * `account` may be any address, e.g. the Safe that would send it).
+ */
+export async function simulateRemoveIssuer(
+  client: Client<Transport, Chain | undefined, Account | undefined>,
+  { issuerKeyHash, ...options }: SimulateRemoveIssuerParameters,
+): Promise<SimulateVerifierReturnType> {
+  return simulateVerifier(client, { ...options, functionName: 'removeIssuer', args: [issuerKeyHash] })
 }

@@ -1,5 +1,12 @@
 import type { Account, Chain, Client, Transport } from 'viem'
-import { writeVerifier, type WriteVerifierOptions, type WriteVerifierReturnType } from '../chain/write-verifier.js'
+import {
+  simulateVerifier,
+  writeVerifier,
+  type SimulateParameters,
+  type SimulateVerifierReturnType,
+  type WriteVerifierOptions,
+  type WriteVerifierReturnType,
+} from '../chain/write-verifier.js'
 import type { ProofXErrorType } from '../errors/base.js'
 import type {
   UnauthorizedRevokerErrorType,
@@ -34,4 +41,17 @@ export async function revokeCredential(
   { issuerKeyHash, nullifier, ...options }: RevokeCredentialParameters,
 ): Promise<RevokeCredentialReturnType> {
   return writeVerifier(client, { ...options, functionName: 'revokeCredential', args: [issuerKeyHash, nullifier] })
+}
+
+export type SimulateRevokeCredentialParameters = SimulateParameters<RevokeCredentialParameters>
+
+/**
+ * revokeCredential without sending it: the checked request and its calldata, or the SDK error it would revert with (a dry run;
+ * `account` may be any address, e.g. the Safe that would send it).
+ */
+export async function simulateRevokeCredential(
+  client: Client<Transport, Chain | undefined, Account | undefined>,
+  { issuerKeyHash, nullifier, ...options }: SimulateRevokeCredentialParameters,
+): Promise<SimulateVerifierReturnType> {
+  return simulateVerifier(client, { ...options, functionName: 'revokeCredential', args: [issuerKeyHash, nullifier] })
 }

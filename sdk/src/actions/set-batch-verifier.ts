@@ -1,5 +1,12 @@
 import type { Account, Address, Chain, Client, Transport } from 'viem'
-import { writeVerifier, type WriteVerifierOptions, type WriteVerifierReturnType } from '../chain/write-verifier.js'
+import {
+  simulateVerifier,
+  writeVerifier,
+  type SimulateParameters,
+  type SimulateVerifierReturnType,
+  type WriteVerifierOptions,
+  type WriteVerifierReturnType,
+} from '../chain/write-verifier.js'
 import type { ProofXErrorType } from '../errors/base.js'
 import type { BatchVerifierKeyMismatchErrorType, ContractRevertedErrorType, MissingRoleErrorType, VerifierHasNoCodeErrorType } from '../errors/contract.js'
 
@@ -18,7 +25,7 @@ export type SetBatchVerifierErrorType =
   | ProofXErrorType
 
 /**
- * Sets the batch verifier submitProofs uses. Needs DEFAULT_ADMIN_ROLE; its key must be the verifier's (vkeyHash).
+ * Sets the batch verifier submitProofs uses. Needs UPGRADER_ROLE (the timelock in a governed deployment); its key must be the verifier's (vkeyHash).
  * @example
  * await setBatchVerifier(adminClient, { address: deployment.proxy, batchVerifier: deployment.groth16BatchVerifier! })
  */
@@ -27,4 +34,17 @@ export async function setBatchVerifier(
   { batchVerifier, ...options }: SetBatchVerifierParameters,
 ): Promise<SetBatchVerifierReturnType> {
   return writeVerifier(client, { ...options, functionName: 'setBatchVerifier', args: [batchVerifier] })
+}
+
+export type SimulateSetBatchVerifierParameters = SimulateParameters<SetBatchVerifierParameters>
+
+/**
+ * setBatchVerifier without sending it: the checked request and its calldata, or the SDK error it would revert with (a dry run;
+ * `account` may be any address, e.g. the Safe that would send it).
+ */
+export async function simulateSetBatchVerifier(
+  client: Client<Transport, Chain | undefined, Account | undefined>,
+  { batchVerifier, ...options }: SimulateSetBatchVerifierParameters,
+): Promise<SimulateVerifierReturnType> {
+  return simulateVerifier(client, { ...options, functionName: 'setBatchVerifier', args: [batchVerifier] })
 }

@@ -1,5 +1,12 @@
 import type { Account, Chain, Client, Transport, Address } from 'viem'
-import { writeVerifier, type WriteVerifierOptions, type WriteVerifierReturnType } from '../chain/write-verifier.js'
+import {
+  simulateVerifier,
+  writeVerifier,
+  type SimulateParameters,
+  type SimulateVerifierReturnType,
+  type WriteVerifierOptions,
+  type WriteVerifierReturnType,
+} from '../chain/write-verifier.js'
 import type { ProofXErrorType } from '../errors/base.js'
 import type { MissingRoleErrorType, IssuerNotTrustedErrorType, ZeroAddressErrorType, ContractRevertedErrorType } from '../errors/contract.js'
 
@@ -22,4 +29,17 @@ export async function setIssuerRevoker(
   { issuerKeyHash, revoker, ...options }: SetIssuerRevokerParameters,
 ): Promise<SetIssuerRevokerReturnType> {
   return writeVerifier(client, { ...options, functionName: 'setIssuerRevoker', args: [issuerKeyHash, revoker] })
+}
+
+export type SimulateSetIssuerRevokerParameters = SimulateParameters<SetIssuerRevokerParameters>
+
+/**
+ * setIssuerRevoker without sending it: the checked request and its calldata, or the SDK error it would revert with (a dry run;
+ * `account` may be any address, e.g. the Safe that would send it).
+ */
+export async function simulateSetIssuerRevoker(
+  client: Client<Transport, Chain | undefined, Account | undefined>,
+  { issuerKeyHash, revoker, ...options }: SimulateSetIssuerRevokerParameters,
+): Promise<SimulateVerifierReturnType> {
+  return simulateVerifier(client, { ...options, functionName: 'setIssuerRevoker', args: [issuerKeyHash, revoker] })
 }

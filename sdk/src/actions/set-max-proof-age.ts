@@ -1,5 +1,12 @@
 import type { Account, Chain, Client, Transport } from 'viem'
-import { writeVerifier, type WriteVerifierOptions, type WriteVerifierReturnType } from '../chain/write-verifier.js'
+import {
+  simulateVerifier,
+  writeVerifier,
+  type SimulateParameters,
+  type SimulateVerifierReturnType,
+  type WriteVerifierOptions,
+  type WriteVerifierReturnType,
+} from '../chain/write-verifier.js'
 import type { ProofXErrorType } from '../errors/base.js'
 import type { MissingRoleErrorType, ZeroMaxProofAgeErrorType, ContractRevertedErrorType } from '../errors/contract.js'
 
@@ -22,4 +29,17 @@ export async function setMaxProofAge(
   { maxProofAge, ...options }: SetMaxProofAgeParameters,
 ): Promise<SetMaxProofAgeReturnType> {
   return writeVerifier(client, { ...options, functionName: 'setMaxProofAge', args: [maxProofAge] })
+}
+
+export type SimulateSetMaxProofAgeParameters = SimulateParameters<SetMaxProofAgeParameters>
+
+/**
+ * setMaxProofAge without sending it: the checked request and its calldata, or the SDK error it would revert with (a dry run;
+ * `account` may be any address, e.g. the Safe that would send it).
+ */
+export async function simulateSetMaxProofAge(
+  client: Client<Transport, Chain | undefined, Account | undefined>,
+  { maxProofAge, ...options }: SimulateSetMaxProofAgeParameters,
+): Promise<SimulateVerifierReturnType> {
+  return simulateVerifier(client, { ...options, functionName: 'setMaxProofAge', args: [maxProofAge] })
 }

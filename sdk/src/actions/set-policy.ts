@@ -1,5 +1,12 @@
 import type { Account, Chain, Client, Transport } from 'viem'
-import { writeVerifier, type WriteVerifierOptions, type WriteVerifierReturnType } from '../chain/write-verifier.js'
+import {
+  simulateVerifier,
+  writeVerifier,
+  type SimulateParameters,
+  type SimulateVerifierReturnType,
+  type WriteVerifierOptions,
+  type WriteVerifierReturnType,
+} from '../chain/write-verifier.js'
 import type { ProofXErrorType } from '../errors/base.js'
 import type { MissingRoleErrorType, InvalidPolicyHashErrorType, ZeroValidityPeriodErrorType, ContractRevertedErrorType } from '../errors/contract.js'
 
@@ -28,4 +35,17 @@ export async function setPolicy(
   { policyId, policyHash, validityPeriod, active = true, ...options }: SetPolicyParameters,
 ): Promise<SetPolicyReturnType> {
   return writeVerifier(client, { ...options, functionName: 'setPolicy', args: [policyId, policyHash, validityPeriod, active] })
+}
+
+export type SimulateSetPolicyParameters = SimulateParameters<SetPolicyParameters>
+
+/**
+ * setPolicy without sending it: the checked request and its calldata, or the SDK error it would revert with (a dry run;
+ * `account` may be any address, e.g. the Safe that would send it).
+ */
+export async function simulateSetPolicy(
+  client: Client<Transport, Chain | undefined, Account | undefined>,
+  { policyId, policyHash, validityPeriod, active = true, ...options }: SimulateSetPolicyParameters,
+): Promise<SimulateVerifierReturnType> {
+  return simulateVerifier(client, { ...options, functionName: 'setPolicy', args: [policyId, policyHash, validityPeriod, active] })
 }

@@ -1,5 +1,12 @@
 import type { Account, Chain, Client, Transport, Address, Hex } from 'viem'
-import { writeVerifier, type WriteVerifierOptions, type WriteVerifierReturnType } from '../chain/write-verifier.js'
+import {
+  simulateVerifier,
+  writeVerifier,
+  type SimulateParameters,
+  type SimulateVerifierReturnType,
+  type WriteVerifierOptions,
+  type WriteVerifierReturnType,
+} from '../chain/write-verifier.js'
 import type { ProofXErrorType } from '../errors/base.js'
 import type {
   MissingRoleErrorType,
@@ -36,7 +43,8 @@ export type SetVerifierErrorType =
 
 /**
  * Swaps the Groth16 verifier and its verification-key hash (a circuit upgrade) and starts a new verifier generation,
- * voiding earlier records or not. Needs DEFAULT_ADMIN_ROLE.
+ * voiding earlier records or not. Needs UPGRADER_ROLE (the timelock in a governed deployment: schedule it with
+ * `proofx admin set-verifier --propose`).
  * @example
  * await setVerifier(adminClient, { address: deployment.proxy, groth16Verifier, vkeyHash: hashVerificationKey(vkey), voidEarlierRecords: true })
  */
@@ -45,4 +53,17 @@ export async function setVerifier(
   { groth16Verifier, vkeyHash, voidEarlierRecords, ...options }: SetVerifierParameters,
 ): Promise<SetVerifierReturnType> {
   return writeVerifier(client, { ...options, functionName: 'setVerifier', args: [groth16Verifier, vkeyHash, voidEarlierRecords] })
+}
+
+export type SimulateSetVerifierParameters = SimulateParameters<SetVerifierParameters>
+
+/**
+ * setVerifier without sending it: the checked request and its calldata, or the SDK error it would revert with (a dry run;
+ * `account` may be any address, e.g. the Safe that would send it).
+ */
+export async function simulateSetVerifier(
+  client: Client<Transport, Chain | undefined, Account | undefined>,
+  { groth16Verifier, vkeyHash, voidEarlierRecords, ...options }: SimulateSetVerifierParameters,
+): Promise<SimulateVerifierReturnType> {
+  return simulateVerifier(client, { ...options, functionName: 'setVerifier', args: [groth16Verifier, vkeyHash, voidEarlierRecords] })
 }

@@ -1,12 +1,19 @@
 import { getAddress, sliceHex, type Account, type Address, type Chain, type Client, type Hash, type Hex, type Transport } from 'viem'
 import { deployContract, getStorageAt, waitForTransactionReceipt } from 'viem/actions'
-import { writeVerifier, type WriteVerifierOptions, type WriteVerifierReturnType } from '../chain/write-verifier.js'
+import {
+  simulateVerifier,
+  writeVerifier,
+  type SimulateParameters,
+  type SimulateVerifierReturnType,
+  type WriteVerifierOptions,
+  type WriteVerifierReturnType,
+} from '../chain/write-verifier.js'
 import type { ProofXErrorType } from '../errors/base.js'
 import { InvalidInputError } from '../errors/validation.js'
 import { ContractRevertedError, type ContractRevertedErrorType, type InvalidUpgradeErrorType, type MissingRoleErrorType } from '../errors/contract.js'
 
 /** ERC-1967: bytes32(uint256(keccak256('eip1967.proxy.implementation')) - 1). */
-const IMPLEMENTATION_SLOT = '0x360894a13ba1a3210667c828492e7ab6d6ea5b5f8f1a8e0bbdc4c3e8dbf5c7f1' as const
+export const IMPLEMENTATION_SLOT = '0x360894a13ba1a3210667c828492db98dca3e2076cc3735a920a3ca505d382bbc' as const
 
 export type UpgradeParameters = WriteVerifierOptions & {
   /** Calldata for the new implementation, run through the proxy right after the switch (e.g. a reinitializer); default none. */
@@ -61,4 +68,22 @@ export async function upgrade(client: Client<Transport, Chain | undefined, Accou
   const result = await writeVerifier(client, { address, account, chain, onSubmitted, functionName: 'upgradeToAndCall', args: [implementation, data] })
   const slot = await getStorageAt(client, { address, slot: IMPLEMENTATION_SLOT, blockNumber: result.receipt.blockNumber })
   return { ...result, implementation: getAddress(sliceHex(slot ?? '0x', 12)), deployHash }
+}
+
+export type SimulateUpgradeParameters = SimulateParameters<WriteVerifierOptions> & {
+  /** The new implementation (deployed, or given as code with `stateOverride` in a dry run). */
+  implementation: Address
+  /** Calldata run through the proxy right after the switch; default none. */
+  data?: Hex | undefined
+}
+
+/**
+ * The upgradeToAndCall of `upgrade` without sending it: the checked request and its calldata, or the SDK error it
+ * would revert with (InvalidUpgradeError for code that is not a UUPS implementation).
+ */
+export async function simulateUpgrade(
+  client: Client<Transport, Chain | undefined, Account | undefined>,
+  { implementation, data = '0x', ...options }: SimulateUpgradeParameters,
+): Promise<SimulateVerifierReturnType> {
+  return simulateVerifier(client, { ...options, functionName: 'upgradeToAndCall', args: [implementation, data] })
 }

@@ -1,4 +1,4 @@
-import { ArtifactFetchError, ArtifactIntegrityError } from '../errors/artifacts.js'
+import { ArtifactFetchError, type ArtifactIntegrityError } from '../errors/artifacts.js'
 import { InvalidInputError } from '../errors/validation.js'
 import { openArtifactCache } from './artifact-cache.js'
 import { hashVerificationKey, type VerificationKey } from './hash-verification-key.js'

@@ -2,4 +2,13 @@ export { groth16VerifierAbi, proofXVerifierAbi } from './abi.js'
 export { decodeContractError, type DecodeContractErrorParameters } from './decode-contract-error.js'
 export { proofXRoles, roleName, type ProofXRoleName } from './roles.js'
 export { publicSignalIndex, toProofXProof, type Groth16ProofOutput, type ProofXProof } from './to-proofx-proof.js'
-export { writeVerifier, type WriteVerifierHooks, type WriteVerifierOptions, type WriteVerifierReturnType } from './write-verifier.js'
+export {
+  simulateVerifier,
+  writeVerifier,
+  type SimulateParameters,
+  type SimulateVerifierReturnType,
+  type VerifierWriteFunctionName,
+  type WriteVerifierHooks,
+  type WriteVerifierOptions,
+  type WriteVerifierReturnType,
+} from './write-verifier.js'

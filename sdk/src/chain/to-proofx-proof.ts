@@ -48,7 +48,9 @@ export function toProofXProof({ proof, publicSignals }: Groth16ProofOutput): Pro
   if (!proof || !Array.isArray(proof.pi_a) || !Array.isArray(proof.pi_b) || !Array.isArray(proof.pi_c) || proof.pi_b.length < 2)
     throw new InvalidProofFormatError({ field: 'proof', rule: 'expected pi_a, pi_b and pi_c' })
   // Every signal must parse, not just the two the struct carries: the SDK reads policyHash and context too.
-  publicSignals.forEach((signal, i) => toBigInt(signal, `publicSignals[${i}]`))
+  publicSignals.forEach((signal, i) => {
+    toBigInt(signal, `publicSignals[${i}]`)
+  })
   const g2 = (row: readonly string[] | undefined, i: number) => {
     if (!Array.isArray(row)) throw new InvalidProofFormatError({ field: `proof.pi_b[${i}]`, rule: 'expected a pair of coordinates' })
     return [toBigInt(row[1], `proof.pi_b[${i}][1]`), toBigInt(row[0], `proof.pi_b[${i}][0]`)] as const

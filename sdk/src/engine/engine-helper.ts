@@ -30,8 +30,15 @@ export async function startEngineHelper({ shares, slotSizes, shared }: EngineHel
     pending.clear()
   }
   let rejectStart: (error: Error) => void = () => {}
-  const next = () => new Promise<void>((resolve, reject) => (onReady.push(resolve), (rejectStart = reject)))
-  thread.onFailure((error) => (fail(error), rejectStart(error)))
+  const next = () =>
+    new Promise<void>((resolve, reject) => {
+      onReady.push(resolve)
+      rejectStart = reject
+    })
+  thread.onFailure((error) => {
+    fail(error)
+    rejectStart(error)
+  })
   // The first 'ready' means the thread listens (a message posted earlier would be lost), the second that it holds its bases.
   const started = next()
   thread.onReply((reply: ThreadReply) => {

@@ -3,7 +3,8 @@ import { ENGINE_WASM_BASE64 } from './wasm/proofx-engine-wasm.js'
 /** The engine's exports (sdk/engine-src/engine.c); pointers are byte offsets into `memory`. */
 export type EngineExports = {
   memory: WebAssembly.Memory
-  init(): void
+  /** 1 when the module's compiled-in field constants match their primes. */
+  init(): number
   alloc(size: number): number
   heap_mark(): number
   heap_reset(mark: number): void
@@ -50,7 +51,7 @@ export async function instantiateEngine(): Promise<EngineExports> {
   compiled ??= WebAssembly.compile(decodeBase64(ENGINE_WASM_BASE64) as Uint8Array<ArrayBuffer>)
   const instance = await WebAssembly.instantiate(await compiled, {})
   const exports = instance.exports as unknown as EngineExports
-  exports.init()
+  if (exports.init() !== 1) throw new Error('the engine module is corrupt: its field constants do not match BN254')
   return exports
 }
 

@@ -23,7 +23,9 @@ test.each([1, 2, 3, 8, 13])('FFT and inverse FFT of 2^%i elements match ffjavasc
   const n = 1 << logn
   const values = Array.from({ length: n }, (_, i) => (i % 5 === 0 ? BigInt(i) : randomBelow(r)))
   const buffer = new Uint8Array(32 * n)
-  values.forEach((v, i) => buffer.set(toMontLe(v, r), 32 * i))
+  values.forEach((v, i) => {
+    buffer.set(toMontLe(v, r), 32 * i)
+  })
   const mark = h.e.heap_mark()
   const a = h.put(buffer),
     w = h.put(toMontLe(rootOfUnity(logn), r))

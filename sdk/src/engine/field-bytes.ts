@@ -15,6 +15,9 @@ const rInverse = new Map<bigint, bigint>()
 /** The integer a Montgomery-form element stands for. */
 export function fromMontLe(bytes: Uint8Array, m: bigint): bigint {
   let inv = rInverse.get(m)
-  if (inv === undefined) rInverse.set(m, (inv = modInv(MONT_R % m, m)))
+  if (inv === undefined) {
+    inv = modInv(MONT_R % m, m)
+    rInverse.set(m, inv)
+  }
   return (readLe(bytes) * inv) % m
 }

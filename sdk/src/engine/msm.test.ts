@@ -76,7 +76,11 @@ describe.each(groups)('$name', (g) => {
   }
   const cat = (...parts: Uint8Array[]) => {
     const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0))
-    parts.reduce((offset, p) => (out.set(p, offset), offset + p.length), 0)
+    let offset = 0
+    for (const p of parts) {
+      out.set(p, offset)
+      offset += p.length
+    }
     return out
   }
   const ones = (n: number) => scalars(n, 'one')

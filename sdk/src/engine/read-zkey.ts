@@ -75,7 +75,10 @@ export function readZkey(bytes: Uint8Array): Zkey {
   if (!Number.isInteger(power) || power < 1 || power > 28) fail('domainSize', `must be a power of two between 2 and 2^28, got ${domainSize}`)
   if (nPublic + 1 > nVars) fail('nPublic', `(${nPublic}) must be below nVars (${nVars})`)
   let p = 84
-  const take = (size: number) => g.subarray(p, (p += size))
+  const take = (size: number) => {
+    p += size
+    return g.subarray(p - size, p)
+  }
   const alpha1 = take(G1),
     beta1 = take(G1),
     beta2 = take(G2)

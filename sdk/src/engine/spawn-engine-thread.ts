@@ -16,7 +16,7 @@ const fromSource = import.meta.url.endsWith('.ts')
 export async function spawnEngineThread(): Promise<EngineThread> {
   if (isNode()) {
     const { Worker } = await importNodeModule<typeof import('node:worker_threads')>('node:worker_threads')
-    const entry = new URL('./engine-thread' + (fromSource ? '.ts' : '.js'), import.meta.url)
+    const entry = new URL(`./engine-thread${fromSource ? '.ts' : '.js'}`, import.meta.url)
     const { spawnFromSource } = await import('../worker/spawn-node-worker.js')
     const worker = fromSource ? await spawnFromSource(Worker, entry, 'proofx-engine') : new Worker(entry, { name: 'proofx-engine' })
     worker.unref() // never keeps a process alive on its own
@@ -38,7 +38,10 @@ export async function spawnEngineThread(): Promise<EngineThread> {
     post: (request, transfer) => worker.postMessage(request, transfer ?? []),
     onReply: (handler) => worker.addEventListener('message', (event) => handler(event.data)),
     onFailure: (handler) =>
-      worker.addEventListener('error', (event) => (event.preventDefault(), handler(new Error(event.message || 'the engine thread failed')))),
+      worker.addEventListener('error', (event) => {
+        event.preventDefault()
+        handler(new Error(event.message || 'the engine thread failed'))
+      }),
     terminate: async () => worker.terminate(),
   }
 }

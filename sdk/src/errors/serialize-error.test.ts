@@ -75,7 +75,12 @@ describe('every SDK error class', () => {
 
 describe('Comlink transfer handler', () => {
   const ports: MessageChannel[] = []
-  afterEach(() => ports.splice(0).forEach((c) => (c.port1.close(), c.port2.close())))
+  afterEach(() => {
+    for (const c of ports.splice(0)) {
+      c.port1.close()
+      c.port2.close()
+    }
+  })
 
   test('a typed error thrown on one side arrives typed on the other', async () => {
     installErrorTransferHandler()

@@ -95,7 +95,13 @@ describe('createProver (Node worker thread)', () => {
 
   test('invalid input fails validation before any worker work', async () => {
     let spawned = 0
-    const fresh = createProver({ artifacts: committedArtifacts(), createWorker: () => (spawned++, spawnNodeWorker()) })
+    const fresh = createProver({
+      artifacts: committedArtifacts(),
+      createWorker: () => {
+        spawned++
+        return spawnNodeWorker()
+      },
+    })
     const error = await fresh.prove({ ...proveArgs, credential: signed({ expiresAt: NOW }) }).catch((e) => e)
     expect(error).toBeInstanceOf(CredentialExpiredError)
     expect(spawned).toBe(0)
@@ -171,9 +177,22 @@ describe('createProver (Node worker thread)', () => {
 describe('dispose', () => {
   test('ends a proof in flight with ProverDisposedError and terminates its worker', async () => {
     let handle: NodeWorkerHandle | undefined
-    const doomed = createProver({ artifacts: committedArtifacts(), createWorker: async () => (handle = await spawnNodeWorker()) })
+    const doomed = createProver({
+      artifacts: committedArtifacts(),
+      createWorker: async () => {
+        handle = await spawnNodeWorker()
+        return handle
+      },
+    })
     let disposing: Promise<void> | undefined
-    const error = await doomed.prove({ ...proveArgs, onProgress: (p) => p.stage === 'proving' && (disposing = doomed.dispose()) }).catch((e) => e)
+    const error = await doomed
+      .prove({
+        ...proveArgs,
+        onProgress: (p) => {
+          if (p.stage === 'proving') disposing = doomed.dispose()
+        },
+      })
+      .catch((e) => e)
     expect(error).toBeInstanceOf(ProverDisposedError)
     await disposing
     expect(handle!.worker.threadId).toBe(-1)

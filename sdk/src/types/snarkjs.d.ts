@@ -46,7 +46,7 @@ declare module 'snarkjs' {
 }
 declare module 'ffjavascript' {
   export function getCurveFromName(name: string, options?: { singleThread?: boolean }): Promise<{ terminate(): Promise<void> }>
-  export const utils: { unstringifyBigInts(x: unknown): any; stringifyBigInts(x: unknown): any }
+  export const utils: { unstringifyBigInts(x: unknown): unknown; stringifyBigInts(x: unknown): unknown }
 }
 declare module 'circom_runtime' {
   export function WitnessCalculatorBuilder(

@@ -34,7 +34,9 @@ export function checkPolicyRanges(policy: PolicyRules, root = 'policy', idField 
   checkBits(`${root}.minNetCapital`, policy.minNetCapital, ATTRIBUTE_BITS.minNetCapital)
   checkBits(`${root}.minKycLevel`, policy.minKycLevel, ATTRIBUTE_BITS.minKycLevel)
   checkBits(`${root}.maxRiskScore`, policy.maxRiskScore, ATTRIBUTE_BITS.maxRiskScore)
-  policy.allowedJurisdictions.forEach((code, i) => checkBits(`${root}.allowedJurisdictions.${i}`, code, ATTRIBUTE_BITS.jurisdiction))
+  policy.allowedJurisdictions.forEach((code, i) => {
+    checkBits(`${root}.allowedJurisdictions.${i}`, code, ATTRIBUTE_BITS.jurisdiction)
+  })
   const leaves = new Set(policy.allowedJurisdictions).size
   if (leaves > 2 ** MAX_JURISDICTION_DEPTH)
     throw new OutOfRangeError({

@@ -50,7 +50,10 @@ export function shareCurveThreadBuffers(scope: WorkerScope = globalThis as Worke
 
     override postMessage(message: unknown, options?: Transferable[] | StructuredSerializeOptions): void {
       // ffjavascript posts arrays of tasks; anything else (or a post that already transfers) passes through.
-      if (!Array.isArray(message) || options !== undefined) return super.postMessage(message, options as Transferable[])
+      if (!Array.isArray(message) || options !== undefined) {
+        super.postMessage(message, options as Transferable[])
+        return
+      }
       const transfer: Transferable[] = []
       const tasks = message.map((task: ThreadTask) => {
         const buff = task?.buff

@@ -10,7 +10,7 @@ import { isReadyMessage, type WorkerHandle } from './worker-handle.js'
 // pulls the whole folder into browser builds, where this Node-only module never runs.
 const moduleUrl = import.meta.url
 const fromSource = moduleUrl.endsWith('.ts')
-const workerFile = './prover.worker' + (fromSource ? '.ts' : '.js')
+const workerFile = `./prover.worker${fromSource ? '.ts' : '.js'}`
 
 // Node 20 ignores `--import` in a worker's execArgv: register tsx inside the thread, then load the entry.
 export async function spawnFromSource(Worker: typeof NodeWorker, entry: URL, name = 'proofx-prover'): Promise<NodeWorker> {

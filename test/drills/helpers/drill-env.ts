@@ -4,10 +4,8 @@ import { fileURLToPath } from 'node:url'
 import { bytesToHex, createPublicClient, createWalletClient, http, type Address, type HDAccount, type LocalAccount, type PublicClient } from 'viem'
 import { mnemonicToAccount } from 'viem/accounts'
 import { anvil } from 'viem/chains'
-import type { ProofXDeployment } from '@proofx/sdk'
+import { proofXRoles, proofXVerifierAbi, type ProofXDeployment } from '@proofx/sdk'
 import {
-  adminAbi,
-  ROLES,
   runAdminOperation,
   type AdminContext,
   type AdminParams,
@@ -131,7 +129,7 @@ export async function requestProof(url: string, body: unknown, headers: Record<s
 }
 
 export const isSigner = (env: DrillEnv, who: Address) =>
-  env.publicClient.readContract({ address: env.deployment.proxy, abi: adminAbi, functionName: 'hasRole', args: [ROLES.SIGNER_ROLE, who] })
+  env.publicClient.readContract({ address: env.deployment.proxy, abi: proofXVerifierAbi, functionName: 'hasRole', args: [proofXRoles.SIGNER_ROLE, who] })
 
 export const isCompliant = (env: DrillEnv, subject: Address, policyId = 1n) =>
-  env.publicClient.readContract({ address: env.deployment.proxy, abi: adminAbi, functionName: 'isCompliant', args: [subject, policyId] })
+  env.publicClient.readContract({ address: env.deployment.proxy, abi: proofXVerifierAbi, functionName: 'isCompliant', args: [subject, policyId] })

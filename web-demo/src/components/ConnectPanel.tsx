@@ -21,10 +21,12 @@ export function ConnectPanel({ expectedChainId }: { expectedChainId: number }) {
         {wrongNetwork && (
           <div className="error" role="alert" data-testid="wrong-network">
             Wrong network: your wallet is on chain {connection.chainId}, the verifier lives on chain {expectedChainId}.{' '}
-            <button onClick={() => switchChain({ chainId: expectedChainId })}>Switch network</button>
+            <button type="button" onClick={() => switchChain({ chainId: expectedChainId })}>
+              Switch network
+            </button>
           </div>
         )}
-        <button className="secondary" onClick={() => disconnect()}>
+        <button type="button" className="secondary" onClick={() => disconnect()}>
           Disconnect
         </button>
       </section>
@@ -37,6 +39,7 @@ export function ConnectPanel({ expectedChainId }: { expectedChainId: number }) {
       <div className="row">
         {connectors.map((connector) => (
           <button
+            type="button"
             key={connector.uid}
             disabled={isPending}
             onClick={() => connect({ connector, chainId: expectedChainId })}

@@ -35,25 +35,28 @@ export function CredentialPanel({
 
   const importAndSelect = (variables: Parameters<typeof importCredential.mutateAsync>[0]) =>
     importCredential.mutateAsync(variables).then(
-      (result) => (result && onSelect(result.id), result),
+      (result) => {
+        if (result) onSelect(result.id)
+        return result
+      },
       () => undefined,
     )
 
   // A link from the issuer: import the credential from the fragment once, then drop the fragment from the address bar.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs once on mount, by design
   useEffect(() => {
     if (linkHandled.current || !location.hash.includes(CREDENTIAL_LINK_PARAMETER)) return
     linkHandled.current = true
     const link = location.href
     history.replaceState(null, '', location.pathname + location.search)
     importAndSelect({ link })
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [])
 
   // Keep a valid selection: the newest credential when none (or a deleted one) is selected.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: re-run when the stored list or the selection changes, not on every new callback
   useEffect(() => {
     if (!credentials.data) return
     if (!selectedId || !list.some((c) => c.id === selectedId)) onSelect(list[0]?.id)
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [credentials.data, selectedId])
 
   return (
@@ -93,7 +96,7 @@ export function CredentialPanel({
                   <div className="muted">until {formatDate(c.credential.attributes.expiresAt)}</div>
                 </td>
                 <td>
-                  <button className="secondary" onClick={() => deleteCredential.mutate(c.id)} data-testid="delete-credential">
+                  <button type="button" className="secondary" onClick={() => deleteCredential.mutate(c.id)} data-testid="delete-credential">
                     Delete
                   </button>
                 </td>
@@ -121,6 +124,7 @@ export function CredentialPanel({
           ))}
         </select>
         <button
+          type="button"
           disabled={!subject}
           onClick={() =>
             subject &&
@@ -154,6 +158,7 @@ export function CredentialPanel({
         spellCheck={false}
       />
       <button
+        type="button"
         disabled={!pasted.trim() || importCredential.isPending}
         onClick={() => importAndSelect({ json: pasted, source: 'paste' }).then((r) => r && setPasted(''))}
         data-testid="import-paste"

@@ -108,6 +108,7 @@ export function OperatorView({ address, deployBlock }: { address: Address; deplo
             <td>
               {[accredited, retail].map((p, i) =>
                 p ? (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: a fixed two-entry list (policies #1 and #2), never reordered
                   <div key={i}>
                     #{i + 1}: {(p as { active: boolean }).active ? 'active' : 'inactive'}, valid {(p as { validityPeriod: number }).validityPeriod} s
                   </div>
@@ -131,11 +132,11 @@ export function OperatorView({ address, deployBlock }: { address: Address; deplo
           <div className="row">
             {isPauser &&
               (paused ? (
-                <button disabled={!!pending} onClick={() => run('unpause', { ...contract, functionName: 'unpause' })} data-testid="unpause">
+                <button type="button" disabled={!!pending} onClick={() => run('unpause', { ...contract, functionName: 'unpause' })} data-testid="unpause">
                   Unpause
                 </button>
               ) : (
-                <button disabled={!!pending} onClick={() => run('pause', { ...contract, functionName: 'pause' })} data-testid="pause">
+                <button type="button" disabled={!!pending} onClick={() => run('pause', { ...contract, functionName: 'pause' })} data-testid="pause">
                   Pause submissions
                 </button>
               ))}
@@ -151,6 +152,7 @@ export function OperatorView({ address, deployBlock }: { address: Address; deplo
                 data-testid="signer-input"
               />
               <button
+                type="button"
                 disabled={!!pending || !isAddress(signer)}
                 onClick={() => run('grant', { ...contract, functionName: 'grantRole', args: [SIGNER_ROLE, signer as Address] })}
                 data-testid="grant-signer"
@@ -158,6 +160,7 @@ export function OperatorView({ address, deployBlock }: { address: Address; deplo
                 Grant signer
               </button>
               <button
+                type="button"
                 className="secondary"
                 disabled={!!pending || !isAddress(signer)}
                 onClick={() => run('revoke', { ...contract, functionName: 'revokeRole', args: [SIGNER_ROLE, signer as Address] })}

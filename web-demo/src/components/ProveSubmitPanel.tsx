@@ -42,10 +42,10 @@ export function ProveSubmitPanel({
   const client = usePublicClient({ chainId })
 
   // A new credential or policy makes the previous proof and submission stale.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reset on a new credential or policy only (the mutation objects change every render)
   useEffect(() => {
     prove.reset()
     submit.reset()
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [credentialId, policyName])
 
   const onProve = async () => {
@@ -69,11 +69,11 @@ export function ProveSubmitPanel({
       <section className="card" data-testid="prove-panel">
         <h2>4. Prove on this device</h2>
         <div className="row">
-          <button onClick={onProve} disabled={!subject || !credential || !policy || prove.isPending} data-testid="prove">
+          <button type="button" onClick={onProve} disabled={!subject || !credential || !policy || prove.isPending} data-testid="prove">
             Prove
           </button>
           {prove.isPending && (
-            <button className="secondary" onClick={() => prove.cancel()} data-testid="cancel-prove">
+            <button type="button" className="secondary" onClick={() => prove.cancel()} data-testid="cancel-prove">
               Cancel
             </button>
           )}
@@ -98,7 +98,7 @@ export function ProveSubmitPanel({
               {prove.data.timings.loadArtifacts > 0 ? `, load ${formatMs(prove.data.timings.loadArtifacts)}` : ''})
             </span>
             <div className="muted">
-              Nullifier {shortHex('0x' + prove.data.signals.nullifier.toString(16), 8)}. Only the proof and the public signals leave this page.
+              Nullifier {shortHex(`0x${prove.data.signals.nullifier.toString(16)}`, 8)}. Only the proof and the public signals leave this page.
             </div>
           </div>
         )}
@@ -108,6 +108,7 @@ export function ProveSubmitPanel({
       <section className="card" data-testid="submit-panel">
         <h2>5. Submit on-chain</h2>
         <button
+          type="button"
           onClick={() => prove.data && policy && submit.submitProof({ policyId: policy.policyId, proof: prove.data, chainId, address: verifier })}
           disabled={!prove.data || submit.isPending || wrongNetwork}
           data-testid="submit"

@@ -11,7 +11,9 @@ export function ProverStatus({ preload }: { preload: Promise<PreloadReturnType> 
       (ready) => live && setState({ ready }),
       () => live && setState({ failed: true }),
     )
-    return () => void (live = false)
+    return () => {
+      live = false
+    }
   }, [preload])
   const { ready, failed } = state
   return (

@@ -1,4 +1,4 @@
-import { type ArtifactSources } from '@proofx/sdk'
+import type { ArtifactSources } from '@proofx/sdk'
 
 /**
  * The circuit artifacts the page serves next to itself (vite.config.ts copies circuits/artifacts),

@@ -50,7 +50,7 @@ export async function createInBrowserChain({ devKeys }: { devKeys: readonly Hex[
 
   const blockFor = (number: bigint, timestamp: bigint): Block =>
     createBlock(
-      { header: { number, timestamp, gasLimit: 60_000_000n, baseFeePerGas: 0n, coinbase: ('0x' + '00'.repeat(20)) as Hex } },
+      { header: { number, timestamp, gasLimit: 60_000_000n, baseFeePerGas: 0n, coinbase: `0x${'00'.repeat(20)}` as Hex } },
       { common, skipConsensusFormatValidation: true },
     )
 
@@ -119,22 +119,22 @@ export async function createInBrowserChain({ devKeys }: { devKeys: readonly Hex[
   const formatBlock = (b: { number: bigint; timestamp: bigint; hash: Hex }) => ({
     number: numberToHex(b.number),
     hash: b.hash,
-    parentHash: b.number === 0n ? '0x' + '00'.repeat(32) : blockHash(b.number - 1n),
+    parentHash: b.number === 0n ? `0x${'00'.repeat(32)}` : blockHash(b.number - 1n),
     timestamp: numberToHex(b.timestamp),
     gasLimit: numberToHex(60_000_000n),
     gasUsed: '0x0',
     baseFeePerGas: '0x0',
-    miner: '0x' + '00'.repeat(20),
+    miner: `0x${'00'.repeat(20)}`,
     difficulty: '0x0',
     totalDifficulty: '0x0',
     extraData: '0x',
-    logsBloom: '0x' + '00'.repeat(256),
+    logsBloom: `0x${'00'.repeat(256)}`,
     nonce: '0x0000000000000000',
-    sha3Uncles: '0x' + '00'.repeat(32),
+    sha3Uncles: `0x${'00'.repeat(32)}`,
     size: '0x0',
-    stateRoot: '0x' + '00'.repeat(32),
-    receiptsRoot: '0x' + '00'.repeat(32),
-    transactionsRoot: '0x' + '00'.repeat(32),
+    stateRoot: `0x${'00'.repeat(32)}`,
+    receiptsRoot: `0x${'00'.repeat(32)}`,
+    transactionsRoot: `0x${'00'.repeat(32)}`,
     transactions: [...txs.values()].filter((t) => t.blockNumber === b.number).map((t) => t.hash),
     uncles: [],
   })
@@ -150,6 +150,7 @@ export async function createInBrowserChain({ devKeys }: { devKeys: readonly Hex[
   const toBlockNumber = (tag: string | undefined, fallback: bigint) =>
     tag === undefined ? fallback : tag === 'latest' || tag === 'pending' ? latest().number : tag === 'earliest' ? 0n : BigInt(tag)
 
+  // biome-ignore lint/suspicious/noExplicitAny: JSON-RPC params, each method below reads its own shape
   async function handle(method: string, params: any[]): Promise<unknown> {
     switch (method) {
       case 'eth_chainId':
@@ -189,7 +190,8 @@ export async function createInBrowserChain({ devKeys }: { devKeys: readonly Hex[
       case 'eth_getTransactionCount':
         return numberToHex((await vm.stateManager.getAccount(createAddressFromString(params[0])))?.nonce ?? 0n)
       case 'eth_sendTransaction':
-        return (queue = queue.then(() => sendTransaction(params[0]))) as Promise<Hex>
+        queue = queue.then(() => sendTransaction(params[0]))
+        return queue as Promise<Hex>
       case 'eth_getTransactionReceipt': {
         const tx = txs.get(params[0])
         if (!tx) return null
@@ -205,7 +207,7 @@ export async function createInBrowserChain({ devKeys }: { devKeys: readonly Hex[
           effectiveGasPrice: '0x0',
           contractAddress: tx.contractAddress,
           logs: tx.logs.map(formatLog),
-          logsBloom: '0x' + '00'.repeat(256),
+          logsBloom: `0x${'00'.repeat(256)}`,
           status: tx.status ? '0x1' : '0x0',
           type: '0x0',
         }
@@ -253,8 +255,9 @@ export async function createInBrowserChain({ devKeys }: { devKeys: readonly Hex[
     chainId: IN_BROWSER_CHAIN_ID,
     accounts: accounts.map((a) => a.address),
     /** EIP-1193 request: give it to viem's `custom` transport. */
+    // biome-ignore lint/suspicious/noExplicitAny: EIP-1193 results are untyped; viem's custom transport types them per method
     async request({ method, params }: { method: string; params?: unknown }): Promise<any> {
-      return handle(method, (params as any[]) ?? [])
+      return handle(method, (params as unknown[]) ?? [])
     },
   }
 }

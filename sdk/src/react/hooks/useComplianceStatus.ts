@@ -38,6 +38,7 @@ export function useComplianceStatus(parameters: UseComplianceStatusParameters = 
   const client = usePublicClient({ chainId: resolved.chainId })
   const queryClient = useQueryClient()
   const address = resolved.address ?? proofxConfig.verifiers[resolved.chainId]
+  // biome-ignore lint/correctness/useExhaustiveDependencies: keyed by values (policyId as a string), not by the per-render objects resolved and queryOptions
   useEffect(() => {
     if (!watch || !enabled || !client || !address) return
     return watchProofVerified(client, {
@@ -46,7 +47,6 @@ export function useComplianceStatus(parameters: UseComplianceStatusParameters = 
       policyId: resolved.policyId,
       onEvents: () => queryClient.invalidateQueries({ queryKey: queryOptions.queryKey }),
     })
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [watch, enabled, client, address, resolved.subject, resolved.policyId?.toString(), queryClient])
   return result
 }
