@@ -23,7 +23,7 @@ export { InvalidDeployInputError } from './deploy/deploy-errors.js'
 export { readIssuerFile, readPolicyDocumentFile, readVerificationKeyFile } from './deploy/deploy-inputs.js'
 export { foundryArtifactPath, readProofXArtifacts } from './deploy/foundry-artifacts.js'
 export { loadKeystoreAccount } from './deploy/keystore-account.js'
-export { nextSteps } from './deploy/next-steps.js'
+export { deployNextSteps } from './deploy/next-steps.js'
 export { readPassphrase, type ReadPassphraseParameters } from './deploy/read-passphrase.js'
 export { runDeploy, type RunDeployParameters, type RunDeployReturnType } from './deploy/run-deploy.js'
 // Admin

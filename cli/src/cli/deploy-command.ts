@@ -5,7 +5,7 @@ import { InvalidDeployInputError } from '../deploy/deploy-errors.js'
 import { readIssuerFile, readPolicyDocumentFile, readVerificationKeyFile } from '../deploy/deploy-inputs.js'
 import { readProofXArtifacts } from '../deploy/foundry-artifacts.js'
 import { loadKeystoreAccount } from '../deploy/keystore-account.js'
-import { nextSteps } from '../deploy/next-steps.js'
+import { deployNextSteps } from '../deploy/next-steps.js'
 import { readPassphrase } from '../deploy/read-passphrase.js'
 import { runDeploy } from '../deploy/run-deploy.js'
 
@@ -105,6 +105,6 @@ export async function deployCommand(argv: string[]): Promise<void> {
     deploymentsDir: values['deployments-dir'],
     onStep: ({ step, transactionHash }) => console.error(`  ${step}: ${transactionHash}`),
   })
-  console.error(nextSteps(deployment, file).join('\n'))
+  console.error(deployNextSteps(deployment, file).join('\n'))
   console.log(JSON.stringify({ chainId: deployment.chainId, proxy: deployment.proxy, file }))
 }

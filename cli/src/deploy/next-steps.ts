@@ -1,7 +1,7 @@
 import type { ProofXDeployment } from '@proofx/sdk'
 
 /** What an operator does after `proofx deploy`, with the deployment's own values filled in. */
-export function nextSteps(deployment: ProofXDeployment, file: string | undefined): string[] {
+export function deployNextSteps(deployment: ProofXDeployment, file: string | undefined): string[] {
   const deploymentOption = file ? `--deployment ${file}` : `--contract ${deployment.proxy}`
   return [
     `ProofX is deployed on chain ${deployment.chainId}: proxy ${deployment.proxy}${file ? `, written to ${file}` : ''}.`,

@@ -75,7 +75,7 @@ export async function deployProofX(client: Client<Transport, Chain | undefined, 
     [proofXRoles.UPGRADER_ROLE]: optionalAddress(parameters.upgrader, 'upgrader') ?? admin,
     [proofXRoles.DEFAULT_ADMIN_ROLE]: admin,
   }
-  signers.forEach((signer, i) => optionalAddress(signer, `signers[${i}]`))
+  for (const [i, signer] of signers.entries()) optionalAddress(signer, `signers[${i}]`)
   let vkeyHash: ReturnType<typeof hashVerificationKey>
   try {
     vkeyHash = hashVerificationKey(verificationKey)
