@@ -7,6 +7,7 @@ test('@proofx/cli exports', () => {
     [
       "ADMIN_OPERATIONS",
       "AdminTransactionRevertedError",
+      "CredentialLinkTooLongError",
       "InvalidAdminArgumentError",
       "InvalidDeployInputError",
       "MissingKeyError",
@@ -14,7 +15,6 @@ test('@proofx/cli exports', () => {
       "NotSafeOwnerError",
       "ProposalMismatchError",
       "REDACTED_LOG_PATHS",
-      "ROLES",
       "SAFE_VERSION",
       "TIMELOCK_ROLES",
       "ThresholdNotMetError",
@@ -31,6 +31,7 @@ test('@proofx/cli exports', () => {
       "createMonitor",
       "createProverServer",
       "createWorkerThreadBackend",
+      "credentialQr",
       "deployGovernance",
       "deployNextSteps",
       "deploySafeContracts",

@@ -12,12 +12,19 @@ export { createProverServer, REDACTED_LOG_PATHS, type ProverServerOptions } from
 export { createWorkerThreadBackend } from './server/worker-thread-backend.js'
 export { createContractRelayer } from './server/contract-relayer.js'
 export { createApiKeyCheck, hashApiKey } from './server/api-keys.js'
+// Delivering credentials to holders
+export {
+  credentialQr,
+  CredentialLinkTooLongError,
+  type CredentialLinkTooLongErrorType,
+  type CredentialQrFormat,
+  type CredentialQrOptions,
+} from './delivery/credential-qr.js'
 // Monitor
 export { createMonitor, type Monitor, type MonitorOptions, type PollResult } from './monitor/create-monitor.js'
 export { jsonLinesSink, webhookSink, type AlertSink } from './monitor/alert-sinks.js'
 export { readCheckpoint } from './monitor/checkpoint.js'
 export type { Alert } from './monitor/classify-event.js'
-export { ROLES } from './monitor/monitored-events.js'
 // Deploy
 export { InvalidDeployInputError } from './deploy/deploy-errors.js'
 export { readIssuerFile, readPolicyDocumentFile, readVerificationKeyFile } from './deploy/deploy-inputs.js'

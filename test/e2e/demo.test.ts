@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { startDemo, type StartedDemo } from '../../scripts/demo/start-demo.js'
-import { credentialLink, signCredential, randomSalt } from '@proofx/sdk'
+import { createProofX, credentialLink, signCredential, randomSalt } from '@proofx/sdk'
+import { localAccounts } from '@proofx/test-helpers/local-accounts'
 import { demoIssuer } from '@proofx/sdk/demo'
 import { collectConsole, launchChromium, outputDir, screenshot } from './browser.js'
 
@@ -181,6 +182,25 @@ describe('demo page (anvil)', () => {
     await holder.getByTestId('submit').click()
     await holder.getByTestId('compliant-until').waitFor({ timeout: 60_000 })
     await screenshot(holder, '12-link-credential-compliant')
+    expect(await holder.getByTestId('credential-chain-status').getAttribute('data-status')).toBe('active')
+
+    // The issuer's revoker revokes it on this deployment: the page sees the CredentialRevoked event and shows it.
+    const revoker = createProofX({
+      chainId: demo.deployment.chainId,
+      deployment: demo.deployment as never,
+      rpcUrl: demo.rpcUrl,
+      account: localAccounts.admin,
+      pollingInterval: 100,
+    })
+    const { issuerKeyHash, nullifier } = await revoker.getCredentialStatus({ credential })
+    await revoker.revokeCredential({ issuerKeyHash, nullifier })
+    expect(await revoker.isCompliant({ subject: credential.attributes.subject, policyId: 1n })).toBe(false)
+    await expect.poll(() => holder.getByTestId('credential-chain-status').getAttribute('data-status'), { timeout: 30_000 }).toBe('revoked')
+    expect(await holder.getByTestId('credential-chain-status').textContent()).toBe('revoked by its issuer')
+    await expect
+      .poll(() => holder.getByTestId('compliance-status').textContent(), { timeout: 30_000 })
+      .toMatch(/Not compliant with accredited \(revoked or issuer removed\)/)
+    await screenshot(holder, '13-link-credential-revoked')
 
     expect(seen.length).toBeGreaterThan(10)
     for (const secret of secrets)

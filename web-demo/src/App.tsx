@@ -36,7 +36,13 @@ export function App({ deployment, modeLabel, preload }: { deployment: PageDeploy
       <main>
         <div className="column">
           <ConnectPanel expectedChainId={deployment.chainId} />
-          <CredentialPanel subject={connection.address} selectedId={credentialId} onSelect={setCredentialId} />
+          <CredentialPanel
+            subject={connection.address}
+            selectedId={credentialId}
+            onSelect={setCredentialId}
+            chainId={deployment.chainId}
+            verifier={deployment.proxy}
+          />
           <PolicyPicker names={policyNames} value={policyName} onChange={setPolicyName} published={published.data} error={published.error} />
           <ProveSubmitPanel
             subject={connection.address}

@@ -1,6 +1,5 @@
-import type { Address, Hash, PublicClient } from 'viem'
-import { ROLES, monitoredEventsAbi } from '../monitor/monitored-events.js'
-import { proofXVerifierAbi } from '@proofx/sdk'
+import { getAbiItem, type Address, type Hash, type PublicClient } from 'viem'
+import { proofXRoles, proofXVerifierAbi } from '@proofx/sdk'
 
 export type SignerKeyAge = {
   account: Address
@@ -24,14 +23,14 @@ export async function auditSignerKeys(
   client: PublicClient,
   { contract, fromBlock = 0n, maxAgeDays = 90 }: { contract: Address; fromBlock?: bigint; maxAgeDays?: number },
 ): Promise<AuditSignerKeysReturnType> {
-  const grantedEvent = monitoredEventsAbi.find((e) => e.name === 'RoleGranted')!
-  const grants = await client.getLogs({ address: contract, event: grantedEvent, args: { role: ROLES.SIGNER_ROLE }, fromBlock, toBlock: 'latest' })
+  const grantedEvent = getAbiItem({ abi: proofXVerifierAbi, name: 'RoleGranted' })
+  const grants = await client.getLogs({ address: contract, event: grantedEvent, args: { role: proofXRoles.SIGNER_ROLE }, fromBlock, toBlock: 'latest' })
   const latest = new Map<Address, (typeof grants)[number]>()
   for (const log of grants) latest.set(log.args.account!, log) // logs come in chain order: the last grant wins
   const head = await client.getBlock({ blockTag: 'latest' })
   const signers: SignerKeyAge[] = []
   for (const [account, log] of latest) {
-    const holds = await client.readContract({ address: contract, abi: proofXVerifierAbi, functionName: 'hasRole', args: [ROLES.SIGNER_ROLE, account] })
+    const holds = await client.readContract({ address: contract, abi: proofXVerifierAbi, functionName: 'hasRole', args: [proofXRoles.SIGNER_ROLE, account] })
     if (!holds) continue
     const block = await client.getBlock({ blockNumber: log.blockNumber })
     const ageDays = Number(head.timestamp - block.timestamp) / 86_400

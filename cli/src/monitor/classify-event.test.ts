@@ -1,8 +1,7 @@
 import { encodeFunctionData } from 'viem'
 import { describe, expect, test } from 'vitest'
-import { proofXVerifierAbi } from '@proofx/sdk'
+import { proofXRoles, proofXVerifierAbi } from '@proofx/sdk'
 import { classifyEvent, type DecodedLog } from './classify-event.js'
-import { ROLES } from './monitored-events.js'
 
 const log = (eventName: string, args: Record<string, unknown>): DecodedLog =>
   ({
@@ -23,14 +22,14 @@ describe('classifyEvent (playbook section 2, on-chain table)', () => {
   test('role changes and pause are high, with the role named', () => {
     const [granted] = classifyEvent(
       log('RoleGranted', {
-        role: ROLES.SIGNER_ROLE,
+        role: proofXRoles.SIGNER_ROLE,
         account: '0x1111111111111111111111111111111111111111',
         sender: '0x2222222222222222222222222222222222222222',
       }),
       { chainId: 1 },
     )
     expect(granted).toMatchObject({ id: `0x${'ab'.repeat(32)}:3`, severity: 'high', kind: 'RoleChange', blockNumber: '7', data: { roleName: 'SIGNER_ROLE' } })
-    expect(classifyEvent(log('RoleRevoked', { role: ROLES.DEFAULT_ADMIN_ROLE }), { chainId: 1 })[0]).toMatchObject({
+    expect(classifyEvent(log('RoleRevoked', { role: proofXRoles.DEFAULT_ADMIN_ROLE }), { chainId: 1 })[0]).toMatchObject({
       severity: 'high',
       data: { roleName: 'DEFAULT_ADMIN_ROLE' },
     })
@@ -66,7 +65,7 @@ describe('classifyEvent (playbook section 2, on-chain table)', () => {
       }) as DecodedLog
     const swap = encodeFunctionData({ abi: proofXVerifierAbi, functionName: 'setVerifier', args: [proxy, `0x${'12'.repeat(32)}`, true] })
     const upgrade = encodeFunctionData({ abi: proofXVerifierAbi, functionName: 'upgradeToAndCall', args: [proxy, '0x'] })
-    const grant = encodeFunctionData({ abi: proofXVerifierAbi, functionName: 'grantRole', args: [ROLES.SIGNER_ROLE, proxy] })
+    const grant = encodeFunctionData({ abi: proofXVerifierAbi, functionName: 'grantRole', args: [proofXRoles.SIGNER_ROLE, proxy] })
     const context = { chainId: 1, proxy, timelock }
     expect(classifyEvent(scheduled(proxy, swap), context)[0]).toMatchObject({
       severity: 'high',

@@ -1,6 +1,5 @@
 import { decodeFunctionData, getAddress, isHex, type Address, type Hash, type Log } from 'viem'
-import { proofXVerifierAbi } from '@proofx/sdk'
-import { roleName } from './monitored-events.js'
+import { proofXVerifierAbi, roleName } from '@proofx/sdk'
 
 export type Severity = 'info' | 'medium' | 'high'
 

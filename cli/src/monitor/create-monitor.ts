@@ -1,9 +1,12 @@
 import type { Address, PublicClient } from 'viem'
+import { proofXVerifierAbi } from '@proofx/sdk'
 import { classifyEvent, type Alert, type DecodedLog } from './classify-event.js'
 import { readCheckpoint, writeCheckpoint, type Checkpoint } from './checkpoint.js'
 import type { AlertSink } from './alert-sinks.js'
 import { governanceEventsAbi } from './governance-events.js'
-import { monitoredEventsAbi } from './monitored-events.js'
+
+/** Every event ProofXVerifier emits, its own and those it inherits (AccessControl, Pausable, UUPS), from the generated ABI. */
+const verifierEvents = proofXVerifierAbi.filter((item): item is Extract<(typeof proofXVerifierAbi)[number], { type: 'event' }> => item.type === 'event')
 
 export type MonitorOptions = {
   client: PublicClient
@@ -36,7 +39,7 @@ export function createMonitor(options: MonitorOptions) {
   const maxBlockRange = options.maxBlockRange ?? 2_000n
   const governed = [options.governance?.timelock, options.governance?.safe].filter((a): a is Address => a !== undefined)
   const addresses = [contract, ...governed]
-  const events = governed.length ? [...monitoredEventsAbi, ...governanceEventsAbi()] : monitoredEventsAbi
+  const events = governed.length ? [...verifierEvents, ...governanceEventsAbi()] : verifierEvents
   let chainId: number | undefined
 
   const save = (cp: Omit<Checkpoint, 'updatedAt' | 'chainId' | 'contract'>) => writeCheckpoint(checkpointPath, { chainId: chainId!, contract, ...cp })

@@ -62,7 +62,9 @@ contract ProofXVerifierTimelockTest is Base {
         vm.warp(block.timestamp + DELAY - 1);
         vm.expectRevert(
             abi.encodeWithSelector(
-                TimelockController.TimelockUnexpectedOperationState.selector, id, bytes32(1 << uint8(TimelockController.OperationState.Ready))
+                TimelockController.TimelockUnexpectedOperationState.selector,
+                id,
+                bytes32(1 << uint8(TimelockController.OperationState.Ready))
             )
         );
         vm.prank(safe);
@@ -79,7 +81,9 @@ contract ProofXVerifierTimelockTest is Base {
 
     function test_setVerifier_revertsIfSafeCallsDirectly() public {
         vm.expectRevert(
-            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, safe, verifier.UPGRADER_ROLE())
+            abi.encodeWithSelector(
+                IAccessControl.AccessControlUnauthorizedAccount.selector, safe, verifier.UPGRADER_ROLE()
+            )
         );
         vm.prank(safe);
         verifier.setVerifier(address(groth16), vkeyHash, false);
@@ -88,7 +92,9 @@ contract ProofXVerifierTimelockTest is Base {
     function test_upgrade_revertsIfSafeCallsDirectly() public {
         address next = address(new ProofXVerifier());
         vm.expectRevert(
-            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, safe, verifier.UPGRADER_ROLE())
+            abi.encodeWithSelector(
+                IAccessControl.AccessControlUnauthorizedAccount.selector, safe, verifier.UPGRADER_ROLE()
+            )
         );
         vm.prank(safe);
         verifier.upgradeToAndCall(next, "");
@@ -104,7 +110,9 @@ contract ProofXVerifierTimelockTest is Base {
     function test_schedule_revertsIfNotProposer() public {
         bytes memory data = _setVerifierCall(address(groth16));
         vm.expectRevert(
-            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, guardian, timelock.PROPOSER_ROLE())
+            abi.encodeWithSelector(
+                IAccessControl.AccessControlUnauthorizedAccount.selector, guardian, timelock.PROPOSER_ROLE()
+            )
         );
         vm.prank(guardian);
         timelock.schedule(address(verifier), 0, data, bytes32(0), bytes32(0), DELAY);
@@ -121,7 +129,9 @@ contract ProofXVerifierTimelockTest is Base {
         verifier.pause();
         assertTrue(verifier.paused());
         vm.expectRevert(
-            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, guardian, verifier.DEFAULT_ADMIN_ROLE())
+            abi.encodeWithSelector(
+                IAccessControl.AccessControlUnauthorizedAccount.selector, guardian, verifier.DEFAULT_ADMIN_ROLE()
+            )
         );
         vm.prank(guardian);
         verifier.unpause();
@@ -135,7 +145,9 @@ contract ProofXVerifierTimelockTest is Base {
         verifier.closeGates();
         assertTrue(verifier.gatesClosed());
         vm.expectRevert(
-            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, guardian, verifier.DEFAULT_ADMIN_ROLE())
+            abi.encodeWithSelector(
+                IAccessControl.AccessControlUnauthorizedAccount.selector, guardian, verifier.DEFAULT_ADMIN_ROLE()
+            )
         );
         vm.prank(guardian);
         verifier.openGates();
@@ -146,7 +158,9 @@ contract ProofXVerifierTimelockTest is Base {
 
     function test_setBatchVerifier_revertsIfSafeCallsDirectly() public {
         vm.expectRevert(
-            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, safe, verifier.UPGRADER_ROLE())
+            abi.encodeWithSelector(
+                IAccessControl.AccessControlUnauthorizedAccount.selector, safe, verifier.UPGRADER_ROLE()
+            )
         );
         vm.prank(safe);
         verifier.setBatchVerifier(address(0));

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { startProofXNode, type ProofXNode } from '../../../test/helpers/anvil.js'
 import { hashVerificationKey, type VerificationKey } from '../artifacts/hash-verification-key.js'
 import { proofXVerifierAbi } from '../chain/abi.js'
-import { proofXRoles } from '../chain/roles.js'
+import { proofXRoles, type ProofXRoleName } from '../chain/roles.js'
 import { createProofX, type CreateProofXReturnType } from '../clients/create-proofx.js'
 import { createIssuerKey } from '../credentials/create-issuer-key.js'
 import { demoIssuer } from '../demo/demo-issuer.js'
@@ -70,8 +70,12 @@ describe('reads', () => {
     expect(await stranger.getPolicy({ policyId: 99n })).toMatchObject({ registered: false, active: false, policyHash: 0n })
   })
 
-  test("the SDK's role hashes are the contract's", async () => {
-    for (const name of ['SIGNER_ROLE', 'PAUSER_ROLE', 'UPGRADER_ROLE', 'DEFAULT_ADMIN_ROLE'] as const)
+  test("the SDK's role table is the contract's: one entry per *_ROLE constant, with the deployed hash", async () => {
+    const constants = proofXVerifierAbi
+      .filter((item) => item.type === 'function' && item.name.endsWith('_ROLE') && item.inputs.length === 0)
+      .map((item) => (item as { name: ProofXRoleName }).name)
+    expect([...constants].sort()).toEqual(Object.keys(proofXRoles).sort())
+    for (const name of constants)
       expect(await admin.readContract({ address: node.deployment.proxy, abi: proofXVerifierAbi, functionName: name })).toBe(proofXRoles[name])
   })
 })

@@ -22,6 +22,13 @@ export {
   type GetComplianceStatusParameters,
   type GetComplianceStatusReturnType,
 } from './get-compliance-status.js'
+export {
+  getCredentialStatus,
+  type CredentialStatus,
+  type GetCredentialStatusErrorType,
+  type GetCredentialStatusParameters,
+  type GetCredentialStatusReturnType,
+} from './get-credential-status.js'
 export { getPolicy, type GetPolicyErrorType, type GetPolicyParameters, type GetPolicyReturnType } from './get-policy.js'
 export {
   getPublishedPolicy,
@@ -137,6 +144,13 @@ export {
   type UpgradeParameters,
   type UpgradeReturnType,
 } from './upgrade.js'
+export {
+  watchCredentialRevoked,
+  type CredentialRevokedEvent,
+  type WatchCredentialRevokedErrorType,
+  type WatchCredentialRevokedParameters,
+  type WatchCredentialRevokedReturnType,
+} from './watch-credential-revoked.js'
 export {
   watchProofVerified,
   type ProofVerifiedEvent,

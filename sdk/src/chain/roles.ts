@@ -1,11 +1,13 @@
-import { keccak256, toHex, type Hex } from 'viem'
+import { keccak256, toHex, zeroHash, type Hex } from 'viem'
+
+/** The roles ProofXVerifier's AccessControl checks, other than the admin role (sdk/src/actions/admin.test.ts
+ * checks this list and the hashes against the deployed contract's `*_ROLE` constants). */
+const roleNames = ['SIGNER_ROLE', 'PAUSER_ROLE', 'UPGRADER_ROLE'] as const
 
 /** The AccessControl roles of ProofXVerifier: keccak256 of the role name, DEFAULT_ADMIN_ROLE is zero. */
 export const proofXRoles = {
-  DEFAULT_ADMIN_ROLE: '0x0000000000000000000000000000000000000000000000000000000000000000',
-  SIGNER_ROLE: keccak256(toHex('SIGNER_ROLE')),
-  PAUSER_ROLE: keccak256(toHex('PAUSER_ROLE')),
-  UPGRADER_ROLE: keccak256(toHex('UPGRADER_ROLE')),
+  DEFAULT_ADMIN_ROLE: zeroHash,
+  ...(Object.fromEntries(roleNames.map((name) => [name, keccak256(toHex(name))])) as Record<(typeof roleNames)[number], Hex>),
 } as const satisfies Record<string, Hex>
 
 export type ProofXRoleName = keyof typeof proofXRoles

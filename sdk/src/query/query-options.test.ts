@@ -11,6 +11,10 @@ import { DEMO_POLICIES } from '../demo/demo-policies.js'
 import { createProver, type Prover } from '../prover/create-prover.js'
 import { createProofXConfig } from '../config/create-proofx-config.js'
 import { getComplianceStatusQueryOptions } from './getComplianceStatus.js'
+import { getCredentialStatusQueryOptions } from './getCredentialStatus.js'
+import { hashCredential } from '../credentials/hash-credential.js'
+import { createProofX } from '../clients/create-proofx.js'
+import { localAccounts } from '@proofx/test-helpers/local-accounts'
 import { proveMutationOptions } from './prove.js'
 import { submitProofMutationOptions } from './submitProof.js'
 
@@ -122,5 +126,36 @@ describe('query options (anvil)', () => {
     const proofx = createProofXConfig({ prover, verifiers: { 31337: node.deployment.proxy } })
     const { queryKey } = getComplianceStatusQueryOptions(wagmiConfig, proofx, { subject, policyId: 2n, chainId: 31337 })
     expect(JSON.parse(JSON.stringify(queryKey))).toEqual(['proofx', 'complianceStatus', { subject, policyId: '2', chainId: 31337 }])
+  })
+
+  test('credential status: active, then revoked once the issuer revokes it; the key names hashes, never an attribute', async () => {
+    const proofx = createProofXConfig({ prover, verifiers: { 31337: node.deployment.proxy } })
+    const block = await getPublicClient(wagmiConfig)!.getBlock()
+    const credential = signCredential(demoIssuer(), {
+      subject,
+      assets: 7_654_321n,
+      liabilities: 1_234n,
+      kycLevel: 2,
+      riskScore: 20,
+      jurisdiction: 276,
+      issuedAt: block.timestamp - 60n,
+      expiresAt: block.timestamp + 86_400n,
+      salt: randomSalt(),
+    })
+    const options = getCredentialStatusQueryOptions(wagmiConfig, proofx, { credential, chainId: 31337 })
+    const key = JSON.stringify(options.queryKey)
+    expect(JSON.parse(key)).toEqual([
+      'proofx',
+      'credentialStatus',
+      { issuerKeyHash: demoIssuer().keyHash.toString(), credentialHash: hashCredential(credential.attributes).toString(), chainId: 31337 },
+    ])
+    for (const value of [credential.attributes.assets, credential.attributes.liabilities, credential.attributes.salt])
+      expect(key).not.toContain(value.toString())
+
+    const before = await options.queryFn()
+    expect(before).toMatchObject({ status: 'active', revoked: false, issuerTrusted: true })
+    const admin = createProofX({ chainId: node.chainId, deployment: node.deployment, rpcUrl: node.rpcUrl, account: localAccounts.admin, pollingInterval: 50 })
+    await admin.revokeCredential({ issuerKeyHash: before.issuerKeyHash, nullifier: before.nullifier })
+    expect(await options.queryFn()).toMatchObject({ status: 'revoked', revoked: true, nullifier: before.nullifier })
   })
 })

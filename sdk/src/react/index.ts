@@ -7,6 +7,7 @@ export { useProofXConfig, type UseProofXConfigParameters } from './hooks/useProo
 export { useProve, type UseProveParameters } from './hooks/useProve.js'
 export { useSubmitProof, type UseSubmitProofParameters } from './hooks/useSubmitProof.js'
 export { useComplianceStatus, type UseComplianceStatusParameters } from './hooks/useComplianceStatus.js'
+export { useCredentialStatus, type UseCredentialStatusParameters } from './hooks/useCredentialStatus.js'
 export { useCredentialStore, type UseCredentialStoreParameters } from './hooks/useCredentialStore.js'
 export { usePublishedPolicy, type UsePublishedPolicyParameters } from './hooks/usePublishedPolicy.js'
 export { proveMutationOptions, proveMutationKey, type ProveData, type ProveProgress, type ProveVariables } from '../query/prove.js'
@@ -17,6 +18,12 @@ export {
   type GetComplianceStatusData,
   type GetComplianceStatusOptions,
 } from '../query/getComplianceStatus.js'
+export {
+  getCredentialStatusQueryOptions,
+  getCredentialStatusQueryKey,
+  type GetCredentialStatusData,
+  type GetCredentialStatusOptions,
+} from '../query/getCredentialStatus.js'
 export {
   getPublishedPolicyQueryOptions,
   getPublishedPolicyQueryKey,

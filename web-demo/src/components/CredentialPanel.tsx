@@ -2,6 +2,7 @@ import { CREDENTIAL_LINK_PARAMETER, type CredentialSummary } from '@proofx/sdk'
 import { useCredentialStore } from '@proofx/sdk/react'
 import { useEffect, useRef, useState } from 'react'
 import type { Address } from 'viem'
+import { CredentialChainStatus } from './CredentialChainStatus.js'
 import { ErrorNotice } from './ErrorNotice.js'
 import { formatDate, shortHex } from '../lib/format.js'
 import { issueSampleCredential, SAMPLE_PROFILES, type SampleProfile } from '../lib/sample-credentials.js'
@@ -22,10 +23,14 @@ export function CredentialPanel({
   subject,
   selectedId,
   onSelect,
+  chainId,
+  verifier,
 }: {
   subject: Address | undefined
   selectedId: string | undefined
   onSelect(id: string | undefined): void
+  chainId: number
+  verifier: Address
 }) {
   const { credentials, importCredential, deleteCredential } = useCredentialStore()
   const [profile, setProfile] = useState<SampleProfile>('qualifies')
@@ -94,6 +99,7 @@ export function CredentialPanel({
                     {VALIDITY_LABELS[c.validity]}
                   </span>
                   <div className="muted">until {formatDate(c.credential.attributes.expiresAt)}</div>
+                  <CredentialChainStatus credential={c.credential} chainId={chainId} verifier={verifier} />
                 </td>
                 <td>
                   <button type="button" className="secondary" onClick={() => deleteCredential.mutate(c.id)} data-testid="delete-credential">

@@ -1,4 +1,4 @@
-import type { Policy, SignedCredential } from '@proofx/sdk'
+import type { ComplianceStatusReason, Policy, SignedCredential } from '@proofx/sdk'
 import { useEffect } from 'react'
 import { usePublicClient } from 'wagmi'
 import type { Address } from 'viem'
@@ -14,6 +14,14 @@ const STAGE_LABELS: Record<string, string> = {
   proving: 'Proving (Groth16)',
   verifying: 'Verifying the proof locally',
   done: 'Done',
+}
+
+const REASON_LABELS: Partial<Record<ComplianceStatusReason, string>> = {
+  'no-record': 'no record',
+  'policy-inactive': 'policy inactive',
+  'gates-closed': 'gates closed by the operator',
+  'generation-voided': 'record voided by a verifier upgrade: prove again',
+  invalidated: 'revoked or issuer removed',
 }
 
 /** Steps 4 and 5: prove in the browser (progress, time, cancel), then submit and show the on-chain status. */
@@ -131,7 +139,7 @@ export function ProveSubmitPanel({
             </strong>
           ) : (
             <span>
-              Not compliant with {policyName} ({status.data.reason.replace('-', ' ')}).
+              Not compliant with {policyName} ({REASON_LABELS[status.data.reason] ?? status.data.reason}).
             </span>
           )}
         </p>

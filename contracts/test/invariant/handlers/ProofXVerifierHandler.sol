@@ -129,7 +129,9 @@ contract ProofXVerifierHandler is CommonBase, StdCheats, StdUtils {
             uint256 roll = uint256(keccak256(abi.encode(seed, i)));
             FixtureProof memory entry = proofs[roll % proofs.length];
             entries[i] = IProofXVerifier.ProofSubmission(entry.policyId, entry.subject, entry.proof);
-            if ((roll >> 8) % 4 == 0) entries[i].proof.a[1] = entries[i].proof.a[1] == 0 ? 0 : FIELD_Q - entries[i].proof.a[1];
+            if ((roll >> 8) % 4 == 0) {
+                entries[i].proof.a[1] = entries[i].proof.a[1] == 0 ? 0 : FIELD_Q - entries[i].proof.a[1];
+            }
         }
 
         bool[] memory expected = new bool[](count);
@@ -161,7 +163,7 @@ contract ProofXVerifierHandler is CommonBase, StdCheats, StdUtils {
             ghostRecordedAt[entries[i].subject][entries[i].policyId] = block.timestamp;
             ghostProofTimestamp[entries[i].subject][entries[i].policyId] = entries[i].proof.timestamp;
             ghostValidityAtRecord[entries[i].subject][entries[i].policyId] =
-                verifier.getPolicy(entries[i].policyId).validityPeriod;
+            verifier.getPolicy(entries[i].policyId).validityPeriod;
             ghostGenerationAtRecord[entries[i].subject][entries[i].policyId] = verifier.verifierGeneration();
         }
     }
@@ -284,7 +286,11 @@ contract ProofXVerifierHandler is CommonBase, StdCheats, StdUtils {
         return role == verifier.UPGRADER_ROLE() ? verifier.UPGRADER_ROLE() : verifier.DEFAULT_ADMIN_ROLE();
     }
 
-    function _recordHashes(IProofXVerifier.ProofSubmission[] memory entries) internal view returns (bytes32[] memory h) {
+    function _recordHashes(IProofXVerifier.ProofSubmission[] memory entries)
+        internal
+        view
+        returns (bytes32[] memory h)
+    {
         h = new bytes32[](entries.length);
         for (uint256 i; i < entries.length; ++i) {
             h[i] = keccak256(abi.encode(verifier.getComplianceRecord(entries[i].subject, entries[i].policyId)));

@@ -1,6 +1,7 @@
 import type { Account, Address, Chain, Client, Transport } from 'viem'
 import { addIssuer, type AddIssuerParameters, type AddIssuerReturnType } from '../../actions/add-issuer.js'
 import { getComplianceStatus, type GetComplianceStatusParameters, type GetComplianceStatusReturnType } from '../../actions/get-compliance-status.js'
+import { getCredentialStatus, type GetCredentialStatusParameters, type GetCredentialStatusReturnType } from '../../actions/get-credential-status.js'
 import { getPolicy, type GetPolicyParameters, type GetPolicyReturnType } from '../../actions/get-policy.js'
 import { getPublishedPolicy, type GetPublishedPolicyParameters, type GetPublishedPolicyReturnType } from '../../actions/get-published-policy.js'
 import {
@@ -25,6 +26,7 @@ import { submitProof, type SubmitProofParameters, type SubmitProofReturnType } f
 import { submitProofs, type SubmitProofsParameters, type SubmitProofsReturnType } from '../../actions/submit-proofs.js'
 import { unpause, type UnpauseParameters, type UnpauseReturnType } from '../../actions/unpause.js'
 import { upgrade, type UpgradeParameters, type UpgradeReturnType } from '../../actions/upgrade.js'
+import { watchCredentialRevoked, type WatchCredentialRevokedParameters, type WatchCredentialRevokedReturnType } from '../../actions/watch-credential-revoked.js'
 import { watchProofVerified, type WatchProofVerifiedParameters, type WatchProofVerifiedReturnType } from '../../actions/watch-proof-verified.js'
 
 /** The action's parameters with `address` optional: the decorator fills in the verifier it was created for. */
@@ -35,10 +37,12 @@ export type ProofXActions = {
   submitProofs: (parameters: Bound<SubmitProofsParameters>) => Promise<SubmitProofsReturnType>
   isCompliant: (parameters: Bound<IsCompliantParameters>) => Promise<IsCompliantReturnType>
   getComplianceStatus: (parameters: Bound<GetComplianceStatusParameters>) => Promise<GetComplianceStatusReturnType>
+  getCredentialStatus: (parameters: Bound<GetCredentialStatusParameters>) => Promise<GetCredentialStatusReturnType>
   getPolicy: (parameters: Bound<GetPolicyParameters>) => Promise<GetPolicyReturnType>
   getPublishedPolicy: (parameters: Bound<GetPublishedPolicyParameters>) => Promise<GetPublishedPolicyReturnType>
   getVerificationKeyHash: (parameters?: Bound<GetVerificationKeyHashParameters>) => Promise<GetVerificationKeyHashReturnType>
   watchProofVerified: (parameters: Bound<WatchProofVerifiedParameters>) => WatchProofVerifiedReturnType
+  watchCredentialRevoked: (parameters: Bound<WatchCredentialRevokedParameters>) => WatchCredentialRevokedReturnType
   grantSigner: (parameters: Bound<GrantSignerParameters>) => Promise<GrantSignerReturnType>
   revokeSigner: (parameters: Bound<RevokeSignerParameters>) => Promise<RevokeSignerReturnType>
   pause: (parameters?: Bound<PauseParameters>) => Promise<PauseReturnType>
@@ -80,10 +84,12 @@ export function proofXActions({ address }: ProofXActionsConfig) {
       submitProofs: (p) => submitProofs(c, bind(p)),
       isCompliant: (p) => isCompliant(c, bind(p)),
       getComplianceStatus: (p) => getComplianceStatus(c, bind(p)),
+      getCredentialStatus: (p) => getCredentialStatus(c, bind(p)),
       getPolicy: (p) => getPolicy(c, bind(p)),
       getPublishedPolicy: (p) => getPublishedPolicy(c, bind(p)),
       getVerificationKeyHash: (p) => getVerificationKeyHash(c, bind(p)),
       watchProofVerified: (p) => watchProofVerified(c, bind(p)),
+      watchCredentialRevoked: (p) => watchCredentialRevoked(c, bind(p)),
       grantSigner: (p) => grantSigner(c, bind(p)),
       revokeSigner: (p) => revokeSigner(c, bind(p)),
       pause: (p) => pause(c, bind(p)),

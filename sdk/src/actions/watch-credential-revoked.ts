@@ -1,0 +1,71 @@
+import type { Account, Address, Chain, Client, Hash, Transport, WatchContractEventReturnType } from 'viem'
+import { watchContractEvent } from 'viem/actions'
+import { proofXVerifierAbi } from '../chain/abi.js'
+import type { ProofXErrorType } from '../errors/base.js'
+
+/** One CredentialRevoked event. */
+export type CredentialRevokedEvent = {
+  issuerKeyHash: bigint
+  nullifier: bigint
+  /** The issuer's revoker, or an admin. */
+  revokedBy: Address
+  blockNumber: bigint
+  transactionHash: Hash
+  logIndex: number
+}
+
+export type WatchCredentialRevokedParameters = {
+  /** The ProofXVerifier proxy. */
+  address: Address
+  /** Called with each batch of new events, oldest first. */
+  onEvents: (events: CredentialRevokedEvent[]) => void
+  onError?: ((error: Error) => void) | undefined
+  /** Only events for this issuer / nullifier (indexed topics, filtered by the node). */
+  issuerKeyHash?: bigint | undefined
+  nullifier?: bigint | undefined
+  /** Also deliver events from this block on (default: only new ones). */
+  fromBlock?: bigint | undefined
+  /** Milliseconds between polls over HTTP (default: the client's pollingInterval). */
+  pollingInterval?: number | undefined
+}
+
+/** Stops watching. */
+export type WatchCredentialRevokedReturnType = WatchContractEventReturnType
+
+export type WatchCredentialRevokedErrorType = ProofXErrorType
+
+/**
+ * Watches the verifier's CredentialRevoked events: a holder's page refreshes a credential's status, an issuer's
+ * back office confirms its revocations landed.
+ * @example
+ * const unwatch = watchCredentialRevoked(client, { address: deployment.proxy, issuerKeyHash, onEvents: refresh })
+ */
+export function watchCredentialRevoked(
+  client: Client<Transport, Chain | undefined, Account | undefined>,
+  parameters: WatchCredentialRevokedParameters,
+): WatchCredentialRevokedReturnType {
+  const { address, onEvents, onError, issuerKeyHash, nullifier, fromBlock, pollingInterval } = parameters
+  return watchContractEvent(client, {
+    address,
+    abi: proofXVerifierAbi,
+    eventName: 'CredentialRevoked',
+    args: { issuerKeyHash, nullifier },
+    strict: true,
+    ...(fromBlock === undefined ? {} : { fromBlock }),
+    ...(pollingInterval === undefined ? {} : { pollingInterval }),
+    onError,
+    onLogs: (logs) => {
+      const events = logs
+        .filter((log) => log.blockNumber !== null && log.transactionHash !== null)
+        .map((log) => ({
+          issuerKeyHash: log.args.issuerKeyHash,
+          nullifier: log.args.nullifier,
+          revokedBy: log.args.revokedBy,
+          blockNumber: log.blockNumber!,
+          transactionHash: log.transactionHash!,
+          logIndex: log.logIndex ?? 0,
+        }))
+      if (events.length > 0) onEvents(events)
+    },
+  })
+}
