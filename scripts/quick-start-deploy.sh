@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Deploys ProofX to a local anvil the way it is deployed to any chain: `proofx deploy`, the deployer's key in an
-# encrypted V3 keystore. Needs `npx forge build` done and `npx anvil` running; RPC_URL and DEPLOYMENTS_DIR override
+# encrypted V3 keystore. Needs `npx forge build` done and `npx anvil --block-time 1` running; RPC_URL and DEPLOYMENTS_DIR override
 # the defaults (http://127.0.0.1:8545, deployments/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
