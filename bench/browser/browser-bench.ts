@@ -1,7 +1,7 @@
 // Headless Chromium: the SDK against plain snarkjs in the same page, cold and warm, click-to-proof after a
 // preload, the second visit's downloads, and the memory proving adds.
 import { chromium, type Browser, type Page } from 'playwright-core'
-import type { ProofTimings } from '@proofx/sdk'
+import type { ProofTimings, ProvingEngine } from '@proofx/sdk'
 import { requireTool } from '../../scripts/provision/find-tools.mjs'
 import { chromiumArgs } from '../../vitest.config.js'
 import { medianOfFields, outsideWorkerStages, summarize, type Summary } from '../lib/stats.js'
@@ -48,6 +48,11 @@ export type BrowserBenchResult = {
     ratioVsWorker: number
     ratioVsMain: number
   }
+  /**
+   * Warm SDK proofs with each engine named explicitly (createProver({ engine })), in the isolated page's series and
+   * in the page served without COOP/COEP: the engines side by side in the same pages.
+   */
+  engines: Record<'isolated' | 'notIsolated', Record<ProvingEngine, { summary: Summary; split: ProofTimings }>>
   /** The SDK's warm proofs in a page served without COOP/COEP (buffers transferred, not shared), with plain snarkjs in the same page. */
   notIsolated: { sdk: Summary; plainMain: Summary; ratioVsMain: number }
   /** Artifact requests the server answered during the second visit (preload + proof), per file. */
@@ -91,6 +96,9 @@ export async function runBrowserBench(runs: number, clickRuns: number, log: (lin
     await page.evaluate(() => proofxBench.plainWorkerStart())
     await page.evaluate(() => proofxBench.plainMainProve())
     await page.evaluate(() => proofxBench.plainWorkerProve())
+    for (const engine of ENGINES) await page.evaluate((e) => proofxBench.sdkProve(e), engine)
+    const byEngine = (): Record<ProvingEngine, ProofTimings[]> => ({ proofx: [], snarkjs: [] })
+    const isolatedEngines = byEngine()
     const sdk: ProofTimings[] = []
     const plainMain: number[] = []
     const plainWorker: { inWorker: number; roundTrip: number }[] = []
@@ -99,11 +107,12 @@ export async function runBrowserBench(runs: number, clickRuns: number, log: (lin
       async () => sdk.push(await page.evaluate(() => proofxBench.sdkProve())),
       async () => plainMain.push(await page.evaluate(() => proofxBench.plainMainProve())),
       async () => plainWorker.push(await page.evaluate(() => proofxBench.plainWorkerProve())),
+      ...ENGINES.map((engine) => async () => isolatedEngines[engine].push(await page.evaluate((e) => proofxBench.sdkProve(e), engine))),
     ]
     for (let i = 0; i < runs; i++) {
       for (let k = 0; k < variants.length; k++) await variants[(i + k) % variants.length]!()
       log(
-        `browser run ${i + 1}/${runs}: sdk ${Math.round(sdk.at(-1)!.total)} ms, plain main ${Math.round(plainMain.at(-1)!)} ms, plain worker ${Math.round(plainWorker.at(-1)!.inWorker)} ms`,
+        `browser run ${i + 1}/${runs}: sdk ${Math.round(sdk.at(-1)!.total)} ms, plain main ${Math.round(plainMain.at(-1)!)} ms, plain worker ${Math.round(plainWorker.at(-1)!.inWorker)} ms, ${ENGINES.map((e) => `engine ${e} ${Math.round(isolatedEngines[e].at(-1)!.total)} ms`).join(', ')}`,
       )
     }
     await page.evaluate(() => proofxBench.dispose())
@@ -114,14 +123,17 @@ export async function runBrowserBench(runs: number, clickRuns: number, log: (lin
     if (await page.evaluate(() => self.crossOriginIsolated)) throw new Error('the ?isolation=off page is cross-origin isolated')
     const notIsolatedSdk: number[] = []
     const notIsolatedPlain: number[] = []
+    const notIsolatedEngines = byEngine()
     await page.evaluate(() => proofxBench.sdkProve())
     await page.evaluate(() => proofxBench.plainMainProve())
+    for (const engine of ENGINES) await page.evaluate((e) => proofxBench.sdkProve(e), engine)
     const notIsolatedRuns = Math.max(3, Math.ceil(runs / 2))
     for (let i = 0; i < notIsolatedRuns; i++) {
       notIsolatedSdk.push((await page.evaluate(() => proofxBench.sdkProve())).total)
       notIsolatedPlain.push(await page.evaluate(() => proofxBench.plainMainProve()))
+      for (const engine of ENGINES) notIsolatedEngines[engine].push(await page.evaluate((e) => proofxBench.sdkProve(e), engine))
       log(
-        `browser, page not isolated, run ${i + 1}/${notIsolatedRuns}: sdk ${Math.round(notIsolatedSdk.at(-1)!)} ms, plain main ${Math.round(notIsolatedPlain.at(-1)!)} ms`,
+        `browser, page not isolated, run ${i + 1}/${notIsolatedRuns}: sdk ${Math.round(notIsolatedSdk.at(-1)!)} ms, plain main ${Math.round(notIsolatedPlain.at(-1)!)} ms, ${ENGINES.map((e) => `engine ${e} ${Math.round(notIsolatedEngines[e].at(-1)!.total)} ms`).join(', ')}`,
       )
     }
     await page.evaluate(() => proofxBench.dispose())
@@ -161,6 +173,7 @@ export async function runBrowserBench(runs: number, clickRuns: number, log: (lin
       build,
       cold: { ...cold, zkeyDownloads },
       crossOriginIsolated,
+      engines: { isolated: engineSummaries(isolatedEngines), notIsolated: engineSummaries(notIsolatedEngines) },
       notIsolated: ratioOf(summarize(notIsolatedSdk), summarize(notIsolatedPlain)),
       memory: {
         baselineRssMiB: baselineRss,
@@ -194,6 +207,13 @@ export async function runBrowserBench(runs: number, clickRuns: number, log: (lin
     await browser.close()
     await server.close()
   }
+}
+
+const ENGINES: readonly ProvingEngine[] = ['proofx', 'snarkjs']
+
+function engineSummaries(series: Record<ProvingEngine, ProofTimings[]>): Record<ProvingEngine, { summary: Summary; split: ProofTimings }> {
+  const one = (t: ProofTimings[]) => ({ summary: summarize(t.map((x) => x.total)), split: medianOfFields(t) })
+  return { proofx: one(series.proofx), snarkjs: one(series.snarkjs) }
 }
 
 /** The not-isolated page's SDK and plain summaries with their ratio of medians. */

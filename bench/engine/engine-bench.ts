@@ -2,6 +2,7 @@
 // whole proofs (groth16.prove vs engine.prove on the same witness) and each of the five MSMs on the
 // same bases and scalars (snarkjs's curve with its default threads vs the engine).
 import { readFileSync } from 'node:fs'
+import { loadavg } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import * as snarkjs from 'snarkjs'
 import { createGroth16Engine, readWitness, type EngineTimings } from '@proofx/sdk'
@@ -14,11 +15,18 @@ const root = fileURLToPath(new URL('../../', import.meta.url))
 const KINDS = ['A', 'B1', 'B2', 'C', 'H'] as const
 type Kind = (typeof KINDS)[number]
 
+/** snarkjs's stages, from the timestamps of its own logger's messages during `groth16.prove(zkey, wtns, logger)`. */
+export type SnarkjsStages = { abc: number; fft: number; msmA: number; msmB1: number; msmB2: number; msmC: number; msmH: number; total: number }
+
 export type EngineBenchResult = {
   engineProve: Summary
   snarkjsProve: Summary
   ratio: number
+  /** The engine with its helper thread (threads: 2), in the same rotation: its ratio to one thread. */
+  engineTwoThreads: Summary
   engineStages: EngineTimings
+  snarkjsStages: SnarkjsStages
+  loadAverage: { start: number[]; end: number[] }
   msm: Record<Kind, { engine: Summary; snarkjs: Summary; ratio: number; points: number }>
   verified: boolean
 }
@@ -30,25 +38,34 @@ export async function runEngineBench(runs: number, log: (line: string) => void):
   const zkeyBytes = new Uint8Array(readFileSync(`${root}circuits/artifacts/compliance.zkey`))
   const vkey = JSON.parse(readFileSync(`${root}circuits/artifacts/verification_key.json`, 'utf8'))
   const wtns = await sampleWitness()
+  const loadStart = loadavg()
   const engine = await createGroth16Engine(zkeyBytes)
+  const engine2 = await createGroth16Engine(zkeyBytes, { threads: 2 })
   const curve = (await snarkjs.curves.getCurveFromName('bn128')) as Curve
   try {
     const first = await engine.prove(wtns)
     const verified = await snarkjs.groth16.verify(vkey, first.publicSignals, first.proof)
+    await engine2.prove(wtns)
     await snarkjs.groth16.prove(zkeyBytes, wtns) // warm-up
     const mine: number[] = [],
       theirs: number[] = [],
-      stages: EngineTimings[] = []
+      two: number[] = [],
+      stages: EngineTimings[] = [],
+      theirStages: SnarkjsStages[] = []
+    const series = ['engine', 'snarkjs', 'engine2'] as const
     for (let i = 0; i < runs; i++) {
-      const order = i % 2 ? ['snarkjs', 'engine'] : ['engine', 'snarkjs']
-      for (const who of order) {
+      for (let k = 0; k < series.length; k++) {
+        const who = series[(i + k) % series.length]!
         const t = performance.now()
         if (who === 'engine') stages.push((await engine.prove(wtns)).timings)
-        else await snarkjs.groth16.prove(zkeyBytes, wtns)
-        ;(who === 'engine' ? mine : theirs).push(performance.now() - t)
+        else if (who === 'engine2') await engine2.prove(wtns)
+        else theirStages.push(await snarkjsProveStages(zkeyBytes, wtns))
+        ;(who === 'engine' ? mine : who === 'engine2' ? two : theirs).push(performance.now() - t)
       }
     }
-    log(`engine: proofs ${summarize(mine).median.toFixed(0)} ms vs snarkjs ${summarize(theirs).median.toFixed(0)} ms`)
+    log(
+      `engine: proofs ${summarize(mine).median.toFixed(0)} ms (2 threads ${summarize(two).median.toFixed(0)} ms) vs snarkjs ${summarize(theirs).median.toFixed(0)} ms`,
+    )
 
     // Per MSM: the zkey's bases; the witness (A, B1, B2; C over the private part); H over full-width scalars.
     const z = engine.zkey
@@ -100,12 +117,42 @@ export async function runEngineBench(runs: number, log: (line: string) => void):
       engineProve: summarize(mine),
       snarkjsProve: summarize(theirs),
       ratio: summarize(theirs).median / summarize(mine).median,
+      engineTwoThreads: summarize(two),
       engineStages: medianOfFields(stages),
+      snarkjsStages: medianOfFields(theirStages),
+      loadAverage: { start: loadStart, end: loadavg() },
       msm,
       verified,
     }
   } finally {
     await engine.terminate()
+    await engine2.terminate()
     await curve.terminate()
+  }
+}
+
+/**
+ * One snarkjs proof with a logger that timestamps its messages: ABC from "Building ABC" to the first FFT
+ * message, the FFTs from there to "Join ABC", each MSM from its "Multiexp start" to its "Multiexp end".
+ */
+async function snarkjsProveStages(zkey: Uint8Array, wtns: Uint8Array): Promise<SnarkjsStages> {
+  const marks: { at: number; msg: string }[] = []
+  const note = (msg: string) => void marks.push({ at: performance.now(), msg })
+  const t0 = performance.now()
+  await snarkjs.groth16.prove(zkey, wtns, { debug: note, info: note, warn: note, error: note } as never)
+  const total = performance.now() - t0
+  const at = (test: (msg: string) => boolean) => marks.find((m) => test(m.msg))?.at ?? NaN
+  const firstFft = at((m) => /FFT/.test(m))
+  const msm = (k: string) =>
+    at((m) => m.startsWith('Multiexp end') && m.includes(`multiexp ${k}:`)) - at((m) => m.startsWith('Multiexp start') && m.includes(`multiexp ${k}:`))
+  return {
+    abc: firstFft - at((m) => m.startsWith('Building ABC')),
+    fft: at((m) => m.startsWith('Join ABC')) - firstFft,
+    msmA: msm('A'),
+    msmB1: msm('B1'),
+    msmB2: msm('B2'),
+    msmC: msm('C'),
+    msmH: msm('H'),
+    total,
   }
 }

@@ -122,24 +122,63 @@ export function renderBenchmarksMd(r: BenchResults): string {
       `Ratio SDK / plain: **${n.ratio.toFixed(2)}**.`,
     ]),
     ...section('ProofX engine vs snarkjs (Node, same process)', r.engine, (g) => [
-      "`createGroth16Engine(zkey)` (sdk/src/engine, ProofX's clean-room WebAssembly prover; one thread) against `snarkjs.groth16.prove(zkey, wtns)` (its curve with default threads) on the same witness, alternating every round; the SDK uses it with `createProver({ engine: 'proofx' })` (the default stays snarkjs until the engine is faster in every configuration measured here).",
+      "`createGroth16Engine(zkey)` (sdk/src/engine, ProofX's clean-room WebAssembly prover) against `snarkjs.groth16.prove(zkey, wtns)` (its curve with default threads) on the same witness, rotating the order every round; `createProver()` uses the engine by default (`engine: 'snarkjs'` chooses the reference).",
+      `Load average during this section: ${g.loadAverage.start.map((v) => v.toFixed(2)).join(' ')} at its start, ${g.loadAverage.end.map((v) => v.toFixed(2)).join(' ')} at its end (2 cores shared with other work: compare the ratios, not the milliseconds).`,
       '',
       ...SUMMARY_HEAD,
-      summaryRow('engine `prove()`', g.engineProve),
+      summaryRow('engine `prove()`, 1 thread', g.engineProve),
+      summaryRow('engine `prove()`, 2 threads (helper thread)', g.engineTwoThreads),
       summaryRow('snarkjs `groth16.prove`', g.snarkjsProve),
       '',
-      `snarkjs / engine: **${g.ratio.toFixed(2)}x**; the engine's proof verifies with snarkjs: ${g.verified ? 'yes' : '**no**'}.`,
+      `snarkjs / engine: **${g.ratio.toFixed(2)}x**; 1 thread / 2 threads: ${(g.engineProve.median / g.engineTwoThreads.median).toFixed(2)}x; the engine's proof verifies with snarkjs: ${g.verified ? 'yes' : '**no**'}.`,
       '',
-      `Engine stages (medians): ${Object.entries(g.engineStages)
-        .filter(([k]) => k !== 'helper')
-        .map(([k, v]) => `${k} ${r0(v)}`)
-        .join(', ')} ms.`,
+      "Per stage (medians of the same series; snarkjs's from its own logger's timestamps):",
       '',
-      "Each MSM alone, same bases and scalars (H: full-width random scalars, as the quotient's coefficients are):",
+      row(['stage', 'engine ms', 'snarkjs ms', 'snarkjs / engine']),
+      row(['---', '---:', '---:', '---:']),
+      ...(['abc', 'fft', 'msmA', 'msmB1', 'msmB2', 'msmC', 'msmH', 'total'] as const).map((k) =>
+        row([
+          k === 'abc'
+            ? 'A, B, C from the coefficients'
+            : k === 'fft'
+              ? 'FFTs (3 inverse + 3 forward, 2^13)'
+              : k === 'total'
+                ? 'whole `prove`'
+                : `MSM ${k.slice(3)}`,
+          r0(g.engineStages[k]),
+          r0(g.snarkjsStages[k]),
+          `${(g.snarkjsStages[k] / g.engineStages[k]).toFixed(2)}x`,
+        ]),
+      ),
+      '',
+      'The witness is computed before either prover runs (the same circom calculator for both): see the SDK split below.',
+      '',
+      "Each MSM alone, same bases and scalars, engine on 1 thread vs snarkjs's curve with its threads (H: full-width random scalars, as the quotient's coefficients are):",
       '',
       row(['MSM', 'points', 'engine median ms', 'snarkjs median ms', 'snarkjs / engine']),
       row(['---', '---:', '---:', '---:', '---:']),
       ...Object.entries(g.msm).map(([k, m]) => row([k, r0(m.points), r0(m.engine.median), r0(m.snarkjs.median), `${m.ratio.toFixed(2)}x`])),
+      ...(r.browser.ok
+        ? [
+            '',
+            'Chromium, through the SDK (`createProver({ engine })`, warm, same pages as the Chromium section):',
+            '',
+            row(['page', 'engine median ms', 'snarkjs median ms', 'snarkjs / engine', 'engine prove / witness ms', 'snarkjs prove / witness ms']),
+            row(['---', '---:', '---:', '---:', '---:', '---:']),
+            ...(['isolated', 'notIsolated'] as const).map((p) => {
+              const e = r.browser.ok ? r.browser.value.engines[p] : undefined
+              if (!e) return row([p, '-', '-', '-', '-', '-'])
+              return row([
+                p === 'isolated' ? 'cross-origin isolated' : 'not isolated (no COOP/COEP)',
+                r0(e.proofx.summary.median),
+                r0(e.snarkjs.summary.median),
+                `${(e.snarkjs.summary.median / e.proofx.summary.median).toFixed(2)}x`,
+                `${r0(e.proofx.split.prove)} / ${r0(e.proofx.split.witness)}`,
+                `${r0(e.snarkjs.split.prove)} / ${r0(e.snarkjs.split.witness)}`,
+              ])
+            }),
+          ]
+        : []),
     ]),
     "## Split of a proof's time (SDK timings, medians of the warm series; cold browser proof for comparison)",
     '',

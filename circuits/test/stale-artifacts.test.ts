@@ -3,9 +3,10 @@ import { join } from 'node:path'
 import * as snarkjs from 'snarkjs'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { BATCH_VERIFIER_COMMAND, BATCH_VERIFIER_PATH, renderBatchVerifier } from '../../contracts/script/batch-verifier/render-batch-verifier.js'
-import { hashVerificationKey } from '@proofx/sdk'
+import { hashVerificationKey, PUBLIC_SIGNAL_COUNT, PUBLIC_SIGNAL_NAMES } from '@proofx/sdk'
 import { renderSolidityVerifier, renderVerificationKey, hashFile, readManifest, type SetupManifest } from '@proofx/cli'
 import { compileForTest, REPO_ROOT, type TestBuild } from './helpers/compile-for-test.js'
+import { readSymbols } from './helpers/read-symbols.js'
 import { PUBLIC_SIGNALS } from './helpers/sample-credential.js'
 import { terminateCurves } from './helpers/terminate-curves.js'
 
@@ -53,6 +54,14 @@ describe('committed artifacts are not stale', () => {
     expect(manifest.domainSize).toBe(2 ** 13)
     expect(manifest.zkeyBytes).toBe(manifest.files.zkey.bytes)
     expect(manifest.provingTimeMs).toBeGreaterThan(0)
+  })
+
+  // The SDK writes the layout once (sdk/src/credentials/public-signals.ts); everything else derives from it.
+  test("the SDK's public-signal layout is the circuit's: main.<name> at witness 1..n, and the committed r1cs has n public inputs and no outputs", async () => {
+    const symbols = await readSymbols(build.sym)
+    expect(PUBLIC_SIGNAL_NAMES.map((name) => symbols.get(`main.${name}`))).toEqual(PUBLIC_SIGNAL_NAMES.map((_, i) => i + 1))
+    const committed = await snarkjs.r1cs.info(join(REPO_ROOT, manifest.files.r1cs.path))
+    expect({ outputs: committed.nOutputs, publicInputs: committed.nPubInputs }).toEqual({ outputs: 0, publicInputs: PUBLIC_SIGNAL_COUNT })
   })
 
   test('verification_key.json is exactly what the committed zkey exports', async () => {

@@ -59,3 +59,46 @@ export {
 export { assembleSafeTransaction, checkProposal, connectSafe, signSafeProposal, type SafeProposal, type SafeSignatureFile } from './admin/safe-proposal.js'
 export { NoGovernanceRouteError, NotSafeOwnerError, ProposalMismatchError, ThresholdNotMetError, TimelockNotReadyError } from './admin/governance-errors.js'
 export { auditGovernance, type GovernanceAudit } from './admin/audit-governance.js'
+// Issuer: key, issuance ledger, credentials, revocation
+export {
+  issueCredential,
+  issueCredentials,
+  prepareAttributes,
+  DEFAULT_VALIDITY_SECONDS,
+  type IssueOptions,
+  type IssuedCredential,
+} from './issuer/issue-credential.js'
+export { revokeCredential, type RevokeParameters, type RevokeResult } from './issuer/revoke-issued-credential.js'
+export { openSqliteLedger } from './issuer/sqlite-ledger.js'
+export {
+  issuanceRecordToJson,
+  type CredentialStatus,
+  type IssuanceLedger,
+  type IssuanceRecord,
+  type ListFilter,
+  type NewIssuanceRecord,
+  type Revocation,
+} from './issuer/issuance-ledger.js'
+export {
+  decryptIssuerKey,
+  encryptIssuerKey,
+  loadIssuerKey,
+  readIssuerKeyHash,
+  readIssuerKeystoreFile,
+  writeIssuerKeystore,
+  DEFAULT_SCRYPT_N,
+  type IssuerKeystore,
+} from './issuer/issuer-keystore.js'
+export { resolvePassphrase, PASSPHRASE_ENV, type PassphraseSource } from './issuer/passphrase.js'
+export { parseIssuanceCsv, parseIssuanceJson, readIssuanceInputs, type IssuanceInputs } from './issuer/read-issuance-input.js'
+export { writeCredentialFiles } from './issuer/write-credential-files.js'
+export {
+  CredentialNotFoundError,
+  DeploymentChainMismatchError,
+  IssuanceLedgerError,
+  IssuerKeystoreError,
+  MissingPassphraseError,
+} from './issuer/issuer-errors.js'
+// Policies
+export { readPolicyDocumentFile } from './policy/read-policy-document.js'
+export { setPolicyDocument, type SetPolicyDocumentParameters, type SetPolicyDocumentReturnType } from './policy/set-policy-document.js'

@@ -14,6 +14,7 @@ import {
   computeNullifier,
   computeScope,
   createIssuerKey,
+  publicSignalIndex,
   unpackContext,
   signCredential,
   type CredentialAttributes,
@@ -82,15 +83,15 @@ async function prove(parameters: { issuer: IssuerKey; attributes: CredentialAttr
   const calldata = await snarkjs.groth16.exportSolidityCallData(proof, publicSignals)
   const [a, b, c, signals] = JSON.parse(`[${calldata}]`) as [string[], string[][], string[], string[]]
   const decimal = (hex: string) => BigInt(hex).toString()
-  if (BigInt(signals[1]!) !== computeNullifier(parameters.attributes, scope)) throw new Error('nullifier mismatch')
-  const context = unpackContext(BigInt(signals[3]!))
+  if (BigInt(signals[publicSignalIndex.nullifier]!) !== computeNullifier(parameters.attributes, scope)) throw new Error('nullifier mismatch')
+  const context = unpackContext(BigInt(signals[publicSignalIndex.context]!))
   if (context.scopeTag !== scope || context.now !== parameters.now || context.subject !== hexToBigInt(parameters.attributes.subject))
     throw new Error('context mismatch')
   return {
     policyId: parameters.policy.policyId.toString(),
     subject: parameters.attributes.subject,
-    issuerKeyHash: decimal(signals[0]!),
-    nullifier: decimal(signals[1]!),
+    issuerKeyHash: decimal(signals[publicSignalIndex.issuerKeyHash]!),
+    nullifier: decimal(signals[publicSignalIndex.nullifier]!),
     timestamp: context.now.toString(),
     a: [decimal(a[0]!), decimal(a[1]!)],
     b: [

@@ -2,7 +2,6 @@ import { expect, test } from 'vitest'
 import * as core from './index.js'
 import * as node from './node/index.js'
 import * as demo from './demo/index.js'
-import * as deploy from './deploy/index.js'
 
 // The public surface, so an API change shows up in review (update with `vitest -u` when intended).
 test('@proofx/sdk exports', () => {
@@ -12,8 +11,8 @@ test('@proofx/sdk exports', () => {
       "ArtifactFetchError",
       "ArtifactIntegrityError",
       "BatchVerifierKeyMismatchError",
+      "CONTEXT_FIELDS",
       "CREDENTIAL_LINK_PARAMETER",
-      "ChainIdTooLargeError",
       "ContractNotPausedError",
       "ContractPausedError",
       "ContractRevertedError",
@@ -24,8 +23,7 @@ test('@proofx/sdk exports', () => {
       "CredentialRevokedError",
       "CredentialStoreUnavailableError",
       "CredentialUnreadableError",
-      "DemoIssuerOnPublicChainError",
-      "DeployTransactionFailedError",
+      "DEFAULT_PROVING_ENGINE",
       "DeploymentNotFoundError",
       "GatesClosedError",
       "GatesOpenError",
@@ -35,7 +33,6 @@ test('@proofx/sdk exports', () => {
       "InsufficientGasError",
       "InsufficientNetCapitalError",
       "InvalidBatchSizeError",
-      "InvalidDeployParameterError",
       "InvalidDeploymentError",
       "InvalidInputError",
       "InvalidIssuerKeyHashError",
@@ -52,6 +49,7 @@ test('@proofx/sdk exports', () => {
       "MAX_JURISDICTION_DEPTH",
       "MissingRoleError",
       "OutOfRangeError",
+      "PUBLIC_SIGNAL_COUNT",
       "PUBLIC_SIGNAL_NAMES",
       "PolicyDocumentFetchError",
       "PolicyDocumentNotFoundError",
@@ -87,6 +85,7 @@ test('@proofx/sdk exports', () => {
       "assertVerificationKeyMatches",
       "buildCircuitInput",
       "buildPolicy",
+      "checkAttributeRanges",
       "checkCredentialRanges",
       "checkNowRange",
       "checkPolicyRanges",
@@ -94,6 +93,7 @@ test('@proofx/sdk exports', () => {
       "closeGates",
       "computeNullifier",
       "computeScope",
+      "contextFieldLayout",
       "createCredentialStore",
       "createGroth16Engine",
       "createIssuerKey",
@@ -123,7 +123,9 @@ test('@proofx/sdk exports', () => {
       "maxOf",
       "openGates",
       "packContext",
+      "parseAddress",
       "parseCredential",
+      "parseCredentialAttributes",
       "parseCredentialInput",
       "parseDeployment",
       "parsePolicyDocument",
@@ -175,7 +177,6 @@ test('@proofx/sdk exports', () => {
       "submitProof",
       "submitProofs",
       "terminateCurve",
-      "toDeploymentJson",
       "toPolicyDocumentJson",
       "toProofXProof",
       "unpackContext",
@@ -211,17 +212,6 @@ test('@proofx/sdk/demo exports', () => {
       "complianceSampleInput",
       "demoIssuer",
       "demoPolicyDocuments",
-    ]
-  `)
-})
-
-test('@proofx/sdk/deploy exports', () => {
-  expect(Object.keys(deploy).sort()).toMatchInlineSnapshot(`
-    [
-      "DEMO_ISSUER_CHAIN_ID",
-      "PROOFX_CONTRACT_NAMES",
-      "assertNoDemoIssuerOffLocalChain",
-      "deployProofX",
     ]
   `)
 })

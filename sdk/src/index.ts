@@ -15,6 +15,15 @@ export { computeNullifier } from './credentials/compute-nullifier.js'
 export { buildCircuitInput, type BuildCircuitInputParameters, type ComplianceCircuitInput } from './credentials/build-circuit-input.js'
 export { ATTRIBUTE_BITS, MAX_JURISDICTION_DEPTH, SNARK_SCALAR_FIELD, maxOf } from './credentials/limits.js'
 export { packContext, unpackContext, type ProofContext } from './credentials/pack-context.js'
+export {
+  CONTEXT_FIELDS,
+  PUBLIC_SIGNAL_COUNT,
+  PUBLIC_SIGNAL_NAMES,
+  contextFieldLayout,
+  publicSignalIndex,
+  type ContextFieldName,
+  type PublicSignalName,
+} from './credentials/public-signals.js'
 
 // Holder: the encrypted on-device credential store and credential links
 export * from './holder/index.js'
@@ -29,7 +38,7 @@ export { policyDocumentOf } from './policies/policy-document-of.js'
 // Validation, artifacts, proving
 export * from './validation/index.js'
 export * from './artifacts/index.js'
-export { createProver, verifyProof, terminateCurve, PUBLIC_SIGNAL_NAMES } from './prover/index.js'
+export { createProver, verifyProof, terminateCurve } from './prover/index.js'
 export type {
   CreateProverParameters,
   Groth16Proof,
@@ -45,7 +54,7 @@ export type {
   ProveParameters,
   ProveReturnType,
 } from './prover/index.js'
-export type { ProvingEngine } from './worker/prover-worker-api.js'
+export { DEFAULT_PROVING_ENGINE, type ProvingEngine } from './prover/proving-engine.js'
 export { createGroth16Engine, readWitness, type EngineTimings, type Groth16Engine } from './engine/index.js'
 export { wrapBrowserWorker } from './worker/spawn-browser-worker.js'
 export { crossOriginIsolationHeaders } from './worker/cross-origin-isolation-headers.js'

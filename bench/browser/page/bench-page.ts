@@ -1,7 +1,7 @@
 // The bench page: the SDK (createProver: Web Worker + Comlink, Cache API) and plain snarkjs
 // (main thread and a bare worker) side by side, driven from Node through window.proofxBench.
 import * as snarkjs from 'snarkjs'
-import { createProver, type Prover, type ArtifactSources, type ProofTimings } from '@proofx/sdk'
+import { createProver, type Prover, type ArtifactSources, type ProofTimings, type ProvingEngine } from '@proofx/sdk'
 import { sampleCircuitInput, sampleProveArgs } from '../../lib/sample-proof-input.js'
 
 const artifactUrl = (file: string) => new URL(`/artifacts/${file}`, location.origin).href
@@ -15,12 +15,21 @@ const CACHE = 'proofx-bench'
 const args = sampleProveArgs()
 const input = sampleCircuitInput()
 
-let prover: Prover | undefined
+// One SDK prover with the default engine, and one per explicitly chosen engine (the side-by-side series).
+const provers = new Map<ProvingEngine | 'default', Prover>()
 let bytes: { wasm: Uint8Array; zkey: Uint8Array } | undefined
 let plainWorker: Worker | undefined
 let lastClick: { ms: number; timings: ProofTimings; verified: boolean } | { error: string } | undefined
 
-const sdk = () => (prover ??= createProver({ artifacts, cache: CACHE }))
+function sdk(engine?: ProvingEngine): Prover {
+  const key = engine ?? 'default'
+  let prover = provers.get(key)
+  if (!prover) {
+    prover = createProver({ artifacts, cache: CACHE, engine })
+    provers.set(key, prover)
+  }
+  return prover
+}
 
 function askWorker<T>(worker: Worker, message: unknown, transfer: Transferable[] = []): Promise<T> {
   return new Promise((resolve, reject) => {
@@ -48,8 +57,9 @@ const api = {
     const pre = await sdk().preload({ warmUpProofs })
     return { ms: performance.now() - started, loadArtifacts: pre.loadArtifacts, warmCurve: pre.warmCurve }
   },
-  async sdkProve() {
-    return (await sdk().prove(args)).timings
+  /** A warm proof through the SDK with the default engine, or with the one named. */
+  async sdkProve(engine?: ProvingEngine) {
+    return (await sdk(engine).prove(args)).timings
   },
   /** Arms the button: a click proves (the SDK verifies in its worker) and records click-to-verified time. */
   armClick() {
@@ -91,8 +101,8 @@ const api = {
     return { inWorker: ms, roundTrip: performance.now() - started }
   },
   async dispose() {
-    await prover?.dispose()
-    prover = undefined
+    await Promise.all([...provers.values()].map((p) => p.dispose()))
+    provers.clear()
     plainWorker?.terminate()
     plainWorker = undefined
     const curve = (globalThis as { curve_bn128?: { terminate(): Promise<void> } | null }).curve_bn128

@@ -5,6 +5,8 @@ import {
   computeNullifier,
   hashIssuerKey,
   packContext,
+  PUBLIC_SIGNAL_NAMES,
+  type PublicSignalName,
   type SignedCredential,
   buildPolicy,
   type Policy,
@@ -25,16 +27,17 @@ export function inputFor(credential: SignedCredential, options: { policy?: Polic
 /** The public signals the SDK expects for a credential, in the circuit's order. */
 export function expectedPublicSignals(credential: SignedCredential, options: { policy?: Policy; now?: bigint; scope?: bigint } = {}): bigint[] {
   const scope = options.scope ?? SCOPE
-  return [
-    hashIssuerKey(credential.issuerPublicKey),
-    computeNullifier(credential.attributes, scope),
-    (options.policy ?? policy).hash,
-    packContext({ subject: hexToBigInt(credential.attributes.subject), now: options.now ?? NOW, scopeTag: scope }),
-  ]
+  const byName: Record<PublicSignalName, bigint> = {
+    issuerKeyHash: hashIssuerKey(credential.issuerPublicKey),
+    nullifier: computeNullifier(credential.attributes, scope),
+    policyHash: (options.policy ?? policy).hash,
+    context: packContext({ subject: hexToBigInt(credential.attributes.subject), now: options.now ?? NOW, scopeTag: scope }),
+  }
+  return PUBLIC_SIGNAL_NAMES.map((name) => byName[name])
 }
 
-/** Public signal names in order (circuits/README.md); the contract and the SDK depend on it. */
-export const PUBLIC_SIGNALS = ['issuerKeyHash', 'nullifier', 'policyHash', 'context'] as const
+/** Public signal names in circuit order: the SDK's layout, which the circuit tests check the compiled circuit against. */
+export const PUBLIC_SIGNALS = PUBLIC_SIGNAL_NAMES
 
 /** `input` with some of subject, now and scopeTag replaced and `context` packed again from the result. */
 export function repacked(input: ComplianceCircuitInput, overrides: { subject?: bigint; now?: bigint; scopeTag?: bigint }): ComplianceCircuitInput {

@@ -9,6 +9,8 @@ const commands: Record<string, () => Promise<{ [k: string]: (argv: string[]) => 
   deploy: () => import('./deploy-command.js').then((m) => ({ run: m.deployCommand })),
   admin: () => import('./admin-command.js').then((m) => ({ run: m.adminCommand })),
   keys: () => import('./keys-command.js').then((m) => ({ run: m.keysCommand })),
+  issuer: () => import('./issuer-command.js').then((m) => ({ run: (argv: string[]) => m.issuerCommand(argv) })),
+  policy: () => import('./policy-command.js').then((m) => ({ run: (argv: string[]) => m.policyCommand(argv) })),
   'setup-verify': () => import('./verify-setup-command.js').then((m) => ({ run: m.verifySetupCommand })),
 }
 

@@ -1,9 +1,8 @@
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
+import { PUBLIC_SIGNAL_NAMES } from '@proofx/sdk'
 import { complianceSampleInput } from '@proofx/sdk/demo'
 import { runSetup } from '../setup/run-setup.js'
-
-export const COMPLIANCE_PUBLIC_SIGNALS = ['issuerKeyHash', 'nullifier', 'policyHash', 'context']
 
 /**
  * proofx setup: compile, phase 1 (or --ptau), phase 2 with named contributions and a beacon,
@@ -24,7 +23,7 @@ export async function setupCommand(argv: string[]): Promise<void> {
       beacon: { type: 'string', default: '0x8a1f3e9b2c6d4a7e5f0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f708192a3b4c5' },
       'beacon-iterations': { type: 'string', default: '10' },
       ptau: { type: 'string' },
-      'signal-names': { type: 'string', default: COMPLIANCE_PUBLIC_SIGNALS.join(',') },
+      'signal-names': { type: 'string', default: PUBLIC_SIGNAL_NAMES.join(',') },
       version: { type: 'string', default: '1' },
       'skip-measure': { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },

@@ -6,7 +6,7 @@ import * as snarkjs from 'snarkjs'
 import { buildBn128 } from 'ffjavascript'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { FastifyInstance } from 'fastify'
-import { unpackContext } from '@proofx/sdk'
+import { publicSignalIndex, unpackContext } from '@proofx/sdk'
 import { createProverServer } from './create-prover-server.js'
 import { demoProofRequest } from '@proofx/test-helpers/demo-proof-request'
 import { createWorkerThreadBackend } from './worker-thread-backend.js'
@@ -56,9 +56,9 @@ describe('proofx serve', () => {
     expect(res.statusCode, res.body).toBe(200)
     const out = res.json()
     expect(await snarkjs.groth16.verify(vkey, out.publicSignals, out.proof)).toBe(true)
-    expect(unpackContext(BigInt(out.publicSignals[3])).subject).toBe(BigInt(subject))
+    expect(unpackContext(BigInt(out.publicSignals[publicSignalIndex.context])).subject).toBe(BigInt(subject))
     expect(out.calldata).toMatchObject({ policyId: '1', subject })
-    expect(out.calldata.proof.nullifier).toBe(out.publicSignals[1])
+    expect(out.calldata.proof.nullifier).toBe(out.publicSignals[publicSignalIndex.nullifier])
 
     const text = logs.join('')
     expect(text).toContain('request completed') // the capture works

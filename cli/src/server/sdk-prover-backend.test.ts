@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, test } from 'vitest'
-import { hashVerificationKey } from '@proofx/sdk'
+import { hashVerificationKey, publicSignalIndex } from '@proofx/sdk'
 import { createProverServer } from './create-prover-server.js'
 import { demoProofRequest } from '@proofx/test-helpers/demo-proof-request'
 import { createSdkProverBackend } from './sdk-prover-backend.js'
@@ -28,7 +28,7 @@ describe('proofx serve on the SDK prover (createProver pool)', () => {
     const res = await app.inject({ method: 'POST', url: '/v1/proofs', payload: demoProofRequest({ subject }).body })
     expect(res.statusCode, res.body).toBe(200)
     expect(res.json().publicSignals).toHaveLength(4)
-    expect(res.json().calldata.proof.nullifier).toBe(res.json().publicSignals[1])
+    expect(res.json().calldata.proof.nullifier).toBe(res.json().publicSignals[publicSignalIndex.nullifier])
   })
 
   test('never becomes ready on artifacts that do not match the deployed verifier', async () => {

@@ -1,7 +1,6 @@
 import { BaseError, ContractFunctionRevertedError, type Address, type Hash, type Hex } from 'viem'
 import {
   BatchVerifierKeyMismatchError,
-  ChainIdTooLargeError,
   ContractNotPausedError,
   ContractPausedError,
   ContractRevertedError,
@@ -59,7 +58,6 @@ const decoders: Record<string, Decoder> = {
   ProofXVerifierInvalidBatchSize: (a, cause) => new InvalidBatchSizeError({ size: bigintArg(a, 0), max: bigintArg(a, 1), cause }),
   ProofXVerifierBatchVerifierKeyMismatch: (a, cause) =>
     new BatchVerifierKeyMismatchError({ batchVerifier: addressArg(a, 0), batchVkeyHash: a[1] as Hex, vkeyHash: a[2] as Hex, cause }),
-  ProofXVerifierChainIdTooLarge: (a, cause) => new ChainIdTooLargeError({ chainId: bigintArg(a, 0), cause }),
   ProofXVerifierUnauthorizedRevoker: (a, cause) => new UnauthorizedRevokerError({ sender: addressArg(a, 0), issuerKeyHash: bigintArg(a, 1), cause }),
   ProofXVerifierCredentialAlreadyRevoked: (a, cause) =>
     new CredentialAlreadyRevokedError({ issuerKeyHash: bigintArg(a, 0), nullifier: bigintArg(a, 1), cause }),

@@ -1,7 +1,7 @@
 export { groth16VerifierAbi, proofXVerifierAbi } from './abi.js'
 export { decodeContractError, type DecodeContractErrorParameters } from './decode-contract-error.js'
 export { proofXRoles, roleName, type ProofXRoleName } from './roles.js'
-export { publicSignalIndex, toProofXProof, type Groth16ProofOutput, type ProofXProof } from './to-proofx-proof.js'
+export { toProofXProof, type Groth16ProofOutput, type ProofXProof } from './to-proofx-proof.js'
 export {
   simulateVerifier,
   writeVerifier,

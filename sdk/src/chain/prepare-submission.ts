@@ -5,7 +5,8 @@ import { VerificationKeyMismatchError } from '../errors/artifacts.js'
 import { ProofPolicyMismatchError, ProofScopeMismatchError, ProofSubjectMismatchError } from '../errors/contract.js'
 import { InvalidInputError } from '../errors/validation.js'
 import { proofXVerifierAbi } from './abi.js'
-import { publicSignalIndex, toProofXProof, type Groth16ProofOutput, type ProofXProof } from './to-proofx-proof.js'
+import { publicSignalIndex } from '../credentials/public-signals.js'
+import { toProofXProof, type Groth16ProofOutput, type ProofXProof } from './to-proofx-proof.js'
 
 /** What submitProof takes, and what each entry of submitProofs is. */
 export type SubmissionInput = {

@@ -1,4 +1,5 @@
 import { unpackContext } from '../credentials/pack-context.js'
+import { PUBLIC_SIGNAL_COUNT, publicSignalIndex } from '../credentials/public-signals.js'
 import { InvalidProofFormatError } from '../errors/contract.js'
 
 /** The contract's ProofXProof struct: the signals the prover chooses and the proof points. */
@@ -16,15 +17,6 @@ export type Groth16ProofOutput = {
   proof: { pi_a: readonly string[]; pi_b: readonly (readonly string[])[]; pi_c: readonly string[] }
   publicSignals: readonly string[]
 }
-
-/**
- * Positions of the compliance circuit's public signals. `context` packs subject, timestamp and scope tag:
- * read them with `unpackContext`.
- */
-export const publicSignalIndex = { issuerKeyHash: 0, nullifier: 1, policyHash: 2, context: 3 } as const
-
-/** How many public signals the compliance circuit has. */
-export const PUBLIC_SIGNAL_COUNT = 4
 
 const toBigInt = (value: string | undefined, field: string): bigint => {
   if (typeof value !== 'string' || !/^(0x[0-9a-fA-F]+|\d+)$/.test(value))
@@ -51,14 +43,15 @@ export function toProofXProof({ proof, publicSignals }: Groth16ProofOutput): Pro
   publicSignals.forEach((signal, i) => {
     toBigInt(signal, `publicSignals[${i}]`)
   })
+  const signal = (name: keyof typeof publicSignalIndex) => toBigInt(publicSignals[publicSignalIndex[name]], `publicSignals[${publicSignalIndex[name]}]`)
   const g2 = (row: readonly string[] | undefined, i: number) => {
     if (!Array.isArray(row)) throw new InvalidProofFormatError({ field: `proof.pi_b[${i}]`, rule: 'expected a pair of coordinates' })
     return [toBigInt(row[1], `proof.pi_b[${i}][1]`), toBigInt(row[0], `proof.pi_b[${i}][0]`)] as const
   }
   return {
-    issuerKeyHash: toBigInt(publicSignals[publicSignalIndex.issuerKeyHash], 'publicSignals[0]'),
-    nullifier: toBigInt(publicSignals[publicSignalIndex.nullifier], 'publicSignals[1]'),
-    timestamp: unpackContext(toBigInt(publicSignals[publicSignalIndex.context], 'publicSignals[3]')).now,
+    issuerKeyHash: signal('issuerKeyHash'),
+    nullifier: signal('nullifier'),
+    timestamp: unpackContext(signal('context')).now,
     a: [toBigInt(proof.pi_a[0], 'proof.pi_a[0]'), toBigInt(proof.pi_a[1], 'proof.pi_a[1]')],
     b: [g2(proof.pi_b[0], 0), g2(proof.pi_b[1], 1)],
     c: [toBigInt(proof.pi_c[0], 'proof.pi_c[0]'), toBigInt(proof.pi_c[1], 'proof.pi_c[1]')],

@@ -1,7 +1,8 @@
-import { encodeAbiParameters, hexToBigInt, keccak256, type Address } from 'viem'
+import { encodeAbiParameters, hexToBigInt, keccak256, maxUint256, type Address } from 'viem'
+import { contextFieldLayout } from './public-signals.js'
 
-/** scopeTag < 2^53: the circuit range-checks it to 53 bits. */
-export const SCOPE_TAG_BITS = 53n
+/** scopeTag < 2^53: the width `context` gives it, which the circuit range-checks. */
+const SCOPE_TAG_BITS = contextFieldLayout.scopeTag.bits
 
 /**
  * The scope tag: `keccak256(abi.encode(chainId, verifier)) mod 2^53`, the deployment a proof is bound to.
@@ -15,7 +16,8 @@ export const SCOPE_TAG_BITS = 53n
  */
 export function computeScope(chainId: number | bigint, verifier: Address): bigint {
   const id = BigInt(chainId)
-  if (id < 0n || id >= 1n << 64n) throw new RangeError(`chainId ${id} does not fit in 64 bits`)
+  // The contract hashes block.chainid as a uint256.
+  if (id < 0n || id > maxUint256) throw new RangeError(`chainId ${id} is not a uint256`)
   const digest = keccak256(encodeAbiParameters([{ type: 'uint256' }, { type: 'address' }], [id, verifier]))
   return hexToBigInt(digest) & ((1n << SCOPE_TAG_BITS) - 1n)
 }

@@ -1,5 +1,6 @@
 import type { Address, Hash, Hex } from 'viem'
 import { ProofXError } from './base.js'
+import { PUBLIC_SIGNAL_NAMES } from '../credentials/public-signals.js'
 
 // One class per custom error of ProofXVerifier (and the OpenZeppelin errors its callers can hit),
 // built by `decodeContractError` (sdk/src/chain/decode-contract-error.ts) from a viem revert.
@@ -232,24 +233,12 @@ export class SignalOutOfFieldError extends ProofXError {
   readonly index: bigint
   readonly value: bigint
   constructor({ index, value, cause }: { index: bigint; value: bigint } & WithCause) {
-    const names = ['issuerKeyHash', 'nullifier', 'policyHash', 'context']
-    super(`Public signal ${index} (${names[Number(index)] ?? 'unknown'}) is not below the BN254 scalar field: ${value}.`, {
+    super(`Public signal ${index} (${PUBLIC_SIGNAL_NAMES[Number(index)] ?? 'unknown'}) is not below the BN254 scalar field: ${value}.`, {
       cause,
       metaMessages: ["The proof was tampered with or built by hand; use the prover's output unchanged."],
     })
     this.index = index
     this.value = value
-  }
-}
-
-export type ChainIdTooLargeErrorType = ChainIdTooLargeError & { name: 'ChainIdTooLargeError' }
-/** ProofXVerifierChainIdTooLarge: the chain id does not fit in the 64 bits of the scope signal. */
-export class ChainIdTooLargeError extends ProofXError {
-  override name = 'ChainIdTooLargeError' as const
-  readonly chainId: bigint
-  constructor({ chainId, cause }: { chainId: bigint } & WithCause) {
-    super(`Chain id ${chainId} does not fit in the 64 bits the scope signal reserves for it.`, { cause })
-    this.chainId = chainId
   }
 }
 
@@ -570,7 +559,6 @@ export type ProofXContractErrorType =
   | InsufficientGasErrorType
   | InvalidBatchSizeErrorType
   | BatchVerifierKeyMismatchErrorType
-  | ChainIdTooLargeErrorType
   | MissingRoleErrorType
   | ContractPausedErrorType
   | ContractNotPausedErrorType

@@ -16,7 +16,8 @@ import { installErrorTransferHandler } from '../errors/transfer-handler.js'
 import { buildPolicy, type Policy } from '../policies/build-policy.js'
 import { parseChainId } from '../validation/parse-input.js'
 import { validateProofInput } from '../validation/validate-proof-input.js'
-import type { ProverWorkerApi, ProvingEngine, WorkerArtifactSources } from '../worker/prover-worker-api.js'
+import type { ProverWorkerApi, WorkerArtifactSources } from '../worker/prover-worker-api.js'
+import { DEFAULT_PROVING_ENGINE, type ProvingEngine } from './proving-engine.js'
 import type { WorkerHandle } from '../worker/worker-handle.js'
 import { raceCall } from './race-call.js'
 import { namePublicSignals, signalToAddress } from './to-calldata.js'
@@ -38,7 +39,8 @@ export type CreateProverParameters = {
   expectedVkeyHash?: Hex | undefined
   /**
    * Groth16 prover run in the worker: 'proofx' (ProofX's own WebAssembly engine) or 'snarkjs' (the
-   * reference). Both make the same proofs for the same verifier. Default 'snarkjs'.
+   * reference). Both make proofs for the same verifier. Default 'proofx' (`DEFAULT_PROVING_ENGINE`); where the engine
+   * cannot start (no WebAssembly memory for it), the worker proves with snarkjs.
    */
   engine?: ProvingEngine | undefined
   /** Start the worker yourself (e.g. a bundler `?worker` import). Default: the package's worker. */
@@ -125,7 +127,7 @@ export function createProver(parameters: CreateProverParameters = {}): Prover {
   const sources = toWorkerSources(parameters.artifacts ?? defaultArtifacts())
   const loadOptions = { cache: parameters.cache }
   const timeout = parameters.timeout ?? 120_000
-  const engine = parameters.engine ?? 'snarkjs'
+  const engine = parameters.engine ?? DEFAULT_PROVING_ENGINE
   let session: Promise<Session> | undefined
   let disposed = false
   let queue: Promise<unknown> = Promise.resolve()

@@ -8,5 +8,5 @@ export {
   type PreloadReturnType,
 } from './create-prover.js'
 export { verifyProof, terminateCurve } from './verify-proof.js'
-export { PUBLIC_SIGNAL_NAMES, namePublicSignals } from './to-calldata.js'
+export { namePublicSignals } from './to-calldata.js'
 export type { Groth16Proof, ProofProgress, ProofStage, ProofTimings, ProofXProofStruct, ProofXPublicSignals, ProveReturnType } from './types.js'

@@ -1,14 +1,13 @@
 import { getAddress, numberToHex, type Address } from 'viem'
 import { unpackContext } from '../credentials/pack-context.js'
+import { publicSignalIndex } from '../credentials/public-signals.js'
 import type { ProofXPublicSignals } from './types.js'
 
-/** Public signal names in circuit order (circuits/compliance.circom). */
-export const PUBLIC_SIGNAL_NAMES = ['issuerKeyHash', 'nullifier', 'policyHash', 'context'] as const
-
-/** The signals by name, with subject, now and the scope tag unpacked from `context` (the last signal). */
+/** The signals by name, with subject, now and the scope tag unpacked from `context`. */
 export function namePublicSignals(publicSignals: readonly string[]): ProofXPublicSignals {
-  const [issuerKeyHash, nullifier, policyHash, context] = PUBLIC_SIGNAL_NAMES.map((_, i) => BigInt(publicSignals[i]!)) as [bigint, bigint, bigint, bigint]
-  const { subject, now, scopeTag } = unpackContext(context)
+  const signal = (name: keyof typeof publicSignalIndex) => BigInt(publicSignals[publicSignalIndex[name]]!)
+  const { subject, now, scopeTag } = unpackContext(signal('context'))
+  const [issuerKeyHash, nullifier, policyHash] = [signal('issuerKeyHash'), signal('nullifier'), signal('policyHash')]
   return { issuerKeyHash, nullifier, policyHash, subject, now, scope: scopeTag }
 }
 

@@ -1,5 +1,5 @@
 import { ATTRIBUTE_BITS, MAX_JURISDICTION_DEPTH, SNARK_SCALAR_FIELD, maxOf } from '../credentials/limits.js'
-import type { PolicyRules, SignedCredential } from '../credentials/types.js'
+import type { CredentialAttributes, PolicyRules, SignedCredential } from '../credentials/types.js'
 import { OutOfRangeError } from '../errors/validation.js'
 
 const checkBits = (field: string, value: bigint | number, bits: number) => {
@@ -12,20 +12,24 @@ const checkField = (field: string, value: bigint) => {
 
 /** The range checks the circuit makes (circuits/compliance.circom via credentials/limits.ts). */
 export function checkCredentialRanges(credential: SignedCredential): void {
-  const a = credential.attributes
-  checkBits('credential.attributes.assets', a.assets, ATTRIBUTE_BITS.assets)
-  checkBits('credential.attributes.liabilities', a.liabilities, ATTRIBUTE_BITS.liabilities)
-  checkBits('credential.attributes.kycLevel', a.kycLevel, ATTRIBUTE_BITS.kycLevel)
-  checkBits('credential.attributes.riskScore', a.riskScore, ATTRIBUTE_BITS.riskScore)
-  checkBits('credential.attributes.jurisdiction', a.jurisdiction, ATTRIBUTE_BITS.jurisdiction)
-  checkBits('credential.attributes.issuedAt', a.issuedAt, ATTRIBUTE_BITS.issuedAt)
-  checkBits('credential.attributes.expiresAt', a.expiresAt, ATTRIBUTE_BITS.expiresAt)
-  checkField('credential.attributes.salt', a.salt)
+  checkAttributeRanges(credential.attributes)
   checkField('credential.issuerPublicKey.0', credential.issuerPublicKey[0])
   checkField('credential.issuerPublicKey.1', credential.issuerPublicKey[1])
   checkField('credential.signature.R8.0', credential.signature.R8[0])
   checkField('credential.signature.R8.1', credential.signature.R8[1])
   checkField('credential.signature.S', credential.signature.S)
+}
+
+/** The circuit's range checks on the attributes alone: what an issuer checks before signing. `root` names the fields. */
+export function checkAttributeRanges(a: CredentialAttributes, root = 'credential.attributes'): void {
+  checkBits(`${root}.assets`, a.assets, ATTRIBUTE_BITS.assets)
+  checkBits(`${root}.liabilities`, a.liabilities, ATTRIBUTE_BITS.liabilities)
+  checkBits(`${root}.kycLevel`, a.kycLevel, ATTRIBUTE_BITS.kycLevel)
+  checkBits(`${root}.riskScore`, a.riskScore, ATTRIBUTE_BITS.riskScore)
+  checkBits(`${root}.jurisdiction`, a.jurisdiction, ATTRIBUTE_BITS.jurisdiction)
+  checkBits(`${root}.issuedAt`, a.issuedAt, ATTRIBUTE_BITS.issuedAt)
+  checkBits(`${root}.expiresAt`, a.expiresAt, ATTRIBUTE_BITS.expiresAt)
+  checkField(`${root}.salt`, a.salt)
 }
 
 /** `root` names the fields in errors: "policy" for prove() input, "policyDocument.rules" for a published document. */

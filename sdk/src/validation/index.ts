@@ -4,5 +4,5 @@ export {
   type ValidateProofInputReturnType,
   type ValidateProofInputErrorType,
 } from './validate-proof-input.js'
-export { parseCredential, parsePolicyRules, parseTimestamp, parseWith } from './parse-input.js'
-export { checkCredentialRanges, checkPolicyRanges, checkNowRange } from './check-ranges.js'
+export { parseAddress, parseCredential, parseCredentialAttributes, parsePolicyRules, parseTimestamp, parseWith } from './parse-input.js'
+export { checkAttributeRanges, checkCredentialRanges, checkPolicyRanges, checkNowRange } from './check-ranges.js'

@@ -1,4 +1,4 @@
-import { isAddress, type Address } from 'viem'
+import { isAddress, maxUint256, type Address } from 'viem'
 import { z } from 'zod'
 
 // JSON forms: bigints arrive as decimal strings (serializeCredential), small numbers as numbers.
@@ -30,7 +30,7 @@ export const smallUintSchema = z
   )
   .transform((value) => Number(value))
 
-/** An EVM chain id (EIP-155): a positive integer below 2^64, as a number or a bigint. */
+/** An EVM chain id (EIP-155): a positive integer (the contract reads block.chainid, a uint256), as a number or a bigint. */
 export const chainIdSchema = z
   .union(
     [
@@ -39,10 +39,7 @@ export const chainIdSchema = z
         .int('must be an integer')
         .positive('must be a positive integer (an EIP-155 chain id)')
         .max(Number.MAX_SAFE_INTEGER, 'is above 2^53; pass it as a bigint'),
-      z
-        .bigint()
-        .positive('must be a positive integer (an EIP-155 chain id)')
-        .max((1n << 64n) - 1n, 'must fit in 64 bits'),
+      z.bigint().positive('must be a positive integer (an EIP-155 chain id)').max(maxUint256, 'must be a uint256'),
     ],
     'must be a positive integer (number or bigint), an EIP-155 chain id',
   )

@@ -1,8 +1,8 @@
 import type { z } from 'zod'
-import type { PolicyRules, SignedCredential } from '../credentials/types.js'
+import type { CredentialAttributes, PolicyRules, SignedCredential } from '../credentials/types.js'
 import { InvalidInputError } from '../errors/validation.js'
 import type { Address } from 'viem'
-import { addressSchema, chainIdSchema, policyRulesSchema, signedCredentialSchema, uintSchema } from './input-schemas.js'
+import { addressSchema, chainIdSchema, credentialAttributesSchema, policyRulesSchema, signedCredentialSchema, uintSchema } from './input-schemas.js'
 
 /** Parses `input` with a zod schema; the first issue becomes an InvalidInputError naming `root.path.to.field`. */
 export function parseWith<T>(schema: z.ZodType<T, unknown>, input: unknown, root: string): T {
@@ -42,6 +42,14 @@ export function parseCredential(input: unknown): SignedCredential {
   return parseWith(signedCredentialSchema, input, 'credential') as SignedCredential
 }
 
+/**
+ * Parses a credential's attributes alone (an issuer's input, before signing) with the same schema and messages as
+ * parseCredential; `root` names the fields in errors, e.g. "attributes.kycLevel" or "rows.3.kycLevel".
+ */
+export function parseCredentialAttributes(input: unknown, root = 'attributes'): CredentialAttributes {
+  return parseWith(credentialAttributesSchema, input, root)
+}
+
 /** Parses policy rules ({ policyId, minNetCapital, minKycLevel, maxRiskScore, allowedJurisdictions }). */
 export function parsePolicyRules(input: unknown): PolicyRules {
   return parseWith(policyRulesSchema, input, 'policy')
@@ -57,7 +65,7 @@ export function parseAddress(input: unknown, field: string): Address {
   return parseWith(addressSchema, input, field)
 }
 
-/** Parses a chain id: a positive integer below 2^64 (0, negatives and fractions are refused). */
+/** Parses a chain id: a positive integer, at most a uint256 (0, negatives and fractions are refused). */
 export function parseChainId(input: unknown, field = 'chainId'): bigint {
   return parseWith(chainIdSchema, input, field)
 }

@@ -3,14 +3,15 @@ import * as snarkjs from 'snarkjs'
 import { loadArtifacts } from '../artifacts/load-artifacts.js'
 import type { ArtifactSource, ArtifactSources, LoadArtifactsOptions, LoadedArtifacts } from '../artifacts/types.js'
 import type { VerificationKey } from '../artifacts/hash-verification-key.js'
+import { ZkeyFormatError } from '../errors/engine.js'
 import { ProofGenerationError } from '../errors/prover.js'
 import type { ComplianceCircuitInput } from '../credentials/build-circuit-input.js'
 import type { Groth16Proof, ProofProgress, ProofStage } from '../prover/types.js'
 import { syntheticWitness } from './synthetic-witness.js'
 import { createGroth16Engine, type Groth16Engine } from '../engine/groth16-engine.js'
+import { DEFAULT_PROVING_ENGINE, type ProvingEngine } from '../prover/proving-engine.js'
 
-/** Which Groth16 prover runs in the worker: ProofX's WebAssembly engine or snarkjs (the reference). */
-export type ProvingEngine = 'proofx' | 'snarkjs'
+export type { ProvingEngine }
 
 /** Artifact sources as they cross the worker boundary (URL objects are not cloneable). */
 export type WorkerArtifactSources = Omit<ArtifactSources, 'wasm' | 'zkey' | 'vkey' | 'manifest'> & {
@@ -43,6 +44,8 @@ export function createProverWorkerApi() {
   let calculator: Promise<WitnessCalculator> | undefined
   // The engine keeps the zkey's sections decoded in its own memory across proofs.
   let engine: Promise<Groth16Engine> | undefined
+  // Set when the engine cannot start here (no WebAssembly memory, a module the runtime refuses): snarkjs proves instead.
+  let engineUnavailable: unknown
   const now = () => performance.now()
 
   function ensureCalculator(wasm: Uint8Array): Promise<WitnessCalculator> {
@@ -61,9 +64,22 @@ export function createProverWorkerApi() {
     return engine
   }
 
+  /** The engine, or undefined once it failed to start (a zkey it cannot read is the caller's error, not a reason to fall back). */
+  async function engineOrFallback(zkey: Uint8Array): Promise<Groth16Engine | undefined> {
+    if (engineUnavailable) return undefined
+    try {
+      return await ensureEngine(zkey)
+    } catch (error) {
+      if (error instanceof ZkeyFormatError) throw error
+      engineUnavailable = error
+      return undefined
+    }
+  }
+
   async function groth16Prove(kind: ProvingEngine, zkey: Uint8Array, wtns: Uint8Array) {
-    if (kind === 'snarkjs') return snarkjs.groth16.prove(zkey, wtns)
-    const { proof, publicSignals } = await (await ensureEngine(zkey)).prove(wtns)
+    const e = kind === 'proofx' ? await engineOrFallback(zkey) : undefined
+    if (!e) return snarkjs.groth16.prove(zkey, wtns)
+    const { proof, publicSignals } = await e.prove(wtns)
     return { proof, publicSignals }
   }
 
@@ -105,10 +121,10 @@ export function createProverWorkerApi() {
      * artifacts are loaded: the first proofs in a fresh worker are slower (wasm tier-up in every curve thread,
      * memories growing), so a click after preload then costs a warm proof.
      */
-    async warm(proofs = 0, kind: ProvingEngine = 'snarkjs') {
+    async warm(proofs = 0, kind: ProvingEngine = DEFAULT_PROVING_ENGINE) {
       const t0 = now()
       if (kind === 'snarkjs') await snarkjs.curves.getCurveFromName('bn128')
-      else if (artifacts) await ensureEngine((await artifacts).zkey)
+      else if (artifacts) await engineOrFallback((await artifacts).zkey)
       if (proofs > 0 && artifacts) {
         const { wasm, zkey } = await artifacts
         const calculator = await ensureCalculator(wasm)
@@ -141,7 +157,7 @@ export function createProverWorkerApi() {
         },
         'computing the witness',
       )
-      const p = await timed('proving', started, onProgress, () => groth16Prove(options.engine ?? 'snarkjs', zkey, w.value), 'proving')
+      const p = await timed('proving', started, onProgress, () => groth16Prove(options.engine ?? DEFAULT_PROVING_ENGINE, zkey, w.value), 'proving')
       let verify = 0
       if (options.verify) {
         const v = await timed('verifying', started, onProgress, () => snarkjs.groth16.verify(vkey, p.value.publicSignals, p.value.proof), 'verifying')

@@ -1,0 +1,144 @@
+import { readFile } from 'node:fs/promises'
+import { parseArgs } from 'node:util'
+import { createIssuerKey, InvalidInputError, parseAddress, parseDeployment } from '@proofx/sdk'
+import { resolveChainTarget, walletFor } from '../admin/chain-options.js'
+import { accountSourceFromArgs, loadAccount } from '../admin/load-account.js'
+import { issuanceRecordToJson, type CredentialStatus } from '../issuer/issuance-ledger.js'
+import { issueCredentials } from '../issuer/issue-credential.js'
+import { CredentialNotFoundError } from '../issuer/issuer-errors.js'
+import { DEFAULT_SCRYPT_N, loadIssuerKey, readIssuerKeyHash, writeIssuerKeystore } from '../issuer/issuer-keystore.js'
+import { resolvePassphrase } from '../issuer/passphrase.js'
+import { parseIssuanceJson, readIssuanceInputs } from '../issuer/read-issuance-input.js'
+import { revokeCredential } from '../issuer/revoke-issued-credential.js'
+import { openSqliteLedger } from '../issuer/sqlite-ledger.js'
+import { writeCredentialFiles } from '../issuer/write-credential-files.js'
+
+const usage = `usage: proofx issuer <command> [options]
+  key create [--keystore issuer-key.json] [--passphrase-file f]     a new BabyJubJub issuer key, encrypted (scrypt + AES-256-GCM)
+  key hash [--keystore issuer-key.json]                              its key hash, for addIssuer (no passphrase needed)
+  issue (--subject 0x.. --attributes '<json>' | --input file.json|file.csv) [--out credentials] [--valid-days 365] [--keep-attributes]
+  list [--subject 0x..] [--status issued|revoked] [--limit n]
+  show <id>
+  revoke <id> --deployment deployments/<chainId>.json [--rpc url] [--revoker-keystore file]
+common: --ledger issuer-ledger.sqlite (or PROOFX_ISSUER_LEDGER), --keystore (or PROOFX_ISSUER_KEYSTORE)
+passphrase: --passphrase-file, PROOFX_ISSUER_PASSPHRASE, or the terminal prompt (not echoed)
+revoker key: PROOFX_REVOKER_KEY, or --revoker-keystore with the password in PROOFX_KEYSTORE_PASSWORD`
+
+/** Every option `proofx issuer` takes (docs/issuer.md is checked against it). */
+export const issuerOptions = {
+  keystore: { type: 'string' },
+  'passphrase-file': { type: 'string' },
+  'scrypt-n': { type: 'string' },
+  ledger: { type: 'string' },
+  subject: { type: 'string' },
+  attributes: { type: 'string' },
+  input: { type: 'string' },
+  out: { type: 'string', default: 'credentials' },
+  'valid-days': { type: 'string' },
+  'keep-attributes': { type: 'boolean', default: false },
+  status: { type: 'string' },
+  limit: { type: 'string' },
+  deployment: { type: 'string' },
+  rpc: { type: 'string' },
+  'revoker-keystore': { type: 'string' },
+} as const
+
+const print = (value: unknown) => console.log(JSON.stringify(value, null, 2))
+
+/** proofx issuer: a KYC provider's key, issuance ledger, credentials and revocations. */
+export async function issuerCommand(argv: string[], env = process.env): Promise<void> {
+  const { values, positionals } = parseArgs({ args: argv, options: issuerOptions, allowPositionals: true })
+  const [command, sub] = positionals
+  const keystore = values.keystore ?? env.PROOFX_ISSUER_KEYSTORE ?? 'issuer-key.json'
+  const ledgerPath = values.ledger ?? env.PROOFX_ISSUER_LEDGER ?? 'issuer-ledger.sqlite'
+
+  if (command === 'key' && sub === 'create') {
+    const n = values['scrypt-n'] === undefined ? DEFAULT_SCRYPT_N : Number(values['scrypt-n'])
+    if (!Number.isInteger(Math.log2(n)) || n < 2 ** 14) throw new InvalidInputError({ field: '--scrypt-n', rule: 'must be a power of two, at least 16384' })
+    const passphrase = await resolvePassphrase({ file: values['passphrase-file'], env, confirm: true })
+    const ks = await writeIssuerKeystore(keystore, createIssuerKey(), passphrase, { n })
+    return print({ keystore, keyHash: ks.keyHash, publicKey: ks.publicKey })
+  }
+  if (command === 'key' && sub === 'hash') {
+    console.log((await readIssuerKeyHash(keystore)).keyHash.toString())
+    return
+  }
+  if (command === 'issue') {
+    const { inputs, fieldRoot } = await issuanceInputs(values)
+    const validDays = values['valid-days'] === undefined ? undefined : Number(values['valid-days'])
+    if (validDays !== undefined && !(Number.isInteger(validDays) && validDays > 0))
+      throw new InvalidInputError({ field: '--valid-days', rule: 'must be a positive whole number of days' })
+    const key = await loadIssuerKey(keystore, await resolvePassphrase({ file: values['passphrase-file'], env }))
+    const ledger = openSqliteLedger(ledgerPath)
+    try {
+      let files: string[] = []
+      const issued = issueCredentials(ledger, key, inputs, {
+        fieldRoot,
+        keepAttributes: values['keep-attributes'],
+        ...(validDays === undefined ? {} : { validFor: BigInt(validDays) * 86_400n }),
+        deliver: (credentials) => (files = writeCredentialFiles(values.out, credentials)),
+      })
+      return print(issued.map(({ record }, i) => ({ id: record.id, subject: record.subject, expiresAt: Number(record.expiresAt), file: files[i] })))
+    } finally {
+      ledger.close()
+    }
+  }
+  if (command === 'list' || command === 'show') {
+    const ledger = openSqliteLedger(ledgerPath)
+    try {
+      if (command === 'show') {
+        if (!sub) throw new Error('usage: proofx issuer show <id>')
+        const record = ledger.get(sub)
+        if (!record) throw new CredentialNotFoundError({ id: sub, ledger: ledgerPath })
+        return print(issuanceRecordToJson(record))
+      }
+      const status = values.status
+      if (status !== undefined && status !== 'issued' && status !== 'revoked')
+        throw new InvalidInputError({ field: '--status', rule: 'must be "issued" or "revoked"' })
+      const limit = values.limit === undefined ? undefined : Number(values.limit)
+      if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) throw new InvalidInputError({ field: '--limit', rule: 'must be a positive integer' })
+      const subject = values.subject === undefined ? undefined : parseAddress(values.subject, '--subject')
+      return print(ledger.list({ subject, status: status as CredentialStatus | undefined, limit }).map((record) => issuanceRecordToJson(record)))
+    } finally {
+      ledger.close()
+    }
+  }
+  if (command === 'revoke') {
+    if (!sub || !values.deployment)
+      throw new Error('usage: proofx issuer revoke <id> --deployment deployments/<chainId>.json [--rpc url] [--revoker-keystore file]')
+    const deployment = parseDeployment(JSON.parse(await readFile(values.deployment, 'utf8')), values.deployment)
+    const target = await resolveChainTarget({ rpc: values.rpc, deployment: values.deployment }, env)
+    const account = await loadAccount(accountSourceFromArgs({ keystore: values['revoker-keystore'], envVar: 'PROOFX_REVOKER_KEY', env }), env)
+    const ledger = openSqliteLedger(ledgerPath)
+    try {
+      const result = await revokeCredential(ledger, { id: sub, deployment, client: walletFor(target, account) })
+      return print({
+        id: sub,
+        chainId: result.chainId,
+        contract: result.contract,
+        nullifier: result.nullifier.toString(),
+        transactionHash: result.transactionHash,
+        alreadyRevoked: result.alreadyRevoked,
+        status: result.record.status,
+      })
+    } finally {
+      ledger.close()
+    }
+  }
+  throw new Error(usage)
+}
+
+/** --input file (JSON or CSV), or --subject with --attributes JSON text. */
+async function issuanceInputs(values: { input?: string | undefined; subject?: string | undefined; attributes?: string | undefined }) {
+  if (values.input !== undefined) {
+    if (values.subject !== undefined || values.attributes !== undefined)
+      throw new InvalidInputError({ field: '--input', rule: 'goes alone: the subject and attributes come from the file' })
+    return readIssuanceInputs(values.input)
+  }
+  if (values.subject === undefined || values.attributes === undefined)
+    throw new InvalidInputError({ field: '--subject', rule: 'and --attributes are required (or --input file.json|file.csv)' })
+  const { inputs } = parseIssuanceJson(values.attributes)
+  if (inputs.length !== 1 || inputs[0] === null || typeof inputs[0] !== 'object')
+    throw new InvalidInputError({ field: 'attributes', rule: 'must be one JSON object (use --input for many)' })
+  return { inputs: [{ ...(inputs[0] as object), subject: values.subject }], fieldRoot: () => 'attributes' }
+}
