@@ -27,7 +27,7 @@ export { readCheckpoint } from './monitor/checkpoint.js'
 export type { Alert } from './monitor/classify-event.js'
 // Deploy
 export { InvalidDeployInputError } from './deploy/deploy-errors.js'
-export { readIssuerFile, readPolicyDocumentFile, readVerificationKeyFile } from './deploy/deploy-inputs.js'
+export { readIssuerFile, readVerificationKeyFile } from './deploy/deploy-inputs.js'
 export { foundryArtifactPath, readProofXArtifacts } from './deploy/foundry-artifacts.js'
 export { loadKeystoreAccount } from './deploy/keystore-account.js'
 export { deployNextSteps } from './deploy/next-steps.js'
