@@ -1,7 +1,7 @@
 // npm test: every suite in turn (they share 2 cores, so no parallel runs), then one summary line.
 import { spawnSync } from 'node:child_process'
 
-const suites = ['lint', 'build', 'test:circuits', 'test:contracts', 'test:sdk', 'test:cli', 'test:browser', 'test:e2e']
+const suites = ['lint', 'typecheck', 'build', 'test:circuits', 'test:contracts', 'test:sdk', 'test:cli', 'test:browser', 'test:e2e']
 const only = process.argv.slice(2)
 let passed = 0
 let failed = 0

@@ -19,7 +19,8 @@ const defaultNetwork = 'localhost'
 
 export const abiJson = () => `${JSON.stringify(proofXVerifierAbi, null, 2)}\n`
 
-const events = () => proofXVerifierAbi.filter((item): item is AbiEvent => item.type === 'event')
+type AbiItem = (typeof proofXVerifierAbi)[number]
+const events = () => proofXVerifierAbi.filter((item): item is Extract<AbiItem, { type: 'event' }> => item.type === 'event')
 /** graph-cli's event signature: `Name(indexed type,type)`. */
 export const eventSignature = (event: AbiEvent) => `${event.name}(${event.inputs.map((input) => `${input.indexed ? 'indexed ' : ''}${input.type}`).join(',')})`
 export const eventHandlers = () => events().map((event) => ({ event: eventSignature(event), handler: `handle${event.name}` }))

@@ -97,12 +97,13 @@ describe('examples (SDK installed from its npm tarball)', () => {
   })
 
   test('node: the README quick start deploys with proofx deploy, then issues, proves and submits; the subject is then compliant', async () => {
-    anvil = await startAnvil({ blockTime: 1 })
+    const chain = await startAnvil({ blockTime: 1 })
+    anvil = chain
     // The reader's own deployment: scripts/quick-start-deploy.sh (proofx deploy with a keystore), as the README runs it.
     const deploymentsDir = join(scratch, 'deployments')
     const deployed = timed('quick-start-deploy.sh', () =>
       run('bash', [join(repoRoot, 'scripts/quick-start-deploy.sh')], {
-        env: { ...process.env, RPC_URL: anvil!.rpcUrl, DEPLOYMENTS_DIR: deploymentsDir },
+        env: { ...process.env, RPC_URL: chain.rpcUrl, DEPLOYMENTS_DIR: deploymentsDir },
         timeout: 300_000,
       }),
     )
@@ -113,7 +114,7 @@ describe('examples (SDK installed from its npm tarball)', () => {
     const stdout = timed('node prove-and-submit.mjs', () =>
       run('node', ['prove-and-submit.mjs'], {
         cwd: join(scratch, 'node'),
-        env: { ...process.env, RPC_URL: anvil.rpcUrl, DEPLOYMENT: deploymentFile },
+        env: { ...process.env, RPC_URL: chain.rpcUrl, DEPLOYMENT: deploymentFile },
         timeout: 240_000,
       }),
     )
@@ -121,7 +122,7 @@ describe('examples (SDK installed from its npm tarball)', () => {
     expect(stdout).toMatch(/submitted 0x[0-9a-f]{64}/)
     expect(stdout).toMatch(/compliant until \d{4}-\d\d-\d\dT/)
 
-    const client = createPublicClient({ transport: http(anvil.rpcUrl) })
+    const client = createPublicClient({ transport: http(chain.rpcUrl) })
     const compliant = await client.readContract({
       address: deployment.proxy,
       abi: parseAbi(['function isCompliant(address,uint256) view returns (bool)']),

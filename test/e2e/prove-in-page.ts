@@ -1,11 +1,12 @@
 import type { Browser } from 'playwright-core'
+import type { Groth16Proof } from '@proofx/sdk'
 import { collectConsole } from './browser.js'
 
 export type PageProof = {
   /** The page's #status line once it settled: "verified in N ms", or the error it showed. */
   status: string
   /** What the page put in #output: the proof, its public signals and whether the page was cross-origin isolated. */
-  result: { proof: Record<string, unknown>; publicSignals: string[]; isolated: boolean }
+  result: { proof: Groth16Proof; publicSignals: string[]; isolated: boolean }
   /** Milliseconds from the click to the settled status. */
   ms: number
 }

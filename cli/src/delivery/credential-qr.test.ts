@@ -1,10 +1,13 @@
-import jsQR from 'jsqr'
+import jsqr from 'jsqr'
 import { PNG } from 'pngjs'
 import QRCode from 'qrcode'
 import { describe, expect, test } from 'vitest'
 import { credentialLink, readCredentialLink, serializeCredential } from '@proofx/sdk'
 import { signed } from '@proofx/test-helpers/sample-credential'
 import { CredentialLinkTooLongError, credentialQr } from './credential-qr.js'
+
+// jsqr types a CommonJS module as ESM: under NodeNext its default import is the module, whose `default` is the reader.
+const jsQR = jsqr.default
 
 // The QR code is decoded back with an independent reader (jsQR): what a phone camera would read.
 const decodePng = (png: Buffer) => {

@@ -1,7 +1,7 @@
 import { encodeFunctionData } from 'viem'
 import { describe, expect, test } from 'vitest'
 import { proofXRoles, proofXVerifierAbi } from '@proofx/sdk'
-import { classifyEvent, type DecodedLog } from './classify-event.js'
+import { type ClassifyContext, classifyEvent, type DecodedLog } from './classify-event.js'
 
 const log = (eventName: string, args: Record<string, unknown>): DecodedLog =>
   ({
@@ -66,7 +66,7 @@ describe('classifyEvent (playbook section 2, on-chain table)', () => {
     const swap = encodeFunctionData({ abi: proofXVerifierAbi, functionName: 'setVerifier', args: [proxy, `0x${'12'.repeat(32)}`, true] })
     const upgrade = encodeFunctionData({ abi: proofXVerifierAbi, functionName: 'upgradeToAndCall', args: [proxy, '0x'] })
     const grant = encodeFunctionData({ abi: proofXVerifierAbi, functionName: 'grantRole', args: [proofXRoles.SIGNER_ROLE, proxy] })
-    const context = { chainId: 1, proxy, timelock }
+    const context: ClassifyContext = { chainId: 1, proxy, timelock }
     expect(classifyEvent(scheduled(proxy, swap), context)[0]).toMatchObject({
       severity: 'high',
       kind: 'UpgradeScheduled',

@@ -81,7 +81,7 @@ describe('prover service behind a load balancer', () => {
     const key = 'pk_live_2b7e151628aed2a6abf7158809cf4f3c'
     const server = await start({ relayApiKeySha256: [hashApiKey('another-client-key'), hashApiKey(key)] })
     const relayBody = demoProofRequest({ subject, relay: true }).body
-    for (const headers of [{}, { authorization: 'Bearer wrong' }, { 'x-api-key': `${key}x` }]) {
+    for (const headers of [{}, { authorization: 'Bearer wrong' }, { 'x-api-key': `${key}x` }] as Record<string, string>[]) {
       const res = await server.post(relayBody, headers)
       expect(res.status, JSON.stringify(headers)).toBe(401)
       expect(res.headers.get('www-authenticate')).toMatch(/^Bearer/)
@@ -89,7 +89,7 @@ describe('prover service behind a load balancer', () => {
     }
     // With the key the request passes the gate (this service has no signer, so the relay itself is refused next).
     await server.ready()
-    for (const headers of [{ authorization: `Bearer ${key}` }, { 'x-api-key': key }]) {
+    for (const headers of [{ authorization: `Bearer ${key}` }, { 'x-api-key': key }] as Record<string, string>[]) {
       const res = await server.post(relayBody, headers)
       expect(res.status).toBe(400)
       expect((await res.json()).issues).toEqual([expect.objectContaining({ field: 'relay', rule: 'unsupported' })])

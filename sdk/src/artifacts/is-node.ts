@@ -1,3 +1,4 @@
+/// <reference types="node" />
 /** True in Node (main thread or worker_threads), false in browsers and web workers. */
 export const isNode = () =>
   typeof process !== 'undefined' && typeof process.versions?.node === 'string' && typeof (globalThis as { window?: unknown }).window === 'undefined'

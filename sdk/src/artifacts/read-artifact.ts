@@ -1,3 +1,4 @@
+/// <reference types="node" />
 import { ArtifactFetchError, ArtifactIntegrityError, type ArtifactName } from '../errors/artifacts.js'
 import type { ArtifactCache } from './artifact-cache.js'
 import { fetchWithProgress } from './fetch-with-progress.js'

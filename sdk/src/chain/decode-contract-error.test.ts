@@ -1,4 +1,4 @@
-import { BaseError, ContractFunctionExecutionError, ContractFunctionRevertedError, encodeErrorResult, HttpRequestError, zeroAddress, type AbiError } from 'viem'
+import { BaseError, ContractFunctionExecutionError, ContractFunctionRevertedError, encodeErrorResult, HttpRequestError, zeroAddress } from 'viem'
 import { describe, expect, test } from 'vitest'
 import { ProofXError } from '../errors/base.js'
 import { ContractPausedError, ContractRevertedError, MissingRoleError, ProofTooOldError } from '../errors/contract.js'
@@ -13,6 +13,8 @@ function revert(errorName: string, args: readonly unknown[] = []) {
   return new ContractFunctionExecutionError(cause, { abi: proofXVerifierAbi, functionName: 'submitProof', args: [] })
 }
 
+type AbiError = Extract<(typeof proofXVerifierAbi)[number], { type: 'error' }>
+
 /** Zero-ish arguments of the right types, enough to encode any error. */
 const sampleArgs = (error: AbiError) =>
   error.inputs.map((input) =>
@@ -23,7 +25,7 @@ const sampleArgs = (error: AbiError) =>
 const unreachable = new Set(['AccessControlBadConfirmation', 'AddressEmptyCode', 'NotInitializing'])
 
 describe('decodeContractError', () => {
-  const errors = proofXVerifierAbi.filter((item): item is AbiError & typeof item => item.type === 'error')
+  const errors = proofXVerifierAbi.filter((item): item is AbiError => item.type === 'error')
 
   test.each(errors.filter((e) => !unreachable.has(e.name)).map((e) => [e.name, e] as const))('%s has its own typed SDK error', (_name, abiError) => {
     const decoded = decodeContractError(revert(abiError.name, sampleArgs(abiError)), { functionName: 'submitProof' })

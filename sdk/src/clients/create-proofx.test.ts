@@ -13,6 +13,7 @@ const deployment = {
   vkeyHash: '0xb672990af34a689a760d80a232852e5dc64bbaa8fbaf1770d0be945db20bd138',
   deployBlock: 3n,
   policies: { accredited: 1n },
+  policyDocuments: {},
 } as const
 
 describe('createProofX', () => {

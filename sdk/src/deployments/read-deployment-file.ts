@@ -1,3 +1,4 @@
+/// <reference types="node" />
 import { InvalidDeploymentError } from '../errors/deployment.js'
 import { parseDeployment } from './parse-deployment.js'
 import type { ProofXDeployment } from './types.js'

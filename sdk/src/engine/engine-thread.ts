@@ -1,5 +1,6 @@
 // Entry of the engine's helper thread (a Web Worker, or a worker thread in Node): it keeps its share
 // of every MSM's bases in its own engine memory and computes partial MSMs on request.
+/// <reference types="node" />
 import { importNodeModule, isNode } from '../artifacts/is-node.js'
 import { instantiateEngine, warmUpEngine, type EngineExports } from './engine-module.js'
 import type { MsmShare, ScalarSlot, ThreadReply, ThreadRequest } from './thread-protocol.js'

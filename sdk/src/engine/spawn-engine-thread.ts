@@ -1,3 +1,4 @@
+/// <reference types="node" />
 import { importNodeModule, isNode } from '../artifacts/is-node.js'
 import type { ThreadReply, ThreadRequest } from './thread-protocol.js'
 

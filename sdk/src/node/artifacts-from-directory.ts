@@ -1,3 +1,4 @@
+/// <reference types="node" />
 import { join, resolve } from 'node:path'
 import type { ArtifactSources } from '../artifacts/types.js'
 

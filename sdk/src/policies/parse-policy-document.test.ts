@@ -26,15 +26,15 @@ describe('parsePolicyDocument', () => {
 
   test.each([
     ['policyDocument.id', (d: any) => delete d.id, InvalidInputError, /required/],
-    ['policyDocument.name', (d: any) => (d.name = 'Accredited Investors'), InvalidInputError, /lowercase/],
-    ['policyDocument.version', (d: any) => (d.version = 0), InvalidInputError, /at least 1/],
-    ['policyDocument.description', (d: any) => (d.description = ''), InvalidInputError, /empty/],
-    ['policyDocument.validityPeriod', (d: any) => (d.validityPeriod = 1.5), InvalidInputError, /integer/],
-    ['policyDocument.rules.minKycLevel', (d: any) => (d.rules.minKycLevel = 'two'), InvalidInputError, /.+/],
-    ['policyDocument.rules.minNetCapital', (d: any) => (d.rules.minNetCapital = '-1'), InvalidInputError, /non-negative/],
-    ['policyDocument.rules.maxRiskScore', (d: any) => (d.rules.maxRiskScore = 256), OutOfRangeError, /8 bits/],
-    ['policyDocument.rules.allowedJurisdictions.1', (d: any) => (d.rules.allowedJurisdictions = [276, 1024]), OutOfRangeError, /10 bits/],
-    ['policyDocument.hash', (d: any) => (d.hash = '12345'), InvalidInputError, /does not match the rules, which hash to \d+/],
+    ['policyDocument.name', (d: any): unknown => (d.name = 'Accredited Investors'), InvalidInputError, /lowercase/],
+    ['policyDocument.version', (d: any): unknown => (d.version = 0), InvalidInputError, /at least 1/],
+    ['policyDocument.description', (d: any): unknown => (d.description = ''), InvalidInputError, /empty/],
+    ['policyDocument.validityPeriod', (d: any): unknown => (d.validityPeriod = 1.5), InvalidInputError, /integer/],
+    ['policyDocument.rules.minKycLevel', (d: any): unknown => (d.rules.minKycLevel = 'two'), InvalidInputError, /.+/],
+    ['policyDocument.rules.minNetCapital', (d: any): unknown => (d.rules.minNetCapital = '-1'), InvalidInputError, /non-negative/],
+    ['policyDocument.rules.maxRiskScore', (d: any): unknown => (d.rules.maxRiskScore = 256), OutOfRangeError, /8 bits/],
+    ['policyDocument.rules.allowedJurisdictions.1', (d: any): unknown => (d.rules.allowedJurisdictions = [276, 1024]), OutOfRangeError, /10 bits/],
+    ['policyDocument.hash', (d: any): unknown => (d.hash = '12345'), InvalidInputError, /does not match the rules, which hash to \d+/],
   ] as const)('%s: a typed error naming the field', (field, mutate, errorClass, rule) => {
     const document = json()
     mutate(document)

@@ -1,3 +1,4 @@
+/// <reference path="../types/snarkjs.d.ts" />
 import * as snarkjs from 'snarkjs'
 import type { VerificationKey } from '../artifacts/hash-verification-key.js'
 import type { ProveReturnType } from './types.js'

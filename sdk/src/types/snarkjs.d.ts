@@ -24,6 +24,7 @@ declare module 'snarkjs' {
   }
   export const wtns: {
     calculate(input: Record<string, unknown>, wasm: FileLike, wtns: FileLike, options?: unknown): Promise<void>
+    exportJson(wtns: FileLike): Promise<unknown[]>
   }
   export const powersOfTau: {
     newAccumulator(curve: unknown, power: number, fileName: string, logger?: Logger): Promise<unknown>
@@ -52,5 +53,5 @@ declare module 'circom_runtime' {
   export function WitnessCalculatorBuilder(
     wasm: Uint8Array,
     options?: unknown,
-  ): Promise<{ calculateWTNSBin(input: unknown, sanityCheck?: boolean): Promise<Uint8Array> }>
+  ): Promise<{ calculateWTNSBin(input: unknown, sanityCheck?: boolean): Promise<Uint8Array>; witnessSize: number; n32: number; prime: bigint }>
 }

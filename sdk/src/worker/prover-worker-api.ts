@@ -1,3 +1,5 @@
+/// <reference path="../types/snarkjs.d.ts" />
+/// <reference path="../prover/snarkjs-curves.d.ts" />
 import { WitnessCalculatorBuilder } from 'circom_runtime'
 import * as snarkjs from 'snarkjs'
 import { loadArtifacts } from '../artifacts/load-artifacts.js'

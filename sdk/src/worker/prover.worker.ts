@@ -1,6 +1,7 @@
 // Entry of the proving worker (a Web Worker in browsers, a worker thread in Node). It only exposes the
 // API over Comlink, then posts READY_MESSAGE (the handshake the main thread waits for). No top-level
 // await: bundlers may emit workers as classic scripts (Vite's default worker format is iife).
+/// <reference types="node" />
 import * as Comlink from 'comlink'
 import { importNodeModule, isNode } from '../artifacts/is-node.js'
 import { installErrorTransferHandler } from '../errors/transfer-handler.js'

@@ -1,3 +1,4 @@
+/// <reference types="node" />
 import type { Worker as NodeWorker } from 'node:worker_threads'
 import type * as Comlink from 'comlink'
 import { importNodeModule } from '../artifacts/is-node.js'

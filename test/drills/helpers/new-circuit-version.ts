@@ -5,11 +5,12 @@ import { fileURLToPath } from 'node:url'
 import { dirname, join } from 'node:path'
 import * as snarkjs from 'snarkjs'
 import type { Hex } from 'viem'
+import type { VerificationKey } from '@proofx/sdk'
 
 const root = fileURLToPath(new URL('../../../', import.meta.url))
 const require = createRequire(import.meta.url)
 
-export type CircuitVersion = { zkeyPath: string; wasmPath: string; vkeyPath: string; verifierArtifactPath: string; vkey: Record<string, unknown> }
+export type CircuitVersion = { zkeyPath: string; wasmPath: string; vkeyPath: string; verifierArtifactPath: string; vkey: VerificationKey }
 
 /**
  * Playbook B "Remediate", shrunk for a drill: a new phase-2 contribution on the committed zkey gives new
@@ -19,7 +20,7 @@ export type CircuitVersion = { zkeyPath: string; wasmPath: string; vkeyPath: str
 export async function newCircuitVersion(dir: string): Promise<CircuitVersion> {
   const zkeyPath = `${dir}/compliance_v2.zkey`
   await snarkjs.zKey.contribute(`${root}circuits/artifacts/compliance.zkey`, zkeyPath, 'drill: circuit v2', randomBytes(32).toString('hex'))
-  const vkey = await snarkjs.zKey.exportVerificationKey(zkeyPath)
+  const vkey = (await snarkjs.zKey.exportVerificationKey(zkeyPath)) as VerificationKey
   const vkeyPath = `${dir}/verification_key_v2.json`
   writeFileSync(vkeyPath, JSON.stringify(vkey))
   const template = readFileSync(join(dirname(require.resolve('snarkjs')), '../templates/verifier_groth16.sol.ejs'), 'utf8')
