@@ -34,7 +34,8 @@ export async function measureAnvilBatchGas(log: (line: string) => void = () => {
     const client = createPublicClient({ chain: foundry, transport: http(anvil.rpcUrl) })
     const wallet = createWalletClient({ account: signer, chain: foundry, transport: http(anvil.rpcUrl) })
     const batchVerifier = await client.readContract({ address: deployment.proxy, abi: proofXVerifierAbi, functionName: 'batchVerifier' })
-    if (batchVerifier !== getAddress(deployment.groth16BatchVerifier)) throw new Error(`the deployment did not install its batch verifier (${batchVerifier})`)
+    if (!deployment.groth16BatchVerifier || batchVerifier !== getAddress(deployment.groth16BatchVerifier))
+      throw new Error(`the deployment did not install its batch verifier (${batchVerifier})`)
     const policy = buildPolicy(DEMO_POLICIES.accredited)
     const scope = computeScope(anvil.chainId, deployment.proxy)
     const now = (await client.getBlock()).timestamp

@@ -27,6 +27,14 @@ export { createMonitor, type Monitor, type MonitorOptions, type PollResult } fro
 export { jsonLinesSink, webhookSink, type AlertSink } from './monitor/alert-sinks.js'
 export { readCheckpoint } from './monitor/checkpoint.js'
 export type { Alert } from './monitor/classify-event.js'
+// Deploy
+export { InvalidDeployInputError } from './deploy/deploy-errors.js'
+export { readIssuerFile, readVerificationKeyFile } from './deploy/deploy-inputs.js'
+export { foundryArtifactPath, readProofXArtifacts } from './deploy/foundry-artifacts.js'
+export { loadKeystoreAccount } from './deploy/keystore-account.js'
+export { deployNextSteps } from './deploy/next-steps.js'
+export { readPassphrase, type ReadPassphraseParameters } from './deploy/read-passphrase.js'
+export { runDeploy, type RunDeployParameters, type RunDeployReturnType } from './deploy/run-deploy.js'
 // Admin
 export { ADMIN_OPERATIONS, InvalidAdminArgumentError, type AdminOperation, type AdminParams, type AdminStep } from './admin/admin-operations.js'
 export { auditSignerKeys } from './admin/audit-signer-keys.js'

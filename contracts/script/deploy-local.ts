@@ -1,36 +1,28 @@
-// Deploys ProofX to a local (anvil) chain with the demo policies and demo issuer, via Deploy.s.sol.
+// Deploys ProofX to a local anvil chain (31337) with the demo policies and the demo issuer, through the one deploy
+// helper (deployProofX) the CLI, tests, drills and the in-browser EVM use. Other chains: `proofx deploy`.
 // As a module: `await deployLocal({ rpcUrl, privateKey })`. As a script:
 //   node --conditions=@proofx/source --import tsx contracts/script/deploy-local.ts --rpc-url http://127.0.0.1:8545 [--private-key 0x..] [--signer 0x..]
 import { execFile } from 'node:child_process'
-import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { promisify } from 'node:util'
-import { createPublicClient, http, isAddress, isHex, type Address, type Hex } from 'viem'
+import { isAddress, isHex, type Address, type Hex } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
-import { hashVerificationKey, toPolicyDocumentJson, type PolicyDocumentJson, type VerificationKey } from '@proofx/sdk'
+import { toDeploymentJson, type ProofXDeploymentJson, type VerificationKey } from '@proofx/sdk'
 import { demoIssuer, demoPolicyDocuments } from '@proofx/sdk/demo'
+import type { ProofXContractArtifacts } from '@proofx/sdk/deploy'
+import { readProofXArtifacts, runDeploy } from '@proofx/cli'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 const forge = resolve(root, 'node_modules/.bin/forge')
 /** Anvil's first default account: a public test key, for local chains only. */
 export const ANVIL_PRIVATE_KEY_0: Hex = '0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80'
+/** Own build directory, incremental: other forge runs in this tree (whose config forces clean builds) are left alone. */
+const LOCAL_OUT = 'cache/deploy-local/out'
 
-/** deployments/<chainId>.json, as Deploy.s.sol writes it. */
-export type LocalDeployment = {
-  chainId: number
-  proxy: Address
-  implementation: Address
-  groth16Verifier: Address
-  groth16BatchVerifier: Address
-  vkeyHash: Hex
-  deployBlock: number
-  policies: { accredited: number; retail: number }
-  /** Decimal string: the value exceeds JavaScript's safe integers. */
-  issuerKeyHash: string
-  /** The demo policy documents whose hashes Deploy.s.sol registered, bundled (dApps read their rules from here). */
-  policyDocuments: Record<'accredited' | 'retail', PolicyDocumentJson>
-}
+/** deployments/<chainId>.json (toDeploymentJson). */
+export type LocalDeployment = ProofXDeploymentJson
 
 export type DeployLocalParameters = {
   rpcUrl: string
@@ -38,8 +30,6 @@ export type DeployLocalParameters = {
   privateKey: Hex
   /** Granted SIGNER_ROLE (a hosted prover's account). */
   signer?: Address | undefined
-  /** Seconds a compliance record stays valid. Default 30 days. */
-  validityPeriod?: number | undefined
   /** Maximum age of a proof's timestamp in seconds. Default 1 day. */
   maxProofAge?: number | undefined
   /** Also write deployments/<chainId>.json (what the SDK CLI and examples read). Default true. */
@@ -58,76 +48,65 @@ export class DeployLocalError extends Error {
 }
 
 /**
- * Deploys Groth16Verifier + ProofXVerifier (implementation and ERC-1967 proxy) + Groth16BatchVerifier, registers the demo policies (ids 1
- * and 2) and the demo issuer, and returns the deployment file Deploy.s.sol wrote.
+ * Builds the contracts (incrementally, into cache/deploy-local/out), then deploys Groth16Verifier + ProofXVerifier
+ * (implementation and ERC-1967 proxy) + Groth16BatchVerifier, registers the demo policies (ids 1 and 2) and the demo
+ * issuer, and returns the deployment file. The demo issuer is refused on any chain but 31337
+ * (DemoIssuerOnPublicChainError).
  * @example
  * const deployment = await deployLocal({ rpcUrl: 'http://127.0.0.1:8546', privateKey: ANVIL_PRIVATE_KEY_0 })
  */
 export async function deployLocal(parameters: DeployLocalParameters): Promise<LocalDeployment> {
-  const { rpcUrl, privateKey, signer, validityPeriod, maxProofAge, writeDeploymentFile = true } = parameters
-  if (!/^https?:\/\//.test(rpcUrl)) throw new DeployLocalError('rpcUrl', 'must be an http(s) URL')
+  const { rpcUrl, privateKey, signer, maxProofAge, writeDeploymentFile = true } = parameters
   if (!isHex(privateKey) || privateKey.length !== 66) throw new DeployLocalError('privateKey', 'must be 0x + 64 hex digits')
   if (signer !== undefined && !isAddress(signer)) throw new DeployLocalError('signer', 'must be an address')
-  for (const [field, value] of [
-    ['validityPeriod', validityPeriod],
-    ['maxProofAge', maxProofAge],
-  ] as const) {
-    if (value !== undefined && (!Number.isInteger(value) || value <= 0)) throw new DeployLocalError(field, 'must be a positive integer')
-  }
-
-  const chainId = await createPublicClient({ transport: http(rpcUrl) })
-    .getChainId()
-    .catch((cause: unknown) => {
-      throw new DeployLocalError('rpcUrl', `is not reachable (${rpcUrl})`, { cause })
-    })
-  const documents = demoPolicyDocuments()
-  const vkey = JSON.parse(readFileSync(resolve(root, 'circuits/artifacts/verification_key.json'), 'utf8')) as VerificationKey
-  const env: Record<string, string> = {
-    PROOFX_VKEY_HASH: hashVerificationKey(vkey),
-    PROOFX_ISSUER_KEY_HASH: demoIssuer().keyHash.toString(),
-    PROOFX_ACCREDITED_POLICY_HASH: documents.accredited.hash.toString(),
-    PROOFX_RETAIL_POLICY_HASH: documents.retail.hash.toString(),
-    PROOFX_ISSUER_REVOKER: privateKeyToAccount(privateKey).address,
-    // Own output dirs and no forced clean build: other forge runs in this tree are left alone.
-    FOUNDRY_FORCE: 'false',
-    FOUNDRY_OUT: 'cache/deploy-local/out',
-    FOUNDRY_CACHE_PATH: 'cache/deploy-local/cache',
-    FOUNDRY_BROADCAST: 'cache/deploy-local/broadcast',
-  }
-  if (signer) env.PROOFX_SIGNER = signer
-  if (validityPeriod) env.PROOFX_VALIDITY_PERIOD = String(validityPeriod)
-  if (maxProofAge) env.PROOFX_MAX_PROOF_AGE = String(maxProofAge)
-
-  // Each run writes its own file first, so parallel deployments to several anvils (same chain id) cannot mix up.
-  const file = `cache/deploy-local/deployments/${process.pid}-${Date.now()}-${++runs}.json`
-  mkdirSync(resolve(root, dirname(file)), { recursive: true })
-  env.PROOFX_DEPLOYMENT_FILE = file
-
-  const args = ['script', 'contracts/script/Deploy.s.sol:Deploy', '--rpc-url', rpcUrl, '--private-key', privateKey, '--broadcast', '--slow']
-  await withCompileLock(async () => {
-    try {
-      await promisify(execFile)(forge, args, { cwd: root, env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 })
-    } catch (cause) {
-      // The error message includes the command line, which holds the private key: report stderr only.
-      const stderr = (cause as { stderr?: string }).stderr ?? ''
-      throw new DeployLocalError('forge script', `failed: ${stderr.split(privateKey).join('<private key>').slice(-2000)}`)
-    }
+  const account = privateKeyToAccount(privateKey)
+  const artifacts = await buildLocalArtifacts()
+  const verificationKey = JSON.parse(readFileSync(resolve(root, 'circuits/artifacts/verification_key.json'), 'utf8')) as VerificationKey
+  const { deployment } = await runDeploy({
+    rpcUrl,
+    account,
+    artifacts,
+    verificationKey,
+    policies: Object.values(demoPolicyDocuments()),
+    issuers: [{ keyHash: demoIssuer().keyHash, revoker: account.address }],
+    signers: signer ? [signer] : [],
+    maxProofAge,
+    deploymentsDir: resolve(root, 'deployments'),
+    writeFile: writeDeploymentFile,
+    pollingInterval: 50,
   })
-  const written = JSON.parse(readFileSync(resolve(root, file), 'utf8')) as Omit<LocalDeployment, 'policyDocuments'>
-  if (written.chainId !== chainId) throw new DeployLocalError('deployments file', `is for chain ${written.chainId}, not ${chainId}`)
-  // Deploy.s.sol registered the documents' hashes; the file lists the documents themselves next to the ids.
-  const deployment: LocalDeployment = {
-    ...written,
-    policyDocuments: { accredited: toPolicyDocumentJson(documents.accredited), retail: toPolicyDocumentJson(documents.retail) },
-  }
-  if (writeDeploymentFile) writeFileSync(resolve(root, `deployments/${chainId}.json`), `${JSON.stringify(deployment, null, 2)}\n`)
-  rmSync(resolve(root, file), { force: true })
-  return deployment
+  return toDeploymentJson(deployment)
 }
 
-let runs = 0
+/**
+ * Builds the four contracts (sparse and incremental, into cache/deploy-local/out) and reads their artifacts at once.
+ * Returns the build directory too, for `proofx deploy --forge-out`.
+ */
+export async function buildLocalArtifacts(): Promise<ProofXContractArtifacts & { outDir: string }> {
+  const outDir = resolve(root, LOCAL_OUT)
+  return withCompileLock(async () => {
+    await buildContracts()
+    return { ...readProofXArtifacts(outDir), outDir }
+  })
+}
 
-/** One forge script at a time across processes: they share cache/deploy-local/out. */
+/** The four contracts and what they import, no tests. */
+async function buildContracts(): Promise<void> {
+  const sources = [
+    'contracts/src/Groth16Verifier.sol',
+    'contracts/src/ProofXVerifier.sol',
+    'contracts/src/Groth16BatchVerifier.sol',
+    'node_modules/@openzeppelin/contracts/proxy/ERC1967/ERC1967Proxy.sol',
+  ]
+  const env = { FOUNDRY_FORCE: 'false', FOUNDRY_OUT: LOCAL_OUT, FOUNDRY_CACHE_PATH: 'cache/deploy-local/cache' }
+  try {
+    await promisify(execFile)(forge, ['build', ...sources], { cwd: root, env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 })
+  } catch (cause) {
+    throw new DeployLocalError('forge build', `failed: ${((cause as { stderr?: string }).stderr ?? '').slice(-2000)}`)
+  }
+}
+
+/** One forge build at a time across processes: they share cache/deploy-local/out. */
 async function withCompileLock<T>(run: () => Promise<T>): Promise<T> {
   const lock = resolve(root, 'cache/deploy-local/.lock')
   mkdirSync(dirname(lock), { recursive: true })

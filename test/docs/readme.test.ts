@@ -10,7 +10,7 @@ describe('docs say what the code does', () => {
   // The README shows a runnable file whole; the file is what test/e2e/examples.test.ts runs.
   test('every README code block marked `<!-- quick start: <file> -->` is that file, verbatim', () => {
     const marked = [...read('README.md').matchAll(/<!-- quick start: (\S+) -->\n```\w*\n([\s\S]*?)```/g)]
-    expect(marked.map(([, file]) => file)).toEqual(['examples/node/prove-and-submit.mjs'])
+    expect(marked.map(([, file]) => file)).toEqual(['scripts/quick-start-deploy.sh', 'examples/node/prove-and-submit.mjs'])
     for (const [, file, block] of marked) expect(block, file).toBe(read(file!))
   })
 

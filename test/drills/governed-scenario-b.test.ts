@@ -2,14 +2,14 @@
 // guardian pauses and closes the gates at once with its own key; the v2 verifier and the voiding of the old records
 // go through the 2-of-3 Safe and the timelock (scheduled, refused before the delay, executed after it), the UUPS
 // upgrade too; unpausing and reopening the gates are Safe transactions.
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs'
+import { copyFileSync, cpSync, readFileSync, writeFileSync } from 'node:fs'
 // @ts-expect-error ffjavascript ships no types
 import { buildBn128 } from 'ffjavascript'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { ContractPausedError, hashVerificationKey, ProofRejectedError, submitProof } from '@proofx/sdk'
 import { demoProofRequest } from '@proofx/test-helpers/demo-proof-request'
 import { account, createDrillEnv, isCompliant, privateKeyOf, requestProof, type DrillEnv } from './helpers/drill-env.js'
-import { forgeArtifactPath } from './helpers/deploy-drill.js'
+import { forgeArtifactPath, forgeOut } from './helpers/deploy-drill.js'
 import { GUARDIAN, OWNERS, TIMELOCK_DELAY, governDrill, type Governed } from './helpers/governance.js'
 import { newCircuitVersion } from './helpers/new-circuit-version.js'
 import { runProofx } from './helpers/run-proofx.js'
@@ -131,7 +131,14 @@ describe('drill: Scenario B governance, guardian + Safe + timelock', () => {
     // Option B of the playbook too: a UUPS upgrade waits in the same timelock.
     const implementationArtifact = `${env.dir}/ProofXVerifier.json`
     copyFileSync(forgeArtifactPath('ProofXVerifier'), implementationArtifact)
-    const upgrade = await gov.propose('upgrade', { artifact: implementationArtifact })
+    // proofx admin upgrade first validates the storage layout against the deployed release (@openzeppelin/upgrades-core).
+    for (const dir of ['build-info', 'deployed-build-info']) cpSync(`${forgeOut()}/build-info`, `${env.dir}/${dir}`, { recursive: true })
+    const upgrade = await gov.propose('upgrade', {
+      artifact: implementationArtifact,
+      'build-info-dir': `${env.dir}/build-info`,
+      reference: 'deployed-build-info:ProofXVerifier',
+      'reference-build-info-dir': `${env.dir}/deployed-build-info`,
+    })
     expect(upgrade.route).toBe('timelock')
     await gov.execute(upgrade.proposal, await gov.sign(upgrade.proposal, [OWNERS[0], OWNERS[2]]))
     await expect(gov.proposeExecution(upgrade.proposal)).rejects.toMatchObject({ name: 'TimelockNotReadyError' })

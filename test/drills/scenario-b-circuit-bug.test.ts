@@ -1,6 +1,6 @@
 // Playbook 3, Scenario B "Critical Bug in Circuit", against a real anvil: contain (pause, close the gates) -> remediate (new
 // phase-2 setup, Groth16Verifier v2) -> restore (set-verifier voiding the old generation, also a UUPS upgrade; unpause, open the gates).
-import { copyFileSync, readFileSync } from 'node:fs'
+import { copyFileSync, cpSync, readFileSync } from 'node:fs'
 // @ts-expect-error ffjavascript ships no types
 import { buildBn128 } from 'ffjavascript'
 import { parseAbi } from 'viem'
@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { submitProof, hashVerificationKey, ContractPausedError, ProofRejectedError, toProofXProof } from '@proofx/sdk'
 import { demoProofRequest } from '@proofx/test-helpers/demo-proof-request'
 import { account, createDrillEnv, isCompliant, requestProof, type DrillEnv } from './helpers/drill-env.js'
-import { forgeArtifactPath } from './helpers/deploy-drill.js'
+import { forgeArtifactPath, forgeOut } from './helpers/deploy-drill.js'
 import { newCircuitVersion } from './helpers/new-circuit-version.js'
 
 describe('drill: Scenario B, critical bug in the circuit', () => {
@@ -21,6 +21,8 @@ describe('drill: Scenario B, critical bug in the circuit', () => {
     // A private copy: a concurrent `forge build` may rewrite out/ while the drill runs.
     implementationArtifact = `${env.dir}/ProofXVerifier.json`
     copyFileSync(forgeArtifactPath('ProofXVerifier'), implementationArtifact)
+    // ... with its build info (the new release) and the deployed release's (here the same build), for the upgrade check.
+    for (const dir of ['build-info', 'deployed-build-info']) cpSync(`${forgeOut()}/build-info`, `${env.dir}/${dir}`, { recursive: true })
   })
   afterAll(() => env?.stop())
 
@@ -70,7 +72,13 @@ describe('drill: Scenario B, critical bug in the circuit', () => {
     expect(switched.stateAfter!.vkeyHash).not.toBe(switched.stateBefore.vkeyHash)
 
     // Option B of the playbook too: a UUPS upgrade to a freshly deployed implementation keeps the storage.
-    const upgraded = await env.adminRun('upgrade', { artifact: implementationArtifact })
+    // proofx admin upgrade first validates the storage layout against the deployed release (@openzeppelin/upgrades-core).
+    const upgraded = await env.adminRun('upgrade', {
+      artifact: implementationArtifact,
+      'build-info-dir': `${env.dir}/build-info`,
+      reference: 'deployed-build-info:ProofXVerifier',
+      'reference-build-info-dir': `${env.dir}/deployed-build-info`,
+    })
     expect(upgraded.stateAfter!.implementation).toBe(upgraded.steps[0]!.deployedAddress)
     expect(upgraded.stateAfter!.implementation).not.toBe(upgraded.stateBefore.implementation)
 

@@ -7,7 +7,6 @@ import { createPublicClient, http, parseAbi } from 'viem'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { verifyProof, terminateCurve, type VerificationKey } from '@proofx/sdk'
-import { deployDemoContracts } from '../../scripts/demo/deploy-demo-contracts.js'
 import { startAnvil, type StartedAnvil } from '../../scripts/start-anvil.js'
 import { launchChromium } from './browser.js'
 import { proveInPage, type PageProof } from './prove-in-page.js'
@@ -97,15 +96,20 @@ describe('examples (SDK installed from its npm tarball)', () => {
     if (scratch) rmSync(scratch, { recursive: true, force: true })
   })
 
-  test('node: issues, proves and submits against a local chain; the subject is then compliant', async () => {
+  test('node: the README quick start deploys with proofx deploy, then issues, proves and submits; the subject is then compliant', async () => {
     const chain = await startAnvil({ blockTime: 1 })
     anvil = chain
-    const deployment = await deployDemoContracts(chain.rpcUrl, { writeDeploymentFile: false })
-    const deploymentFile = join(scratch, 'deployment.json')
-    writeFileSync(
-      deploymentFile,
-      JSON.stringify(deployment, (_k, v) => (typeof v === 'bigint' ? v.toString() : v)),
+    // The reader's own deployment: scripts/quick-start-deploy.sh (proofx deploy with a keystore), as the README runs it.
+    const deploymentsDir = join(scratch, 'deployments')
+    const deployed = timed('quick-start-deploy.sh', () =>
+      run('bash', [join(repoRoot, 'scripts/quick-start-deploy.sh')], {
+        env: { ...process.env, RPC_URL: chain.rpcUrl, DEPLOYMENTS_DIR: deploymentsDir },
+        timeout: 300_000,
+      }),
     )
+    const deploymentFile = join(deploymentsDir, '31337.json')
+    expect(JSON.parse(deployed)).toMatchObject({ chainId: 31337, file: deploymentFile })
+    const deployment = JSON.parse(readFileSync(deploymentFile, 'utf8')) as { proxy: `0x${string}` }
 
     const stdout = timed('node prove-and-submit.mjs', () =>
       run('node', ['prove-and-submit.mjs'], {

@@ -34,6 +34,7 @@ import {
   type WriteVerifierReturnType,
 } from '@proofx/sdk'
 import type { AdminContext } from './run-admin-operation.js'
+import { UpgradeValidationUnavailableError, validateUpgrade } from './validate-upgrade.js'
 
 type AnyClient = Client<Transport, Chain | undefined, Account | undefined>
 
@@ -205,9 +206,23 @@ export const ADMIN_OPERATIONS: Record<string, AdminOperation> = {
     state: async (ctx) => ({ gatesClosed: await read(ctx, 'gatesClosed') }),
   },
   upgrade: {
-    summary: 'deploy --artifact (or use --implementation) and upgradeToAndCall(impl, --call-data) (UPGRADER_ROLE, the timelock)',
+    summary:
+      'validate --artifact (storage layout vs --reference or its @custom:oz-upgrades-from, build info from --build-info-dir, the deployed release build info from --reference-build-info-dir), deploy it and upgradeToAndCall(impl, --call-data) (UPGRADER_ROLE, the timelock)',
     steps: async (p, deployed) => {
       const steps: AdminStep[] = []
+      // Storage layout and upgrade safety first (@openzeppelin/upgrades-core): an unsafe implementation is never sent.
+      if (p.artifact)
+        await validateUpgrade({
+          artifact: p.artifact,
+          buildInfoDir: p['build-info-dir'],
+          reference: p.reference,
+          referenceBuildInfoDirs: p['reference-build-info-dir'] ? [p['reference-build-info-dir']] : undefined,
+        })
+      else if (p['skip-storage-check'] !== 'true')
+        throw new UpgradeValidationUnavailableError({
+          field: 'implementation',
+          rule: 'is already deployed, so its storage layout cannot be checked here: pass --artifact (validated, then deployed), or --skip-storage-check true if it was validated elsewhere',
+        })
       if (p.artifact)
         steps.push({
           kind: 'deploy',

@@ -39,6 +39,11 @@ const operationOptions = {
   vkey: { type: 'string' },
   artifact: { type: 'string' },
   implementation: { type: 'string' },
+  // proofx admin upgrade's storage-layout check (cli/src/admin/validate-upgrade.ts).
+  'build-info-dir': { type: 'string' },
+  reference: { type: 'string' },
+  'reference-build-info-dir': { type: 'string' },
+  'skip-storage-check': { type: 'string' },
   'call-data': { type: 'string' },
   'issuer-key-hash': { type: 'string' },
   revoker: { type: 'string' },

@@ -6,6 +6,7 @@ const commands: Record<string, () => Promise<{ [k: string]: (argv: string[]) => 
   setup: () => import('./setup-command.js').then((m) => ({ run: m.setupCommand })),
   serve: () => import('./serve-command.js').then((m) => ({ run: m.serveCommand })),
   monitor: () => import('./monitor-command.js').then((m) => ({ run: m.monitorCommand })),
+  deploy: () => import('./deploy-command.js').then((m) => ({ run: m.deployCommand })),
   admin: () => import('./admin-command.js').then((m) => ({ run: m.adminCommand })),
   keys: () => import('./keys-command.js').then((m) => ({ run: m.keysCommand })),
   issuer: () => import('./issuer-command.js').then((m) => ({ run: (argv: string[]) => m.issuerCommand(argv) })),

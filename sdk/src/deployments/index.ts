@@ -1,4 +1,5 @@
 export { parseDeployment } from './parse-deployment.js'
 export { readDeploymentFile } from './read-deployment-file.js'
 export { getDeployment, proofXChainIds, registerDeployment, unregisterDeployment } from './registry.js'
+export { toDeploymentJson, type ProofXDeploymentJson } from './to-deployment-json.js'
 export type { ProofXDeployment, PublishedPolicyDocument } from './types.js'

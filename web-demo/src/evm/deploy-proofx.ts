@@ -1,15 +1,16 @@
-import { createWalletClient, custom, encodeFunctionData, publicActions, type Abi, type Address, type EIP1193RequestFn, type Hex } from 'viem'
-import { hashVerificationKey, toPolicyDocumentJson, type VerificationKey } from '@proofx/sdk'
+import { createWalletClient, custom, defineChain, type Address, type EIP1193RequestFn } from 'viem'
+import { toDeploymentJson, type VerificationKey } from '@proofx/sdk'
 import { demoIssuer, demoPolicyDocuments } from '@proofx/sdk/demo'
-import { defineChain } from 'viem'
+import { deployProofX as deployWithSdk, type ProofXContractArtifacts } from '@proofx/sdk/deploy'
 
-export type FoundryArtifact = { abi: Abi; bytecode: { object: Hex } }
-export type ProofXContracts = { Groth16Verifier: FoundryArtifact; ProofXVerifier: FoundryArtifact; ERC1967Proxy: FoundryArtifact }
+export type { FoundryArtifact } from '@proofx/sdk/deploy'
+export type ProofXContracts = ProofXContractArtifacts
 
 /**
- * Deploys the real ProofX contracts (Foundry build output) into a chain reached through `request`, as the
- * local deploy script does: Groth16Verifier, ProofXVerifier behind an ERC-1967 proxy, the demo policies
- * and the demo issuer. The first account becomes the admin.
+ * Deploys the real ProofX contracts (Foundry build output) into a chain reached through `request` with the SDK's
+ * deploy helper, as the local deploy does: Groth16Verifier, ProofXVerifier behind an ERC-1967 proxy, the demo
+ * policies and the demo issuer (the in-browser chain is 31337, the one chain the helper lets it be trusted on).
+ * The first account becomes the admin.
  */
 export async function deployProofX({
   request,
@@ -30,34 +31,15 @@ export async function deployProofX({
     nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 },
     rpcUrls: { default: { http: [] } },
   })
-  const client = createWalletClient({ account: admin, chain, transport: custom({ request }), pollingInterval: 50 }).extend(publicActions)
-  const deploy = async ({ abi, bytecode }: FoundryArtifact, args: unknown[] = []) => {
-    const hash = await client.deployContract({ abi, bytecode: bytecode.object, args } as never)
-    const receipt = await client.waitForTransactionReceipt({ hash })
-    if (receipt.status !== 'success' || !receipt.contractAddress) throw new Error(`Deploying into the in-browser EVM failed (${hash})`)
-    return receipt
-  }
-  const vkeyHash = hashVerificationKey(vkey)
-  const groth16 = await deploy(contracts.Groth16Verifier)
-  const implementation = await deploy(contracts.ProofXVerifier)
-  const init = encodeFunctionData({ abi: contracts.ProofXVerifier.abi, functionName: 'initialize', args: [admin, groth16.contractAddress!, vkeyHash, 86_400] })
-  const proxy = (await deploy(contracts.ERC1967Proxy, [implementation.contractAddress!, init])).contractAddress!
-  const write = async (functionName: string, args: unknown[]) => {
-    const hash = await client.writeContract({ address: proxy, abi: contracts.ProofXVerifier.abi, functionName, args } as never)
-    const receipt = await client.waitForTransactionReceipt({ hash })
-    if (receipt.status !== 'success') throw new Error(`${functionName} failed in the in-browser EVM`)
-  }
-  // The demo publisher's documents: registered by hash, and listed in the deployment the page reads them from.
-  const documents = Object.values(demoPolicyDocuments())
-  for (const document of documents) await write('setPolicy', [document.id, document.hash, document.validityPeriod, true])
-  await write('addIssuer', [demoIssuer().keyHash, admin])
-  return {
-    chainId,
-    proxy,
-    implementation: implementation.contractAddress!,
-    groth16Verifier: groth16.contractAddress!,
-    vkeyHash,
-    deployBlock: Number(groth16.blockNumber),
-    policyDocuments: Object.fromEntries(documents.map((document) => [document.name, toPolicyDocumentJson(document)])),
-  }
+  const client = createWalletClient({ account: admin, chain, transport: custom({ request }), pollingInterval: 50 })
+  const deployment = await deployWithSdk(client, {
+    artifacts: { Groth16Verifier: contracts.Groth16Verifier, ProofXVerifier: contracts.ProofXVerifier, ERC1967Proxy: contracts.ERC1967Proxy },
+    verificationKey: vkey,
+    policies: Object.values(demoPolicyDocuments()),
+    issuers: [{ keyHash: demoIssuer().keyHash, revoker: admin }],
+    pollingInterval: 50,
+  })
+  // The page's deployment shape: the JSON a deployment file holds (documents as JSON, the block as a number).
+  const { proxy, implementation, groth16Verifier, vkeyHash, deployBlock, policyDocuments } = toDeploymentJson(deployment)
+  return { chainId, proxy, implementation, groth16Verifier, vkeyHash, deployBlock: Number(deployBlock), policyDocuments }
 }

@@ -1,0 +1,5 @@
+// @proofx/sdk/deploy: deploying ProofX (operators, the CLI, the local demo, tests, the in-browser EVM). Not in the
+// package root: a dApp never deploys, and the demo-issuer guard needs the demo issuer's key.
+export { deployProofX, type DeployIssuer, type DeployProofXParameters, type DeployProofXReturnType, type DeployStepResult } from './deploy-proofx.js'
+export { assertNoDemoIssuerOffLocalChain, DEMO_ISSUER_CHAIN_ID } from './demo-issuer-guard.js'
+export { PROOFX_CONTRACT_NAMES, type FoundryArtifact, type ProofXContractArtifacts } from './types.js'
