@@ -107,7 +107,7 @@ describe('createProver (Node worker thread)', () => {
     expect(spawned).toBe(0)
     await expect(fresh.prove({ ...proveArgs, chainId: undefined })).rejects.toMatchObject({ name: 'InvalidInputError', field: 'scope' })
     await expect(fresh.prove({ ...proveArgs, verifier: '0x1234' })).rejects.toMatchObject({ name: 'InvalidInputError', field: 'verifier' })
-    await expect(fresh.prove({ ...proveArgs, chainId: 2n ** 64n })).rejects.toMatchObject({ name: 'InvalidInputError', field: 'chainId' })
+    await expect(fresh.prove({ ...proveArgs, chainId: 2n ** 256n })).rejects.toMatchObject({ name: 'InvalidInputError', field: 'chainId' })
     for (const chainId of [0, -1, 1.5, 0n, -5n, '1' as unknown as number])
       await expect(fresh.prove({ ...proveArgs, chainId }), `chainId ${String(chainId)}`).rejects.toMatchObject({
         name: 'InvalidInputError',

@@ -15,7 +15,12 @@ import {IProofXVerifierV1 as IProofXVerifier} from "./IProofXVerifierV1.sol";
 /// PausableUpgradeable (`paused()`, `pause()`, `unpause()`, {Paused}, {Unpaused}, {EnforcedPause}, {ExpectedPause}) but
 /// keeps its flag in the storage slot submitProof reads anyway, which saves a cold SLOAD (2,100 gas) per submission.
 /// @custom:security-contact security@proofx.example
-contract ProofXVerifierV1 is Initializable, AccessControlUpgradeable, UUPSUpgradeable, IProofXVerifier {
+contract ProofXVerifierV1 is
+    Initializable,
+    AccessControlUpgradeable,
+    UUPSUpgradeable,
+    IProofXVerifier
+{
     /// @notice Role of prover-service keys that may submit proofs on behalf of a subject.
     bytes32 public constant SIGNER_ROLE = keccak256("SIGNER_ROLE");
     /// @notice Role that may pause and unpause proof submission.
@@ -346,10 +351,7 @@ contract ProofXVerifierV1 is Initializable, AccessControlUpgradeable, UUPSUpgrad
             mstore(
                 add(ptr, 0x164),
                 or(
-                    or(
-                        and(subject, 0xffffffffffffffffffffffffffffffffffffffff),
-                        shl(160, calldataload(add(proof, 0x40)))
-                    ),
+                    or(and(subject, 0xffffffffffffffffffffffffffffffffffffffff), shl(160, calldataload(add(proof, 0x40)))),
                     shl(200, scopeTag)
                 )
             )
