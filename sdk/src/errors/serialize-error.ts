@@ -1,6 +1,7 @@
 import * as artifactErrors from './artifacts.js'
 import { ProofXError } from './base.js'
 import * as contractErrors from './contract.js'
+import * as deployErrors from './deploy.js'
 import * as deploymentErrors from './deployment.js'
 import * as engineErrors from './engine.js'
 import * as policyErrors from './policy.js'
@@ -29,10 +30,17 @@ export function registerErrorClass(name: string, errorClass: ErrorClass): void {
 }
 
 registerErrorClass('ProofXError', ProofXError)
-for (const module of [validationErrors, artifactErrors, proverErrors, contractErrors, deploymentErrors, engineErrors, policyErrors, holderErrors] as Record<
-  string,
-  unknown
->[])
+for (const module of [
+  validationErrors,
+  artifactErrors,
+  proverErrors,
+  contractErrors,
+  deploymentErrors,
+  deployErrors,
+  engineErrors,
+  policyErrors,
+  holderErrors,
+] as Record<string, unknown>[])
   for (const [name, value] of Object.entries(module))
     if (typeof value === 'function' && value.prototype instanceof ProofXError) registerErrorClass(name, value as ErrorClass)
 
