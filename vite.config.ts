@@ -45,7 +45,8 @@ function circuitArtifacts(): Plugin {
  */
 function foundryContracts(): Plugin {
   const id = 'virtual:proofx-contracts'
-  const names = ['Groth16Verifier', 'ProofXVerifier', 'ERC1967Proxy']
+  // Circuit v2's verifier (the SDK's default artifacts are v2).
+  const names = ['Groth16Verifier_v2', 'ProofXVerifier', 'ERC1967Proxy']
   return {
     name: 'proofx-foundry-contracts',
     resolveId: (source) => (source === id ? `\0${id}` : undefined),

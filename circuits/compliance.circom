@@ -6,12 +6,15 @@ include "src/issuer-signature.circom";
 include "src/policy-hash.circom";
 include "src/policy-check.circom";
 include "src/jurisdiction-membership.circom";
-include "src/validity-window.circom";
+include "src/record-window.circom";
 include "src/credential-nullifier.circom";
 
 // ProofX compliance statement:
 // "I hold a credential signed by the issuer whose key hashes to issuerKeyHash; its subject is
-//  `subject`; at time `now` it is valid; its attributes satisfy the policy committed to by policyHash."
+//  `subject`; it is valid from `now` until at least now + validityPeriod (the end of the compliance record this
+//  proof makes); its attributes satisfy the policy committed to by policyHash, which commits to validityPeriod."
+// Circuit version 2. Version 1 (circuits/v1/compliance.circom) proved only issuedAt <= now < expiresAt and did not
+// commit to the validity period, so a record could outlive its credential.
 //
 // Public signals, in this order (the contract and the SDK depend on it; see circuits/README.md):
 //   0 issuerKeyHash  1 nullifier  2 policyHash  3 context
@@ -52,6 +55,7 @@ template Compliance(MAX_JURISDICTION_DEPTH) {
     signal input minNetCapital;
     signal input minKycLevel;
     signal input maxRiskScore;
+    signal input validityPeriod;
     signal input jurisdictionRoot;
     signal input jurisdictionDepth;
     signal input jurisdictionIndex;
@@ -83,6 +87,9 @@ template Compliance(MAX_JURISDICTION_DEPTH) {
     minKycLevelRange.in <== minKycLevel;
     component maxRiskScoreRange = RangeCheck(8);
     maxRiskScoreRange.in <== maxRiskScore;
+    // uint32 on-chain (ProofXVerifier.Policy.validityPeriod).
+    component validityPeriodRange = RangeCheck(32);
+    validityPeriodRange.in <== validityPeriod;
     component scopeTagRange = RangeCheck(53);
     scopeTagRange.in <== scopeTag;
 
@@ -95,14 +102,15 @@ template Compliance(MAX_JURISDICTION_DEPTH) {
     signal computedIssuerKeyHash <== IssuerSignature()(credentialHash, issuerAx, issuerAy, sigR8x, sigR8y, sigS);
     computedIssuerKeyHash === issuerKeyHash;
 
-    // Valid at `now`.
-    component validity = ValidityWindow(40);
-    validity.issuedAt <== issuedAt;
-    validity.expiresAt <== expiresAt;
-    validity.now <== now;
+    // Valid from `now` until the record's end.
+    component window = RecordWindow(40);
+    window.issuedAt <== issuedAt;
+    window.expiresAt <== expiresAt;
+    window.now <== now;
+    window.validityPeriod <== validityPeriod;
 
     // The policy behind policyHash, and the attributes meet it.
-    signal computedPolicyHash <== PolicyHash()(policyId, minNetCapital, minKycLevel, maxRiskScore, jurisdictionRoot);
+    signal computedPolicyHash <== PolicyHash()(policyId, minNetCapital, minKycLevel, maxRiskScore, validityPeriod, jurisdictionRoot);
     computedPolicyHash === policyHash;
     component policyCheck = PolicyCheck();
     policyCheck.assets <== assets;

@@ -16,7 +16,7 @@ import {
 import { DEMO_POLICIES } from '@proofx/sdk/demo'
 import { REPO_ROOT } from './helpers/compile-for-test.js'
 import { circomlib, inMain, inTemplate, rangeCheckFails } from './helpers/failure-frames.js'
-import { expectedPublicSignals, inputFor, issuer, NOW, PUBLIC_SIGNALS, repacked, signed, validAttributes } from './helpers/sample-credential.js'
+import { expectedPublicSignals, inputFor, issuer, NOW, policy, PUBLIC_SIGNALS, repacked, signed, validAttributes } from './helpers/sample-credential.js'
 import { terminateCurves } from './helpers/terminate-curves.js'
 import { WitnessTester, type FailureFrame } from './helpers/witness-tester.js'
 
@@ -26,6 +26,8 @@ const SUBGROUP_ORDER = 273603035897990940278080071815715938607681397215856725920
 const impostor = createIssuerKey('0x696d706f73746f72206b6579206e6f7420726567697374657265642068657265')
 const otherSubject: Address = '0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC'
 const retail = buildPolicy(DEMO_POLICIES.retail)
+/** The accredited policy's validity period (30 days), in seconds. */
+const VALIDITY = BigInt(DEMO_POLICIES.accredited.validityPeriod)
 
 let circuit: WitnessTester<ComplianceCircuitInput>
 
@@ -80,12 +82,20 @@ describe('compliance.circom witnesses (compiled from the current source)', () =>
 
   test.each<[string, () => ComplianceCircuitInput]>([
     ['now == issuedAt (first valid second)', () => inputFor(signed(), { now: validAttributes.issuedAt })],
-    ['now == expiresAt - 1 (last valid second)', () => inputFor(signed(), { now: validAttributes.expiresAt - 1n })],
+    // The record a proof at `now` makes ends at now + validityPeriod: the latest `now` is the one where both end together.
+    ['now == expiresAt - validityPeriod (the credential ends with the record)', () => inputFor(signed(), { now: validAttributes.expiresAt - VALIDITY })],
     ['net capital == minNetCapital', () => inputFor(signed({ assets: 600_000n, liabilities: 100_000n }))],
     ['assets == liabilities under a zero minimum', () => inputFor(signed({ assets: 7n, liabilities: 7n }), { policy: retail })],
     ['kycLevel == minKycLevel and riskScore == maxRiskScore', () => inputFor(signed({ kycLevel: 2, riskScore: 40 }))],
     ['the largest uint64 amounts', () => inputFor(signed({ assets: 2n ** 64n - 1n, liabilities: 2n ** 63n }))],
     ['the largest 40-bit expiry', () => inputFor(signed({ expiresAt: 2n ** 40n - 1n }))],
+    [
+      'the largest 40-bit expiry with the largest uint32 validity at the latest now',
+      () => {
+        const policy = buildPolicy({ ...DEMO_POLICIES.accredited, validityPeriod: 2 ** 32 - 1 })
+        return inputFor(signed({ expiresAt: 2n ** 40n - 1n }), { policy, now: 2n ** 40n - 2n ** 32n })
+      },
+    ],
     ['the first jurisdiction of the tree', () => inputFor(signed({ jurisdiction: 40 }))],
     ['the last jurisdiction of the tree', () => inputFor(signed({ jurisdiction: 840 }))],
   ])('accepts the boundary: %s', async (_, input) => {
@@ -142,17 +152,31 @@ describe('compliance.circom witnesses (compiled from the current source)', () =>
     })
   })
 
-  describe('validity window', () => {
-    const notExpired = inTemplate('ValidityWindow', 'validity-window.circom', 'notExpired === 1')
-    const issuedBeforeNow = inTemplate('ValidityWindow', 'validity-window.circom', 'issuedBeforeNow === 1')
+  describe('record window: issuedAt <= now and now + validityPeriod <= expiresAt', () => {
+    const recordOutlivesCredential = [
+      inTemplate('RecordWindow', 'record-window.circom', 'validUntilRecordEnd === 1'),
+      inMain('window.validityPeriod <== validityPeriod'),
+    ]
+    const issuedBeforeNow = [inTemplate('RecordWindow', 'record-window.circom', 'issuedBeforeNow === 1'), inMain('window.validityPeriod <== validityPeriod')]
+    test('rejects a credential that expires one second before the record would end', async () => {
+      await expectRejected(inputFor(signed(), { now: validAttributes.expiresAt - VALIDITY + 1n }), recordOutlivesCredential)
+    })
+    test('rejects a credential valid at now that expires before the record would end (29 days left, 30-day policy)', async () => {
+      await expectRejected(inputFor(signed({ expiresAt: NOW + 29n * 86_400n })), recordOutlivesCredential)
+    })
     test('rejects an expired credential (now == expiresAt)', async () => {
-      await expectRejected(inputFor(signed(), { now: validAttributes.expiresAt }), [notExpired, inMain('validity.now <== now')])
+      await expectRejected(inputFor(signed(), { now: validAttributes.expiresAt }), recordOutlivesCredential)
     })
     test('rejects an expired credential (now > expiresAt)', async () => {
-      await expectRejected(inputFor(signed(), { now: validAttributes.expiresAt + 86_400n }), [notExpired, inMain('validity.now <== now')])
+      await expectRejected(inputFor(signed(), { now: validAttributes.expiresAt + 86_400n }), recordOutlivesCredential)
     })
     test('rejects a credential that is not yet valid (now == issuedAt - 1)', async () => {
-      await expectRejected(inputFor(signed(), { now: validAttributes.issuedAt - 1n }), [issuedBeforeNow, inMain('validity.now <== now')])
+      await expectRejected(inputFor(signed(), { now: validAttributes.issuedAt - 1n }), issuedBeforeNow)
+    })
+    test('rejects a shorter private validityPeriod than the one committed in policyHash (to pass a short-lived credential)', async () => {
+      // The credential lasts 10 days; the prover claims a 10-day validity but the registered policy commits to 30.
+      const input = inputFor(signed({ expiresAt: NOW + 10n * 86_400n }), { policy: buildPolicy({ ...DEMO_POLICIES.accredited, validityPeriod: 10 * 86_400 }) })
+      await expectRejected({ ...input, policyHash: policy.hash }, [inMain('computedPolicyHash === policyHash')])
     })
   })
 
@@ -186,6 +210,24 @@ describe('compliance.circom witnesses (compiled from the current source)', () =>
     const policyMismatch = [inMain('computedPolicyHash === policyHash')]
     test('rejects a policyHash of another policy', async () => {
       await expectRejected({ ...inputFor(signed()), policyHash: retail.hash }, policyMismatch)
+    })
+    test('rejects a validityPeriod other than the one committed in policyHash', async () => {
+      await expectRejected({ ...inputFor(signed()), validityPeriod: VALIDITY * 2n }, policyMismatch)
+    })
+    test('rejects a policyHash that commits another validityPeriod (the same rules for 60 days)', async () => {
+      const sixtyDays = buildPolicy({ ...DEMO_POLICIES.accredited, validityPeriod: 60 * 86_400 })
+      await expectRejected({ ...inputFor(signed()), policyHash: sixtyDays.hash }, policyMismatch)
+    })
+    test('rejects the circuit v1 policyHash of the same rules', async () => {
+      await expectRejected({ ...inputFor(signed()), policyHash: buildPolicy(DEMO_POLICIES.accredited, 1).hash }, policyMismatch)
+    })
+    test('rejects scores moved between the packed halves (minKycLevel + 2^8, maxRiskScore - 1 pack to the same input)', async () => {
+      // minKycLevel + maxRiskScore * 2^8 is only injective on 8-bit scores: the range check stops the carry.
+      const input = inputFor(signed())
+      await expectRejected(
+        { ...input, minKycLevel: (input.minKycLevel as bigint) + 256n, maxRiskScore: (input.maxRiskScore as bigint) - 1n },
+        rangeCheckFails('minKycLevelRange.in <== minKycLevel'),
+      )
     })
     test('rejects private policy rules that differ from the committed policyHash', async () => {
       await expectRejected({ ...inputFor(signed({ assets: 200_000n })), minNetCapital: 0n }, policyMismatch)
@@ -257,6 +299,12 @@ describe('compliance.circom witnesses (compiled from the current source)', () =>
       ['now = 2^40', () => inputFor(signed(), { now: 2n ** 40n }), 'nowRange.in <== now'],
       ['scopeTag = 2^53', () => inputFor(signed(), { scope: 2n ** 53n }), 'scopeTagRange.in <== scopeTag'],
       ['scopeTag = -1 (p - 1)', () => inputFor(signed(), { scope: P - 1n }), 'scopeTagRange.in <== scopeTag'],
+      ['validityPeriod = 2^32', () => ({ ...inputFor(signed()), validityPeriod: 2n ** 32n }), 'validityPeriodRange.in <== validityPeriod'],
+      [
+        'validityPeriod = -1 (p - 1), which would otherwise shorten the record',
+        () => ({ ...inputFor(signed()), validityPeriod: P - 1n }),
+        'validityPeriodRange.in <== validityPeriod',
+      ],
     ])('rejects %s', async (_, input, assignment) => {
       await expectRejected(input(), rangeCheckFails(assignment))
     })

@@ -11,23 +11,49 @@ import { PUBLIC_SIGNALS } from './helpers/sample-credential.js'
 import { terminateCurves } from './helpers/terminate-curves.js'
 
 // Stale artifacts (a circuit changed, the zkey/wasm/verifier not regenerated) were a failure of the original system:
-// every committed artifact must still follow from the source and from the committed zkey.
-const artifacts = join(REPO_ROOT, 'circuits/artifacts')
-const zkey = join(artifacts, 'compliance.zkey')
-let manifest: SetupManifest
-let build: TestBuild
-
-beforeAll(async () => {
-  manifest = await readManifest(artifacts)
-  build = await compileForTest(manifest.circuit)
-})
+// every committed artifact must still follow from the source and from the committed zkey. Both circuit versions are
+// kept: v2 (current, circuits/artifacts) and v1 (circuits/artifacts/v1, from circuits/v1), which deployments still on
+// v1 and the Scenario B drill prove with.
+const VERSIONS = [
+  {
+    version: '2',
+    artifacts: 'circuits/artifacts',
+    circuit: 'circuits/compliance.circom',
+    verifier: 'contracts/src/Groth16Verifier_v2.sol',
+    verifierContract: 'Groth16Verifier_v2',
+    transcript: 'circuits/ceremony/TRANSCRIPT.md',
+    constraints: 8165,
+  },
+  {
+    version: '1',
+    artifacts: 'circuits/artifacts/v1',
+    circuit: 'circuits/v1/compliance.circom',
+    verifier: 'contracts/src/Groth16Verifier.sol',
+    verifierContract: 'Groth16Verifier',
+    transcript: 'circuits/artifacts/v1/TRANSCRIPT.md',
+    constraints: 8132,
+  },
+] as const
 
 afterAll(async () => {
-  await build?.remove()
   await terminateCurves()
 })
 
-describe('committed artifacts are not stale', () => {
+describe.each(VERSIONS)('committed artifacts of circuit v$version are not stale', (v) => {
+  const artifacts = join(REPO_ROOT, v.artifacts)
+  const zkey = join(artifacts, 'compliance.zkey')
+  let manifest: SetupManifest
+  let build: TestBuild
+
+  beforeAll(async () => {
+    manifest = await readManifest(artifacts)
+    build = await compileForTest(manifest.circuit)
+  })
+
+  afterAll(async () => {
+    await build?.remove()
+  })
+
   // circom2 output is byte-deterministic (same source, same compiler => same r1cs and wasm), so sha256 is enough.
   test('the r1cs compiled from the current source is the committed one', async () => {
     expect((await hashFile(build.r1cs)).sha256).toBe(manifest.files.r1cs.sha256)
@@ -45,12 +71,16 @@ describe('committed artifacts are not stale', () => {
     }
   })
 
-  test('the manifest points at the committed locations and documents the signal order and the figures', async () => {
-    expect(manifest.files.verifier.path).toBe('contracts/src/Groth16Verifier.sol')
-    expect(manifest.files.zkey.path).toBe('circuits/artifacts/compliance.zkey')
+  test('the manifest points at the committed locations and documents the version, the signal order and the figures', async () => {
+    expect(manifest.version).toBe(v.version)
+    expect(manifest.circuit).toBe(v.circuit)
+    expect(manifest.files.verifier.path).toBe(v.verifier)
+    expect(manifest.verifierContract ?? 'Groth16Verifier').toBe(v.verifierContract)
+    expect(manifest.files.zkey.path).toBe(`${v.artifacts}/compliance.zkey`)
     expect(manifest.publicSignals).toEqual([...PUBLIC_SIGNALS])
     const info = await snarkjs.r1cs.info(build.r1cs)
     expect(manifest.constraints).toBe(info.nConstraints)
+    expect(manifest.constraints).toBe(v.constraints)
     expect(manifest.domainSize).toBe(2 ** 13)
     expect(manifest.zkeyBytes).toBe(manifest.files.zkey.bytes)
     expect(manifest.provingTimeMs).toBeGreaterThan(0)
@@ -72,27 +102,28 @@ describe('committed artifacts are not stale', () => {
     expect(JSON.parse(committed).nPublic).toBe(PUBLIC_SIGNALS.length)
   })
 
-  test('circuits/ceremony/TRANSCRIPT.md lists exactly the contributions of the manifest', async () => {
-    const notes = await readFile(join(REPO_ROOT, 'circuits/ceremony/TRANSCRIPT.md'), 'utf8')
+  test(`${v.transcript} lists exactly the contributions of the manifest`, async () => {
+    const notes = await readFile(join(REPO_ROOT, v.transcript), 'utf8')
     const rows = [...notes.matchAll(/^\| (\d) \| (.+?) \| `([0-9a-f]{128})` \|$/gm)].map((m) => ({ phase: Number(m[1]), name: m[2], hash: m[3] }))
     expect(rows).toEqual(manifest.ceremony.contributions)
     expect(notes).toContain(manifest.ceremony.beacon.hash)
   })
 
-  test('contracts/src/Groth16Verifier.sol is exactly what snarkjs exports from the committed zkey', async () => {
-    const committed = await readFile(join(REPO_ROOT, 'contracts/src/Groth16Verifier.sol'), 'utf8')
-    expect(committed).toBe(await renderSolidityVerifier(zkey))
+  test(`${v.verifier} is exactly what snarkjs exports from the committed zkey (contract ${v.verifierContract})`, async () => {
+    const committed = await readFile(join(REPO_ROOT, v.verifier), 'utf8')
+    expect(committed).toBe(await renderSolidityVerifier(zkey, undefined, v.verifierContract))
+    expect(committed).toContain(`contract ${v.verifierContract} {`)
   })
+})
 
-  // The zkey exports verification_key.json (checked above), and the batch verifier is generated from that file: so
-  // both Solidity verifiers embed the committed zkey's key.
-  test(`${BATCH_VERIFIER_PATH} is exactly what \`${BATCH_VERIFIER_COMMAND}\` generates from the zkey's verification key`, async () => {
-    const committed = await readFile(join(REPO_ROOT, BATCH_VERIFIER_PATH), 'utf8')
-    const vkey = JSON.parse(await renderVerificationKey(zkey))
-    expect(committed.split('\n')[0]).toMatch(
-      /^\/\/ Generated by contracts\/script\/generate-batch-verifier\.ts from circuits\/artifacts\/verification_key\.json: do not edit/,
-    )
-    expect(committed).toBe(renderBatchVerifier(vkey))
-    expect(committed).toContain(`bytes32 public constant VKEY_HASH = ${hashVerificationKey(vkey)};`)
-  })
+// The zkey exports verification_key.json (checked above), and the batch verifier is generated from that file: so
+// both Solidity verifiers of the current circuit embed the committed zkey's key.
+test(`${BATCH_VERIFIER_PATH} is exactly what \`${BATCH_VERIFIER_COMMAND}\` generates from the current (v2) zkey's verification key`, async () => {
+  const committed = await readFile(join(REPO_ROOT, BATCH_VERIFIER_PATH), 'utf8')
+  const vkey = JSON.parse(await renderVerificationKey(join(REPO_ROOT, 'circuits/artifacts/compliance.zkey')))
+  expect(committed.split('\n')[0]).toMatch(
+    /^\/\/ Generated by contracts\/script\/generate-batch-verifier\.ts from circuits\/artifacts\/verification_key\.json: do not edit/,
+  )
+  expect(committed).toBe(renderBatchVerifier(vkey))
+  expect(committed).toContain(`bytes32 public constant VKEY_HASH = ${hashVerificationKey(vkey)};`)
 })

@@ -93,7 +93,7 @@ export async function buildLocalArtifacts(): Promise<ProofXContractArtifacts & {
 /** The four contracts and what they import, no tests. */
 async function buildContracts(): Promise<void> {
   const sources = [
-    'contracts/src/Groth16Verifier.sol',
+    'contracts/src/Groth16Verifier_v2.sol',
     'contracts/src/ProofXVerifier.sol',
     'contracts/src/Groth16BatchVerifier.sol',
     'node_modules/@openzeppelin/contracts/proxy/ERC1967/ERC1967Proxy.sol',

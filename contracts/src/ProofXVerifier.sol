@@ -30,6 +30,17 @@ import {IProofXVerifier} from "./interfaces/IProofXVerifier.sol";
 /// under. `setVerifier(..., voidEarlierRecords = true)` voids every record of earlier generations in O(1) ("start
 /// fresh"); `false` keeps them ("migrate"). Records written before generations existed (implementation 1.0.0) are
 /// generation 0.
+///
+/// Record end and credential expiry (circuit v2, Groth16Verifier_v2): a record made at `timestamp` counts until
+/// `timestamp + validityPeriod` (this contract's registered period). The v2 policy hash commits the policy's validity
+/// period and the proof shows `timestamp + validityPeriod <= credential.expiresAt`, so a record never outlives the
+/// credential it was proven from; the proof reveals only that the credential lasts at least until the record ends,
+/// never `expiresAt` itself. Cost: 33 circuit constraints, no gas (still four public signals; the period travels
+/// inside policyHash). The contract does not recompute the Poseidon hash (a Poseidon contract to deploy, trust and
+/// pay for on every setPolicy): the admin registers hash and period together from one policy
+/// document, and the SDK refuses to prove when the registered period differs from the document's. A registered hash
+/// committing another period than a proof's makes that proof fail. Under circuit v1 (Groth16Verifier) the proof says
+/// nothing about expiry: switch with setVerifier(Groth16Verifier_v2, vkeyHash, true) and re-register the v2 hashes.
 /// @custom:security-contact security@proofx.example
 contract ProofXVerifier is Initializable, AccessControlUpgradeable, UUPSUpgradeable, IProofXVerifier {
     /// @notice Role of prover-service keys that may submit proofs on behalf of a subject.

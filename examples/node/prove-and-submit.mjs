@@ -20,7 +20,8 @@ const credential = signCredential(demoIssuer(), {
   riskScore: 20,
   jurisdiction: 276,
   issuedAt: now - 60n,
-  expiresAt: now + 30n * 86_400n,
+  // It must outlast the record a proof makes (now + the policy's 30 days): circuit v2 proves it.
+  expiresAt: now + 365n * 86_400n,
   salt: randomSalt(),
 })
 

@@ -30,6 +30,9 @@ export * from './holder/index.js'
 
 // Policies
 export { buildPolicy, type Policy } from './policies/build-policy.js'
+export { hashPolicy } from './policies/hash-policy.js'
+export { buildJurisdictionTree } from './policies/build-jurisdiction-tree.js'
+export { CIRCUIT_VERSIONS, CURRENT_CIRCUIT_VERSION, type CircuitVersion } from './credentials/circuit-version.js'
 export type { PolicyDocument, PolicyDocumentJson } from './policies/policy-document.js'
 export { parsePolicyDocument, toPolicyDocumentJson } from './policies/parse-policy-document.js'
 export { fetchPolicyDocument, type FetchPolicyDocumentOptions } from './policies/fetch-policy-document.js'

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { PROOFX_CONTRACT_NAMES, type FoundryArtifact, type ProofXContractArtifacts } from '@proofx/sdk/deploy'
+import { PROOFX_CONTRACT_NAMES, PROOFX_FOUNDRY_CONTRACTS, type FoundryArtifact, type ProofXContractArtifacts } from '@proofx/sdk/deploy'
 import { InvalidDeployInputError } from './deploy-errors.js'
 
 /** Where a Foundry build keeps a contract's artifact. */
@@ -9,8 +9,14 @@ export const foundryArtifactPath = (outDir: string, name: string) => join(outDir
 /**
  * The ProofX contracts from a Foundry build directory (`forge build` writes out/), read at once so a later build
  * cannot swap them mid-deployment. `batchVerifier: false` leaves Groth16BatchVerifier out (no submitProofs).
+ * The Groth16 verifier is circuit v2's (Groth16Verifier_v2) unless `groth16Verifier` names another contract
+ * (GROTH16_VERIFIER_CONTRACTS[1] for a deployment still on circuit v1).
  */
-export function readProofXArtifacts(outDir: string, { batchVerifier = true }: { batchVerifier?: boolean } = {}): ProofXContractArtifacts {
+export function readProofXArtifacts(
+  outDir: string,
+  { batchVerifier = true, groth16Verifier = PROOFX_FOUNDRY_CONTRACTS.Groth16Verifier }: { batchVerifier?: boolean; groth16Verifier?: string } = {},
+): ProofXContractArtifacts {
+  const contracts: Record<string, string> = { ...PROOFX_FOUNDRY_CONTRACTS, Groth16Verifier: groth16Verifier }
   const read = (name: string): FoundryArtifact => {
     const path = foundryArtifactPath(outDir, name)
     if (!existsSync(path))
@@ -27,5 +33,5 @@ export function readProofXArtifacts(outDir: string, { batchVerifier = true }: { 
     }
   }
   const names = PROOFX_CONTRACT_NAMES.filter((name) => batchVerifier || name !== 'Groth16BatchVerifier')
-  return Object.fromEntries(names.map((name) => [name, read(name)])) as ProofXContractArtifacts
+  return Object.fromEntries(names.map((name) => [name, read(contracts[name]!)])) as ProofXContractArtifacts
 }

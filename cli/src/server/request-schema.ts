@@ -51,6 +51,12 @@ const policySchema = z
       .array(small(ATTRIBUTE_BITS.jurisdiction))
       .min(1)
       .max(2 ** MAX_JURISDICTION_DEPTH),
+    /** Seconds the record stays valid: circuit v2 commits it in the policy hash. */
+    validityPeriod: z
+      .number()
+      .int()
+      .positive()
+      .max(2 ** 32 - 1, 'must fit in uint32'),
   })
   .strict()
 

@@ -6,7 +6,7 @@ import { createRequire } from 'node:module'
 import * as snarkjs from 'snarkjs'
 import { compileCircuit } from './compile-circuit.js'
 import { runPhase1, runPhase2, type Beacon, type Contribution } from './ceremony.js'
-import { exportArtifacts } from './export-artifacts.js'
+import { DEFAULT_VERIFIER_CONTRACT, exportArtifacts } from './export-artifacts.js'
 import { hashFile, type FileDigest } from './hash-file.js'
 import { measureProving } from './measure-proving.js'
 
@@ -21,6 +21,8 @@ export type RunSetupParameters = {
   ceremonyDir: string
   /** Where Groth16Verifier.sol goes. */
   verifierOut: string
+  /** The Solidity contract's name (default Groth16Verifier, snarkjs's); recorded in the manifest. */
+  verifierContract?: string
   power: number
   phase1Contributors: string[]
   phase2Contributors: string[]
@@ -40,6 +42,8 @@ export type SetupManifest = {
   publicSignals: string[]
   domainSize: number
   files: { wasm: FileDigest; zkey: FileDigest; r1cs: FileDigest; vkey: FileDigest; verifier: FileDigest; ptau: FileDigest }
+  /** The verifier contract's name when it is not snarkjs's Groth16Verifier. */
+  verifierContract?: string
   ceremony: { power: number; externalPtau: boolean; beacon: Beacon; contributions: Contribution[] }
   tools: { circom: string; snarkjs: string; node: string }
   /** Size of the proving key the browser downloads. */
@@ -97,7 +101,7 @@ export async function runSetup(p: RunSetupParameters): Promise<SetupManifest> {
     await copyFile(phase2.zkey, out.zkey)
     await copyFile(compiled.r1cs, out.r1cs)
     await copyFile(phase1.ptau, out.ptau)
-    await exportArtifacts({ zkey: out.zkey, vkeyOut: out.vkey, verifierOut: p.verifierOut, logger: p.logger })
+    await exportArtifacts({ zkey: out.zkey, vkeyOut: out.vkey, verifierOut: p.verifierOut, verifierContract: p.verifierContract, logger: p.logger })
 
     const rel = (f: string) => hashFile(f).then((d) => ({ ...d, path: relative(p.root, f) }))
     const manifest: SetupManifest = {
@@ -114,6 +118,7 @@ export async function runSetup(p: RunSetupParameters): Promise<SetupManifest> {
         verifier: await rel(p.verifierOut),
         ptau: await rel(out.ptau),
       },
+      ...(p.verifierContract && p.verifierContract !== DEFAULT_VERIFIER_CONTRACT ? { verifierContract: p.verifierContract } : {}),
       ceremony: { power: p.power, externalPtau: Boolean(p.externalPtau), beacon: p.beacon, contributions: [...phase1.contributions, ...phase2.contributions] },
       tools: { circom: await circomVersion(), snarkjs: packageVersion('snarkjs'), node: process.version },
       zkeyBytes: (await stat(out.zkey)).size,

@@ -79,7 +79,7 @@ export async function verifySetup({ root, artifactsDir }: VerifySetupParameters)
   )
   await check(
     'the Solidity verifier is the one the zkey exports',
-    async () => (await renderSolidityVerifier(at(files.zkey.path))) === (await readFile(at(files.verifier.path), 'utf8')),
+    async () => (await renderSolidityVerifier(at(files.zkey.path), undefined, manifest.verifierContract)) === (await readFile(at(files.verifier.path), 'utf8')),
   )
 
   return { ok: checks.every((c) => c.ok), checks, contributions, manifest }

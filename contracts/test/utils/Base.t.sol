@@ -6,7 +6,7 @@ import {stdJson} from "forge-std/StdJson.sol";
 // Imported so deployCodeTo finds its artifact.
 // solhint-disable-next-line no-unused-import
 import {ERC1967Proxy} from "@openzeppelin/contracts/proxy/ERC1967/ERC1967Proxy.sol";
-import {Groth16Verifier} from "../../src/Groth16Verifier.sol";
+import {Groth16Verifier_v2} from "../../src/Groth16Verifier_v2.sol";
 import {ProofXVerifier} from "../../src/ProofXVerifier.sol";
 import {IProofXVerifier} from "../../src/interfaces/IProofXVerifier.sol";
 
@@ -35,7 +35,7 @@ abstract contract Base is Test {
     uint256 internal retailPolicyId;
     uint256 internal retailPolicyHash;
 
-    Groth16Verifier internal groth16;
+    Groth16Verifier_v2 internal groth16;
     ProofXVerifier internal implementation;
     ProofXVerifier internal verifier;
 
@@ -64,7 +64,7 @@ abstract contract Base is Test {
         vm.label(bob, "bob");
 
         vm.warp(fixtureNow);
-        groth16 = new Groth16Verifier();
+        groth16 = new Groth16Verifier_v2();
         implementation = ProofXVerifier(_newImplementation());
         deployCodeTo(
             "ERC1967Proxy.sol:ERC1967Proxy",

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { startProofXNode, type ProofXNode } from '../../../test/helpers/anvil.js'
 import { createProofX, type CreateProofXReturnType } from '../clients/create-proofx.js'
 import { DEMO_POLICY_DOCUMENTS } from '../demo/demo-policies.js'
-import { PolicyDocumentFetchError, PolicyDocumentNotFoundError, PolicyHashMismatchError } from '../errors/policy.js'
+import { PolicyDocumentFetchError, PolicyDocumentNotFoundError, PolicyHashMismatchError, PolicyValidityMismatchError } from '../errors/policy.js'
 import { InvalidInputError } from '../errors/validation.js'
 import { toPolicyDocumentJson } from '../policies/parse-policy-document.js'
 import { expectError } from '@proofx/test-helpers/expect-error'
@@ -14,6 +14,7 @@ import { localAccounts } from '@proofx/test-helpers/local-accounts'
 
 let node: ProofXNode
 let proofx: CreateProofXReturnType
+let admin: CreateProofXReturnType
 let server: Server
 let baseUrl: string
 const served = new Map<string, string>()
@@ -21,6 +22,7 @@ const served = new Map<string, string>()
 beforeAll(async () => {
   node = await startProofXNode()
   proofx = createProofX({ chainId: node.chainId, deployment: node.deployment, rpcUrl: node.rpcUrl, account: localAccounts.stranger })
+  admin = createProofX({ chainId: node.chainId, deployment: node.deployment, rpcUrl: node.rpcUrl, account: localAccounts.admin })
   server = createServer((req, res) => {
     const body = served.get(req.url ?? '')
     res.writeHead(body ? 200 : 404, { 'content-type': 'application/json' }).end(body ?? '{"error":"not found"}')
@@ -86,5 +88,30 @@ describe('getPublishedPolicy', () => {
     served.set('/policies/bad.json', JSON.stringify({ ...DEMO_POLICY_DOCUMENTS.retail, rules: { ...DEMO_POLICY_DOCUMENTS.retail.rules, minKycLevel: -1 } }))
     const invalid = await expectError(proofx.getPublishedPolicy({ document: { url: `${baseUrl}/policies/bad.json` } }), InvalidInputError)
     expect(invalid.field).toBe('policyDocument.rules.minKycLevel')
+  })
+
+  test('a contract registering another validity period than the document is refused before proving (PolicyValidityMismatchError)', async () => {
+    // Same hash (the document's, which commits 30 days) but 60 days on-chain: the contract would date a record the
+    // proof does not vouch for. Restored afterwards.
+    const { policyHash, validityPeriod } = await proofx.getPolicy({ policyId: 2n })
+    await admin.setPolicy({ policyId: 2n, policyHash, validityPeriod: 2 * validityPeriod })
+    try {
+      const error = await expectError(proofx.getPublishedPolicy({ name: 'retail' }), PolicyValidityMismatchError)
+      expect(error).toMatchObject({
+        field: 'policyDocument.validityPeriod',
+        policyId: 2n,
+        documentValidityPeriod: validityPeriod,
+        contractValidityPeriod: 2 * validityPeriod,
+      })
+      expect(error.details).toContain('rule: they must be equal')
+    } finally {
+      await admin.setPolicy({ policyId: 2n, policyHash, validityPeriod })
+    }
+    expect((await proofx.getPublishedPolicy({ name: 'retail' })).validityPeriod).toBe(validityPeriod)
+  })
+
+  test('a document stating another validity period hashes differently (circuit v2 commits it), so it is refused', async () => {
+    const longer = { ...DEMO_POLICY_DOCUMENTS.accredited, validityPeriod: 60 * 86_400 }
+    await expectError(proofx.getPublishedPolicy({ document: longer }), PolicyHashMismatchError)
   })
 })

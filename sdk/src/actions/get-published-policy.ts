@@ -1,6 +1,12 @@
 import type { Account, Address, Chain, Client, Transport } from 'viem'
 import type { ProofXErrorType } from '../errors/base.js'
-import { PolicyHashMismatchError, type PolicyDocumentFetchErrorType, type PolicyHashMismatchErrorType } from '../errors/policy.js'
+import {
+  PolicyHashMismatchError,
+  PolicyValidityMismatchError,
+  type PolicyDocumentFetchErrorType,
+  type PolicyHashMismatchErrorType,
+  type PolicyValidityMismatchErrorType,
+} from '../errors/policy.js'
 import type { InvalidInputErrorType, OutOfRangeErrorType } from '../errors/validation.js'
 import { buildPolicy, type Policy } from '../policies/build-policy.js'
 import { fetchPolicyDocument, type FetchPolicyDocumentOptions } from '../policies/fetch-policy-document.js'
@@ -27,6 +33,7 @@ export type GetPublishedPolicyReturnType = {
 
 export type GetPublishedPolicyErrorType =
   | PolicyHashMismatchErrorType
+  | PolicyValidityMismatchErrorType
   | PolicyDocumentFetchErrorType
   | InvalidInputErrorType
   | OutOfRangeErrorType
@@ -35,7 +42,9 @@ export type GetPublishedPolicyErrorType =
 /**
  * Reads a policy from its published document and checks it against the contract: the document's rules must hash to
  * what `getPolicy(id)` returns, else PolicyHashMismatchError (nothing is proved with rules the contract would reject,
- * or with a document someone altered). Prove with the returned `policy`.
+ * or with a document someone altered), and its validity period must be the contract's, else
+ * PolicyValidityMismatchError (the contract dates records with its own period, the proof speaks for the document's).
+ * Prove with the returned `policy`.
  * @example
  * const { policy } = await getPublishedPolicy(client, { address: deployment.proxy, document: deployment.policyDocuments.accredited })
  * await prover.prove({ credential, policy, subject, chainId, verifier: deployment.proxy })
@@ -57,5 +66,13 @@ export async function getPublishedPolicy(
       address,
       source,
     })
-  return { document, policy: buildPolicy(document.rules), validityPeriod: onChain.validityPeriod, active: onChain.active }
+  if (onChain.validityPeriod !== document.validityPeriod)
+    throw new PolicyValidityMismatchError({
+      policyId: document.id,
+      name: document.name,
+      documentValidityPeriod: document.validityPeriod,
+      contractValidityPeriod: onChain.validityPeriod,
+      address,
+    })
+  return { document, policy: buildPolicy(document.rules, document.circuitVersion), validityPeriod: onChain.validityPeriod, active: onChain.active }
 }

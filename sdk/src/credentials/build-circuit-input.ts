@@ -18,8 +18,9 @@ export type BuildCircuitInputParameters = {
 }
 
 /**
- * The witness input of circuits/compliance.circom. It does not check the rules: validate first,
- * or the witness calculator fails with an assertion instead of a readable error.
+ * The witness input of circuits/compliance.circom for the policy's circuit version (version 2 takes the policy's
+ * validityPeriod, version 1 does not know it). It does not check the rules: validate first, or the witness
+ * calculator fails with an assertion instead of a readable error.
  */
 export function buildCircuitInput({ credential, policy, now, scope }: BuildCircuitInputParameters): ComplianceCircuitInput {
   const a = credential.attributes
@@ -53,6 +54,7 @@ export function buildCircuitInput({ credential, policy, now, scope }: BuildCircu
     minNetCapital: policy.minNetCapital,
     minKycLevel: BigInt(policy.minKycLevel),
     maxRiskScore: BigInt(policy.maxRiskScore),
+    ...(policy.circuitVersion === 1 ? {} : { validityPeriod: BigInt(policy.validityPeriod) }),
     jurisdictionRoot: policy.jurisdictionRoot,
     jurisdictionDepth: BigInt(proof.siblings.length),
     jurisdictionIndex: BigInt(proof.index),

@@ -14,6 +14,8 @@ export const ATTRIBUTE_BITS = {
   minNetCapital: 64,
   minKycLevel: 8,
   maxRiskScore: 8,
+  /** Circuit version 2 range-checks it to uint32, the contract's type. */
+  validityPeriod: 32,
   subject: 160,
 } as const
 

@@ -42,4 +42,9 @@ export type PolicyRules = {
   maxRiskScore: number
   /** ISO 3166-1 numeric codes. */
   allowedJurisdictions: readonly number[]
+  /**
+   * Seconds a compliance record stays valid after its proof (what `setPolicy` registers, uint32). Circuit version 2
+   * commits it in the policy hash and proves the credential is valid at least that long after the proof.
+   */
+  validityPeriod: number
 }

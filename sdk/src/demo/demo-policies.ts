@@ -38,7 +38,8 @@ export const demoPolicyDocuments = (): Record<DemoPolicyName, PolicyDocument> =>
   retail: parsePolicyDocument(DEMO_POLICY_DOCUMENTS.retail),
 })
 
-const rulesOf = (document: (typeof DEMO_POLICY_DOCUMENTS)[DemoPolicyName]): PolicyRules => parsePolicyRules({ policyId: document.id, ...document.rules })
+const rulesOf = (document: (typeof DEMO_POLICY_DOCUMENTS)[DemoPolicyName]): PolicyRules =>
+  parsePolicyRules({ policyId: document.id, ...document.rules, validityPeriod: document.validityPeriod })
 
 /** The demo documents' rules, for tests and fixtures that need the rules without a chain (dApps read the documents). */
 export const DEMO_POLICIES: Record<DemoPolicyName, PolicyRules> = /* @__PURE__ */ (() => ({

@@ -14,6 +14,7 @@ import { DeployTransactionFailedError, InvalidDeployParameterError } from '../er
 import type { PolicyDocument } from '../policies/policy-document.js'
 import { assertNoDemoIssuerOffLocalChain } from './demo-issuer-guard.js'
 import type { FoundryArtifact, ProofXContractArtifacts } from './types.js'
+import { verifierEmbedsKey } from './verifier-embeds-key.js'
 
 /** An issuer key to trust at deployment, and the address that may revoke its credentials. */
 export type DeployIssuer = { keyHash: bigint; revoker: Address }
@@ -50,7 +51,8 @@ export type DeployProofXReturnType = ProofXDeployment
 const DEFAULT_MAX_PROOF_AGE = 86_400
 
 /**
- * Deploys ProofX with the client's account: Groth16Verifier, the ProofXVerifier implementation behind an ERC-1967
+ * Deploys ProofX with the client's account: the circuit's Groth16 verifier (Groth16Verifier_v2 for circuit v2; it must
+ * embed `verificationKey`), the ProofXVerifier implementation behind an ERC-1967
  * proxy, then (when its artifact is given) Groth16BatchVerifier, registers the policies and issuers, grants the signers
  * and hands each role to its holder, the deployer renouncing what it does not keep (DEFAULT_ADMIN_ROLE last). Every
  * parameter is checked before the first transaction. Returns the deployment, ready for toDeploymentJson.
@@ -82,6 +84,11 @@ export async function deployProofX(client: Client<Transport, Chain | undefined, 
   } catch (cause) {
     throw new InvalidDeployParameterError({ field: 'verificationKey', rule: 'is not a Groth16 verification key', cause })
   }
+  if (!verifierEmbedsKey(artifacts.Groth16Verifier, verificationKey))
+    throw new InvalidDeployParameterError({
+      field: 'verificationKey',
+      rule: 'is not the key artifacts.Groth16Verifier checks: pass the verifier and the verification_key.json of the same circuit version',
+    })
   const chainId = await getChainId(client)
   assertNoDemoIssuerOffLocalChain(chainId, issuers)
 

@@ -42,6 +42,35 @@ export class PolicyHashMismatchError extends ProofXError {
   }
 }
 
+export type PolicyValidityMismatchErrorType = PolicyValidityMismatchError & { name: 'PolicyValidityMismatchError' }
+/**
+ * The contract registers another validity period for the policy than its document states. Circuit version 2 proves
+ * the credential lasts the document's period (it is in the policy hash) while the contract dates the record with its
+ * own: a longer on-chain period would let the record outlive the credential. Found before proving.
+ */
+export class PolicyValidityMismatchError extends ProofXError {
+  override name = 'PolicyValidityMismatchError' as const
+  readonly field = 'policyDocument.validityPeriod'
+  readonly policyId: bigint
+  readonly documentValidityPeriod: number
+  readonly contractValidityPeriod: number
+  constructor({
+    policyId,
+    name,
+    documentValidityPeriod,
+    contractValidityPeriod,
+    address,
+  }: { policyId: bigint; name: string; documentValidityPeriod: number; contractValidityPeriod: number; address: Address }) {
+    super(`The policy document "${name}" states another validity period than policy ${policyId} on the verifier ${address}; refusing to prove with it.`, {
+      details: `document validityPeriod ${documentValidityPeriod} s, the contract's ${contractValidityPeriod} s (rule: they must be equal).`,
+      metaMessages: ["The admin must register the document's validity period with its hash (proofx policy set), or publish a document for the registered one."],
+    })
+    this.policyId = policyId
+    this.documentValidityPeriod = documentValidityPeriod
+    this.contractValidityPeriod = contractValidityPeriod
+  }
+}
+
 export type PolicyDocumentNotFoundErrorType = PolicyDocumentNotFoundError & { name: 'PolicyDocumentNotFoundError' }
 /** The deployment lists no policy document under that name. */
 export class PolicyDocumentNotFoundError extends ProofXError {

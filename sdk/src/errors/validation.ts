@@ -18,6 +18,28 @@ export class CredentialExpiredError extends ProofXError {
   }
 }
 
+export type CredentialExpiresBeforeRecordErrorType = CredentialExpiresBeforeRecordError & { name: 'CredentialExpiresBeforeRecordError' }
+/**
+ * The credential expires before the compliance record a proof now would make (now + the policy's validity period).
+ * Circuit version 2 refuses such a proof, so a record never outlives its credential.
+ */
+export class CredentialExpiresBeforeRecordError extends ProofXError {
+  override name = 'CredentialExpiresBeforeRecordError' as const
+  readonly field = 'expiresAt'
+  readonly rule = 'expiresAt >= now + policy.validityPeriod'
+  readonly expiresAt: bigint
+  readonly recordEnd: bigint
+  constructor({ expiresAt, now, validityPeriod }: { expiresAt: bigint; now: bigint; validityPeriod: number }) {
+    const recordEnd = now + BigInt(validityPeriod)
+    super(`The credential expires on ${isoDate(expiresAt)}, before the compliance record would end on ${isoDate(recordEnd)} (field "expiresAt").`, {
+      details: `expiresAt ${expiresAt} must be at least now ${now} + the policy's validityPeriod ${validityPeriod} = ${recordEnd} (rule "expiresAt >= now + policy.validityPeriod").`,
+      metaMessages: ["Ask the issuer for a credential that stays valid at least as long as the policy's records."],
+    })
+    this.expiresAt = expiresAt
+    this.recordEnd = recordEnd
+  }
+}
+
 export type CredentialNotYetValidErrorType = CredentialNotYetValidError & { name: 'CredentialNotYetValidError' }
 export class CredentialNotYetValidError extends ProofXError {
   override name = 'CredentialNotYetValidError' as const
@@ -133,6 +155,7 @@ export class InvalidInputError extends ProofXError {
 /** Every error `validateProofInput` can throw. */
 export type ValidationErrorType =
   | CredentialExpiredErrorType
+  | CredentialExpiresBeforeRecordErrorType
   | CredentialNotYetValidErrorType
   | InsolventCredentialErrorType
   | InsufficientNetCapitalErrorType

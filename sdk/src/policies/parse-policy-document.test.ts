@@ -16,6 +16,19 @@ describe('parsePolicyDocument', () => {
     expect(parsePolicyDocument({ ...json(), rules: { ...json().rules, maxRiskScore: 41 } }).hash).not.toBe(document.hash)
   })
 
+  test('the validity period is in the hash (circuit v2); a circuit v1 document hashes without it and says so in JSON', () => {
+    const document = parsePolicyDocument(DEMO_POLICY_DOCUMENTS.accredited)
+    expect(document.circuitVersion).toBe(2)
+    expect(document.rules.validityPeriod).toBe(document.validityPeriod)
+    expect(parsePolicyDocument({ ...json(), validityPeriod: 7 * 86_400 }).hash).not.toBe(document.hash)
+    const v1 = parsePolicyDocument({ ...json(), circuitVersion: 1 })
+    expect(v1).toMatchObject({ circuitVersion: 1, hash: buildPolicy(DEMO_POLICIES.accredited, 1).hash })
+    expect(parsePolicyDocument({ ...json(), circuitVersion: 1, validityPeriod: 7 * 86_400 }).hash).toBe(v1.hash)
+    expect(toPolicyDocumentJson(v1).circuitVersion).toBe(1)
+    expect(toPolicyDocumentJson(document)).not.toHaveProperty('circuitVersion')
+    expect(parsePolicyDocument(JSON.parse(JSON.stringify(toPolicyDocumentJson(v1))))).toEqual(v1)
+  })
+
   test('JSON form round-trips, with the hash stated and checked', () => {
     const document = parsePolicyDocument(DEMO_POLICY_DOCUMENTS.retail)
     const published = JSON.parse(JSON.stringify(toPolicyDocumentJson(document)))
@@ -34,7 +47,15 @@ describe('parsePolicyDocument', () => {
     ['policyDocument.rules.minNetCapital', (d: any): unknown => (d.rules.minNetCapital = '-1'), InvalidInputError, /non-negative/],
     ['policyDocument.rules.maxRiskScore', (d: any): unknown => (d.rules.maxRiskScore = 256), OutOfRangeError, /8 bits/],
     ['policyDocument.rules.allowedJurisdictions.1', (d: any): unknown => (d.rules.allowedJurisdictions = [276, 1024]), OutOfRangeError, /10 bits/],
-    ['policyDocument.hash', (d: any): unknown => (d.hash = '12345'), InvalidInputError, /does not match the rules, which hash to \d+/],
+    ['policyDocument.validityPeriod', (d: any) => delete d.validityPeriod, InvalidInputError, /required/],
+    ['policyDocument.validityPeriod', (d: any): unknown => (d.validityPeriod = 2 ** 32), InvalidInputError, /uint32/],
+    ['policyDocument.circuitVersion', (d: any): unknown => (d.circuitVersion = 3), InvalidInputError, /1 or 2/],
+    [
+      'policyDocument.hash',
+      (d: any): unknown => (d.hash = '12345'),
+      InvalidInputError,
+      /does not match the rules and validity period, which hash to \d+ for circuit version 2/,
+    ],
   ] as const)('%s: a typed error naming the field', (field, mutate, errorClass, rule) => {
     const document = json()
     mutate(document)

@@ -1,9 +1,11 @@
+import type { CircuitVersion } from '../credentials/circuit-version.js'
 import type { PolicyRules } from '../credentials/types.js'
 
 /**
  * A published policy: the rules a dApp proves against, with what people and tools need to know about them. The
- * contract stores only `hash` (Poseidon over the id and the rules, see buildPolicy) under `id`; a document whose
- * rules hash differently from what the contract registers is refused before proving (getPublishedPolicy).
+ * contract stores `hash` (hashPolicy: Poseidon over the id, the rules and the validity period) and the validity
+ * period under `id`; a document whose rules hash differently, or whose validity period differs from the contract's,
+ * is refused before proving (getPublishedPolicy).
  */
 export type PolicyDocument = {
   /** The on-chain policy id. */
@@ -14,11 +16,13 @@ export type PolicyDocument = {
   version: number
   /** What the policy requires, in words. */
   description: string
-  /** Seconds a compliance record stays valid after its proof (what `setPolicy` registers), if the publisher says. */
-  validityPeriod?: number | undefined
-  /** The rules, with `policyId` = `id`. */
+  /** Seconds a compliance record stays valid after its proof: what `setPolicy` registers, committed in the hash. */
+  validityPeriod: number
+  /** The circuit version `hash` is for: 2 (current) unless the document says 1. */
+  circuitVersion: CircuitVersion
+  /** The rules, with `policyId` = `id` and the document's `validityPeriod`. */
   rules: PolicyRules
-  /** buildPolicy(rules).hash: what the contract stores. */
+  /** hashPolicy(rules, circuitVersion): what the contract stores. */
   hash: bigint
 }
 
@@ -28,7 +32,9 @@ export type PolicyDocumentJson = {
   name: string
   version: number
   description: string
-  validityPeriod?: number | undefined
+  validityPeriod: number
+  /** Absent means 2, the current circuit. */
+  circuitVersion?: CircuitVersion | undefined
   rules: { minNetCapital: string; minKycLevel: number; maxRiskScore: number; allowedJurisdictions: number[] }
   hash: string
 }

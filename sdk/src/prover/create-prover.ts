@@ -8,6 +8,7 @@ import { assertVerificationKeyMatches } from '../artifacts/assert-verification-k
 import { toProofXProof } from '../chain/to-proofx-proof.js'
 import { buildCircuitInput } from '../credentials/build-circuit-input.js'
 import { computeScope } from '../credentials/compute-scope.js'
+import { CURRENT_CIRCUIT_VERSION, type CircuitVersion } from '../credentials/circuit-version.js'
 import type { PolicyRules, SignedCredential } from '../credentials/types.js'
 import { ProofCancelledError, ProverDisposedError, type ProofGenerationError, type ProofTimeoutError, type WorkerCrashedError } from '../errors/prover.js'
 import type { ArtifactFetchError, ArtifactIntegrityError, VerificationKeyMismatchError } from '../errors/artifacts.js'
@@ -209,13 +210,17 @@ export function createProver(parameters: CreateProverParameters = {}): Prover {
       const started = performance.now()
       // Validation happens here, before any worker or witness work.
       const { credential, policy: rules, now } = validateProofInput({ credential: p.credential, policy: p.policy, now: p.now, subject: p.subject })
-      const policy = 'tree' in p.policy && 'hash' in p.policy ? (p.policy as Policy) : buildPolicy(rules)
+      const given = 'tree' in p.policy && 'hash' in p.policy ? (p.policy as Policy) : undefined
       const scope = resolveScope(p)
-      const input = buildCircuitInput({ credential, policy, now, scope })
+      let policy = given ?? buildPolicy(rules)
       const result = await run(
         async ({ api }) => {
           const progress = p.onProgress && Comlink.proxy((event: ProofProgress) => p.onProgress!({ ...event, elapsed: performance.now() - started }))
           const loaded = await checkVkey(api, progress)
+          // The witness input and the policy hash depend on the circuit the artifacts were made for (manifest.version).
+          const circuitVersion = circuitVersionOf(loaded.version)
+          if (policy.circuitVersion !== circuitVersion) policy = buildPolicy(rules, circuitVersion)
+          const input = buildCircuitInput({ credential, policy, now, scope })
           const proved = await api.prove(sources, { ...loadOptions, verify: parameters.verify ?? true, engine }, input, progress)
           return { ...proved, timings: { ...proved.timings, loadArtifacts: loaded.ms + proved.timings.loadArtifacts } }
         },
@@ -288,4 +293,9 @@ function toWorkerSources(artifacts: ArtifactSources): WorkerArtifactSources {
     vkey: artifacts.vkey instanceof URL ? artifacts.vkey.href : artifacts.vkey,
     manifest: artifacts.manifest instanceof URL ? artifacts.manifest.href : artifacts.manifest,
   }
+}
+
+/** The circuit version of a manifest's `version` field; artifacts without a manifest are taken for the current one. */
+function circuitVersionOf(version: string | undefined): CircuitVersion {
+  return version === '1' ? 1 : CURRENT_CIRCUIT_VERSION
 }

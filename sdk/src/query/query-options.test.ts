@@ -70,7 +70,7 @@ describe('query options (anvil)', () => {
       riskScore: 20,
       jurisdiction: 276,
       issuedAt: block.timestamp - 60n,
-      expiresAt: block.timestamp + 86_400n,
+      expiresAt: block.timestamp + 365n * 86_400n,
       salt: randomSalt(),
     })
 
@@ -101,7 +101,7 @@ describe('query options (anvil)', () => {
       riskScore: 20,
       jurisdiction: 276,
       issuedAt: block.timestamp - 60n,
-      expiresAt: block.timestamp + 86_400n,
+      expiresAt: block.timestamp + 365n * 86_400n,
       salt: randomSalt(),
     })
     const proof = await proveMutationOptions(proofx).mutationFn({ credential, policy: DEMO_POLICIES.retail, subject, chainId: 31337, now: block.timestamp })
@@ -139,7 +139,7 @@ describe('query options (anvil)', () => {
       riskScore: 20,
       jurisdiction: 276,
       issuedAt: block.timestamp - 60n,
-      expiresAt: block.timestamp + 86_400n,
+      expiresAt: block.timestamp + 365n * 86_400n,
       salt: randomSalt(),
     })
     const options = getCredentialStatusQueryOptions(wagmiConfig, proofx, { credential, chainId: 31337 })

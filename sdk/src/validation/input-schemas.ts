@@ -76,6 +76,13 @@ export const signedCredentialSchema = z.object(
   'must be an object',
 )
 
+/** Seconds a compliance record stays valid after its proof: what `setPolicy` registers (uint32, at least 1). */
+export const validityPeriodSchema = z
+  .number('must be a number of seconds')
+  .int('must be an integer')
+  .positive('must be at least 1 second')
+  .max(2 ** 32 - 1, 'must fit in uint32')
+
 export const policyRulesSchema = z.object(
   {
     policyId: uintSchema,
@@ -83,6 +90,7 @@ export const policyRulesSchema = z.object(
     minKycLevel: smallUintSchema,
     maxRiskScore: smallUintSchema,
     allowedJurisdictions: z.array(smallUintSchema, 'must be an array of ISO 3166-1 numeric codes'),
+    validityPeriod: validityPeriodSchema,
   },
   'must be an object',
 )
@@ -93,9 +101,10 @@ export const policyNameSchema = z
   .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be lowercase letters, digits and dashes (at most 63), starting with a letter or digit')
 
 /**
- * A published policy document in its JSON form. `id` is the on-chain policy id and `rules` are policyRulesSchema's
- * rules without the id (one schema for policy rules). Only the rules and the id enter the Poseidon hash the contract
- * stores; name, version, description and validityPeriod describe them for people and tools.
+ * A published policy document in its JSON form. `id` is the on-chain policy id, `validityPeriod` the records'
+ * validity and `rules` are policyRulesSchema's other rules (one schema for policy rules). The id, the rules and (from
+ * circuit version 2) the validity period enter the Poseidon hash the contract stores; name, version and description
+ * describe them for people and tools.
  */
 export const policyDocumentSchema = z.object(
   {
@@ -103,14 +112,11 @@ export const policyDocumentSchema = z.object(
     name: policyNameSchema,
     version: z.number('must be a number').int('must be an integer').positive('must be at least 1'),
     description: z.string('must be a string').min(1, 'must not be empty').max(2_000, 'must be at most 2000 characters'),
-    /** Seconds a compliance record stays valid after its proof (what `setPolicy` registers). */
-    validityPeriod: z
-      .number('must be a number')
-      .int('must be an integer')
-      .positive('must be at least 1 second')
-      .max(2 ** 32 - 1, 'must fit in uint32')
-      .optional(),
-    rules: policyRulesSchema.omit({ policyId: true }),
+    /** Seconds a compliance record stays valid after its proof (what `setPolicy` registers; in the v2 hash). */
+    validityPeriod: validityPeriodSchema,
+    /** The circuit version the hash is for (default 2, the current one); 1 for deployments still on circuit v1. */
+    circuitVersion: z.literal([1, 2], 'must be 1 or 2').optional(),
+    rules: policyRulesSchema.omit({ policyId: true, validityPeriod: true }),
     /** Optional: the hash the publisher computed; refused if the rules hash to anything else. */
     hash: uintSchema.optional(),
   },

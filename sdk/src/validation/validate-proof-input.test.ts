@@ -27,6 +27,30 @@ describe('validateProofInput', () => {
     )
   })
 
+  test('a credential that expires before the record would end (now + validityPeriod) names the field and the rule', () => {
+    const validity = BigInt(POLICY.validityPeriod)
+    expect(check({ expiresAt: NOW + validity - 1n })).toThrowError(
+      expect.objectContaining({
+        name: 'CredentialExpiresBeforeRecordError',
+        field: 'expiresAt',
+        rule: 'expiresAt >= now + policy.validityPeriod',
+        recordEnd: NOW + validity,
+        shortMessage: expect.stringContaining('before the compliance record would end on 2026-01-31T00:00:00.000Z'),
+      }),
+    )
+    // A shorter policy lets the same credential through: the rule follows the policy's period.
+    expect(check({ expiresAt: NOW + validity - 1n }, { policy: { ...POLICY, validityPeriod: POLICY.validityPeriod - 1 } })).not.toThrow()
+  })
+
+  test('a credential that ends exactly with the record is accepted (expiresAt == now + validityPeriod)', () => {
+    expect(check({ expiresAt: NOW + BigInt(POLICY.validityPeriod) })).not.toThrow()
+  })
+
+  test('a policy without a validity period is refused, naming the field', () => {
+    const { validityPeriod: _, ...withoutValidity } = POLICY
+    expect(check({}, { policy: withoutValidity })).toThrowError(expect.objectContaining({ name: 'InvalidInputError', field: 'policy.validityPeriod' }))
+  })
+
   test('credential not valid yet', () => {
     expect(check({ issuedAt: NOW + 1n })).toThrowError(expect.objectContaining({ name: 'CredentialNotYetValidError', field: 'issuedAt' }))
   })

@@ -3,6 +3,7 @@ import type { PolicyRules, SignedCredential } from '../credentials/types.js'
 import { verifyCredentialSignature } from '../credentials/verify-credential-signature.js'
 import {
   CredentialExpiredError,
+  CredentialExpiresBeforeRecordError,
   CredentialNotYetValidError,
   InsolventCredentialError,
   InsufficientNetCapitalError,
@@ -53,6 +54,9 @@ export function validateProofInput(parameters: ValidateProofInputParameters): Va
   if (!verifyCredentialSignature(credential)) throw new InvalidSignatureError()
   if (a.issuedAt > now) throw new CredentialNotYetValidError({ issuedAt: a.issuedAt, now })
   if (now >= a.expiresAt) throw new CredentialExpiredError({ expiresAt: a.expiresAt, now })
+  // The record the proof makes lasts until now + validityPeriod; the credential must last as long (circuit v2).
+  if (now + BigInt(policy.validityPeriod) > a.expiresAt)
+    throw new CredentialExpiresBeforeRecordError({ expiresAt: a.expiresAt, now, validityPeriod: policy.validityPeriod })
   if (a.liabilities > a.assets) throw new InsolventCredentialError({ assets: a.assets, liabilities: a.liabilities })
   if (a.assets - a.liabilities < policy.minNetCapital)
     throw new InsufficientNetCapitalError({ netCapital: a.assets - a.liabilities, minNetCapital: policy.minNetCapital })
@@ -66,6 +70,6 @@ export function validateProofInput(parameters: ValidateProofInputParameters): Va
 // A built Policy carries a LeanIMT and hashes; only the rules are validated.
 function pickRules(policy: unknown): unknown {
   if (!policy || typeof policy !== 'object') return policy
-  const { policyId, minNetCapital, minKycLevel, maxRiskScore, allowedJurisdictions } = policy as Record<string, unknown>
-  return { policyId, minNetCapital, minKycLevel, maxRiskScore, allowedJurisdictions }
+  const { policyId, minNetCapital, minKycLevel, maxRiskScore, allowedJurisdictions, validityPeriod } = policy as Record<string, unknown>
+  return { policyId, minNetCapital, minKycLevel, maxRiskScore, allowedJurisdictions, validityPeriod }
 }

@@ -4,11 +4,14 @@ import { demoIssuer, demoPolicyDocuments } from '@proofx/sdk/demo'
 import { deployProofX as deployWithSdk, type ProofXContractArtifacts } from '@proofx/sdk/deploy'
 
 export type { FoundryArtifact } from '@proofx/sdk/deploy'
-export type ProofXContracts = ProofXContractArtifacts
+/** The Foundry artifacts vite.config.ts bundles: circuit v2's verifier and the proxy pair. */
+export type ProofXContracts = Pick<ProofXContractArtifacts, 'ProofXVerifier' | 'ERC1967Proxy'> & {
+  Groth16Verifier_v2: ProofXContractArtifacts['Groth16Verifier']
+}
 
 /**
  * Deploys the real ProofX contracts (Foundry build output) into a chain reached through `request` with the SDK's
- * deploy helper, as the local deploy does: Groth16Verifier, ProofXVerifier behind an ERC-1967 proxy, the demo
+ * deploy helper, as the local deploy does: Groth16Verifier_v2, ProofXVerifier behind an ERC-1967 proxy, the demo
  * policies and the demo issuer (the in-browser chain is 31337, the one chain the helper lets it be trusted on).
  * The first account becomes the admin.
  */
@@ -33,7 +36,7 @@ export async function deployProofX({
   })
   const client = createWalletClient({ account: admin, chain, transport: custom({ request }), pollingInterval: 50 })
   const deployment = await deployWithSdk(client, {
-    artifacts: { Groth16Verifier: contracts.Groth16Verifier, ProofXVerifier: contracts.ProofXVerifier, ERC1967Proxy: contracts.ERC1967Proxy },
+    artifacts: { Groth16Verifier: contracts.Groth16Verifier_v2, ProofXVerifier: contracts.ProofXVerifier, ERC1967Proxy: contracts.ERC1967Proxy },
     verificationKey: vkey,
     policies: Object.values(demoPolicyDocuments()),
     issuers: [{ keyHash: demoIssuer().keyHash, revoker: admin }],

@@ -28,7 +28,7 @@ const committedArtifacts = (): ArtifactSources => ({
 })
 
 /** A credential from the demo issuer with the given net capital (assets - 100,000 liabilities). */
-function demoCredential(subject: Address, { netCapital = 900_000n, expiresIn = 86_400 } = {}): SignedCredential {
+function demoCredential(subject: Address, { netCapital = 900_000n, expiresIn = 365 * 86_400 } = {}): SignedCredential {
   const now = BigInt(Math.floor(Date.now() / 1000))
   return signCredential(demoIssuer(), {
     subject,
