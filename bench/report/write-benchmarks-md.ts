@@ -226,12 +226,13 @@ export function renderBenchmarksMd(r: BenchResults): string {
       `A first visit downloads the wasm + zkey: ${mb(s.files[0]!.raw + s.files[1]!.raw)} raw, ${mb(s.files[0]!.gzip + s.files[1]!.gzip)} if the server gzips them (${kb(s.files[2]!.raw)} vkey).`,
     ]),
     ...section('Prover service (loopback)', r.service, (s) => [
-      `\`proofx serve\`'s server (createProverServer + worker-thread pool of ${s.workers}, max queue ${s.maxQueue}) in-process on 127.0.0.1, driven by ops/load/load-test.ts after one warm-up proof per worker. Each worker proves single-threaded; the pool spreads work over the cores.`,
+      `\`proofx serve\`'s server (createProverServer + a pool of ${s.workers} SDK provers, one worker thread each, max queue ${s.maxQueue}) in-process on 127.0.0.1, driven by ops/load/load-test.ts once every worker has run its warm-up proof; the pool on ProofX's engine, then on snarkjs, in the same run. Each worker proves one request at a time; the pool spreads requests over the cores.`,
       '',
-      row(['clients', 'requests', 'completed', 'throughput proofs/s', 'p50 ms', 'p95 ms', 'max ms', 'errors', 'status']),
-      row(['---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---']),
+      row(['engine', 'clients', 'requests', 'completed', 'throughput proofs/s', 'p50 ms', 'p95 ms', 'max ms', 'errors', 'status']),
+      row(['---', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---']),
       ...s.levels.map((l) =>
         row([
+          l.engine,
           l.concurrency,
           l.requests,
           l.completed,

@@ -12,6 +12,8 @@ import type { PolicyRules, SignedCredential } from '../credentials/types.js'
 import { ProofCancelledError, ProverDisposedError, type ProofGenerationError, type ProofTimeoutError, type WorkerCrashedError } from '../errors/prover.js'
 import type { ArtifactFetchError, ArtifactIntegrityError, VerificationKeyMismatchError } from '../errors/artifacts.js'
 import { InvalidInputError, type ValidationErrorType } from '../errors/validation.js'
+import { EngineUnavailableError, type WitnessFormatError, type ZkeyFormatError } from '../errors/engine.js'
+import { deserializeError, type SerializedError } from '../errors/serialize-error.js'
 import { installErrorTransferHandler } from '../errors/transfer-handler.js'
 import { buildPolicy, type Policy } from '../policies/build-policy.js'
 import { parseChainId } from '../validation/parse-input.js'
@@ -43,6 +45,11 @@ export type CreateProverParameters = {
    * cannot start (no WebAssembly memory for it), the worker proves with snarkjs.
    */
   engine?: ProvingEngine | undefined
+  /**
+   * Called when the worker cannot start ProofX's engine and snarkjs proves instead (once per worker). Default: a
+   * `console.warn` of the error. Each result's `engine` says which engine made it.
+   */
+  onFallback?: ((fallback: EngineFallback) => void) | undefined
   /** Start the worker yourself (e.g. a bundler `?worker` import). Default: the package's worker. */
   createWorker?: (() => WorkerHandle | Promise<WorkerHandle>) | undefined
 }
@@ -67,6 +74,9 @@ export type ProveParameters = {
   timeout?: number | undefined
 }
 
+/** The requested engine could not be used in the worker: which one proved instead, and why. */
+export type EngineFallback = { requested: ProvingEngine; used: ProvingEngine; error: EngineUnavailableError }
+
 export type ProveErrorType =
   | ValidationErrorType
   | ArtifactFetchError
@@ -76,6 +86,8 @@ export type ProveErrorType =
   | ProofTimeoutError
   | WorkerCrashedError
   | ProofGenerationError
+  | ZkeyFormatError
+  | WitnessFormatError
   | ProverDisposedError
 
 export type PreloadReturnType = {
@@ -85,6 +97,8 @@ export type PreloadReturnType = {
   loadArtifacts: number
   /** ms to start the curve and its threads and run the warm-up proofs. */
   warmCurve: number
+  /** The engine the worker proves with (snarkjs when ProofX's engine could not start: see `onFallback`). */
+  engine: ProvingEngine
 }
 
 export type PreloadOptions = {
@@ -113,7 +127,8 @@ export type Prover = {
   dispose(): Promise<void>
 }
 
-type Session = { api: Comlink.Remote<ProverWorkerApi>; handle: WorkerHandle }
+// `fallbackReported`: onFallback is told once per worker, not on every proof.
+type Session = { api: Comlink.Remote<ProverWorkerApi>; handle: WorkerHandle; fallbackReported?: boolean }
 
 /**
  * Creates a prover backed by a dedicated worker (a Web Worker in browsers, a worker thread in Node).
@@ -149,6 +164,16 @@ export function createProver(parameters: CreateProverParameters = {}): Prover {
       throw error
     }
     return { api, handle }
+  }
+
+  // Not silent: the caller learns (once per worker) that snarkjs proves because the engine could not start.
+  function reportFallback(current: Session, used: ProvingEngine, fallback: SerializedError | undefined) {
+    if (!fallback || current.fallbackReported) return
+    current.fallbackReported = true
+    const error = new EngineUnavailableError({ cause: deserializeError(fallback) })
+    const event: EngineFallback = { requested: engine, used, error }
+    if (parameters.onFallback) parameters.onFallback(event)
+    else console.warn(error.message)
   }
 
   const getSession = () => {
@@ -196,10 +221,11 @@ export function createProver(parameters: CreateProverParameters = {}): Prover {
   return {
     preload({ onProgress, signal, warmUpProofs = 1 } = {}) {
       return run(
-        async ({ api }) => {
-          const loaded = await checkVkey(api, onProgress)
-          const warmCurve = await api.warm(warmUpProofs, engine)
-          return { vkeyHash: loaded.vkeyHash, version: loaded.version, loadArtifacts: loaded.ms, warmCurve }
+        async (current) => {
+          const loaded = await checkVkey(current.api, onProgress)
+          const warmed = await current.api.warm(warmUpProofs, engine)
+          reportFallback(current, warmed.engine, warmed.fallback)
+          return { vkeyHash: loaded.vkeyHash, version: loaded.version, loadArtifacts: loaded.ms, warmCurve: warmed.ms, engine: warmed.engine }
         },
         { signal, timeout },
       )
@@ -213,10 +239,12 @@ export function createProver(parameters: CreateProverParameters = {}): Prover {
       const scope = resolveScope(p)
       const input = buildCircuitInput({ credential, policy, now, scope })
       const result = await run(
-        async ({ api }) => {
+        async (current) => {
+          const { api } = current
           const progress = p.onProgress && Comlink.proxy((event: ProofProgress) => p.onProgress!({ ...event, elapsed: performance.now() - started }))
           const loaded = await checkVkey(api, progress)
           const proved = await api.prove(sources, { ...loadOptions, verify: parameters.verify ?? true, engine }, input, progress)
+          reportFallback(current, proved.engine, proved.fallback)
           return { ...proved, timings: { ...proved.timings, loadArtifacts: loaded.ms + proved.timings.loadArtifacts } }
         },
         { signal: p.signal, timeout: p.timeout ?? timeout },
@@ -228,6 +256,7 @@ export function createProver(parameters: CreateProverParameters = {}): Prover {
         signals,
         calldata: { policyId: policy.policyId, subject: signalToAddress(signals.subject), proof: toProofXProof(result) },
         vkeyHash: result.vkeyHash,
+        engine: result.engine,
         timings: { ...result.timings, total: performance.now() - started },
       }
     },
