@@ -20,8 +20,8 @@ export function isArtifactCatalog(artifacts: ProverArtifacts): artifacts is Arti
 }
 
 /** Checks a catalog once, when the prover is created: every listed hash is a hash, and there is something to pick from. */
-export function parseArtifactCatalog(catalog: ArtifactCatalog): { sets: Map<string, ArtifactSources>; baseUrl: string | undefined } {
-  const sets = new Map<string, ArtifactSources>()
+export function parseArtifactCatalog(catalog: ArtifactCatalog): { sets: Map<string, ArtifactSources | PublishedArtifactSet>; baseUrl: string | undefined } {
+  const sets = new Map<string, ArtifactSources | PublishedArtifactSet>()
   for (const [hash, sources] of Object.entries(catalog.sets ?? {})) {
     if (!HASH.test(hash))
       throw new InvalidInputError({

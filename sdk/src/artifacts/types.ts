@@ -31,8 +31,8 @@ export type PublishedArtifactSet = { manifest: string | URL }
  * is switched from one to the other.
  */
 export type ArtifactCatalog = {
-  /** Artifact sets by verification-key hash (0x + 64 hex). */
-  sets?: Readonly<Record<string, ArtifactSources>> | undefined
+  /** Artifact sets by verification-key hash (0x + 64 hex): each its files, or its manifest alone (the files next to it). */
+  sets?: Readonly<Record<string, ArtifactSources | PublishedArtifactSet>> | undefined
   /**
    * Where sets are published by hash, for hashes `sets` does not list: `${baseUrl}/${vkeyHash}/manifest.json` and
    * the files that manifest names, next to it (a URL, or a directory in Node).

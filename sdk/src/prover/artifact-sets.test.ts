@@ -126,8 +126,8 @@ describe('sets fetched by hash from a base URL', () => {
     await fetched.dispose()
   })
 
-  test('a directory in Node; listed sets first, the base for the rest', async () => {
-    const mixed = createProver({ artifacts: { sets: { [v1.vkeyHash]: committedArtifacts() }, baseUrl: base } })
+  test('a directory in Node; listed sets first (here the committed manifest alone, its files next to it), the base for the rest', async () => {
+    const mixed = createProver({ artifacts: { sets: { [v1.vkeyHash]: { manifest: artifactPath('manifest.json') } }, baseUrl: base } })
     expect((await mixed.prove({ ...proveArgs, vkeyHash: other.vkeyHash })).vkeyHash).toBe(other.vkeyHash)
     expect((await mixed.prove({ ...proveArgs, vkeyHash: v1.vkeyHash })).vkeyHash).toBe(v1.vkeyHash)
     const error = await expectError(mixed.prove({ ...proveArgs, vkeyHash: UNKNOWN }), VerificationKeyNotAvailableError)
