@@ -26,13 +26,23 @@ export type EngineExports = {
   g1_dbl(r: number, p: number): void
   g1_to_affine(a: number, p: number): void
   g1_from_affine(p: number, a: number): void
+  /** Bases in the zkey's form, converted per call. */
   g1_msm(r: number, bases: number, scalars: number, n: number): void
+  /** Bases resident in the engine's form (importBases). */
+  g1_msm_resident(r: number, bases: number, scalars: number, n: number): void
   g2_add(r: number, p: number, q: number): void
   g2_madd(r: number, p: number, a: number): void
   g2_dbl(r: number, p: number): void
   g2_to_affine(a: number, p: number): void
   g2_from_affine(p: number, a: number): void
   g2_msm(r: number, bases: number, scalars: number, n: number): void
+  g2_msm_resident(r: number, bases: number, scalars: number, n: number): void
+  /** Bytes of one resident MSM base: the point and its endomorphism image, in the engine's own Fq form. */
+  g1_base_bytes(): number
+  g2_base_bytes(): number
+  /** Converts n affine points from the zkey's form into resident MSM bases. */
+  g1_import(dst: number, src: number, n: number): void
+  g2_import(dst: number, src: number, n: number): void
   g16_abc(coefs: number, nCoefs: number, w: number, nw: number, a: number, b: number, c: number, n: number): void
   g16_h(a: number, b: number, c: number, logn: number, w: number, winv: number, ninv: number, shift: number): void
 }
@@ -56,7 +66,24 @@ export async function instantiateEngine(): Promise<EngineExports> {
 }
 
 /**
- * Runs small MSMs and an FFT on resident bases so V8 optimises the engine's hot functions before the
+ * Copies zkey points (affine, the zkey's form: G1 64 bytes, G2 128) into the engine's memory, converted
+ * once to its resident MSM form for g1_msm_resident / g2_msm_resident; returns their pointer. The copy
+ * in the zkey's form lives only during the call (above a mark that is reset).
+ */
+export function importBases(e: EngineExports, group: 1 | 2, bytes: Uint8Array): number {
+  const count = bytes.length / (group === 1 ? 64 : 128)
+  const ptr = e.alloc(count * (group === 1 ? e.g1_base_bytes() : e.g2_base_bytes()))
+  const mark = e.heap_mark()
+  const src = e.alloc(bytes.length)
+  if (!ptr || !src) throw new RangeError(`the engine could not allocate ${bytes.length} bytes of bases`)
+  new Uint8Array(e.memory.buffer, src, bytes.length).set(bytes)
+  ;(group === 1 ? e.g1_import : e.g2_import)(ptr, src, count)
+  e.heap_reset(mark)
+  return ptr
+}
+
+/**
+ * Runs small MSMs and an FFT on resident bases (importBases) so V8 optimises the engine's hot functions before the
  * first proof: a fresh thread otherwise spends its first long calls in baseline code.
  */
 export function warmUpEngine(e: EngineExports, g1Bases: number, g1Count: number, g2Bases: number, g2Count: number): void {
@@ -68,8 +95,8 @@ export function warmUpEngine(e: EngineExports, g1Bases: number, g1Count: number,
   for (let i = 31; i < bytes.length; i += 32) bytes[i] = 0 // below r
   const out = e.alloc(192)
   for (let round = 0; round < 3; round++) {
-    if (g1Count) e.g1_msm(out, g1Bases, scalars, Math.min(count, g1Count))
-    if (g2Count) e.g2_msm(out, g2Bases, scalars, Math.min(count, g2Count))
+    if (g1Count) e.g1_msm_resident(out, g1Bases, scalars, Math.min(count, g1Count))
+    if (g2Count) e.g2_msm_resident(out, g2Bases, scalars, Math.min(count, g2Count))
   }
   e.heap_reset(mark)
 }
