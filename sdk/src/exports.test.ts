@@ -27,6 +27,7 @@ test('@proofx/sdk exports', () => {
       "DemoIssuerOnPublicChainError",
       "DeployTransactionFailedError",
       "DeploymentNotFoundError",
+      "EngineUnavailableError",
       "GatesClosedError",
       "GatesOpenError",
       "GenerationsExhaustedError",

@@ -5,6 +5,7 @@ import { hashVerificationKey, publicSignalIndex } from '@proofx/sdk'
 import { createProverServer } from './create-prover-server.js'
 import { demoProofRequest } from '@proofx/test-helpers/demo-proof-request'
 import { createSdkProverBackend } from './sdk-prover-backend.js'
+import { waitUntil } from '@proofx/test-helpers/wait-until'
 
 const dir = fileURLToPath(new URL('../../../circuits/artifacts/', import.meta.url))
 const artifacts = { wasm: `${dir}compliance.wasm`, zkey: `${dir}compliance.zkey`, vkey: `${dir}verification_key.json`, manifest: `${dir}manifest.json` }
@@ -24,7 +25,7 @@ describe('proofx serve on the SDK prover (createProver pool)', () => {
       logger: false,
     })
     closers.push(() => app.close())
-    for (let i = 0; i < 300 && (await app.inject({ url: '/readyz' })).statusCode !== 200; i++) await new Promise((r) => setTimeout(r, 100))
+    await waitUntil(async () => (await app.inject({ url: '/readyz' })).statusCode === 200, { what: 'the prover to be ready' })
     const res = await app.inject({ method: 'POST', url: '/v1/proofs', payload: demoProofRequest({ subject }).body })
     expect(res.statusCode, res.body).toBe(200)
     expect(res.json().publicSignals).toHaveLength(4)

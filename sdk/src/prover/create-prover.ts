@@ -13,6 +13,8 @@ import type { PolicyRules, SignedCredential } from '../credentials/types.js'
 import { ProofCancelledError, ProverDisposedError, type ProofGenerationError, type ProofTimeoutError, type WorkerCrashedError } from '../errors/prover.js'
 import { ArtifactFetchError, VerificationKeyNotAvailableError, type ArtifactIntegrityError, type VerificationKeyMismatchError } from '../errors/artifacts.js'
 import { InvalidInputError, type ValidationErrorType } from '../errors/validation.js'
+import { EngineUnavailableError, type WitnessFormatError, type ZkeyFormatError } from '../errors/engine.js'
+import { deserializeError, type SerializedError } from '../errors/serialize-error.js'
 import { installErrorTransferHandler } from '../errors/transfer-handler.js'
 import { buildPolicy, type Policy } from '../policies/build-policy.js'
 import { parseChainId } from '../validation/parse-input.js'
@@ -49,6 +51,11 @@ export type CreateProverParameters = {
    * cannot start (no WebAssembly memory for it), the worker proves with snarkjs.
    */
   engine?: ProvingEngine | undefined
+  /**
+   * Called when the worker cannot start ProofX's engine and snarkjs proves instead (once per worker). Default: a
+   * `console.warn` of the error. Each result's `engine` says which engine made it.
+   */
+  onFallback?: ((fallback: EngineFallback) => void) | undefined
   /** Start the worker yourself (e.g. a bundler `?worker` import). Default: the package's worker. */
   createWorker?: (() => WorkerHandle | Promise<WorkerHandle>) | undefined
 }
@@ -79,6 +86,9 @@ export type ProveParameters = {
   timeout?: number | undefined
 }
 
+/** The requested engine could not be used in the worker: which one proved instead, and why. */
+export type EngineFallback = { requested: ProvingEngine; used: ProvingEngine; error: EngineUnavailableError }
+
 export type ProveErrorType =
   | ValidationErrorType
   | ArtifactFetchError
@@ -89,6 +99,8 @@ export type ProveErrorType =
   | ProofTimeoutError
   | WorkerCrashedError
   | ProofGenerationError
+  | ZkeyFormatError
+  | WitnessFormatError
   | ProverDisposedError
 
 export type PreloadReturnType = {
@@ -98,6 +110,8 @@ export type PreloadReturnType = {
   loadArtifacts: number
   /** ms to start the curve and its threads and run the warm-up proofs. */
   warmCurve: number
+  /** The engine the worker proves with (snarkjs when ProofX's engine could not start: see `onFallback`). */
+  engine: ProvingEngine
 }
 
 export type PreloadOptions = {
@@ -128,7 +142,8 @@ export type Prover = {
   dispose(): Promise<void>
 }
 
-type Session = { api: Comlink.Remote<ProverWorkerApi>; handle: WorkerHandle }
+// `fallbackReported`: onFallback is told once per worker, not on every proof.
+type Session = { api: Comlink.Remote<ProverWorkerApi>; handle: WorkerHandle; fallbackReported?: boolean }
 
 /** The artifact set one call uses. `wanted`: the hash a single set must have (its hash is known only once loaded). */
 type ArtifactSelection = { key: string; sources: WorkerArtifactSources; vkeyHash: Hex | undefined; baseUrl?: string | undefined; wanted?: Hex | undefined }
@@ -170,6 +185,16 @@ export function createProver(parameters: CreateProverParameters = {}): Prover {
       throw error
     }
     return { api, handle }
+  }
+
+  // Not silent: the caller learns (once per worker) that snarkjs proves because the engine could not start.
+  function reportFallback(current: Session, used: ProvingEngine, fallback: SerializedError | undefined) {
+    if (!fallback || current.fallbackReported) return
+    current.fallbackReported = true
+    const error = new EngineUnavailableError({ cause: deserializeError(fallback) })
+    const event: EngineFallback = { requested: engine, used, error }
+    if (parameters.onFallback) parameters.onFallback(event)
+    else console.warn(error.message)
   }
 
   const getSession = () => {
@@ -247,10 +272,11 @@ export function createProver(parameters: CreateProverParameters = {}): Prover {
         return Promise.reject(error)
       }
       return run(
-        async ({ api }) => {
-          const loaded = await loadSet(api, set, onProgress)
-          const warmCurve = await api.warm(warmUpProofs, engine)
-          return { vkeyHash: loaded.vkeyHash, version: loaded.version, loadArtifacts: loaded.ms, warmCurve }
+        async (current) => {
+          const loaded = await loadSet(current.api, set, onProgress)
+          const warmed = await current.api.warm(warmUpProofs, engine)
+          reportFallback(current, warmed.engine, warmed.fallback)
+          return { vkeyHash: loaded.vkeyHash, version: loaded.version, loadArtifacts: loaded.ms, warmCurve: warmed.ms, engine: warmed.engine }
         },
         { signal, timeout },
       )
@@ -265,7 +291,8 @@ export function createProver(parameters: CreateProverParameters = {}): Prover {
       const input = buildCircuitInput({ credential, policy, now, scope })
       const set = select(p.vkeyHash)
       const result = await run(
-        async ({ api }) => {
+        async (current) => {
+          const { api } = current
           const progress = p.onProgress && Comlink.proxy((event: ProofProgress) => p.onProgress!({ ...event, elapsed: performance.now() - started }))
           const loaded = await loadSet(api, set, progress)
           const proved = await api.prove(
@@ -274,6 +301,7 @@ export function createProver(parameters: CreateProverParameters = {}): Prover {
             input,
             progress,
           )
+          reportFallback(current, proved.engine, proved.fallback)
           return { ...proved, timings: { ...proved.timings, loadArtifacts: loaded.ms + proved.timings.loadArtifacts } }
         },
         { signal: p.signal, timeout: p.timeout ?? timeout },
@@ -285,6 +313,7 @@ export function createProver(parameters: CreateProverParameters = {}): Prover {
         signals,
         calldata: { policyId: policy.policyId, subject: signalToAddress(signals.subject), proof: toProofXProof(result) },
         vkeyHash: result.vkeyHash,
+        engine: result.engine,
         timings: { ...result.timings, total: performance.now() - started },
       }
     },

@@ -5,8 +5,9 @@ import * as snarkjs from 'snarkjs'
 import { loadArtifacts } from '../artifacts/load-artifacts.js'
 import type { ArtifactSource, ArtifactSources, LoadArtifactsOptions, LoadedArtifacts, PublishedArtifactSet } from '../artifacts/types.js'
 import type { VerificationKey } from '../artifacts/hash-verification-key.js'
-import { ZkeyFormatError } from '../errors/engine.js'
+import { WitnessFormatError, ZkeyFormatError } from '../errors/engine.js'
 import { ProofGenerationError } from '../errors/prover.js'
+import { serializeError, type SerializedError } from '../errors/serialize-error.js'
 import type { ComplianceCircuitInput } from '../credentials/build-circuit-input.js'
 import type { Groth16Proof, ProofProgress, ProofStage } from '../prover/types.js'
 import { syntheticWitness } from './synthetic-witness.js'
@@ -41,7 +42,14 @@ export type WorkerProveResult = {
   publicSignals: string[]
   vkeyHash: `0x${string}`
   timings: { loadArtifacts: number; witness: number; prove: number; verify: number }
+  /** The engine that made this proof. */
+  engine: ProvingEngine
+  /** Why the requested engine could not start, when snarkjs proved in its place. */
+  fallback?: SerializedError | undefined
 }
+
+/** What warm() did: milliseconds, the engine now in use, and why not the requested one. */
+export type WorkerWarmResult = { ms: number; engine: ProvingEngine; fallback?: SerializedError | undefined }
 
 type ProgressCallback = (progress: ProofProgress) => void | Promise<void>
 
@@ -98,6 +106,10 @@ export function createProverWorkerApi() {
     }
   }
 
+  /** Which engine proves for a request of `kind`, and why not the requested one (serialized for the caller). */
+  const engineUsed = (kind: ProvingEngine) =>
+    kind === 'proofx' && engineUnavailable ? { engine: 'snarkjs' as const, fallback: serializeError(engineUnavailable) } : { engine: kind, fallback: undefined }
+
   async function groth16Prove(state: SetState, kind: ProvingEngine, zkey: Uint8Array, wtns: Uint8Array) {
     const e = kind === 'proofx' ? await engineOrFallback(state, zkey) : undefined
     if (!e) return snarkjs.groth16.prove(zkey, wtns)
@@ -141,6 +153,8 @@ export function createProverWorkerApi() {
     try {
       return { value: await work(), ms: now() - t0 }
     } catch (cause) {
+      // The engine's own typed errors name the bad field of the zkey or witness: passed on as they are.
+      if (cause instanceof ZkeyFormatError || cause instanceof WitnessFormatError) throw cause
       throw new ProofGenerationError({ stage: failure, cause })
     }
   }
@@ -162,7 +176,7 @@ export function createProverWorkerApi() {
      * artifacts are loaded: the first proofs in a fresh worker are slower (wasm tier-up in every curve thread,
      * memories growing), so a click after preload then costs a warm proof.
      */
-    async warm(proofs = 0, kind: ProvingEngine = DEFAULT_PROVING_ENGINE) {
+    async warm(proofs = 0, kind: ProvingEngine = DEFAULT_PROVING_ENGINE): Promise<WorkerWarmResult> {
       const t0 = now()
       const state = current
       if (kind === 'snarkjs') await snarkjs.curves.getCurveFromName('bn128')
@@ -172,7 +186,7 @@ export function createProverWorkerApi() {
         const calculator = await ensureCalculator(state, wasm)
         for (let i = 0; i < proofs; i++) await groth16Prove(state, kind, zkey, syntheticWitness(calculator))
       }
-      return now() - t0
+      return { ms: now() - t0, ...engineUsed(kind) }
     },
 
     async prove(
@@ -200,7 +214,8 @@ export function createProverWorkerApi() {
         },
         'computing the witness',
       )
-      const p = await timed('proving', started, onProgress, () => groth16Prove(state, options.engine ?? DEFAULT_PROVING_ENGINE, zkey, w.value), 'proving')
+      const kind = options.engine ?? DEFAULT_PROVING_ENGINE
+      const p = await timed('proving', started, onProgress, () => groth16Prove(state, kind, zkey, w.value), 'proving')
       let verify = 0
       if (options.verify) {
         const v = await timed('verifying', started, onProgress, () => snarkjs.groth16.verify(vkey, p.value.publicSignals, p.value.proof), 'verifying')
@@ -210,7 +225,13 @@ export function createProverWorkerApi() {
       // Awaited: through Comlink this resolves once the caller has handled every earlier event, so no
       // progress event arrives after the result.
       await onProgress?.({ stage: 'done', elapsed: now() - started })
-      return { proof: p.value.proof, publicSignals: p.value.publicSignals, vkeyHash, timings: { loadArtifacts, witness: w.ms, prove: p.ms, verify } }
+      return {
+        proof: p.value.proof,
+        publicSignals: p.value.publicSignals,
+        vkeyHash,
+        timings: { loadArtifacts, witness: w.ms, prove: p.ms, verify },
+        ...engineUsed(kind),
+      }
     },
 
     /** Checks a proof with `vkey`, else with the loaded set whose key hashes to `vkeyHash`, else the set last used. */
