@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url'
 import { runLoadTest, type LoadTestReport } from '../../ops/load/load-test.js'
 import { createProverServer, createWorkerThreadBackend } from '@proofx/cli'
 import { demoProofRequest } from '@proofx/test-helpers/demo-proof-request'
+import { waitUntilReady } from '@proofx/test-helpers/wait-until'
 
 const artifacts = fileURLToPath(new URL('../../circuits/artifacts/', import.meta.url))
 const VERIFIER = '0x5FbDB2315678afecb367f032d93F642f64180aa3'
@@ -30,7 +31,7 @@ export async function runServiceBench(requestsPerClient: number, maxSecondsPerLe
   })
   const url = await app.listen({ host: '127.0.0.1', port: 0 })
   try {
-    for (let i = 0; i < 600 && !(await fetch(`${url}/readyz`)).ok; i++) await new Promise((r) => setTimeout(r, 100))
+    await waitUntilReady(url)
     // One proof per worker first: each worker thread builds its curve and compiles the witness wasm once.
     await Promise.all(
       Array.from({ length: workers }, () =>

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { createProverServer, createWorkerThreadBackend } from '@proofx/cli'
 import { demoProofRequest } from '@proofx/test-helpers/demo-proof-request'
+import { waitUntilReady } from '@proofx/test-helpers/wait-until'
 
 export type LoadTestOptions = { url?: string | undefined; requests: number; concurrency: number; maxSeconds: number; workers?: number; maxQueue?: number }
 
@@ -46,10 +47,7 @@ export async function runLoadTest(options: LoadTestOptions): Promise<LoadTestRep
     url = await app.listen({ host: '127.0.0.1', port: 0 })
     close = () => app.close()
     server = { workers, maxQueue }
-    for (let i = 0; i < 300; i++) {
-      if ((await fetch(`${url}/readyz`)).ok) break
-      await new Promise((r) => setTimeout(r, 100))
-    }
+    await waitUntilReady(url)
   }
 
   // Sign every credential before the clock starts: the issuer's work is not the prover's.

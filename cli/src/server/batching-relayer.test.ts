@@ -11,6 +11,7 @@ import { createBatchingRelayer } from './batching-relayer.js'
 import { createProverServer } from './create-prover-server.js'
 import { demoProofRequest } from '@proofx/test-helpers/demo-proof-request'
 import { createWorkerThreadBackend } from './worker-thread-backend.js'
+import { waitUntilReady } from '@proofx/test-helpers/wait-until'
 
 // The prover service in relay mode on loopback, against a real anvil deployment: relay requests are gathered
 // into submitProofs batches (by size or by wait time), and one bad entry costs only its own request.
@@ -63,7 +64,7 @@ async function startServer(batching: { maxBatchSize: number; maxWaitMs: number }
     logger: false,
   })
   const url = await app.listen({ host: '127.0.0.1', port: 0 })
-  for (let i = 0; i < 300 && !(await fetch(`${url}/readyz`)).ok; i++) await new Promise((r) => setTimeout(r, 100))
+  await waitUntilReady(url)
   const now = (await publicClient.getBlock()).timestamp
   const relay = (subject: Address, salt?: bigint) => {
     const { body, attributes } = demoProofRequest({ subject, now, relay: true, attributes: salt === undefined ? {} : { salt } })

@@ -6,6 +6,7 @@ import { createApiKeyCheck, hashApiKey } from './api-keys.js'
 import { createProverServer, type ProverServerOptions } from './create-prover-server.js'
 import { demoProofRequest } from '@proofx/test-helpers/demo-proof-request'
 import { createWorkerThreadBackend } from './worker-thread-backend.js'
+import { waitUntilReady } from '@proofx/test-helpers/wait-until'
 
 // The prover as the playbook runs it, behind a load balancer: real servers on loopback, where this test is the
 // "balancer" (the peer is 127.0.0.1) and X-Forwarded-For names the client it forwards for.
@@ -34,9 +35,7 @@ async function start(options: Partial<ProverServerOptions> = {}) {
   const post = (body: unknown, headers: Record<string, string> = {}) =>
     fetch(`${url}/v1/proofs`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) })
   // Readiness (the worker has loaded the zkey) before a request that gets past validation.
-  const ready = async () => {
-    for (let i = 0; i < 300 && (await fetch(`${url}/readyz`)).status !== 200; i++) await new Promise((r) => setTimeout(r, 100))
-  }
+  const ready = () => waitUntilReady(url)
   const remoteAddresses = () => logs.filter((l) => l.msg === 'incoming request').map((l) => (l.req as { remoteAddress: string }).remoteAddress)
   return { post, logs, remoteAddresses, ready }
 }

@@ -10,6 +10,7 @@ import { publicSignalIndex, unpackContext } from '@proofx/sdk'
 import { createProverServer } from './create-prover-server.js'
 import { demoProofRequest } from '@proofx/test-helpers/demo-proof-request'
 import { createWorkerThreadBackend } from './worker-thread-backend.js'
+import { waitUntil } from '@proofx/test-helpers/wait-until'
 
 const artifacts = fileURLToPath(new URL('../../../circuits/artifacts/', import.meta.url))
 const vkey = JSON.parse(readFileSync(`${artifacts}verification_key.json`, 'utf8'))
@@ -38,7 +39,7 @@ describe('proofx serve', () => {
       logger: { level: 'debug', stream },
     })
     await app.ready()
-    for (let i = 0; i < 100 && (await app.inject({ url: '/readyz' })).statusCode !== 200; i++) await new Promise((r) => setTimeout(r, 100))
+    await waitUntil('the prover to be ready', async () => (await app.inject({ url: '/readyz' })).statusCode === 200)
   })
   afterAll(() => app?.close())
 

@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs'
+import { Writable } from 'node:stream'
 import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, test } from 'vitest'
 import { hashVerificationKey, publicSignalIndex } from '@proofx/sdk'
 import { createProverServer } from './create-prover-server.js'
 import { demoProofRequest } from '@proofx/test-helpers/demo-proof-request'
 import { createSdkProverBackend } from './sdk-prover-backend.js'
+import { waitUntil } from '@proofx/test-helpers/wait-until'
 
 const dir = fileURLToPath(new URL('../../../circuits/artifacts/', import.meta.url))
 const artifacts = { wasm: `${dir}compliance.wasm`, zkey: `${dir}compliance.zkey`, vkey: `${dir}verification_key.json`, manifest: `${dir}manifest.json` }
@@ -24,7 +26,7 @@ describe('proofx serve on the SDK prover (createProver pool)', () => {
       logger: false,
     })
     closers.push(() => app.close())
-    for (let i = 0; i < 300 && (await app.inject({ url: '/readyz' })).statusCode !== 200; i++) await new Promise((r) => setTimeout(r, 100))
+    await waitUntil('the prover to be ready', async () => (await app.inject({ url: '/readyz' })).statusCode === 200, { timeoutMs: 60_000 })
     const res = await app.inject({ method: 'POST', url: '/v1/proofs', payload: demoProofRequest({ subject }).body })
     expect(res.statusCode, res.body).toBe(200)
     expect(res.json().publicSignals).toHaveLength(4)
@@ -32,14 +34,22 @@ describe('proofx serve on the SDK prover (createProver pool)', () => {
   })
 
   test('never becomes ready on artifacts that do not match the deployed verifier', async () => {
+    const logs: { msg?: string }[] = []
+    const stream = new Writable({
+      write(chunk, _encoding, done) {
+        logs.push(JSON.parse(chunk.toString()))
+        done()
+      },
+    })
     const app = await createProverServer({
       backend: createSdkProverBackend({ artifacts, size: 1, expectedVkeyHash: `0x${'11'.repeat(32)}` }),
       chainId: 31337,
       verifier,
-      logger: false,
+      logger: { level: 'error', stream },
     })
     closers.push(() => app.close())
-    await new Promise((r) => setTimeout(r, 3000))
+    // The warmup has refused the artifacts (the service logs it) before readiness is asked.
+    await waitUntil('the warmup to fail on the mismatched key', () => logs.some((line) => line.msg === 'prover warmup failed'), { timeoutMs: 60_000 })
     expect((await app.inject({ url: '/readyz' })).json()).toMatchObject({ status: 'starting' })
     const res = await app.inject({ method: 'POST', url: '/v1/proofs', payload: demoProofRequest({ subject }).body })
     expect(res.statusCode).toBe(503)

@@ -20,6 +20,7 @@ import {
 } from '@proofx/cli'
 import { startAnvil, type AnvilInstance } from '../../helpers/anvil.js'
 import { deployDrill, forgeArtifactPath } from './deploy-drill.js'
+import { waitUntilReady } from '@proofx/test-helpers/wait-until'
 
 export const artifactsDir = fileURLToPath(new URL('../../../circuits/artifacts/', import.meta.url))
 const MNEMONIC = 'test test test test test test test test test test test junk'
@@ -109,7 +110,7 @@ export async function createDrillEnv(): Promise<DrillEnv> {
         ...serverOptions,
       })
       const url = await app.listen({ host: '127.0.0.1', port: 0 })
-      for (let i = 0; i < 300 && !(await fetch(`${url}/readyz`)).ok; i++) await new Promise((r) => setTimeout(r, 100))
+      await waitUntilReady(url)
       const server = { url, close: () => app.close() }
       servers.push(server)
       return server
