@@ -8,7 +8,7 @@ import * as snarkjs from 'snarkjs'
 import { createGroth16Engine, readWitness, type EngineTimings } from '@proofx/sdk'
 import { sampleWitness } from '@proofx/test-helpers/sample-witness'
 // By path: the per-MSM timings drive the engine's wasm exports directly, which the SDK does not export.
-import { instantiateEngine } from '../../sdk/src/engine/engine-module.js'
+import { importBases, instantiateEngine } from '../../sdk/src/engine/engine-module.js'
 import { medianOfFields, summarize, type Summary } from '../lib/stats.js'
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
@@ -86,7 +86,8 @@ export async function runEngineBench(runs: number, log: (line: string) => void):
       new Uint8Array(e.memory.buffer).set(bytes, p)
       return p
     }
-    const placed = Object.fromEntries(KINDS.map((k) => [k, { bases: place(inputs[k].bases), scalars: place(inputs[k].scalars) }])) as Record<
+    // Bases resident in the engine's form, as the prover keeps them.
+    const placed = Object.fromEntries(KINDS.map((k) => [k, { bases: importBases(e, inputs[k].bases), scalars: place(inputs[k].scalars) }])) as Record<
       Kind,
       { bases: number; scalars: number }
     >
@@ -99,7 +100,7 @@ export async function runEngineBench(runs: number, log: (line: string) => void):
         b: number[] = []
       for (let i = 0; i <= runs; i++) {
         let t = performance.now()
-        ;(g2 ? e.g2_msm : e.g1_msm)(out, placed[kind].bases, placed[kind].scalars, count)
+        ;(g2 ? e.g2_msm_resident : e.g1_msm_resident)(out, placed[kind].bases, placed[kind].scalars, count)
         const ours = performance.now() - t
         t = performance.now()
         await (g2 ? curve.G2 : curve.G1).multiExpAffine(bases, scalars)

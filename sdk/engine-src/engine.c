@@ -7,7 +7,7 @@
 #include "fft.h"
 
 #define CURVE g1
-#define W NL
+#define W FQL
 #define F(op) fq_##op
 #include "curve.h"
 #include "msm.h"
@@ -25,15 +25,20 @@
 #undef F
 
 // 1 when the compiled-in field constants match their primes (the JS side refuses the module otherwise).
-EXPORT(init) int init(void) { return modulus_check(&FQ) && modulus_check(&FR); }
+EXPORT(init) int init(void) { return modulus_check(&FQ) && modulus_check(&FR) && fq29_check(); }
+
+// The exports take and return Fq elements in the zkey's form (8 x 32-bit limbs, R = 2^256) and convert
+// at the boundary; inside, Fq is fq29.h's. Bases the engine keeps resident are converted once (fq_import).
+EXPORT(fq_bytes) u32 fq_bytes(void) { return FQL * 4; }
+EXPORT(fq_import) void fq_import(u32 *r, const u32 *a, u32 count) { fq_from32_n(r, a, count); }
 
 // Field operations, exported for the differential tests (Montgomery form in and out).
-EXPORT(fq_mul) void e_fq_mul(u32 *r, const u32 *a, const u32 *b) { fq_mul(r, a, b); }
-EXPORT(fq_add) void e_fq_add(u32 *r, const u32 *a, const u32 *b) { fq_add(r, a, b); }
-EXPORT(fq_sub) void e_fq_sub(u32 *r, const u32 *a, const u32 *b) { fq_sub(r, a, b); }
-EXPORT(fq_inv) void e_fq_inv(u32 *r, const u32 *a) { fq_inv(r, a); }
-EXPORT(fq2_mul) void e_fq2_mul(u32 *r, const u32 *a, const u32 *b) { fq2_mul(r, a, b); }
-EXPORT(fq2_inv) void e_fq2_inv(u32 *r, const u32 *a) { fq2_inv(r, a); }
+EXPORT(fq_mul) void e_fq_mul(u32 *r, const u32 *a, const u32 *b) { u32 x[FQL], y[FQL]; fq_from32(x, a); fq_from32(y, b); fq_mul(x, x, y); fq_to32(r, x); }
+EXPORT(fq_add) void e_fq_add(u32 *r, const u32 *a, const u32 *b) { u32 x[FQL], y[FQL]; fq_from32(x, a); fq_from32(y, b); fq_add(x, x, y); fq_to32(r, x); }
+EXPORT(fq_sub) void e_fq_sub(u32 *r, const u32 *a, const u32 *b) { u32 x[FQL], y[FQL]; fq_from32(x, a); fq_from32(y, b); fq_sub(x, x, y); fq_to32(r, x); }
+EXPORT(fq_inv) void e_fq_inv(u32 *r, const u32 *a) { u32 x[FQL]; fq_from32(x, a); fq_inv(x, x); fq_to32(r, x); }
+EXPORT(fq2_mul) void e_fq2_mul(u32 *r, const u32 *a, const u32 *b) { u32 x[Q2], y[Q2]; fq_from32_n(x, a, 2); fq_from32_n(y, b, 2); fq2_mul(x, x, y); fq_to32_n(r, x, 2); }
+EXPORT(fq2_inv) void e_fq2_inv(u32 *r, const u32 *a) { u32 x[Q2]; fq_from32_n(x, a, 2); fq2_inv(x, x); fq_to32_n(r, x, 2); }
 EXPORT(fr_mul) void e_fr_mul(u32 *r, const u32 *a, const u32 *b) { fr_mul(r, a, b); }
 EXPORT(fr_add) void e_fr_add(u32 *r, const u32 *a, const u32 *b) { fr_add(r, a, b); }
 EXPORT(fr_sub) void e_fr_sub(u32 *r, const u32 *a, const u32 *b) { fr_sub(r, a, b); }
@@ -46,19 +51,29 @@ EXPORT(fr_from_mont) void fr_from_mont(u32 *a, u32 count) {
   for (u32 i = 0; i < count; i++) fr_mul(a + i * NL, a + i * NL, one);
 }
 
-// Points: G1 Jacobian 24 words, affine 16; G2 Jacobian 48, affine 32.
-EXPORT(g1_add) void e_g1_add(u32 *r, const u32 *p, const u32 *q) { g1_add(r, p, q); }
-EXPORT(g1_madd) void e_g1_madd(u32 *r, const u32 *p, const u32 *a) { g1_madd(r, p, a); }
-EXPORT(g1_dbl) void e_g1_dbl(u32 *r, const u32 *p) { g1_dbl(r, p); }
-EXPORT(g1_to_affine) void e_g1_to_aff(u32 *a, const u32 *p) { g1_to_aff(a, p); }
-EXPORT(g1_from_affine) void e_g1_from_aff(u32 *p, const u32 *a) { g1_from_aff(p, a); }
-EXPORT(g1_msm) void e_g1_msm(u32 *r, const u32 *bases, const u32 *scalars, u32 n) { g1_msm(r, bases, scalars, n); }
-EXPORT(g2_add) void e_g2_add(u32 *r, const u32 *p, const u32 *q) { g2_add(r, p, q); }
-EXPORT(g2_madd) void e_g2_madd(u32 *r, const u32 *p, const u32 *a) { g2_madd(r, p, a); }
-EXPORT(g2_dbl) void e_g2_dbl(u32 *r, const u32 *p) { g2_dbl(r, p); }
-EXPORT(g2_to_affine) void e_g2_to_aff(u32 *a, const u32 *p) { g2_to_aff(a, p); }
-EXPORT(g2_from_affine) void e_g2_from_aff(u32 *p, const u32 *a) { g2_from_aff(p, a); }
-EXPORT(g2_msm) void e_g2_msm(u32 *r, const u32 *bases, const u32 *scalars, u32 n) { g2_msm(r, bases, scalars, n); }
+// Points, in the zkey's form: G1 Jacobian 24 words, affine 16; G2 Jacobian 48, affine 32 (2 or 3
+// coordinates of k Fq elements each, k = 1 for G1 and 2 for G2). The MSMs take bases either in that
+// form (converted per call) or resident in the engine's form (g1_msm_resident, after fq_import).
+#define POINT_EXPORTS(G, K)                                                                                          \
+  EXPORT(G##_add) void e_##G##_add(u32 *r, const u32 *p, const u32 *q) {                                            \
+    u32 x[3 * K * FQL], y[3 * K * FQL]; fq_from32_n(x, p, 3 * K); fq_from32_n(y, q, 3 * K);                            \
+    G##_add(x, x, y); fq_to32_n(r, x, 3 * K); }                                                                      \
+  EXPORT(G##_madd) void e_##G##_madd(u32 *r, const u32 *p, const u32 *a) {                                          \
+    u32 x[3 * K * FQL], y[2 * K * FQL]; fq_from32_n(x, p, 3 * K); fq_from32_n(y, a, 2 * K);                            \
+    G##_madd(x, x, y); fq_to32_n(r, x, 3 * K); }                                                                     \
+  EXPORT(G##_dbl) void e_##G##_dbl(u32 *r, const u32 *p) {                                                          \
+    u32 x[3 * K * FQL]; fq_from32_n(x, p, 3 * K); G##_dbl(x, x); fq_to32_n(r, x, 3 * K); }                            \
+  EXPORT(G##_to_affine) void e_##G##_to_aff(u32 *a, const u32 *p) {                                                 \
+    u32 x[3 * K * FQL], y[2 * K * FQL]; fq_from32_n(x, p, 3 * K); G##_to_aff(y, x); fq_to32_n(a, y, 2 * K); }         \
+  EXPORT(G##_from_affine) void e_##G##_from_aff(u32 *p, const u32 *a) {                                             \
+    u32 x[3 * K * FQL], y[2 * K * FQL]; fq_from32_n(y, a, 2 * K); G##_from_aff(x, y); fq_to32_n(p, x, 3 * K); }       \
+  EXPORT(G##_msm_resident) void e_##G##_msm_resident(u32 *r, const u32 *bases, const u32 *scalars, u32 n) {         \
+    u32 x[3 * K * FQL]; G##_msm(x, bases, scalars, n); fq_to32_n(r, x, 3 * K); }                                     \
+  EXPORT(G##_msm) void e_##G##_msm(u32 *r, const u32 *bases, const u32 *scalars, u32 n) {                           \
+    u32 mark = heap_mark(), *b = (u32 *)alloc(n * 2 * K * FQL * 4);                                                  \
+    fq_from32_n(b, bases, 2 * K * n); e_##G##_msm_resident(r, b, scalars, n); heap_reset(mark); }
+POINT_EXPORTS(g1, 1)
+POINT_EXPORTS(g2, 2)
 
 EXPORT(fr_fft) void e_fr_fft(u32 *a, u32 logn, const u32 *w) { fr_fft(a, logn, w); }
 

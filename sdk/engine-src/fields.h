@@ -1,4 +1,4 @@
-// BN254's base field Fq, its quadratic extension Fq2 = Fq[u]/(u^2 + 1), and the scalar field Fr.
+// BN254's base field Fq (the 32-bit-limb constants; the curve code's Fq is fq29.h), its quadratic extension Fq2 = Fq[u]/(u^2 + 1), and the scalar field Fr.
 #pragma once
 #include "fp.h"
 
@@ -12,49 +12,38 @@ static const modulus FR = {
   { 0x4ffffffb, 0xac96341c, 0x9f60cd29, 0x36fc7695, 0x7879462e, 0x666ea36f, 0x9a07df2f, 0x0e0a77c1 },
   { 0xae216da7, 0x1bb8e645, 0xe35c59e3, 0x53fe3ab1, 0x53bb8085, 0x8c49833d, 0x7f4e44a5, 0x0216d0b1 } };
 
-static inline void fq_add(u32 *r, const u32 *a, const u32 *b) { fp_add(r, a, b, FQ.p); }
-static inline void fq_sub(u32 *r, const u32 *a, const u32 *b) { fp_sub(r, a, b, FQ.p); }
-static inline void fq_neg(u32 *r, const u32 *a) { fp_neg(r, a, FQ.p); }
-// Not inlined: one copy of the unrolled multiplication per field, with its prime as constants.
-__attribute__((noinline)) static void fq_mul(u32 *r, const u32 *a, const u32 *b) { fp_mul(r, a, b, FQ.p, FQ.inv); }
-static inline void fq_sqr(u32 *r, const u32 *a) { fq_mul(r, a, a); }
-static inline void fq_inv(u32 *r, const u32 *a) { fp_inv(r, a, &FQ); }
-static inline void fq_copy(u32 *r, const u32 *a) { fp_copy(r, a); }
-static inline void fq_zero(u32 *r) { fp_zero(r); }
-static inline void fq_one(u32 *r) { fp_copy(r, FQ.one); }
-static inline int fq_is_zero(const u32 *a) { return fp_is_zero(a); }
-static inline int fq_eq(const u32 *a, const u32 *b) { return fp_eq(a, b); }
+#include "fq29.h"
 
 static inline void fr_add(u32 *r, const u32 *a, const u32 *b) { fp_add(r, a, b, FR.p); }
 static inline void fr_sub(u32 *r, const u32 *a, const u32 *b) { fp_sub(r, a, b, FR.p); }
 __attribute__((noinline)) static void fr_mul(u32 *r, const u32 *a, const u32 *b) { fp_mul(r, a, b, FR.p, FR.inv); }
 
-// Fq2 elements are 2 x NL limbs: c0 then c1 (the zkey's order).
-#define Q2 (2 * NL)
-static inline void fq2_add(u32 *r, const u32 *a, const u32 *b) { fq_add(r, a, b); fq_add(r + NL, a + NL, b + NL); }
-static inline void fq2_sub(u32 *r, const u32 *a, const u32 *b) { fq_sub(r, a, b); fq_sub(r + NL, a + NL, b + NL); }
-static inline void fq2_neg(u32 *r, const u32 *a) { fq_neg(r, a); fq_neg(r + NL, a + NL); }
-static inline void fq2_copy(u32 *r, const u32 *a) { fp_copy(r, a); fp_copy(r + NL, a + NL); }
-static inline void fq2_zero(u32 *r) { fp_zero(r); fp_zero(r + NL); }
-static inline void fq2_one(u32 *r) { fq_one(r); fp_zero(r + NL); }
-static inline int fq2_is_zero(const u32 *a) { return fp_is_zero(a) && fp_is_zero(a + NL); }
-static inline int fq2_eq(const u32 *a, const u32 *b) { return fp_eq(a, b) && fp_eq(a + NL, b + NL); }
+// Fq2 elements are 2 x FQL limbs: c0 then c1 (the zkey's order).
+#define Q2 (2 * FQL)
+static inline void fq2_add(u32 *r, const u32 *a, const u32 *b) { fq_add(r, a, b); fq_add(r + FQL, a + FQL, b + FQL); }
+static inline void fq2_sub(u32 *r, const u32 *a, const u32 *b) { fq_sub(r, a, b); fq_sub(r + FQL, a + FQL, b + FQL); }
+static inline void fq2_neg(u32 *r, const u32 *a) { fq_neg(r, a); fq_neg(r + FQL, a + FQL); }
+static inline void fq2_copy(u32 *r, const u32 *a) { fq_copy(r, a); fq_copy(r + FQL, a + FQL); }
+static inline void fq2_zero(u32 *r) { fq_zero(r); fq_zero(r + FQL); }
+static inline void fq2_one(u32 *r) { fq_one(r); fq_zero(r + FQL); }
+static inline int fq2_is_zero(const u32 *a) { return fq_is_zero(a) && fq_is_zero(a + FQL); }
+static inline int fq2_eq(const u32 *a, const u32 *b) { return fq_eq(a, b) && fq_eq(a + FQL, b + FQL); }
 // Karatsuba: 3 base multiplications.
 static inline void fq2_mul(u32 *r, const u32 *a, const u32 *b) {
-  u32 t0[NL], t1[NL], s0[NL], s1[NL];
-  fq_mul(t0, a, b); fq_mul(t1, a + NL, b + NL);
-  fq_add(s0, a, a + NL); fq_add(s1, b, b + NL); fq_mul(s0, s0, s1);
+  u32 t0[FQL], t1[FQL], s0[FQL], s1[FQL];
+  fq_mul(t0, a, b); fq_mul(t1, a + FQL, b + FQL);
+  fq_add(s0, a, a + FQL); fq_add(s1, b, b + FQL); fq_mul(s0, s0, s1);
   fq_sub(r, t0, t1);
-  fq_sub(s0, s0, t0); fq_sub(r + NL, s0, t1);
+  fq_sub(s0, s0, t0); fq_sub(r + FQL, s0, t1);
 }
 // (a0 + a1 u)^2 = (a0 + a1)(a0 - a1) + 2 a0 a1 u.
 static inline void fq2_sqr(u32 *r, const u32 *a) {
-  u32 s[NL], d[NL], m[NL];
-  fq_add(s, a, a + NL); fq_sub(d, a, a + NL); fq_mul(m, a, a + NL);
-  fq_mul(r, s, d); fq_add(r + NL, m, m);
+  u32 s[FQL], d[FQL], m[FQL];
+  fq_add(s, a, a + FQL); fq_sub(d, a, a + FQL); fq_mul(m, a, a + FQL);
+  fq_mul(r, s, d); fq_add(r + FQL, m, m);
 }
 static inline void fq2_inv(u32 *r, const u32 *a) {
-  u32 t0[NL], t1[NL];
-  fq_sqr(t0, a); fq_sqr(t1, a + NL); fq_add(t0, t0, t1); fq_inv(t0, t0);
-  fq_mul(r, a, t0); fq_mul(t1, a + NL, t0); fq_neg(r + NL, t1);
+  u32 t0[FQL], t1[FQL];
+  fq_sqr(t0, a); fq_sqr(t1, a + FQL); fq_add(t0, t0, t1); fq_inv(t0, t0);
+  fq_mul(r, a, t0); fq_mul(t1, a + FQL, t0); fq_neg(r + FQL, t1);
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { bytesToHex, createPublicClient, http, type Hex } from 'viem'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { computeNullifier, computeScope, deserializeCredential, getPolicy, parsePolicyDocument, proofXVerifierAbi } from '@proofx/sdk'
+import { computeNullifier, computeScope, deserializeCredential, getPolicy, parseDeployment, parsePolicyDocument, proofXVerifierAbi } from '@proofx/sdk'
 import { DEMO_POLICY_DOCUMENTS } from '@proofx/sdk/demo'
 import { localAccounts } from '@proofx/test-helpers/local-accounts'
 import { ANVIL_PRIVATE_KEY_0, deployLocal, type LocalDeployment } from '../../../contracts/script/deploy-local.js'
@@ -203,5 +203,21 @@ describe('proofx policy', () => {
     const onChain = await getPolicy(createPublicClient({ transport: http(anvil.rpcUrl) }), { address: deployment.proxy, policyId: 7n })
     expect(onChain).toMatchObject({ policyHash: BigInt(set.policyHash), validityPeriod: document.validityPeriod, active: true, registered: true })
     expect(set.policyHash).toBe(parsePolicyDocument(document).hash.toString())
+    // The deployment file lists it now: the one place dApps read a deployment's policies from.
+    expect(set.deploymentFile).toEqual({ path: deploymentFile, listed: 'bundled' })
+    const listed = parseDeployment(JSON.parse(readFileSync(deploymentFile, 'utf8')))
+    expect(listed.policies['retail-eu']).toBe(7n)
+    expect(listed.policyDocuments['retail-eu']).toMatchObject({ id: 7n, hash: parsePolicyDocument(document).hash })
+    expect(Object.keys(listed.policyDocuments)).toEqual(expect.arrayContaining(['accredited', 'retail', 'retail-eu']))
+  })
+
+  test('set refuses, before sending anything, a document the deployment file lists under another id', async () => {
+    const path = join(dir, 'accredited-9.json')
+    writeFileSync(path, JSON.stringify({ ...DEMO_POLICY_DOCUMENTS.accredited, id: '9' }))
+    const run = await proofx(['policy', 'set', path, '--deployment', deploymentFile], { PROOFX_ADMIN_KEY: ANVIL_PRIVATE_KEY_0 })
+    expect(run.code).toBe(1)
+    expect(run.stderr).toMatch(/policyDocument\.id.*lists "accredited" as policy 1/)
+    const onChain = await getPolicy(createPublicClient({ transport: http(anvil.rpcUrl) }), { address: deployment.proxy, policyId: 9n })
+    expect(onChain.registered).toBe(false)
   })
 })

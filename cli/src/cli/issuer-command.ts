@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util'
 import { createIssuerKey, InvalidInputError, parseAddress, parseDeployment } from '@proofx/sdk'
 import { resolveChainTarget, walletFor } from '../admin/chain-options.js'
 import { accountSourceFromArgs, loadAccount } from '../admin/load-account.js'
+import { createApiKey } from '../issuer/api-keys-file.js'
 import { issuanceRecordToJson, type CredentialStatus } from '../issuer/issuance-ledger.js'
 import { issueCredentials } from '../issuer/issue-credential.js'
 import { CredentialNotFoundError } from '../issuer/issuer-errors.js'
@@ -20,6 +21,8 @@ const usage = `usage: proofx issuer <command> [options]
   list [--subject 0x..] [--status issued|revoked] [--limit n]
   show <id>
   revoke <id> --deployment deployments/<chainId>.json [--rpc url] [--revoker-keystore file]
+  api-key create --api-keys issuer-api-keys.json --name <who>       a key for the issuance service (printed once; the file keeps its sha256)
+  serve --api-keys issuer-api-keys.json [--deployment f --rpc url] [--host 127.0.0.1] [--port 8090] [--rate-limit 60/60] [--holder-page url]
 common: --ledger issuer-ledger.sqlite (or PROOFX_ISSUER_LEDGER), --keystore (or PROOFX_ISSUER_KEYSTORE)
 passphrase: --passphrase-file, PROOFX_ISSUER_PASSPHRASE, or the terminal prompt (not echoed)
 revoker key: PROOFX_REVOKER_KEY, or --revoker-keystore with the password in PROOFX_KEYSTORE_PASSWORD`
@@ -41,6 +44,14 @@ export const issuerOptions = {
   deployment: { type: 'string' },
   rpc: { type: 'string' },
   'revoker-keystore': { type: 'string' },
+  'api-keys': { type: 'string' },
+  name: { type: 'string' },
+  host: { type: 'string' },
+  port: { type: 'string' },
+  'rate-limit': { type: 'string' },
+  'trust-proxy': { type: 'string' },
+  'holder-page': { type: 'string' },
+  'log-level': { type: 'string' },
 } as const
 
 const print = (value: unknown) => console.log(JSON.stringify(value, null, 2))
@@ -59,6 +70,19 @@ export async function issuerCommand(argv: string[], env = process.env): Promise<
     const ks = await writeIssuerKeystore(keystore, createIssuerKey(), passphrase, { n })
     return print({ keystore, keyHash: ks.keyHash, publicKey: ks.publicKey })
   }
+  const apiKeysPath = values['api-keys'] ?? env.PROOFX_ISSUER_API_KEYS
+  if (command === 'api-key' && sub === 'create') {
+    if (!apiKeysPath || !values.name) throw new Error('usage: proofx issuer api-key create --api-keys issuer-api-keys.json --name <who>')
+    const created = await createApiKey(apiKeysPath, values.name)
+    console.error('The key is shown once, here; the file keeps only its sha256. Give it to the back office over a secure channel.')
+    return print({ ...created, apiKeys: apiKeysPath })
+  }
+  if (command === 'serve')
+    // Loaded only here: the other sub-commands need no HTTP server.
+    return (await import('./issuer-serve-command.js')).issuerServeCommand(
+      { ...values, 'api-keys': apiKeysPath, keystore, ledger: ledgerPath, 'valid-days': values['valid-days'] },
+      env,
+    )
   if (command === 'key' && sub === 'hash') {
     console.log((await readIssuerKeyHash(keystore)).keyHash.toString())
     return

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util'
 import { InvalidInputError, toPolicyDocumentJson } from '@proofx/sdk'
 import { chainParseOptions, resolveChainTarget, walletFor } from '../admin/chain-options.js'
 import { accountSourceFromArgs, loadAccount } from '../admin/load-account.js'
+import { checkPolicyFitsDeploymentFile, listPolicyInDeploymentFile } from '../policy/list-policy-in-deployment.js'
 import { readPolicyDocumentFile } from '../policy/read-policy-document.js'
 import { setPolicyDocument } from '../policy/set-policy-document.js'
 
@@ -9,6 +10,7 @@ const usage = `usage: proofx policy <command> <document.json> [options]
   validate <document.json>     check it (types, circuit ranges, a stated hash); prints it with its hash
   hash <document.json>         print the hash the contract stores for it
   set <document.json> (--deployment deployments/<chainId>.json | --contract 0x..) [--rpc url] [--keystore file] [--validity-period s] [--inactive]
+                               sends setPolicy; with --deployment, also lists the document in that file (policies, policyDocuments)
 admin key: PROOFX_ADMIN_KEY, or --keystore with the password in PROOFX_KEYSTORE_PASSWORD`
 
 /** Every option `proofx policy` takes (docs/issuer.md is checked against it). */
@@ -34,6 +36,8 @@ export async function policyCommand(argv: string[], env = process.env): Promise<
   const period = values['validity-period']
   if (period !== undefined && !/^[1-9][0-9]*$/.test(period))
     throw new InvalidInputError({ field: '--validity-period', rule: 'must be a positive whole number of seconds' })
+  // The deployment file is checked before the transaction and updated after it (its policyDocuments list).
+  const deploymentJson = values.deployment ? await checkPolicyFitsDeploymentFile(values.deployment, document) : undefined
   const target = await resolveChainTarget(values, env)
   const account = await loadAccount(accountSourceFromArgs({ keystore: values.keystore, envVar: 'PROOFX_ADMIN_KEY', env }), env)
   const result = await setPolicyDocument(walletFor(target, account), {
@@ -42,5 +46,22 @@ export async function policyCommand(argv: string[], env = process.env): Promise<
     validityPeriod: period === undefined ? undefined : Number(period),
     active: !values.inactive,
   })
-  console.log(JSON.stringify({ ...result, policyId: result.policyId.toString(), policyHash: result.policyHash.toString(), contract: target.contract }, null, 2))
+  const deploymentFile =
+    values.deployment && deploymentJson
+      ? { path: values.deployment, ...(await listPolicyInDeploymentFile(values.deployment, deploymentJson, document)) }
+      : undefined
+  console.log(
+    JSON.stringify(
+      {
+        ...result,
+        policyId: result.policyId.toString(),
+        policyHash: result.policyHash.toString(),
+        contract: target.contract,
+        ...(deploymentFile ? { deploymentFile } : {}),
+      },
+      null,
+      2,
+    ),
+  )
+  if (deploymentFile?.listed === 'url') console.error(`${values.deployment} lists "${document.name}" by URL: publish this document at ${deploymentFile.url}.`)
 }

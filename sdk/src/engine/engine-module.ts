@@ -26,13 +26,21 @@ export type EngineExports = {
   g1_dbl(r: number, p: number): void
   g1_to_affine(a: number, p: number): void
   g1_from_affine(p: number, a: number): void
+  /** Bases in the zkey's form, converted per call. */
   g1_msm(r: number, bases: number, scalars: number, n: number): void
+  /** Bases resident in the engine's form (importBases). */
+  g1_msm_resident(r: number, bases: number, scalars: number, n: number): void
   g2_add(r: number, p: number, q: number): void
   g2_madd(r: number, p: number, a: number): void
   g2_dbl(r: number, p: number): void
   g2_to_affine(a: number, p: number): void
   g2_from_affine(p: number, a: number): void
   g2_msm(r: number, bases: number, scalars: number, n: number): void
+  g2_msm_resident(r: number, bases: number, scalars: number, n: number): void
+  /** Bytes of one Fq element in the engine's own form (the exports' Fq arguments use the zkey's 32). */
+  fq_bytes(): number
+  /** Converts count Fq elements from the zkey's form to the engine's. */
+  fq_import(r: number, a: number, count: number): void
   g16_abc(coefs: number, nCoefs: number, w: number, nw: number, a: number, b: number, c: number, n: number): void
   g16_h(a: number, b: number, c: number, logn: number, w: number, winv: number, ninv: number, shift: number): void
 }
@@ -56,7 +64,24 @@ export async function instantiateEngine(): Promise<EngineExports> {
 }
 
 /**
- * Runs small MSMs and an FFT on resident bases so V8 optimises the engine's hot functions before the
+ * Copies zkey points (affine, the zkey's form) into the engine's memory, converted once to its own form
+ * for g1_msm_resident / g2_msm_resident; returns their pointer. The copy in the zkey's form lives only
+ * during the call (above a mark that is reset).
+ */
+export function importBases(e: EngineExports, bytes: Uint8Array): number {
+  const count = bytes.length / 32
+  const ptr = e.alloc(count * e.fq_bytes())
+  const mark = e.heap_mark()
+  const src = e.alloc(bytes.length)
+  if (!ptr || !src) throw new RangeError(`the engine could not allocate ${bytes.length} bytes of bases`)
+  new Uint8Array(e.memory.buffer, src, bytes.length).set(bytes)
+  e.fq_import(ptr, src, count)
+  e.heap_reset(mark)
+  return ptr
+}
+
+/**
+ * Runs small MSMs and an FFT on resident bases (importBases) so V8 optimises the engine's hot functions before the
  * first proof: a fresh thread otherwise spends its first long calls in baseline code.
  */
 export function warmUpEngine(e: EngineExports, g1Bases: number, g1Count: number, g2Bases: number, g2Count: number): void {
@@ -68,8 +93,8 @@ export function warmUpEngine(e: EngineExports, g1Bases: number, g1Count: number,
   for (let i = 31; i < bytes.length; i += 32) bytes[i] = 0 // below r
   const out = e.alloc(192)
   for (let round = 0; round < 3; round++) {
-    if (g1Count) e.g1_msm(out, g1Bases, scalars, Math.min(count, g1Count))
-    if (g2Count) e.g2_msm(out, g2Bases, scalars, Math.min(count, g2Count))
+    if (g1Count) e.g1_msm_resident(out, g1Bases, scalars, Math.min(count, g1Count))
+    if (g2Count) e.g2_msm_resident(out, g2Bases, scalars, Math.min(count, g2Count))
   }
   e.heap_reset(mark)
 }

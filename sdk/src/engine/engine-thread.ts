@@ -2,7 +2,7 @@
 // of every MSM's bases in its own engine memory and computes partial MSMs on request.
 /// <reference types="node" />
 import { importNodeModule, isNode } from '../artifacts/is-node.js'
-import { instantiateEngine, warmUpEngine, type EngineExports } from './engine-module.js'
+import { importBases, instantiateEngine, warmUpEngine, type EngineExports } from './engine-module.js'
 import type { MsmShare, ScalarSlot, ThreadReply, ThreadRequest } from './thread-protocol.js'
 
 type Port = { post(reply: ThreadReply, transfer?: ArrayBuffer[]): void; listen(handler: (request: ThreadRequest) => void): void }
@@ -31,8 +31,7 @@ async function start() {
   io.listen((request) => {
     if (request.cmd === 'init') {
       shares = request.shares.map((share) => {
-        const ptr = e.alloc(share.bases.length)
-        mem().set(share.bases, ptr)
+        const ptr = importBases(e, share.bases)
         return { ...share, bases: new Uint8Array(0), ptr }
       })
       const g1 = shares.find((s) => s.kind === 'H'),
@@ -57,7 +56,7 @@ async function start() {
       const results = e.alloc(sizes.reduce((a, b) => a + b, 0))
       for (const [i, kind] of request.kinds.entries()) {
         const share = shares.find((s) => s.kind === kind)!
-        const fn = share.group === 1 ? e.g1_msm : e.g2_msm
+        const fn = share.group === 1 ? e.g1_msm_resident : e.g2_msm_resident
         fn(results + offset, share.ptr, slot.ptr + share.scalarStart * 32, share.count)
         offset += sizes[i]!
       }

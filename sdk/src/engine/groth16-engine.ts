@@ -1,6 +1,6 @@
 import { BN254_Q, BN254_R, modInv, rootOfUnity } from './bn254.js'
 import { startEngineHelper, type EngineHelper } from './engine-helper.js'
-import { instantiateEngine, warmUpEngine, type EngineExports } from './engine-module.js'
+import { importBases, instantiateEngine, warmUpEngine, type EngineExports } from './engine-module.js'
 import { fromMontLe, toLe32, toMontLe } from './field-bytes.js'
 import { randomScalar } from './random-scalar.js'
 import { readWitness } from './read-witness.js'
@@ -77,7 +77,7 @@ export async function createGroth16Engine(zkeyBytes: Uint8Array, options: Groth1
     const { group, bases, count, scalarStart } = all[kind]
     const size = group === 1 ? 64 : 128
     const split = threads === 2 ? Math.floor(count * MAIN_SHARE) : count
-    mine[kind] = { kind, group, ptr: place(bases.subarray(0, split * size)), count: split, scalarStart }
+    mine[kind] = { kind, group, ptr: importBases(e, bases.subarray(0, split * size)), count: split, scalarStart }
     if (split < count) theirs.push({ kind, group, bases: bases.subarray(split * size), count: count - split, scalarStart: scalarStart + split })
   }
   warmUpEngine(e, mine.H.ptr, mine.H.count, mine.B2.ptr, mine.B2.count)
@@ -118,7 +118,7 @@ export async function createGroth16Engine(zkeyBytes: Uint8Array, options: Groth1
         const t = performance.now()
         const part = mine[kind]
         const scalars = kind === 'H' ? A : wStd + part.scalarStart * FR
-        ;(part.group === 1 ? e.g1_msm : e.g2_msm)(at[kind], part.ptr, scalars, part.count)
+        ;(part.group === 1 ? e.g1_msm_resident : e.g2_msm_resident)(at[kind], part.ptr, scalars, part.count)
         ms[kind] = performance.now() - t
       }
       let helperMs = 0
