@@ -62,44 +62,57 @@ export default defineConfig({
         },
       },
       { ...fromSource, test: { name: 'cli', include: ['cli/src/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 300_000, fileParallelism: false } },
-      {
-        ...fromSource,
+      browserProject({
+        name: 'browser',
         // Served like the demo page: cross-origin isolated (the worker's shared-buffer path runs).
-        server: { headers: crossOriginIsolationHeaders },
-        optimizeDeps: {
-          include: [
-            'circom_runtime',
-            'snarkjs',
-            'comlink',
-            'viem',
-            'zod',
-            'idb',
-            'poseidon-lite/poseidon2',
-            'poseidon-lite/poseidon5',
-            'poseidon-lite/poseidon9',
-            '@zk-kit/lean-imt',
-            'react',
-            'react-dom',
-            'react-dom/client',
-            '@tanstack/react-query',
-            'wagmi',
-          ],
-        },
-        test: {
-          name: 'browser',
-          // Pre-bundled up front: a dependency discovered mid-run makes Vite reload the page under a running test.
-          include: ['sdk/src/**/*.browser.test.ts', 'sdk/src/**/*.browser.test.tsx'],
-          testTimeout: 120_000,
-          globalSetup: ['scripts/provision/require-chromium.mjs'],
-          browser: {
-            enabled: true,
-            headless: true,
-            provider: playwright({ launchOptions: { executablePath: findExecutable('chromium'), args: chromiumArgs } }),
-            instances: [{ browser: 'chromium' }],
-          },
-        },
-      },
+        headers: crossOriginIsolationHeaders,
+        include: ['sdk/src/**/*.browser.test.ts', 'sdk/src/**/*.browser.test.tsx'],
+        exclude: ['sdk/src/**/*.not-isolated.browser.test.ts'],
+      }),
+      // A page served without COOP/COEP, as many dApps are: no SharedArrayBuffer, the engine single-threaded.
+      browserProject({ name: 'browser-not-isolated', headers: {}, include: ['sdk/src/**/*.not-isolated.browser.test.ts'], exclude: [] }),
       { ...fromSource, test: { name: 'e2e', include: ['test/**/*.test.ts'], testTimeout: 300_000, hookTimeout: 600_000, fileParallelism: false } },
     ],
   },
 })
+
+/** Real Chromium through vitest's browser mode; `headers` are what the test page is served with. */
+function browserProject({ name, headers, include, exclude }: { name: string; headers: Record<string, string>; include: string[]; exclude: string[] }) {
+  return {
+    ...fromSource,
+    server: { headers },
+    optimizeDeps: {
+      include: [
+        'circom_runtime',
+        'snarkjs',
+        'comlink',
+        'viem',
+        'zod',
+        'idb',
+        'poseidon-lite/poseidon2',
+        'poseidon-lite/poseidon5',
+        'poseidon-lite/poseidon9',
+        '@zk-kit/lean-imt',
+        'react',
+        'react-dom',
+        'react-dom/client',
+        '@tanstack/react-query',
+        'wagmi',
+      ],
+    },
+    test: {
+      name,
+      // Pre-bundled up front: a dependency discovered mid-run makes Vite reload the page under a running test.
+      include,
+      exclude,
+      testTimeout: 120_000,
+      globalSetup: ['scripts/provision/require-chromium.mjs'],
+      browser: {
+        enabled: true,
+        headless: true,
+        provider: playwright({ launchOptions: { executablePath: findExecutable('chromium'), args: chromiumArgs } }),
+        instances: [{ browser: 'chromium' as const }],
+      },
+    },
+  }
+}

@@ -64,7 +64,9 @@ const ARTIFACTS = ['compliance.zkey', 'compliance.wasm', 'verification_key.json'
 
 export async function runBrowserBench(runs: number, clickRuns: number, log: (line: string) => void): Promise<BrowserBenchResult> {
   const build = await buildBenchPage()
-  log(`browser: bench page built in ${Math.round(build.ms)} ms (${(build.jsBytes / 1e6).toFixed(2)} MB of JS)`)
+  log(
+    `browser: npm run build -w sdk in ${Math.round(build.sdkBuildMs)} ms, then the bench page in ${Math.round(build.ms)} ms (${(build.jsBytes / 1e6).toFixed(2)} MB of JS; ${build.sdkDistModules} SDK modules, all from sdk/dist)`,
+  )
   const server = await serveBenchPage(build.outDir)
   const browser = await chromium.launch({ executablePath: requireTool('chromium'), args: chromiumArgs, headless: true })
   try {

@@ -9,6 +9,7 @@ import { createGroth16Engine, readWitness, type EngineTimings } from '@proofx/sd
 import { sampleWitness } from '@proofx/test-helpers/sample-witness'
 // By path: the per-MSM timings drive the engine's wasm exports directly, which the SDK does not export.
 import { importBases, instantiateEngine } from '../../sdk/src/engine/engine-module.js'
+import { STAGES } from '../lib/engine-stages.js'
 import { medianOfFields, summarize, type Summary } from '../lib/stats.js'
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
@@ -24,8 +25,9 @@ export type EngineBenchResult = {
   ratio: number
   /** The engine with its helper thread (threads: 2), in the same rotation: its ratio to one thread. */
   engineTwoThreads: Summary
-  engineStages: EngineTimings
-  snarkjsStages: SnarkjsStages
+  /** Medians per stage; `witness`: circom's calculator (built once) computing the witness each engine then proves. */
+  engineStages: EngineTimings & { witness: number }
+  snarkjsStages: SnarkjsStages & { witness: number }
   loadAverage: { start: number[]; end: number[] }
   msm: Record<Kind, { engine: Summary; snarkjs: Summary; ratio: number; points: number }>
   verified: boolean
@@ -50,22 +52,28 @@ export async function runEngineBench(runs: number, log: (line: string) => void):
     const mine: number[] = [],
       theirs: number[] = [],
       two: number[] = [],
-      stages: EngineTimings[] = [],
-      theirStages: SnarkjsStages[] = []
+      stages: (EngineTimings & { witness: number })[] = [],
+      theirStages: (SnarkjsStages & { witness: number })[] = []
     const series = ['engine', 'snarkjs', 'engine2'] as const
     for (let i = 0; i < runs; i++) {
       for (let k = 0; k < series.length; k++) {
         const who = series[(i + k) % series.length]!
+        const w0 = performance.now()
+        const witness = await sampleWitness() // the same statement each time, computed afresh as a prover does
+        const witnessMs = performance.now() - w0
         const t = performance.now()
-        if (who === 'engine') stages.push((await engine.prove(wtns)).timings)
-        else if (who === 'engine2') await engine2.prove(wtns)
-        else theirStages.push(await snarkjsProveStages(zkeyBytes, wtns))
+        if (who === 'engine') stages.push({ ...(await engine.prove(witness)).timings, witness: witnessMs })
+        else if (who === 'engine2') await engine2.prove(witness)
+        else theirStages.push({ ...(await snarkjsProveStages(zkeyBytes, witness)), witness: witnessMs })
         ;(who === 'engine' ? mine : who === 'engine2' ? two : theirs).push(performance.now() - t)
       }
     }
     log(
       `engine: proofs ${summarize(mine).median.toFixed(0)} ms (2 threads ${summarize(two).median.toFixed(0)} ms) vs snarkjs ${summarize(theirs).median.toFixed(0)} ms`,
     )
+    const split = (s: Record<(typeof STAGES)[number], number>) => STAGES.map((k) => `${k} ${s[k].toFixed(0)}`).join(', ')
+    log(`engine stages (ms, medians): ${split(medianOfFields(stages))}`)
+    log(`snarkjs stages (ms, medians): ${split(medianOfFields(theirStages))}`)
 
     // Per MSM: the zkey's bases; the witness (A, B1, B2; C over the private part); H over full-width scalars.
     const z = engine.zkey

@@ -1,4 +1,5 @@
 // Renders BENCHMARKS.md from one run's results: machine and load first, then targets, then each section.
+import { STAGES } from '../lib/engine-stages.js'
 import type { Summary } from '../lib/stats.js'
 import type { BenchResults, Section } from './bench-results.js'
 import { speedFindings } from './speed-findings.js'
@@ -49,7 +50,7 @@ export function renderBenchmarksMd(r: BenchResults): string {
     'Reference points from the issue (plain snarkjs, same circuit core, 9.4k constraints at -O1, this kind of machine when quiet): warm fullProve 1.3–1.4 s in Chromium, 1.1 s in Node; native rapidsnark 0.2 s.',
     '',
     ...section('Browser (headless Chromium)', r.browser, (b) => [
-      `Chromium ${b.chromium}; bench page built with Vite (${(b.build.jsBytes / 1e6).toFixed(2)} MB of JS: SDK + snarkjs browser build + bench code) and served from loopback; artifacts sent with \`Cache-Control: no-store\` so only the SDK's Cache API can avoid a download. The page is served cross-origin isolated (COOP + COEP, as the demo is): ${b.crossOriginIsolated ? 'yes' : '**no**'}; plain snarkjs runs in the same page, so both sides get the same page.`,
+      `Chromium ${b.chromium}; bench page built with Vite (${(b.build.jsBytes / 1e6).toFixed(2)} MB of JS: the SDK's published build, sdk/dist from \`npm run build -w sdk\` just before, + snarkjs browser build + bench code) and served from loopback; artifacts sent with \`Cache-Control: no-store\` so only the SDK's Cache API can avoid a download. The page is served cross-origin isolated (COOP + COEP, as the demo is): ${b.crossOriginIsolated ? 'yes' : '**no**'}; plain snarkjs runs in the same page, so both sides get the same page.`,
       '',
       `- **Cold page, first proof (no preload)**: ${r0(b.cold.sinceNavigationMs)} ms from navigation start to the verified proof; the \`prove()\` call itself ${r0(b.cold.callMs)} ms (artifact download + integrity check ${r0(b.cold.timings.loadArtifacts)}, witness ${r0(b.cold.timings.witness)}, proving incl. curve start ${r0(b.cold.timings.prove)}, verify ${r0(b.cold.timings.verify)} ms). zkey downloads: ${b.cold.zkeyDownloads}.`,
       '',
@@ -136,22 +137,22 @@ export function renderBenchmarksMd(r: BenchResults): string {
       '',
       row(['stage', 'engine ms', 'snarkjs ms', 'snarkjs / engine']),
       row(['---', '---:', '---:', '---:']),
-      ...(['abc', 'fft', 'msmA', 'msmB1', 'msmB2', 'msmC', 'msmH', 'total'] as const).map((k) =>
+      ...STAGES.map((k) =>
         row([
-          k === 'abc'
-            ? 'A, B, C from the coefficients'
-            : k === 'fft'
-              ? 'FFTs (3 inverse + 3 forward, 2^13)'
-              : k === 'total'
-                ? 'whole `prove`'
-                : `MSM ${k.slice(3)}`,
+          k === 'witness'
+            ? "witness (circom's calculator, built once; the same for both)"
+            : k === 'abc'
+              ? 'A, B, C from the coefficients'
+              : k === 'fft'
+                ? 'FFTs (3 inverse + 3 forward, 2^13)'
+                : k === 'total'
+                  ? 'whole `prove` (after the witness)'
+                  : `MSM ${k.slice(3)}`,
           r0(g.engineStages[k]),
           r0(g.snarkjsStages[k]),
           `${(g.snarkjsStages[k] / g.engineStages[k]).toFixed(2)}x`,
         ]),
       ),
-      '',
-      'The witness is computed before either prover runs (the same circom calculator for both): see the SDK split below.',
       '',
       "Each MSM alone, same bases and scalars, engine on 1 thread vs snarkjs's curve with its threads (H: full-width random scalars, as the quotient's coefficients are):",
       '',
@@ -226,12 +227,13 @@ export function renderBenchmarksMd(r: BenchResults): string {
       `A first visit downloads the wasm + zkey: ${mb(s.files[0]!.raw + s.files[1]!.raw)} raw, ${mb(s.files[0]!.gzip + s.files[1]!.gzip)} if the server gzips them (${kb(s.files[2]!.raw)} vkey).`,
     ]),
     ...section('Prover service (loopback)', r.service, (s) => [
-      `\`proofx serve\`'s server (createProverServer + worker-thread pool of ${s.workers}, max queue ${s.maxQueue}) in-process on 127.0.0.1, driven by ops/load/load-test.ts after one warm-up proof per worker. Each worker proves single-threaded; the pool spreads work over the cores.`,
+      `\`proofx serve\`'s server (createProverServer + a pool of ${s.workers} SDK provers, one worker thread each, max queue ${s.maxQueue}) in-process on 127.0.0.1, driven by ops/load/load-test.ts once every worker has run its warm-up proof; the pool on ProofX's engine, then on snarkjs, in the same run. Each worker proves one request at a time; the pool spreads requests over the cores.`,
       '',
-      row(['clients', 'requests', 'completed', 'throughput proofs/s', 'p50 ms', 'p95 ms', 'max ms', 'errors', 'status']),
-      row(['---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---']),
+      row(['engine', 'clients', 'requests', 'completed', 'throughput proofs/s', 'p50 ms', 'p95 ms', 'max ms', 'errors', 'status']),
+      row(['---', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---']),
       ...s.levels.map((l) =>
         row([
+          l.engine,
           l.concurrency,
           l.requests,
           l.completed,

@@ -5,6 +5,7 @@ import { promisify } from 'node:util'
 import * as snarkjs from 'snarkjs'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { hashFile, verifyZkeyTranscript, runSetup, type RunSetupParameters, type SetupManifest, verifySetup } from '@proofx/cli'
+import { hashVerificationKey } from '@proofx/sdk'
 import { REPO_ROOT, TEST_BUILD_DIR } from './helpers/compile-for-test.js'
 import { binSections } from './helpers/bin-sections.js'
 import { copySetup } from './helpers/copy-setup.js'
@@ -61,6 +62,8 @@ describe('the trusted-setup pipeline, end to end on circuits/tiny/tiny.circom (2
     expect(new Set(manifest.ceremony.contributions.map((c) => c.hash)).size).toBe(6)
     expect(manifest.zkeyBytes).toBe(manifest.files.zkey.bytes)
     expect(manifest.provingTimeMs).toBeGreaterThan(0)
+    // What the verifier contract reports while it uses this key: hashVerificationKey, the SDK's one definition.
+    expect(manifest.vkeyHash).toBe(hashVerificationKey(JSON.parse(await readFile(join(REPO_ROOT, manifest.files.vkey.path), 'utf8'))))
     for (const digest of Object.values(manifest.files)) expect((await hashFile(join(REPO_ROOT, digest.path))).sha256).toBe(digest.sha256)
   })
 
@@ -130,6 +133,7 @@ describe('the trusted-setup pipeline, end to end on circuits/tiny/tiny.circom (2
     expect(report.checks.filter((c) => !c.ok).map((c) => c.name)).toEqual([
       expect.stringContaining('sha256 of vkey'),
       'verification_key.json is the one the zkey exports',
+      'the manifest vkeyHash is hashVerificationKey(verification_key.json)',
     ])
     expect(report.checks.find((c) => c.name.startsWith('sha256 of vkey'))?.detail).toContain('ENOENT')
   })

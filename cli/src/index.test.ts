@@ -39,7 +39,7 @@ test('@proofx/cli exports', () => {
       "createIssuanceServer",
       "createMonitor",
       "createProverServer",
-      "createWorkerThreadBackend",
+      "createSdkProverBackend",
       "credentialQr",
       "decryptIssuerKey",
       "deployGovernance",

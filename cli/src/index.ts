@@ -9,7 +9,7 @@ export { measureProving } from './setup/measure-proving.js'
 export { verifyZkeyTranscript } from './setup/read-transcript.js'
 // Prover service
 export { createProverServer, REDACTED_LOG_PATHS, type ProverServerOptions } from './server/create-prover-server.js'
-export { createWorkerThreadBackend } from './server/worker-thread-backend.js'
+export { createSdkProverBackend, type SdkProverBackendOptions } from './server/sdk-prover-backend.js'
 export { createContractRelayer } from './server/contract-relayer.js'
 export { createApiKeyCheck, hashApiKey } from './server/api-keys.js'
 // Delivering credentials to holders

@@ -2,7 +2,6 @@
 pragma solidity ^0.8.24;
 
 import {stdJson} from "forge-std/StdJson.sol";
-import {IProofXVerifier} from "../src/interfaces/IProofXVerifier.sol";
 import {Groth16BatchVerifierHarness} from "./mocks/Groth16BatchVerifierHarness.sol";
 import {BatchBase} from "./utils/BatchBase.t.sol";
 

@@ -1,14 +1,23 @@
 // Bounded load test of `proofx serve` on loopback: N requests, C at a time, a hard time cap.
 //   node --conditions=@proofx/source --import tsx ops/load/load-test.ts --requests 40 --concurrency 8 --max-seconds 120 [--url http://127.0.0.1:8080]
-// Without --url it starts the service in-process (loopback, random port) with --workers and --max-queue.
+// Without --url it starts the service in-process (loopback, random port) with --workers, --max-queue and --engine
+// (proofx, the default, or snarkjs); it is ready once every worker has run its warm-up proof.
 import { availableParallelism } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
-import { createProverServer, createWorkerThreadBackend } from '@proofx/cli'
+import { createProverServer, createSdkProverBackend } from '@proofx/cli'
+import type { ProvingEngine } from '@proofx/sdk'
 import { demoProofRequest } from '@proofx/test-helpers/demo-proof-request'
-import { waitUntilReady } from '@proofx/test-helpers/wait-until'
 
-export type LoadTestOptions = { url?: string | undefined; requests: number; concurrency: number; maxSeconds: number; workers?: number; maxQueue?: number }
+export type LoadTestOptions = {
+  url?: string | undefined
+  requests: number
+  concurrency: number
+  maxSeconds: number
+  workers?: number | undefined
+  maxQueue?: number | undefined
+  engine?: ProvingEngine | undefined
+}
 
 export type LoadTestReport = {
   requests: number
@@ -21,12 +30,18 @@ export type LoadTestReport = {
   errorRate: number
   status: Record<string, number>
   retryAfterSeconds: number[]
-  server: { workers: number; maxQueue: number } | undefined
+  server: { workers: number; maxQueue: number; engine: ProvingEngine } | undefined
 }
 
 const SUBJECT = '0x70997970C51812Dc3A010c7D01B50E20D17Dc79C'
 const VERIFIER = '0x5FbDB2315678afecb367f032d93F642f64180aa3'
 const artifacts = fileURLToPath(new URL('../../circuits/artifacts/', import.meta.url))
+export const serviceArtifacts = {
+  wasm: `${artifacts}compliance.wasm`,
+  zkey: `${artifacts}compliance.zkey`,
+  vkey: `${artifacts}verification_key.json`,
+  manifest: `${artifacts}manifest.json`,
+}
 
 const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! : 0)
 
@@ -37,8 +52,9 @@ export async function runLoadTest(options: LoadTestOptions): Promise<LoadTestRep
   if (!url) {
     const workers = options.workers ?? availableParallelism()
     const maxQueue = options.maxQueue ?? workers * 2
+    const engine = options.engine ?? 'proofx'
     const app = await createProverServer({
-      backend: createWorkerThreadBackend({ wasmPath: `${artifacts}compliance.wasm`, zkeyPath: `${artifacts}compliance.zkey`, size: workers }),
+      backend: createSdkProverBackend({ artifacts: serviceArtifacts, size: workers, engine }),
       chainId: 31337,
       verifier: VERIFIER,
       maxQueue,
@@ -46,8 +62,12 @@ export async function runLoadTest(options: LoadTestOptions): Promise<LoadTestRep
     })
     url = await app.listen({ host: '127.0.0.1', port: 0 })
     close = () => app.close()
-    server = { workers, maxQueue }
-    await waitUntilReady(url)
+    server = { workers, maxQueue, engine }
+    for (let i = 0; i < 600; i++) {
+      if ((await fetch(`${url}/readyz`)).ok) break
+      if (i === 599) throw new Error('the service did not become ready within 60 s')
+      await new Promise((r) => setTimeout(r, 100))
+    }
   }
 
   // Sign every credential before the clock starts: the issuer's work is not the prover's.
@@ -99,6 +119,11 @@ export async function runLoadTest(options: LoadTestOptions): Promise<LoadTestRep
   }
 }
 
+function parseEngine(value: string | undefined): ProvingEngine {
+  if (value === 'proofx' || value === 'snarkjs') return value
+  throw new Error('--engine must be proofx or snarkjs')
+}
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const { values } = parseArgs({
     options: {
@@ -108,6 +133,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
       'max-seconds': { type: 'string', default: '120' },
       workers: { type: 'string' },
       'max-queue': { type: 'string' },
+      engine: { type: 'string', default: 'proofx' },
     },
   })
   const report = await runLoadTest({
@@ -117,6 +143,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     maxSeconds: Number(values['max-seconds']),
     workers: values.workers ? Number(values.workers) : undefined,
     maxQueue: values['max-queue'] ? Number(values['max-queue']) : undefined,
+    engine: parseEngine(values.engine),
   })
   console.log(JSON.stringify(report, null, 2))
   process.exit(0)

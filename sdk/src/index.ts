@@ -41,6 +41,7 @@ export * from './artifacts/index.js'
 export { createProver, verifyProof, terminateCurve } from './prover/index.js'
 export type {
   CreateProverParameters,
+  EngineFallback,
   Groth16Proof,
   PreloadOptions,
   PreloadReturnType,

@@ -170,7 +170,7 @@ describe('drill: Scenario B governance, guardian + Safe + timelock', () => {
     const lateV1Fresh = await prove(v1Again.url, late)
     await v1Again.close()
     await expect(submitProof(env.wallet(late), { address: env.deployment.proxy, proof: lateV1Fresh, policyId: 1n })).rejects.toBeInstanceOf(ProofRejectedError)
-    const v2Prover = await env.startProver({ zkeyPath: v2.zkeyPath })
+    const v2Prover = await env.startProver({ keys: v2 })
     await submitProof(env.wallet(late), { address: env.deployment.proxy, proof: await prove(v2Prover.url, late), policyId: 1n })
     expect(await isCompliant(env, late.address)).toBe(true)
 

@@ -34,6 +34,7 @@ describe('monitor restart', () => {
       'RoleGranted',
       'RoleGranted',
       'RoleGranted',
+      'RoleAdminChanged',
       'RoleGranted',
       'RoleGranted',
       'RoleRevoked',

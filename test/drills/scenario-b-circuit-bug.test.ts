@@ -103,7 +103,7 @@ describe('drill: Scenario B, critical bug in the circuit', () => {
     expect(await isCompliant(env, late.address)).toBe(false)
 
     // A proof from the new keys verifies; the record made through the broken verifier stays void.
-    const v2Prover = await env.startProver({ zkeyPath: v2.zkeyPath })
+    const v2Prover = await env.startProver({ keys: v2 })
     const lateProofV2 = await proveWith(v2Prover.url, late)
     const accepted = await submitProof(env.wallet(late), { address: env.deployment.proxy, proof: lateProofV2, policyId: 1n })
     expect(accepted.receipt.status).toBe('success')

@@ -70,9 +70,11 @@ export type InvalidAdminArgumentErrorType = InvalidAdminArgumentError & { name: 
 export class InvalidAdminArgumentError extends ProofXError {
   override name = 'InvalidAdminArgumentError' as const
   readonly field: string
+  readonly rule: string
   constructor({ field, rule }: { field: string; rule: string }) {
     super(`--${field} ${rule}.`)
     this.field = field
+    this.rule = rule
   }
 }
 

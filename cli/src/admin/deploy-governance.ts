@@ -16,8 +16,11 @@ export type GovernanceOptions = {
   timelockDelay: number
   /** Holds PAUSER_ROLE: pauses (and closes gates) with one key, no delay. Unpausing is the Safe's. */
   guardian: Address
-  /** Who may execute a matured timelock operation: the Safe (default: another multisig round) or anyone. */
-  timelockExecutor?: 'safe' | 'anyone' | undefined
+  /**
+   * Who may execute a matured timelock operation: the Safe (default: another multisig round), anyone, or the Safe
+   * and one more account (a keeper that runs what the owners scheduled; it cannot schedule or cancel).
+   */
+  timelockExecutor?: 'safe' | 'anyone' | Address | undefined
   /** The chain's Safe 1.4.1 contracts when @safe-global/safe-deployments does not know it; deployed when absent. */
   safeContracts?: SafeContractAddresses | undefined
   /** Safe deployment salt (CREATE2): the same owners, threshold and salt give the same Safe address. */
@@ -32,14 +35,14 @@ export type GovernanceDeployment = {
   threshold: number
   timelock: Address
   timelockDelay: number
-  timelockExecutor: 'safe' | 'anyone'
+  timelockExecutor: 'safe' | 'anyone' | Address
   guardian: Address
   /** Present on chains without an official Safe deployment: protocol-kit's contractNetworks for this chain. */
   safeContracts?: SafeContractAddresses | undefined
 }
 
 export function checkGovernanceOptions(options: GovernanceOptions): void {
-  const { owners, threshold, timelockDelay, guardian } = options
+  const { owners, threshold, timelockDelay, guardian, timelockExecutor } = options
   if (!Array.isArray(owners) || owners.length === 0) throw new InvalidAdminArgumentError({ field: 'safe-owners', rule: 'must list at least one owner address' })
   for (const owner of owners)
     if (!isAddress(owner, { strict: false })) throw new InvalidAdminArgumentError({ field: 'safe-owners', rule: `must be addresses (got ${owner})` })
@@ -50,6 +53,14 @@ export function checkGovernanceOptions(options: GovernanceOptions): void {
   if (!Number.isInteger(timelockDelay) || timelockDelay < 0)
     throw new InvalidAdminArgumentError({ field: 'timelock-delay', rule: 'must be a whole number of seconds' })
   if (!isAddress(guardian, { strict: false })) throw new InvalidAdminArgumentError({ field: 'guardian', rule: 'must be an address' })
+  // PAUSER_ROLE on the zero address would leave nobody able to pause at once.
+  if (getAddress(guardian) === zeroAddress) throw new InvalidAdminArgumentError({ field: 'guardian', rule: 'must not be the zero address' })
+  if (timelockExecutor !== undefined && timelockExecutor !== 'safe' && timelockExecutor !== 'anyone') {
+    if (!isAddress(timelockExecutor, { strict: false }))
+      throw new InvalidAdminArgumentError({ field: 'timelock-executor', rule: 'must be "safe", "anyone" or an address' })
+    if (getAddress(timelockExecutor) === zeroAddress)
+      throw new InvalidAdminArgumentError({ field: 'timelock-executor', rule: 'must not be the zero address (say "anyone" to open execution to all)' })
+  }
 }
 
 /**
@@ -80,7 +91,10 @@ export async function deployGovernance({
   const chainId = await publicClient.getChainId()
   const owners = options.owners.map((o: string) => getAddress(o))
   const guardian = getAddress(options.guardian)
-  const timelockExecutor = options.timelockExecutor ?? 'safe'
+  const timelockExecutor =
+    options.timelockExecutor === undefined || options.timelockExecutor === 'safe' || options.timelockExecutor === 'anyone'
+      ? (options.timelockExecutor ?? 'safe')
+      : getAddress(options.timelockExecutor)
   const known = getSafeL2SingletonDeployment({ version: SAFE_VERSION, network: String(chainId) })
   const safeContracts = options.safeContracts ?? (known ? undefined : await deploySafeContracts(walletClient, publicClient))
 
@@ -106,9 +120,9 @@ export async function deployGovernance({
   if (safeReceipt.status !== 'success' || !(await publicClient.getCode({ address: safe })))
     throw new Error(`Deploying the Safe at ${safe} failed (${safeReceipt.transactionHash}).`)
 
-  // The timelock: the Safe proposes (and may cancel); it also executes unless anyone may.
+  // The timelock: the Safe proposes (and may cancel); it also executes unless anyone may, beside a keeper if named.
   const { abi, bytecode } = timelockArtifact()
-  const executors = timelockExecutor === 'anyone' ? [zeroAddress] : [safe]
+  const executors = timelockExecutor === 'anyone' ? [zeroAddress] : timelockExecutor === 'safe' ? [safe] : [safe, timelockExecutor]
   const timelockReceipt = await publicClient.waitForTransactionReceipt({
     hash: await walletClient.deployContract({
       abi,

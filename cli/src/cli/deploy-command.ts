@@ -5,6 +5,7 @@ import { InvalidDeployInputError } from '../deploy/deploy-errors.js'
 import { readDeployPolicy, readIssuerFile, readVerificationKeyFile } from '../deploy/deploy-inputs.js'
 import { readProofXArtifacts } from '../deploy/foundry-artifacts.js'
 import { loadKeystoreAccount } from '../deploy/keystore-account.js'
+import { parseGovernanceFlags } from '../deploy/governance-flags.js'
 import { deployNextSteps } from '../deploy/next-steps.js'
 import { readPassphrase } from '../deploy/read-passphrase.js'
 import { runDeploy } from '../deploy/run-deploy.js'
@@ -22,6 +23,12 @@ const usage = [
   '  --pauser <address>        PAUSER_ROLE holder (default: the admin)',
   '  --upgrader <address>      UPGRADER_ROLE holder (default: the admin)',
   '  --signer <address>        granted SIGNER_ROLE (repeatable)',
+  ' governance (all four together, instead of --admin/--pauser/--upgrader; the deployer keeps no role):',
+  '  --safe-owners <a,b,c>     owners of a new Safe 1.4.1, which gets DEFAULT_ADMIN_ROLE',
+  '  --safe-threshold <n>      owner signatures a Safe transaction needs (1 to the number of owners)',
+  '  --timelock-delay <s>      seconds upgrades and verifier swaps wait in the TimelockController (UPGRADER_ROLE); 0 only on 31337',
+  '  --guardian <address>      PAUSER_ROLE: pauses and closes the gates alone, at once',
+  '  --timelock-executor <x>   who runs a matured timelock operation: safe (default), anyone, or an address besides the Safe',
   '  --max-proof-age <seconds> default 86400',
   '  --vkey <file>             default circuits/artifacts/verification_key.json',
   '  --forge-out <dir>         Foundry build with the contracts, default out',
@@ -56,6 +63,11 @@ export async function deployCommand(argv: string[]): Promise<void> {
       pauser: { type: 'string' },
       upgrader: { type: 'string' },
       signer: { type: 'string', multiple: true },
+      'safe-owners': { type: 'string' },
+      'safe-threshold': { type: 'string' },
+      'timelock-delay': { type: 'string' },
+      guardian: { type: 'string' },
+      'timelock-executor': { type: 'string' },
       'max-proof-age': { type: 'string' },
       vkey: { type: 'string', default: 'circuits/artifacts/verification_key.json' },
       'forge-out': { type: 'string', default: 'out' },
@@ -83,6 +95,7 @@ export async function deployCommand(argv: string[]): Promise<void> {
   const verificationKey = readVerificationKeyFile(values.vkey)
   const artifacts = readProofXArtifacts(values['forge-out'])
   const roles = { admin: address(values.admin, '--admin'), pauser: address(values.pauser, '--pauser'), upgrader: address(values.upgrader, '--upgrader') }
+  const governance = parseGovernanceFlags(values, roles)
   const signers = (values.signer ?? []).map((signer) => address(signer, '--signer')!)
   const maxProofAge = positiveInteger(values['max-proof-age'], '--max-proof-age')
   const expectedChainId = positiveInteger(values['chain-id'], '--chain-id')
@@ -91,7 +104,11 @@ export async function deployCommand(argv: string[]): Promise<void> {
   // The demo issuer's credentials can be forged by anyone: deployProofX refuses it off chain 31337, before sending.
   if (values.demo) issuers.unshift({ keyHash: demoIssuer().keyHash, revoker: account.address })
   console.error(`Deploying ProofX from ${account.address} over ${rpcUrl}`)
-  const { deployment, file } = await runDeploy({
+  const {
+    deployment,
+    governance: governed,
+    file,
+  } = await runDeploy({
     rpcUrl,
     account,
     expectedChainId,
@@ -102,9 +119,10 @@ export async function deployCommand(argv: string[]): Promise<void> {
     ...roles,
     signers,
     maxProofAge,
+    governance,
     deploymentsDir: values['deployments-dir'],
     onStep: ({ step, transactionHash }) => console.error(`  ${step}: ${transactionHash}`),
   })
-  console.error(deployNextSteps(deployment, file).join('\n'))
-  console.log(JSON.stringify({ chainId: deployment.chainId, proxy: deployment.proxy, file }))
+  console.error(deployNextSteps(deployment, file, governed).join('\n'))
+  console.log(JSON.stringify({ chainId: deployment.chainId, proxy: deployment.proxy, ...(governed ? { governance: governed } : {}), file }))
 }

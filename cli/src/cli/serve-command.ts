@@ -11,7 +11,6 @@ import { createBatchingRelayer } from '../server/batching-relayer.js'
 import { createContractRelayer } from '../server/contract-relayer.js'
 import type { Relayer } from '../server/relayer.js'
 import { createProverServer } from '../server/create-prover-server.js'
-import { createWorkerThreadBackend } from '../server/worker-thread-backend.js'
 import { parseApiKeyHashes, parseRateLimit, parseTrustProxy } from './serve-network-options.js'
 
 /**
@@ -42,13 +41,13 @@ export async function serveCommand(argv: string[]): Promise<void> {
       'trust-proxy': { type: 'string', default: env.PROOFX_TRUST_PROXY },
       'rate-limit': { type: 'string', default: env.PROOFX_RATE_LIMIT },
       'relay-api-key-sha256': { type: 'string', default: env.PROOFX_RELAY_API_KEY_SHA256 },
-      // sdk: createProver pool, artifacts checked against manifest.json and the contract's vkeyHash.
-      // threads: a plain snarkjs worker-thread pool (artifacts without a manifest, e.g. a drill's new zkey).
-      engine: { type: 'string', default: env.PROOFX_ENGINE ?? 'sdk' },
+      // The Groth16 prover in each of the SDK's workers: proofx (ProofX's engine) or snarkjs (the reference).
+      engine: { type: 'string', default: env.PROOFX_ENGINE ?? 'proofx' },
     },
   })
   const artifacts = resolve(values.artifacts)
-  if (values.engine !== 'sdk' && values.engine !== 'threads') throw new Error('--engine must be sdk or threads')
+  const engine = values.engine
+  if (engine !== 'proofx' && engine !== 'snarkjs') throw new Error('--engine must be proofx or snarkjs')
   const withChain = Boolean(values.contract || values.deployment || env.PROOFX_CONTRACT)
   if (!withChain && !values['chain-id'])
     throw new Error(
@@ -81,20 +80,21 @@ export async function serveCommand(argv: string[]): Promise<void> {
   }
 
   const size = Number(values.workers)
-  const backend =
-    values.engine === 'sdk'
-      ? createSdkProverBackend({
-          size,
-          expectedVkeyHash,
-          timeout: Number(values['timeout-ms']),
-          artifacts: {
-            wasm: `${artifacts}/compliance.wasm`,
-            zkey: `${artifacts}/compliance.zkey`,
-            vkey: `${artifacts}/verification_key.json`,
-            manifest: `${artifacts}/manifest.json`,
-          },
-        })
-      : createWorkerThreadBackend({ wasmPath: `${artifacts}/compliance.wasm`, zkeyPath: `${artifacts}/compliance.zkey`, size })
+  // A pool of the SDK's provers (one worker thread each), artifacts checked against manifest.json and the contract's vkeyHash.
+  let warnFallback = (_: string) => {}
+  const backend = createSdkProverBackend({
+    size,
+    expectedVkeyHash,
+    timeout: Number(values['timeout-ms']),
+    engine,
+    onFallback: ({ error }) => warnFallback(error.details),
+    artifacts: {
+      wasm: `${artifacts}/compliance.wasm`,
+      zkey: `${artifacts}/compliance.zkey`,
+      vkey: `${artifacts}/verification_key.json`,
+      manifest: `${artifacts}/manifest.json`,
+    },
+  })
   const app = await createProverServer({
     backend,
     chainId,
@@ -109,9 +109,10 @@ export async function serveCommand(argv: string[]): Promise<void> {
     rateLimit: parseRateLimit(values['rate-limit']),
     relayApiKeySha256: parseApiKeyHashes(values['relay-api-key-sha256']),
   })
+  warnFallback = (reason) => app.log.warn({ requested: engine, used: 'snarkjs', reason }, 'proving engine unavailable: a worker proves with snarkjs')
   const address = await app.listen({ host: values.host, port: Number(values.port) })
   app.log.info(
-    { address, chainId, contract, engine: values.engine, vkeyHash: expectedVkeyHash ?? null, workers: backend.size, relay: relayer?.address ?? null },
+    { address, chainId, contract, engine, vkeyHash: expectedVkeyHash ?? null, workers: backend.size, relay: relayer?.address ?? null },
     'proofx prover listening',
   )
   for (const signal of ['SIGTERM', 'SIGINT'] as const)

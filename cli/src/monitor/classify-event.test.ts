@@ -39,6 +39,21 @@ describe('classifyEvent (playbook section 2, on-chain table)', () => {
       kind: 'GatesClosed',
     })
     expect(classifyEvent(log('Unpaused', {}), { chainId: 1 })[0]!.severity).toBe('info')
+    // Who may grant a role changing is a role change too (a 1.0.0 proxy moving UPGRADER_ROLE under itself, or worse).
+    expect(
+      classifyEvent(
+        log('RoleAdminChanged', {
+          role: proofXRoles.UPGRADER_ROLE,
+          previousAdminRole: proofXRoles.DEFAULT_ADMIN_ROLE,
+          newAdminRole: proofXRoles.UPGRADER_ROLE,
+        }),
+        { chainId: 1 },
+      )[0],
+    ).toMatchObject({
+      severity: 'high',
+      kind: 'RoleAdminChange',
+      data: { roleName: 'UPGRADER_ROLE', previousAdminRoleName: 'DEFAULT_ADMIN_ROLE', newAdminRoleName: 'UPGRADER_ROLE' },
+    })
   })
 
   test('a failed ProofVerified is medium; a successful one is silent unless its gas is above the baseline', () => {

@@ -46,6 +46,12 @@ const RULE_CHANGES = new Set(['upgradeToAndCall', 'setVerifier', 'setBatchVerifi
 const RULES: Record<string, { severity: Severity; kind: string; action: string }> = {
   RoleGranted: { severity: 'high', kind: 'RoleChange', action: 'IMMEDIATE NOTIFICATION to Admin. Check if authorized.' },
   RoleRevoked: { severity: 'high', kind: 'RoleChange', action: 'IMMEDIATE NOTIFICATION to Admin. Check if authorized.' },
+  // Who may grant a role changed: as much a change of who holds power as a grant (initialize sets UPGRADER_ROLE's).
+  RoleAdminChanged: {
+    severity: 'high',
+    kind: 'RoleAdminChange',
+    action: 'IMMEDIATE NOTIFICATION to Admin: who may grant this role changed. Check if authorized.',
+  },
   Paused: { severity: 'high', kind: 'ProtocolPaused', action: 'Protocol halted. All hands on deck.' },
   // Closing the gates locks every gated dApp's users out: as loud as a pause.
   GatesClosed: { severity: 'high', kind: 'GatesClosed', action: 'Every isCompliant is false. Confirm the incident response (playbook scenario B).' },
@@ -124,7 +130,10 @@ function describeCall(data: unknown): Alert['data'] {
 }
 
 function describeRole(data: Alert['data']): Alert['data'] {
-  return typeof data.role === 'string' ? { ...data, roleName: roleName(data.role as `0x${string}`) } : data
+  const named = (field: string) => (typeof data[field] === 'string' ? { [`${field}Name`]: roleName(data[field] as `0x${string}`) } : {})
+  return typeof data.role === 'string'
+    ? { ...data, roleName: roleName(data.role as `0x${string}`), ...named('previousAdminRole'), ...named('newAdminRole') }
+    : data
 }
 
 function flatten(args: Record<string, unknown>): Alert['data'] {

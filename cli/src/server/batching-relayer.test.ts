@@ -1,4 +1,3 @@
-import { fileURLToPath } from 'node:url'
 import type { FastifyInstance } from 'fastify'
 import { createPublicClient, createWalletClient, defineChain, http, type Address } from 'viem'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
@@ -10,13 +9,13 @@ import { localAccounts } from '@proofx/test-helpers/local-accounts'
 import { createBatchingRelayer } from './batching-relayer.js'
 import { createProverServer } from './create-prover-server.js'
 import { demoProofRequest } from '@proofx/test-helpers/demo-proof-request'
-import { createWorkerThreadBackend } from './worker-thread-backend.js'
-import { waitUntilReady } from '@proofx/test-helpers/wait-until'
+import { committedArtifacts } from '@proofx/test-helpers/committed-artifacts'
+import { createSdkProverBackend } from './sdk-prover-backend.js'
+import { waitUntil } from '@proofx/test-helpers/wait-until'
 
 // The prover service in relay mode on loopback, against a real anvil deployment: relay requests are gathered
 // into submitProofs batches (by size or by wait time), and one bad entry costs only its own request.
 
-const artifacts = fileURLToPath(new URL('../../../circuits/artifacts/', import.meta.url))
 const subjects: Address[] = [localAccounts.subject.address, localAccounts.otherSubject.address, localAccounts.stranger.address]
 let node: ProofXNode
 
@@ -54,7 +53,7 @@ async function startServer(batching: { maxBatchSize: number; maxWaitMs: number }
   const walletClient = createWalletClient({ account: localAccounts.relayer, chain, transport: http(node.rpcUrl), pollingInterval: 50 })
   const publicClient = createPublicClient({ chain, transport: http(node.rpcUrl) })
   const app: FastifyInstance = await createProverServer({
-    backend: createWorkerThreadBackend({ wasmPath: `${artifacts}compliance.wasm`, zkeyPath: `${artifacts}compliance.zkey`, size: 2 }),
+    backend: createSdkProverBackend({ artifacts: committedArtifacts(), size: 2 }),
     chainId: node.chainId,
     verifier: node.deployment.proxy,
     relayer: createBatchingRelayer({ walletClient, contract: node.deployment.proxy, ...batching }),
@@ -64,7 +63,7 @@ async function startServer(batching: { maxBatchSize: number; maxWaitMs: number }
     logger: false,
   })
   const url = await app.listen({ host: '127.0.0.1', port: 0 })
-  await waitUntilReady(url)
+  await waitUntil(async () => (await fetch(`${url}/readyz`)).ok, { what: 'the prover to be ready' })
   const now = (await publicClient.getBlock()).timestamp
   const relay = (subject: Address, salt?: bigint) => {
     const { body, attributes } = demoProofRequest({ subject, now, relay: true, attributes: salt === undefined ? {} : { salt } })

@@ -1,16 +1,15 @@
 import { Writable } from 'node:stream'
-import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, test } from 'vitest'
 import type { FastifyInstance } from 'fastify'
 import { createApiKeyCheck, hashApiKey } from './api-keys.js'
 import { createProverServer, type ProverServerOptions } from './create-prover-server.js'
 import { demoProofRequest } from '@proofx/test-helpers/demo-proof-request'
-import { createWorkerThreadBackend } from './worker-thread-backend.js'
-import { waitUntilReady } from '@proofx/test-helpers/wait-until'
+import { committedArtifacts } from '@proofx/test-helpers/committed-artifacts'
+import { createSdkProverBackend } from './sdk-prover-backend.js'
+import { waitUntil } from '@proofx/test-helpers/wait-until'
 
 // The prover as the playbook runs it, behind a load balancer: real servers on loopback, where this test is the
 // "balancer" (the peer is 127.0.0.1) and X-Forwarded-For names the client it forwards for.
-const artifacts = fileURLToPath(new URL('../../../circuits/artifacts/', import.meta.url))
 const subject = '0x70997970C51812Dc3A010c7D01B50E20D17Dc79C' as const
 const servers: FastifyInstance[] = []
 afterAll(() => Promise.all(servers.map((s) => s.close())))
@@ -24,7 +23,7 @@ async function start(options: Partial<ProverServerOptions> = {}) {
     },
   })
   const app = await createProverServer({
-    backend: createWorkerThreadBackend({ wasmPath: `${artifacts}compliance.wasm`, zkeyPath: `${artifacts}compliance.zkey`, size: 1 }),
+    backend: createSdkProverBackend({ artifacts: committedArtifacts(), size: 1 }),
     chainId: 31337,
     verifier: '0x5FbDB2315678afecb367f032d93F642f64180aa3',
     logger: { level: 'info', stream },
@@ -35,7 +34,9 @@ async function start(options: Partial<ProverServerOptions> = {}) {
   const post = (body: unknown, headers: Record<string, string> = {}) =>
     fetch(`${url}/v1/proofs`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) })
   // Readiness (the worker has loaded the zkey) before a request that gets past validation.
-  const ready = () => waitUntilReady(url)
+  const ready = async () => {
+    await waitUntil(async () => (await fetch(`${url}/readyz`)).status === 200, { what: 'the prover to be ready' })
+  }
   const remoteAddresses = () => logs.filter((l) => l.msg === 'incoming request').map((l) => (l.req as { remoteAddress: string }).remoteAddress)
   return { post, logs, remoteAddresses, ready }
 }

@@ -9,7 +9,8 @@ import type { FastifyInstance } from 'fastify'
 import { publicSignalIndex, unpackContext } from '@proofx/sdk'
 import { createProverServer } from './create-prover-server.js'
 import { demoProofRequest } from '@proofx/test-helpers/demo-proof-request'
-import { createWorkerThreadBackend } from './worker-thread-backend.js'
+import { committedArtifacts } from '@proofx/test-helpers/committed-artifacts'
+import { createSdkProverBackend } from './sdk-prover-backend.js'
 import { waitUntil } from '@proofx/test-helpers/wait-until'
 
 const artifacts = fileURLToPath(new URL('../../../circuits/artifacts/', import.meta.url))
@@ -32,14 +33,14 @@ describe('proofx serve', () => {
     ;(globalThis as { curve_bn128?: unknown }).curve_bn128 = await buildBn128(true)
     // One worker, one waiting slot: the third concurrent request must be refused.
     app = await createProverServer({
-      backend: createWorkerThreadBackend({ wasmPath: `${artifacts}compliance.wasm`, zkeyPath: `${artifacts}compliance.zkey`, size: 1 }),
+      backend: createSdkProverBackend({ artifacts: committedArtifacts(), size: 1 }),
       chainId: 31337,
       verifier,
       maxQueue: 1,
       logger: { level: 'debug', stream },
     })
     await app.ready()
-    await waitUntil('the prover to be ready', async () => (await app.inject({ url: '/readyz' })).statusCode === 200)
+    await waitUntil(async () => (await app.inject({ url: '/readyz' })).statusCode === 200, { what: 'the prover to be ready' })
   })
   afterAll(() => app?.close())
 

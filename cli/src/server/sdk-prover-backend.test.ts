@@ -26,7 +26,7 @@ describe('proofx serve on the SDK prover (createProver pool)', () => {
       logger: false,
     })
     closers.push(() => app.close())
-    await waitUntil('the prover to be ready', async () => (await app.inject({ url: '/readyz' })).statusCode === 200, { timeoutMs: 60_000 })
+    await waitUntil(async () => (await app.inject({ url: '/readyz' })).statusCode === 200, { what: 'the prover to be ready' })
     const res = await app.inject({ method: 'POST', url: '/v1/proofs', payload: demoProofRequest({ subject }).body })
     expect(res.statusCode, res.body).toBe(200)
     expect(res.json().publicSignals).toHaveLength(4)
@@ -48,8 +48,8 @@ describe('proofx serve on the SDK prover (createProver pool)', () => {
       logger: { level: 'error', stream },
     })
     closers.push(() => app.close())
-    // The warmup has refused the artifacts (the service logs it) before readiness is asked.
-    await waitUntil('the warmup to fail on the mismatched key', () => logs.some((line) => line.msg === 'prover warmup failed'), { timeoutMs: 60_000 })
+    // The warmup has refused the artifacts (the service logs it) before readiness is asked: a condition, not a sleep.
+    await waitUntil(() => logs.some((line) => line.msg === 'prover warmup failed'), { what: 'the warmup to fail on the mismatched key', timeoutMs: 60_000 })
     expect((await app.inject({ url: '/readyz' })).json()).toMatchObject({ status: 'starting' })
     const res = await app.inject({ method: 'POST', url: '/v1/proofs', payload: demoProofRequest({ subject }).body })
     expect(res.statusCode).toBe(503)

@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { basename, dirname, join, relative } from 'node:path'
 import { createRequire } from 'node:module'
 import * as snarkjs from 'snarkjs'
+import { hashVerificationKey, type VerificationKey } from '@proofx/sdk'
 import { compileCircuit } from './compile-circuit.js'
 import { runPhase1, runPhase2, type Beacon, type Contribution } from './ceremony.js'
 import { exportArtifacts } from './export-artifacts.js'
@@ -39,6 +40,11 @@ export type SetupManifest = {
   constraints: number
   publicSignals: string[]
   domainSize: number
+  /**
+   * hashVerificationKey of verification_key.json: what the verifier contract's `vkeyHash()` reports while it verifies
+   * with this key (deployProofX passes the same value), and the name a dApp publishes this set under.
+   */
+  vkeyHash: `0x${string}`
   files: { wasm: FileDigest; zkey: FileDigest; r1cs: FileDigest; vkey: FileDigest; verifier: FileDigest; ptau: FileDigest }
   ceremony: { power: number; externalPtau: boolean; beacon: Beacon; contributions: Contribution[] }
   tools: { circom: string; snarkjs: string; node: string }
@@ -106,6 +112,7 @@ export async function runSetup(p: RunSetupParameters): Promise<SetupManifest> {
       constraints: info.nConstraints,
       publicSignals: p.publicSignals,
       domainSize,
+      vkeyHash: hashVerificationKey(JSON.parse(await readFile(out.vkey, 'utf8')) as VerificationKey),
       files: {
         wasm: await rel(out.wasm),
         zkey: await rel(out.zkey),

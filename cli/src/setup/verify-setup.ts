@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { isAbsolute, join } from 'node:path'
 import * as snarkjs from 'snarkjs'
+import { hashVerificationKey } from '@proofx/sdk'
 import type { Contribution } from './ceremony.js'
 import { compareContributions } from './compare-contributions.js'
 import { renderSolidityVerifier, renderVerificationKey } from './export-artifacts.js'
@@ -77,6 +78,12 @@ export async function verifySetup({ root, artifactsDir }: VerifySetupParameters)
     'verification_key.json is the one the zkey exports',
     async () => (await renderVerificationKey(at(files.zkey.path))) === (await readFile(at(files.vkey.path), 'utf8')),
   )
+  // Manifests written before the field existed have none; a recorded one must be the key's.
+  if (manifest.vkeyHash !== undefined)
+    await check('the manifest vkeyHash is hashVerificationKey(verification_key.json)', async () => {
+      const actual = hashVerificationKey(JSON.parse(await readFile(at(files.vkey.path), 'utf8')))
+      return { ok: actual === manifest.vkeyHash, detail: `manifest ${manifest.vkeyHash}, key ${actual}` }
+    })
   await check(
     'the Solidity verifier is the one the zkey exports',
     async () => (await renderSolidityVerifier(at(files.zkey.path))) === (await readFile(at(files.verifier.path), 'utf8')),

@@ -158,3 +158,9 @@ export {
   type WatchProofVerifiedParameters,
   type WatchProofVerifiedReturnType,
 } from './watch-proof-verified.js'
+export {
+  proveForVerifier,
+  type ProveForVerifierErrorType,
+  type ProveForVerifierParameters,
+  type ProveForVerifierReturnType,
+} from './prove-for-verifier.js'

@@ -10,7 +10,13 @@ export async function fetchWithProgress(url: string, artifact: ArtifactName, onP
   } catch (cause) {
     throw new ArtifactFetchError({ artifact, source: url, reason: cause instanceof Error ? cause.message : String(cause), cause })
   }
-  if (!response.ok) throw new ArtifactFetchError({ artifact, source: url, reason: `HTTP ${response.status} ${response.statusText}`.trim() })
+  if (!response.ok)
+    throw new ArtifactFetchError({
+      artifact,
+      source: url,
+      reason: `HTTP ${response.status} ${response.statusText}`.trim(),
+      notFound: response.status === 404 || response.status === 410,
+    })
   const header = response.headers.get('content-length')
   // A compressed response's content-length counts compressed bytes: use it only as a hint.
   const total = header && !response.headers.get('content-encoding') ? Number(header) : undefined

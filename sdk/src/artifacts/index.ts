@@ -4,4 +4,14 @@ export { loadArtifacts, type LoadArtifactsErrorType } from './load-artifacts.js'
 export { defaultArtifacts } from './default-artifacts.js'
 export { clearArtifactCache } from './artifact-cache.js'
 export { sha256Hex } from './sha256-hex.js'
-export type { ArtifactManifest, ArtifactProgress, ArtifactSource, ArtifactSources, LoadArtifactsOptions, LoadedArtifacts } from './types.js'
+export type {
+  ArtifactCatalog,
+  ArtifactManifest,
+  ArtifactProgress,
+  ArtifactSource,
+  ArtifactSources,
+  LoadArtifactsOptions,
+  LoadedArtifacts,
+  ProverArtifacts,
+  PublishedArtifactSet,
+} from './types.js'

@@ -71,6 +71,8 @@ async function readNodeFile(artifact: ArtifactName, path: string): Promise<Uint8
     const buffer = await fs.readFile(path.startsWith('file:') ? new URL(path) : path)
     return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength)
   } catch (cause) {
-    throw new ArtifactFetchError({ artifact, source: path, reason: (cause as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(cause), cause })
+    throw new ArtifactFetchError({ artifact, source: path, reason: isMissing(cause) ? 'no such file' : String(cause), cause, notFound: isMissing(cause) })
   }
 }
+
+const isMissing = (cause: unknown) => (cause as NodeJS.ErrnoException).code === 'ENOENT'

@@ -9,9 +9,26 @@ export class ArtifactIntegrityError extends ProofXError {
   readonly artifact: ArtifactName
   readonly expected: string
   readonly actual: string
-  constructor({ artifact, source, expected, actual }: { artifact: ArtifactName; source: string; expected: string; actual: string }) {
+  /** What was compared: the file's sha256, or the verification key's hash (hashVerificationKey) with the set's. */
+  readonly check: 'sha256' | 'vkeyHash'
+  constructor({
+    artifact,
+    source,
+    expected,
+    actual,
+    check = 'sha256',
+  }: {
+    artifact: ArtifactName
+    source: string
+    expected: string
+    actual: string
+    check?: 'sha256' | 'vkeyHash' | undefined
+  }) {
     super(`The ${artifact} artifact failed its integrity check and was refused.`, {
-      details: `${source}: sha256 ${actual}, the manifest expects ${expected}.`,
+      details:
+        check === 'sha256'
+          ? `${source}: sha256 ${actual}, the manifest expects ${expected}.`
+          : `${source}: the verification key hashes to ${actual}, its artifact set is listed (or its manifest says it is) ${expected}.`,
       metaMessages: [
         'The file is corrupted or was substituted. Serve the artifacts of the same release as the manifest, and clear the browser cache if it holds an old copy.',
       ],
@@ -19,6 +36,7 @@ export class ArtifactIntegrityError extends ProofXError {
     this.artifact = artifact
     this.expected = expected
     this.actual = actual
+    this.check = check
   }
 }
 
@@ -28,7 +46,15 @@ export class ArtifactFetchError extends ProofXError {
   override name = 'ArtifactFetchError' as const
   readonly artifact: ArtifactName
   readonly source: string
-  constructor({ artifact, source, reason, cause }: { artifact: ArtifactName; source: string; reason: string; cause?: unknown }) {
+  /** The server answered 404 (or 410), or the file does not exist: nothing is published there. */
+  readonly notFound: boolean
+  constructor({
+    artifact,
+    source,
+    reason,
+    cause,
+    notFound = false,
+  }: { artifact: ArtifactName; source: string; reason: string; cause?: unknown; notFound?: boolean }) {
     super(`Could not load the ${artifact} artifact from ${source}.`, {
       details: reason,
       cause,
@@ -36,6 +62,7 @@ export class ArtifactFetchError extends ProofXError {
     })
     this.artifact = artifact
     this.source = source
+    this.notFound = notFound
   }
 }
 
@@ -52,5 +79,33 @@ export class VerificationKeyMismatchError extends ProofXError {
     })
     this.expected = expected
     this.actual = actual
+  }
+}
+
+export type VerificationKeyNotAvailableErrorType = VerificationKeyNotAvailableError & { name: 'VerificationKeyNotAvailableError' }
+/**
+ * The verifier contract checks proofs against a verification key none of the configured artifact sets has:
+ * thrown before proving, so no proof is made (and no transaction sent) that the contract would reject.
+ */
+export class VerificationKeyNotAvailableError extends ProofXError {
+  override name = 'VerificationKeyNotAvailableError' as const
+  /** The contract's `vkeyHash()`. */
+  readonly expected: string
+  /** The verification-key hashes of the artifact sets the prover has. */
+  readonly available: string[]
+  /** Where sets are fetched by hash, when the prover has a base URL (nothing was published under `expected`). */
+  readonly baseUrl: string | undefined
+  constructor({ expected, available, baseUrl, cause }: { expected: string; available: readonly string[]; baseUrl?: string | undefined; cause?: unknown }) {
+    const have = available.length ? available.join(', ') : 'none'
+    super(`No artifact set for the verification key ${expected} the verifier contract uses.`, {
+      details: `the prover has the artifact sets ${have}${baseUrl ? `, and ${baseUrl} publishes no set under ${expected}` : ''}.`,
+      cause,
+      metaMessages: [
+        'The verifier was switched to a new circuit version. Add its artifact set (its manifest names its vkeyHash), or publish it under the base URL, then prove again.',
+      ],
+    })
+    this.expected = expected
+    this.available = [...available]
+    this.baseUrl = baseUrl
   }
 }

@@ -27,3 +27,19 @@ export class WitnessFormatError extends ProofXError {
     this.field = field
   }
 }
+
+export type EngineUnavailableErrorType = EngineUnavailableError & { name: 'EngineUnavailableError' }
+/**
+ * ProofX's proving engine could not start in this worker (its WebAssembly module did not compile or instantiate,
+ * or it found no memory), so snarkjs proved instead: the proof is valid, only slower. Handed to `onFallback`.
+ */
+export class EngineUnavailableError extends ProofXError {
+  override name = 'EngineUnavailableError' as const
+  constructor({ cause }: { cause?: unknown } = {}) {
+    super("ProofX's proving engine could not start here; snarkjs proves instead (valid proofs, slower).", {
+      cause,
+      details: cause instanceof Error ? `${cause.name}: ${cause.message}` : cause === undefined ? undefined : String(cause),
+      metaMessages: ['The runtime must allow WebAssembly (CSP `wasm-unsafe-eval`) and have memory to spare for the zkey.'],
+    })
+  }
+}

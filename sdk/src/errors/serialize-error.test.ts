@@ -1,7 +1,7 @@
 import * as Comlink from 'comlink'
 import { MessageChannel } from 'node:worker_threads'
 import { afterEach, describe, expect, test } from 'vitest'
-import { ArtifactIntegrityError } from './artifacts.js'
+import { ArtifactIntegrityError, VerificationKeyNotAvailableError } from './artifacts.js'
 import * as errors from './index.js'
 import { ProofXError } from './base.js'
 import { ProofTimeoutError, WorkerCrashedError } from './prover.js'
@@ -31,6 +31,7 @@ describe('serializeError / deserializeError', () => {
       new OutOfRangeError({ field: 'credential.attributes.kycLevel', rule: 'must fit in 8 bits', value: 300 }),
       new ArtifactIntegrityError({ artifact: 'zkey', source: 'x.zkey', expected: 'aa', actual: 'bb' }),
       new ProofTimeoutError({ timeout: 10 }),
+      new VerificationKeyNotAvailableError({ expected: `0x${'cd'.repeat(32)}`, available: [`0x${'ab'.repeat(32)}`], baseUrl: 'https://cdn.example/zk' }),
     ]
     for (const error of cases) {
       const copy = deserializeError(structuredClone(serializeError(error)))

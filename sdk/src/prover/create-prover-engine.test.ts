@@ -1,16 +1,21 @@
 import { readFile } from 'node:fs/promises'
 import * as snarkjs from 'snarkjs'
-import { createPublicClient, http, type Hex } from 'viem'
+import { createPublicClient, http, type Address, type Hex, type PublicClient } from 'viem'
+import { generatePrivateKey, privateKeyToAddress } from 'viem/accounts'
 import { getBlock } from 'viem/actions'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { startProofXNode, type ProofXNode } from '../../../test/helpers/anvil.js'
 import { artifactPath, committedArtifacts } from '@proofx/test-helpers/committed-artifacts'
 import { localAccounts } from '@proofx/test-helpers/local-accounts'
 import { demoCredential } from '@proofx/test-helpers/prove-for-test'
+import { NOW, POLICY, SUBJECT, signed } from '@proofx/test-helpers/sample-credential'
+import { randomSalt } from '../credentials/random-salt.js'
+import type { PolicyRules, SignedCredential } from '../credentials/types.js'
 import { groth16VerifierAbi } from '../chain/abi.js'
 import { createProofX } from '../clients/create-proofx.js'
 import { DEMO_POLICIES } from '../demo/demo-policies.js'
 import { createProver, type Prover } from './create-prover.js'
+import type { ProveReturnType } from './types.js'
 import { terminateCurve, verifyProof } from './verify-proof.js'
 
 // The ProofX engine through the SDK's prover (worker thread), checked by snarkjs and by the deployed
@@ -44,15 +49,7 @@ describe("createProver({ engine: 'proofx' })", () => {
         verifier: node.deployment.proxy,
       })
       expect(await verifyProof(result, vkey)).toBe(true)
-      // snarkjs's Solidity calldata of the engine's proof, sent to the deployed verifier
-      const [a, b, c, signals] = JSON.parse(`[${await snarkjs.groth16.exportSolidityCallData(result.proof, [...result.publicSignals])}]`) as [
-        Hex[],
-        Hex[][],
-        Hex[],
-        Hex[],
-      ]
-      const args = [a.map(BigInt), b.map((row) => row.map(BigInt)), c.map(BigInt), signals.map(BigInt)] as never
-      expect(await client.readContract({ address: node.deployment.groth16Verifier, abi: groth16VerifierAbi, functionName: 'verifyProof', args })).toBe(true)
+      expect(await groth16VerifierAccepts(client, result)).toBe(true)
       if (i === 0) {
         const proofx = createProofX({ chainId: node.chainId, deployment: node.deployment, rpcUrl: node.rpcUrl, account: subject, pollingInterval: 50 })
         const submitted = await proofx.submitProof({ proof: result })
@@ -61,4 +58,60 @@ describe("createProver({ engine: 'proofx' })", () => {
       }
     }
   })
+
+  test('the committed fixture credential and random valid credentials, under both demo policies: the on-chain Groth16Verifier accepts every engine proof', async () => {
+    const client = createPublicClient({ transport: http(node.rpcUrl) })
+    const cases: { credential: SignedCredential; subject: Address; now: bigint; policy: PolicyRules }[] = [
+      { credential: signed(), subject: SUBJECT, now: NOW, policy: POLICY },
+      { credential: signed(), subject: SUBJECT, now: NOW, policy: DEMO_POLICIES.retail },
+      ...[DEMO_POLICIES.accredited, DEMO_POLICIES.retail, DEMO_POLICIES.accredited].map((policy) => randomValidCase(policy)),
+    ]
+    for (const { credential, subject, now, policy } of cases) {
+      const result = await prover.prove({ credential, policy, subject, now, chainId: node.chainId, verifier: node.deployment.proxy })
+      expect(result.engine).toBe('proofx')
+      expect(await groth16VerifierAccepts(client, result)).toBe(true)
+    }
+    // and a proof with one public signal changed is refused on-chain
+    const result = await prover.prove({
+      credential: signed(),
+      policy: POLICY,
+      subject: SUBJECT,
+      now: NOW,
+      chainId: node.chainId,
+      verifier: node.deployment.proxy,
+    })
+    const tampered = [...result.publicSignals]
+    tampered[1] = (BigInt(tampered[1]!) + 1n).toString()
+    expect(await groth16VerifierAccepts(client, { proof: result.proof, publicSignals: tampered })).toBe(false)
+  })
 })
+
+/** snarkjs's Solidity calldata of the proof, sent to the deployed Groth16Verifier. */
+async function groth16VerifierAccepts(client: PublicClient, result: Pick<ProveReturnType, 'proof' | 'publicSignals'>): Promise<boolean> {
+  const [a, b, c, signals] = JSON.parse(`[${await snarkjs.groth16.exportSolidityCallData(result.proof, [...result.publicSignals])}]`) as [
+    Hex[],
+    Hex[][],
+    Hex[],
+    Hex[],
+  ]
+  const args = [a.map(BigInt), b.map((row) => row.map(BigInt)), c.map(BigInt), signals.map(BigInt)] as never
+  return client.readContract({ address: node.deployment.groth16Verifier, abi: groth16VerifierAbi, functionName: 'verifyProof', args })
+}
+
+const randomBelow = (n: number) => Math.floor(Math.random() * n)
+
+/** A fresh subject and a credential whose every attribute is drawn at random within what `policy` allows. */
+function randomValidCase(policy: PolicyRules) {
+  const subject = privateKeyToAddress(generatePrivateKey())
+  const liabilities = BigInt(randomBelow(1_000_000_000))
+  const credential = signed({
+    subject,
+    liabilities,
+    assets: liabilities + BigInt(policy.minNetCapital) + BigInt(randomBelow(1_000_000_000)),
+    kycLevel: policy.minKycLevel + randomBelow(4 - policy.minKycLevel),
+    riskScore: randomBelow(policy.maxRiskScore + 1),
+    jurisdiction: policy.allowedJurisdictions[randomBelow(policy.allowedJurisdictions.length)]!,
+    salt: randomSalt(),
+  })
+  return { credential, subject, now: NOW, policy }
+}

@@ -3,15 +3,18 @@ import { isAddress, type Address, type Hex } from 'viem'
 import { defaultArtifacts } from '../artifacts/default-artifacts.js'
 import type { VerificationKey } from '../artifacts/hash-verification-key.js'
 import { isNode } from '../artifacts/is-node.js'
-import type { ArtifactSource, ArtifactSources, LoadArtifactsOptions } from '../artifacts/types.js'
+import type { ArtifactSource, ArtifactSources, LoadArtifactsOptions, ProverArtifacts, PublishedArtifactSet } from '../artifacts/types.js'
 import { assertVerificationKeyMatches } from '../artifacts/assert-verification-key-matches.js'
+import { isArtifactCatalog, parseArtifactCatalog, parseVkeyHash, selectArtifactSet } from '../artifacts/select-artifact-set.js'
 import { toProofXProof } from '../chain/to-proofx-proof.js'
 import { buildCircuitInput } from '../credentials/build-circuit-input.js'
 import { computeScope } from '../credentials/compute-scope.js'
 import type { PolicyRules, SignedCredential } from '../credentials/types.js'
 import { ProofCancelledError, ProverDisposedError, type ProofGenerationError, type ProofTimeoutError, type WorkerCrashedError } from '../errors/prover.js'
-import type { ArtifactFetchError, ArtifactIntegrityError, VerificationKeyMismatchError } from '../errors/artifacts.js'
+import { ArtifactFetchError, VerificationKeyNotAvailableError, type ArtifactIntegrityError, type VerificationKeyMismatchError } from '../errors/artifacts.js'
 import { InvalidInputError, type ValidationErrorType } from '../errors/validation.js'
+import { EngineUnavailableError, type WitnessFormatError, type ZkeyFormatError } from '../errors/engine.js'
+import { deserializeError, type SerializedError } from '../errors/serialize-error.js'
 import { installErrorTransferHandler } from '../errors/transfer-handler.js'
 import { buildPolicy, type Policy } from '../policies/build-policy.js'
 import { parseChainId } from '../validation/parse-input.js'
@@ -24,8 +27,13 @@ import { namePublicSignals, signalToAddress } from './to-calldata.js'
 import type { ProofProgress, ProveReturnType } from './types.js'
 
 export type CreateProverParameters = {
-  /** Where wasm, zkey, vkey and manifest come from. Default: the artifacts shipped with the package. */
-  artifacts?: ArtifactSources | undefined
+  /**
+   * Where wasm, zkey, vkey and manifest come from. Default: the artifacts shipped with the package. One set
+   * (`{ wasm, zkey, vkey, manifest }`), or a catalog of sets known by verification-key hash (`{ sets, baseUrl }`):
+   * each proof then uses the set of the key the verifier contract reports (`vkeyHash` of `prove`, which
+   * `proveForVerifier` and `useProve` read from the contract).
+   */
+  artifacts?: ProverArtifacts | undefined
   /** Cache API bucket for downloads (browsers); false to disable. Default "proofx-artifacts". */
   cache?: LoadArtifactsOptions['cache']
   /** Milliseconds before a proof is abandoned and its worker torn down. Default 120000; 0 disables. */
@@ -43,6 +51,11 @@ export type CreateProverParameters = {
    * cannot start (no WebAssembly memory for it), the worker proves with snarkjs.
    */
   engine?: ProvingEngine | undefined
+  /**
+   * Called when the worker cannot start ProofX's engine and snarkjs proves instead (once per worker). Default: a
+   * `console.warn` of the error. Each result's `engine` says which engine made it.
+   */
+  onFallback?: ((fallback: EngineFallback) => void) | undefined
   /** Start the worker yourself (e.g. a bundler `?worker` import). Default: the package's worker. */
   createWorker?: (() => WorkerHandle | Promise<WorkerHandle>) | undefined
 }
@@ -61,21 +74,33 @@ export type ProveParameters = {
   verifier?: Address | undefined
   /** …or the scope tag itself (`computeScope(chainId, verifier)`). */
   scope?: bigint | undefined
+  /**
+   * The verifier contract's `vkeyHash()`: the proof is made with the artifact set of that key, and refused with
+   * VerificationKeyNotAvailableError, before any proving, when the prover has none. Required when the prover has a
+   * catalog of sets (`proveForVerifier` and `useProve` read it from the contract); optional with one set.
+   */
+  vkeyHash?: Hex | undefined
   onProgress?: ((progress: ProofProgress) => void) | undefined
   signal?: AbortSignal | undefined
   /** Overrides the prover's timeout for this call. */
   timeout?: number | undefined
 }
 
+/** The requested engine could not be used in the worker: which one proved instead, and why. */
+export type EngineFallback = { requested: ProvingEngine; used: ProvingEngine; error: EngineUnavailableError }
+
 export type ProveErrorType =
   | ValidationErrorType
   | ArtifactFetchError
   | ArtifactIntegrityError
   | VerificationKeyMismatchError
+  | VerificationKeyNotAvailableError
   | ProofCancelledError
   | ProofTimeoutError
   | WorkerCrashedError
   | ProofGenerationError
+  | ZkeyFormatError
+  | WitnessFormatError
   | ProverDisposedError
 
 export type PreloadReturnType = {
@@ -85,6 +110,8 @@ export type PreloadReturnType = {
   loadArtifacts: number
   /** ms to start the curve and its threads and run the warm-up proofs. */
   warmCurve: number
+  /** The engine the worker proves with (snarkjs when ProofX's engine could not start: see `onFallback`). */
+  engine: ProvingEngine
 }
 
 export type PreloadOptions = {
@@ -95,6 +122,8 @@ export type PreloadOptions = {
    * worker the first proof is slower (see BENCHMARKS.md). Default 1 (about one proof's time); 0 skips it.
    */
   warmUpProofs?: number | undefined
+  /** The artifact set to load: the verifier's `vkeyHash()`. Required when the prover has a catalog of sets. */
+  vkeyHash?: Hex | undefined
 }
 
 export type Prover = {
@@ -104,8 +133,8 @@ export type Prover = {
   prove(parameters: ProveParameters): Promise<ProveReturnType>
   /** Checks a proof in the worker with the loaded verification key. */
   verify(result: Pick<ProveReturnType, 'proof' | 'publicSignals'>): Promise<boolean>
-  /** The loaded verification key and its hash (loads the artifacts if needed). */
-  getVerificationKey(): Promise<{ vkey: VerificationKey; vkeyHash: Hex }>
+  /** The loaded verification key and its hash (loads the artifacts if needed; `vkeyHash` picks a catalog's set). */
+  getVerificationKey(options?: { vkeyHash?: Hex | undefined }): Promise<{ vkey: VerificationKey; vkeyHash: Hex }>
   /**
    * Ends the worker and every thread snarkjs started; calls in flight reject with ProverDisposedError.
    * The prover cannot be used afterwards.
@@ -113,7 +142,11 @@ export type Prover = {
   dispose(): Promise<void>
 }
 
-type Session = { api: Comlink.Remote<ProverWorkerApi>; handle: WorkerHandle }
+// `fallbackReported`: onFallback is told once per worker, not on every proof.
+type Session = { api: Comlink.Remote<ProverWorkerApi>; handle: WorkerHandle; fallbackReported?: boolean }
+
+/** The artifact set one call uses. `wanted`: the hash a single set must have (its hash is known only once loaded). */
+type ArtifactSelection = { key: string; sources: WorkerArtifactSources; vkeyHash: Hex | undefined; baseUrl?: string | undefined; wanted?: Hex | undefined }
 
 /**
  * Creates a prover backed by a dedicated worker (a Web Worker in browsers, a worker thread in Node).
@@ -124,7 +157,10 @@ type Session = { api: Comlink.Remote<ProverWorkerApi>; handle: WorkerHandle }
  */
 export function createProver(parameters: CreateProverParameters = {}): Prover {
   installErrorTransferHandler()
-  const sources = toWorkerSources(parameters.artifacts ?? defaultArtifacts())
+  const artifacts = parameters.artifacts ?? defaultArtifacts()
+  const catalog = isArtifactCatalog(artifacts) ? parseArtifactCatalog(artifacts) : undefined
+  const single = isArtifactCatalog(artifacts) ? undefined : toWorkerSources(artifacts)
+  const defaultVkeyHash = parameters.expectedVkeyHash === undefined ? undefined : parseVkeyHash(parameters.expectedVkeyHash, 'expectedVkeyHash')
   const loadOptions = { cache: parameters.cache }
   const timeout = parameters.timeout ?? 120_000
   const engine = parameters.engine ?? DEFAULT_PROVING_ENGINE
@@ -149,6 +185,16 @@ export function createProver(parameters: CreateProverParameters = {}): Prover {
       throw error
     }
     return { api, handle }
+  }
+
+  // Not silent: the caller learns (once per worker) that snarkjs proves because the engine could not start.
+  function reportFallback(current: Session, used: ProvingEngine, fallback: SerializedError | undefined) {
+    if (!fallback || current.fallbackReported) return
+    current.fallbackReported = true
+    const error = new EngineUnavailableError({ cause: deserializeError(fallback) })
+    const event: EngineFallback = { requested: engine, used, error }
+    if (parameters.onFallback) parameters.onFallback(event)
+    else console.warn(error.message)
   }
 
   const getSession = () => {
@@ -187,19 +233,50 @@ export function createProver(parameters: CreateProverParameters = {}): Prover {
     return job
   }
 
-  async function checkVkey(api: Comlink.Remote<ProverWorkerApi>, onProgress?: (p: ProofProgress) => void) {
-    const loaded = await api.load(sources, loadOptions, onProgress && Comlink.proxy(onProgress))
-    if (parameters.expectedVkeyHash) assertVerificationKeyMatches(loaded.vkeyHash, parameters.expectedVkeyHash)
+  /** Picks the artifact set for `vkeyHash`, before any worker work: a catalog without that key throws here. */
+  function select(vkeyHash: Hex | undefined): ArtifactSelection {
+    const wanted = vkeyHash === undefined ? defaultVkeyHash : parseVkeyHash(vkeyHash)
+    if (single) return { key: 'default', sources: single, vkeyHash: undefined, wanted }
+    if (!wanted)
+      throw new InvalidInputError({
+        field: 'vkeyHash',
+        rule: "required: the prover has several artifact sets; give the verifier's vkeyHash() (proveForVerifier and useProve read it)",
+      })
+    const selected = selectArtifactSet(catalog!, wanted)
+    return { ...selected, sources: toWorkerSources(selected.sources) }
+  }
+
+  /** Loads the set in the worker; `check: false` skips the single set's hash checks (getVerificationKey reports what it has). */
+  async function loadSet(api: Comlink.Remote<ProverWorkerApi>, set: ArtifactSelection, onProgress?: (p: ProofProgress) => void, check = true) {
+    let loaded: Awaited<ReturnType<ProverWorkerApi['load']>>
+    try {
+      loaded = await api.load(set.sources, { ...loadOptions, set: set.key, vkeyHash: set.vkeyHash }, onProgress && Comlink.proxy(onProgress))
+    } catch (error) {
+      // Nothing published under the base URL for this key: the set is not available, whatever the server said.
+      if (set.baseUrl && error instanceof ArtifactFetchError && error.artifact === 'manifest' && error.notFound)
+        throw new VerificationKeyNotAvailableError({ expected: set.vkeyHash!, available: [...catalog!.sets.keys()], baseUrl: set.baseUrl, cause: error })
+      throw error
+    }
+    if (!check) return loaded
+    if (single && parameters.expectedVkeyHash) assertVerificationKeyMatches(loaded.vkeyHash, parameters.expectedVkeyHash)
+    if (set.wanted && loaded.vkeyHash !== set.wanted) throw new VerificationKeyNotAvailableError({ expected: set.wanted, available: [loaded.vkeyHash] })
     return loaded
   }
 
   return {
-    preload({ onProgress, signal, warmUpProofs = 1 } = {}) {
+    preload({ onProgress, signal, warmUpProofs = 1, vkeyHash } = {}) {
+      let set: ArtifactSelection
+      try {
+        set = select(vkeyHash)
+      } catch (error) {
+        return Promise.reject(error)
+      }
       return run(
-        async ({ api }) => {
-          const loaded = await checkVkey(api, onProgress)
-          const warmCurve = await api.warm(warmUpProofs, engine)
-          return { vkeyHash: loaded.vkeyHash, version: loaded.version, loadArtifacts: loaded.ms, warmCurve }
+        async (current) => {
+          const loaded = await loadSet(current.api, set, onProgress)
+          const warmed = await current.api.warm(warmUpProofs, engine)
+          reportFallback(current, warmed.engine, warmed.fallback)
+          return { vkeyHash: loaded.vkeyHash, version: loaded.version, loadArtifacts: loaded.ms, warmCurve: warmed.ms, engine: warmed.engine }
         },
         { signal, timeout },
       )
@@ -212,11 +289,19 @@ export function createProver(parameters: CreateProverParameters = {}): Prover {
       const policy = 'tree' in p.policy && 'hash' in p.policy ? (p.policy as Policy) : buildPolicy(rules)
       const scope = resolveScope(p)
       const input = buildCircuitInput({ credential, policy, now, scope })
+      const set = select(p.vkeyHash)
       const result = await run(
-        async ({ api }) => {
+        async (current) => {
+          const { api } = current
           const progress = p.onProgress && Comlink.proxy((event: ProofProgress) => p.onProgress!({ ...event, elapsed: performance.now() - started }))
-          const loaded = await checkVkey(api, progress)
-          const proved = await api.prove(sources, { ...loadOptions, verify: parameters.verify ?? true, engine }, input, progress)
+          const loaded = await loadSet(api, set, progress)
+          const proved = await api.prove(
+            set.sources,
+            { ...loadOptions, set: set.key, vkeyHash: set.vkeyHash, verify: parameters.verify ?? true, engine },
+            input,
+            progress,
+          )
+          reportFallback(current, proved.engine, proved.fallback)
           return { ...proved, timings: { ...proved.timings, loadArtifacts: loaded.ms + proved.timings.loadArtifacts } }
         },
         { signal: p.signal, timeout: p.timeout ?? timeout },
@@ -228,18 +313,26 @@ export function createProver(parameters: CreateProverParameters = {}): Prover {
         signals,
         calldata: { policyId: policy.policyId, subject: signalToAddress(signals.subject), proof: toProofXProof(result) },
         vkeyHash: result.vkeyHash,
+        engine: result.engine,
         timings: { ...result.timings, total: performance.now() - started },
       }
     },
 
     verify(result) {
-      return run(({ api }) => api.verify(result.proof, [...result.publicSignals]), { timeout })
+      const vkeyHash = (result as { vkeyHash?: unknown }).vkeyHash
+      return run(({ api }) => api.verify(result.proof, [...result.publicSignals], undefined, typeof vkeyHash === 'string' ? vkeyHash : undefined), { timeout })
     },
 
-    getVerificationKey() {
+    getVerificationKey(options = {}) {
+      let set: ArtifactSelection
+      try {
+        set = select(options.vkeyHash)
+      } catch (error) {
+        return Promise.reject(error)
+      }
       return run(
         async ({ api }) => {
-          const { vkey, vkeyHash } = await api.load(sources, loadOptions)
+          const { vkey, vkeyHash } = await loadSet(api, set, undefined, false)
           return { vkey, vkeyHash }
         },
         { timeout },
@@ -279,7 +372,8 @@ function resolveScope(p: ProveParameters): bigint {
   return computeScope(parseChainId(p.chainId), p.verifier)
 }
 
-function toWorkerSources(artifacts: ArtifactSources): WorkerArtifactSources {
+function toWorkerSources(artifacts: ArtifactSources | PublishedArtifactSet): WorkerArtifactSources {
+  if (!('wasm' in artifacts)) return { manifest: String(artifacts.manifest) }
   const plain = (source: ArtifactSource) => (source instanceof URL ? source.href : source)
   return {
     ...artifacts,

@@ -1,6 +1,7 @@
 export {
   createProver,
   type CreateProverParameters,
+  type EngineFallback,
   type Prover,
   type ProveParameters,
   type ProveErrorType,

@@ -1,6 +1,7 @@
 import type { ProofXProof } from '../chain/to-proofx-proof.js'
 import type { Address, Hex } from 'viem'
 import type { ArtifactProgress } from '../artifacts/types.js'
+import type { ProvingEngine } from './proving-engine.js'
 
 /** Stages of a proof, in order. `loading-artifacts` only happens when the artifacts are not in memory yet. */
 export type ProofStage = 'loading-artifacts' | 'witness' | 'proving' | 'verifying' | 'done'
@@ -54,5 +55,7 @@ export type ProveReturnType = {
   calldata: { policyId: bigint; subject: Address; proof: ProofXProofStruct }
   /** hashVerificationKey of the key the proof was made for. */
   vkeyHash: Hex
+  /** The Groth16 prover that made this proof: 'proofx', or 'snarkjs' when asked for or when the engine could not start. */
+  engine: ProvingEngine
   timings: ProofTimings
 }

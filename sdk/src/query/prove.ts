@@ -1,5 +1,9 @@
 import type { MutationOptions } from '@tanstack/query-core'
 import type { Address } from 'viem'
+import type { Config } from '@wagmi/core'
+// Runtime actions through wagmi (which installs @wagmi/core for them); only the Config type is named from @wagmi/core.
+import { readContract } from 'wagmi/actions'
+import { proofXVerifierAbi } from '../chain/abi.js'
 import type { ProveErrorType, ProveParameters } from '../prover/create-prover.js'
 import type { ProofProgress, ProveReturnType } from '../prover/types.js'
 
@@ -22,17 +26,32 @@ export type ProveMutationContext = {
   onProgress?: ((progress: ProveProgress) => void) | undefined
   /** The AbortSignal of the running proof (a new one per call, so cancel ends only that proof). */
   getSignal?: (() => AbortSignal | undefined) | undefined
+  /**
+   * Reads the verifier's `vkeyHash()` through this wagmi config before each proof (unless the variables give
+   * `vkeyHash`), so the prover proves with the artifact set of the key the contract uses now.
+   */
+  wagmiConfig?: Config | undefined
 }
 
-/** TanStack mutation options that prove with the config's prover (validation first, then the worker). */
+/**
+ * TanStack mutation options that prove with the config's prover (validation first, then the worker). With a wagmi
+ * config, the verifier's `vkeyHash()` is read once per proof and picks the artifact set (VerificationKeyNotAvailableError
+ * before proving when the prover has none).
+ */
 export function proveMutationOptions(config: { prover: ProverLike; getVerifierAddress(chainId: number): Address }, context: ProveMutationContext = {}) {
   return {
     mutationKey: proveMutationKey(),
-    mutationFn(variables) {
+    async mutationFn(variables) {
       const { address, ...rest } = variables
       const verifier = address ?? (rest.scope === undefined && rest.chainId !== undefined ? config.getVerifierAddress(Number(rest.chainId)) : undefined)
       context.onProgress?.({ stage: 'validating', elapsed: 0 })
-      return config.prover.prove({ ...rest, verifier, onProgress: context.onProgress, signal: context.getSignal?.() })
+      const signal = context.getSignal?.()
+      const vkeyHash =
+        rest.vkeyHash ??
+        (context.wagmiConfig && verifier && rest.chainId !== undefined
+          ? await readContract(context.wagmiConfig, { address: verifier, abi: proofXVerifierAbi, functionName: 'vkeyHash', chainId: Number(rest.chainId) })
+          : undefined)
+      return config.prover.prove({ ...rest, verifier, vkeyHash, onProgress: context.onProgress, signal })
     },
   } as const satisfies MutationOptions<ProveData, ProveErrorType, ProveVariables>
 }

@@ -29,11 +29,14 @@ export async function spawnFromSource(Worker: typeof NodeWorker, entry: URL, nam
 
 export type NodeWorkerHandle = WorkerHandle & { worker: NodeWorker }
 
-/** Starts the proving worker as a Node worker thread talking Comlink (comlink's node adapter). */
-export async function spawnNodeWorker(): Promise<NodeWorkerHandle> {
+/**
+ * Starts the proving worker as a Node worker thread talking Comlink (comlink's node adapter).
+ * `entry`: another module that ends up loading prover.worker (tests start the worker in a changed runtime).
+ */
+export async function spawnNodeWorker(entry?: URL): Promise<NodeWorkerHandle> {
   const { Worker } = await importNodeModule<typeof import('node:worker_threads')>('node:worker_threads')
   const { default: nodeEndpoint } = await importNodeModule<{ default: (port: NodeWorker) => Comlink.Endpoint }>('comlink/dist/esm/node-adapter.mjs')
-  const workerUrl = new URL(workerFile, moduleUrl)
+  const workerUrl = entry ?? new URL(workerFile, moduleUrl)
   const worker = fromSource ? await spawnFromSource(Worker, workerUrl) : new Worker(workerUrl, { name: 'proofx-prover' })
   worker.unref()
   let terminated = false

@@ -16,11 +16,11 @@ import {
   createContractRelayer,
   createProverServer,
   type ProverServerOptions,
-  createWorkerThreadBackend,
+  createSdkProverBackend,
 } from '@proofx/cli'
 import { startAnvil, type AnvilInstance } from '../../helpers/anvil.js'
 import { deployDrill, forgeArtifactPath } from './deploy-drill.js'
-import { waitUntilReady } from '@proofx/test-helpers/wait-until'
+import { waitUntil } from '@proofx/test-helpers/wait-until'
 
 export const artifactsDir = fileURLToPath(new URL('../../../circuits/artifacts/', import.meta.url))
 const MNEMONIC = 'test test test test test test test test test test test junk'
@@ -46,7 +46,8 @@ export type DrillEnv = {
   /** An in-process `proofx serve` on loopback with one worker; relays with `signer` when given. */
   startProver: (options?: {
     signer?: LocalAccount
-    zkeyPath?: string
+    /** Another setup's keys (e.g. a new circuit version's): proved without a manifest to check them against. */
+    keys?: { zkeyPath: string; vkeyPath: string }
     server?: Partial<ProverServerOptions>
   }) => Promise<{ url: string; close: () => Promise<void> }>
   stop: () => Promise<void>
@@ -98,9 +99,13 @@ export async function createDrillEnv(): Promise<DrillEnv> {
       })
       return { catchUp: m.catchUp, seen }
     },
-    startProver: async ({ signer, zkeyPath = `${artifactsDir}compliance.zkey`, server: serverOptions = {} } = {}) => {
+    startProver: async ({ signer, keys, server: serverOptions = {} } = {}) => {
+      const wasm = `${artifactsDir}compliance.wasm`
+      const artifacts = keys
+        ? { wasm, zkey: keys.zkeyPath, vkey: keys.vkeyPath, integrity: false as const }
+        : { wasm, zkey: `${artifactsDir}compliance.zkey`, vkey: `${artifactsDir}verification_key.json`, manifest: `${artifactsDir}manifest.json` }
       const app = await createProverServer({
-        backend: createWorkerThreadBackend({ wasmPath: `${artifactsDir}compliance.wasm`, zkeyPath, size: 1 }),
+        backend: createSdkProverBackend({ artifacts, size: 1 }),
         chainId: anvilInstance.chainId,
         verifier: deployment.proxy,
         relayer: signer ? createContractRelayer({ walletClient: wallet(signer), contract: deployment.proxy }) : undefined,
@@ -110,7 +115,7 @@ export async function createDrillEnv(): Promise<DrillEnv> {
         ...serverOptions,
       })
       const url = await app.listen({ host: '127.0.0.1', port: 0 })
-      await waitUntilReady(url)
+      await waitUntil(async () => (await fetch(`${url}/readyz`)).ok, { what: 'the prover to be ready' })
       const server = { url, close: () => app.close() }
       servers.push(server)
       return server

@@ -9,6 +9,7 @@ import {
   type GetVerificationKeyHashParameters,
   type GetVerificationKeyHashReturnType,
 } from '../../actions/get-verification-key-hash.js'
+import { proveForVerifier, type ProveForVerifierParameters, type ProveForVerifierReturnType } from '../../actions/prove-for-verifier.js'
 import { grantSigner, type GrantSignerParameters, type GrantSignerReturnType } from '../../actions/grant-signer.js'
 import { isCompliant, type IsCompliantParameters, type IsCompliantReturnType } from '../../actions/is-compliant.js'
 import { closeGates, type CloseGatesParameters, type CloseGatesReturnType } from '../../actions/close-gates.js'
@@ -33,6 +34,7 @@ import { watchProofVerified, type WatchProofVerifiedParameters, type WatchProofV
 type Bound<parameters> = parameters extends unknown ? Omit<parameters, 'address'> & { address?: Address | undefined } : never
 
 export type ProofXActions = {
+  proveForVerifier: (parameters: Bound<ProveForVerifierParameters>) => Promise<ProveForVerifierReturnType>
   submitProof: (parameters: Bound<SubmitProofParameters>) => Promise<SubmitProofReturnType>
   submitProofs: (parameters: Bound<SubmitProofsParameters>) => Promise<SubmitProofsReturnType>
   isCompliant: (parameters: Bound<IsCompliantParameters>) => Promise<IsCompliantReturnType>
@@ -80,6 +82,7 @@ export function proofXActions({ address }: ProofXActionsConfig) {
     const c = client as unknown as Client<Transport, Chain | undefined, Account | undefined>
     const bind = <parameters extends { address: Address }>(p: Bound<parameters> | undefined) => ({ ...p, address: p?.address ?? address }) as parameters
     return {
+      proveForVerifier: (p) => proveForVerifier(c, bind(p)),
       submitProof: (p) => submitProof(c, bind(p)),
       submitProofs: (p) => submitProofs(c, bind(p)),
       isCompliant: (p) => isCompliant(c, bind(p)),
