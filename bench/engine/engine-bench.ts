@@ -95,10 +95,9 @@ export async function runEngineBench(runs: number, log: (line: string) => void):
       return p
     }
     // Bases resident in the engine's form, as the prover keeps them.
-    const placed = Object.fromEntries(KINDS.map((k) => [k, { bases: importBases(e, inputs[k].bases), scalars: place(inputs[k].scalars) }])) as Record<
-      Kind,
-      { bases: number; scalars: number }
-    >
+    const placed = Object.fromEntries(
+      KINDS.map((k) => [k, { bases: importBases(e, inputs[k].g2 ? 2 : 1, inputs[k].bases), scalars: place(inputs[k].scalars) }]),
+    ) as Record<Kind, { bases: number; scalars: number }>
     const out = e.alloc(192)
     const msm = {} as EngineBenchResult['msm']
     for (const kind of KINDS) {

@@ -5,10 +5,13 @@
 #include "heap.h"
 #include "recode.h"
 #include "fft.h"
+#include "glv.h"
 
 #define CURVE g1
 #define W FQL
 #define F(op) fq_##op
+// phi's x on G1: beta x (beta chosen so that phi(P) = lambda P; engine-glv test checks it).
+static void g1_endo_x(u32 *r, const u32 *x) { fq_mul(r, x, GLV_BETA); }
 #include "curve.h"
 #include "msm.h"
 #undef CURVE
@@ -18,6 +21,8 @@
 #define CURVE g2
 #define W Q2
 #define F(op) fq2_##op
+// On the twist the same map multiplies by lambda with the other cube root, beta^2 (an Fq scalar times x in Fq2).
+static void g2_endo_x(u32 *r, const u32 *x) { fq_mul(r, x, GLV_BETA2); fq_mul(r + FQL, x + FQL, GLV_BETA2); }
 #include "curve.h"
 #include "msm.h"
 #undef CURVE
@@ -28,9 +33,13 @@
 EXPORT(init) int init(void) { return modulus_check(&FQ) && modulus_check(&FR) && fq29_check(); }
 
 // The exports take and return Fq elements in the zkey's form (8 x 32-bit limbs, R = 2^256) and convert
-// at the boundary; inside, Fq is fq29.h's. Bases the engine keeps resident are converted once (fq_import).
-EXPORT(fq_bytes) u32 fq_bytes(void) { return FQL * 4; }
-EXPORT(fq_import) void fq_import(u32 *r, const u32 *a, u32 count) { fq_from32_n(r, a, count); }
+// at the boundary; inside, Fq is fq29.h's. MSM bases the engine keeps resident are converted once
+// (g1_import / g2_import), with their endomorphism images (glv.h).
+// Bytes of one resident MSM base (the point and its image in the engine's form).
+EXPORT(g1_base_bytes) u32 g1_base_bytes(void) { return 2 * 2 * FQL * 4; }
+EXPORT(g2_base_bytes) u32 g2_base_bytes(void) { return 2 * 2 * Q2 * 4; }
+EXPORT(g1_import) void e_g1_import(u32 *dst, const u32 *src, u32 n) { g1_import(dst, src, n); }
+EXPORT(g2_import) void e_g2_import(u32 *dst, const u32 *src, u32 n) { g2_import(dst, src, n); }
 
 // Field operations, exported for the differential tests (Montgomery form in and out).
 EXPORT(fq_mul) void e_fq_mul(u32 *r, const u32 *a, const u32 *b) { u32 x[FQL], y[FQL]; fq_from32(x, a); fq_from32(y, b); fq_mul(x, x, y); fq_to32(r, x); }
@@ -53,7 +62,7 @@ EXPORT(fr_from_mont) void fr_from_mont(u32 *a, u32 count) {
 
 // Points, in the zkey's form: G1 Jacobian 24 words, affine 16; G2 Jacobian 48, affine 32 (2 or 3
 // coordinates of k Fq elements each, k = 1 for G1 and 2 for G2). The MSMs take bases either in that
-// form (converted per call) or resident in the engine's form (g1_msm_resident, after fq_import).
+// form (converted per call) or resident in the engine's form (g1_msm_resident, after g1_import).
 #define POINT_EXPORTS(G, K)                                                                                          \
   EXPORT(G##_add) void e_##G##_add(u32 *r, const u32 *p, const u32 *q) {                                            \
     u32 x[3 * K * FQL], y[3 * K * FQL]; fq_from32_n(x, p, 3 * K); fq_from32_n(y, q, 3 * K);                            \
@@ -70,8 +79,8 @@ EXPORT(fr_from_mont) void fr_from_mont(u32 *a, u32 count) {
   EXPORT(G##_msm_resident) void e_##G##_msm_resident(u32 *r, const u32 *bases, const u32 *scalars, u32 n) {         \
     u32 x[3 * K * FQL]; G##_msm(x, bases, scalars, n); fq_to32_n(r, x, 3 * K); }                                     \
   EXPORT(G##_msm) void e_##G##_msm(u32 *r, const u32 *bases, const u32 *scalars, u32 n) {                           \
-    u32 mark = heap_mark(), *b = (u32 *)alloc(n * 2 * K * FQL * 4);                                                  \
-    fq_from32_n(b, bases, 2 * K * n); e_##G##_msm_resident(r, b, scalars, n); heap_reset(mark); }
+    u32 mark = heap_mark(), *b = (u32 *)alloc(2 * n * 2 * K * FQL * 4);                                              \
+    G##_import(b, bases, n); e_##G##_msm_resident(r, b, scalars, n); heap_reset(mark); }
 POINT_EXPORTS(g1, 1)
 POINT_EXPORTS(g2, 2)
 

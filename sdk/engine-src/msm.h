@@ -98,25 +98,48 @@ __attribute__((noinline)) static void PT(msm_window)(u32 *acc, const short *d, c
     }
 }
 
+// bases: n affine points followed by their images under the endomorphism (PT(import) writes both);
+// scalars: n standard-form Fr elements. Each scalar k = k1 + k2 lambda (glv.h) puts k1 on P_i and |k2|
+// on (+-)phi(P_i): 2n scalars of 128 bits.
 static void PT(msm)(u32 *out, const u32 *bases, const u32 *scalars, u32 n) {
   PT(set_inf)(out);
+  u32 mark = heap_mark(), m = 2 * n;
+  u32 *halves = (u32 *)alloc(m * NL * 4);
+  u8 *neg = (u8 *)alloc(n);
   u32 live = 0;
-  for (u32 i = 0; i < n; i++) live += !fp_is_zero(scalars + i * NL) && !PT(aff_is_inf)(bases + i * 2 * W);
-  if (!live) return;
-  u32 c = msm_window_bits(live), nwin = 256 / c + 1, nb = 1u << (c - 1);
-  u32 mark = heap_mark();
-  short *digits = (short *)alloc(n * nwin * sizeof(short));
+  for (u32 i = 0; i < n; i++) {
+    if (PT(aff_is_inf)(bases + i * 2 * W)) { fp_zero(halves + i * NL); fp_zero(halves + (n + i) * NL); neg[i] = 0; continue; }
+    glv_split(halves + i * NL, halves + (n + i) * NL, neg + i, scalars + i * NL);
+    live += !fp_is_zero(halves + i * NL);
+    live += !fp_is_zero(halves + (n + i) * NL);
+  }
+  if (!live) { heap_reset(mark); return; }
+  u32 c = msm_window_bits(live, GLV_BITS), nwin = GLV_BITS / c + 1, nb = 1u << (c - 1);
+  short *digits = (short *)alloc(m * nwin * sizeof(short));
   u32 *windows = (u32 *)alloc(nwin * 3 * W * 4);
   u32 *pts = (u32 *)alloc(live * 2 * W * 4);       // this window's points, grouped by bucket
   u32 *start = (u32 *)alloc((nb + 1) * 4), *len = (u32 *)alloc(nb * 4);
   u32 *pairs = (u32 *)alloc((live / 2 + 1) * 3 * 4);
   u32 *prefix = (u32 *)alloc((live / 2 + 1) * W * 4);
   u8 *kind = (u8 *)alloc(live / 2 + 1);
-  recode_signed(digits, scalars, n, c, nwin);
-  for (u32 w = 0; w < nwin; w++) PT(msm_window)(windows + w * 3 * W, digits + w * n, bases, n, nb, pts, start, len, pairs, prefix, kind);
+  recode_signed(digits, halves, m, c, nwin);
+  // k2 < 0: -|k2| phi(P) = |k2| (-phi(P)), a negation of every digit.
+  for (u32 w = 0; w < nwin; w++) for (u32 i = 0; i < n; i++) if (neg[i]) digits[w * m + n + i] = (short)-digits[w * m + n + i];
+  for (u32 w = 0; w < nwin; w++) PT(msm_window)(windows + w * 3 * W, digits + w * m, bases, m, nb, pts, start, len, pairs, prefix, kind);
   for (int w = (int)nwin - 1; w >= 0; w--) {
     if (w != (int)nwin - 1) for (u32 j = 0; j < c; j++) PT(dbl)(out, out);
     PT(add)(out, out, windows + w * 3 * W);
   }
   heap_reset(mark);
+}
+
+// The MSM's resident form of n affine points: the points, then phi(P) = (beta x, y) for each.
+static void PT(import)(u32 *dst, const u32 *src32, u32 n) {
+  fq_from32_n(dst, src32, 2 * (W / FQL) * n);
+  for (u32 i = 0; i < n; i++) {
+    const u32 *p = dst + i * 2 * W;
+    u32 *q = dst + (n + i) * 2 * W;
+    PT(endo_x)(q, p);
+    F(copy)(q + W, p + W);
+  }
 }

@@ -2,20 +2,20 @@
 #pragma once
 #include "heap.h"
 
-// Window size minimising windows x (bucket additions + bucket reduction) for `count` scalars.
-static u32 msm_window_bits(u32 count) {
+// Window size minimising windows x (bucket additions + bucket reduction) for `count` scalars of `bits` bits.
+static u32 msm_window_bits(u32 count, u32 bits) {
   u32 best = 2; u64 bestCost = ~0ull;
   for (u32 c = 2; c <= 16; c++) {
     // batch-affine additions ~6 multiplications, the reduction's Jacobian ones ~13 each (2 a bucket)
-    u64 cost = (u64)(256 / c + 1) * (6ull * count + 26ull * (1ull << (c - 1)));
+    u64 cost = (u64)(bits / c + 1) * (6ull * count + 26ull * (1ull << (c - 1)));
     if (cost < bestCost) { bestCost = cost; best = c; }
   }
   return best;
 }
 
 // digits[w * n + i] = window w of scalar i; a window value v >= 2^(c-1) becomes v - 2^c with a
-// carry into the next window. The top window (at most c - 1 bits of a 256-bit scalar, plus a
-// carry) is kept unsigned: it is at most 2^(c-1), which still has a bucket.
+// carry into the next window. With nwin = bits / c + 1 the top window (bits mod c <= c - 1 bits of a
+// scalar below 2^bits, plus a carry) is kept unsigned: it is at most 2^(c-1), which still has a bucket.
 static void recode_signed(short *digits, const u32 *scalars, u32 n, u32 c, u32 nwin) {
   u32 mask = (1u << c) - 1, half = 1u << (c - 1);
   for (u32 i = 0; i < n; i++) {

@@ -12,7 +12,7 @@ const commands = [...doc.replace(/\\\n\s*/g, ' ').matchAll(/npm run proofx -- (i
   words: rest!.trim().split(/\s+/),
 }))
 const subcommands: Record<string, string[]> = {
-  issuer: ['key create', 'key hash', 'issue', 'list', 'show', 'revoke'],
+  issuer: ['key create', 'key hash', 'api-key create', 'issue', 'list', 'show', 'revoke', 'serve'],
   policy: ['validate', 'hash', 'set'],
   admin: Object.keys(ADMIN_OPERATIONS),
 }
@@ -22,14 +22,17 @@ const optionsOf: Record<string, readonly string[]> = {
   admin: ['deployment', 'rpc', 'keystore', 'issuer-key-hash', 'revoker', 'dry-run'],
 }
 
+/** `key create`, `api-key create`: two words; the rest one. */
+const subcommandOf = (words: string[]) => (words[0] === 'key' || words[0] === 'api-key' ? `${words[0]} ${words[1]}` : words[0]!)
+
 test('docs/issuer.md shows every issuer and policy sub-command', () => {
-  const shown = new Set(commands.map(({ command, words }) => `${command} ${words[0] === 'key' ? `${words[0]} ${words[1]}` : words[0]}`))
+  const shown = new Set(commands.map(({ command, words }) => `${command} ${subcommandOf(words)}`))
   for (const [command, subs] of Object.entries(subcommands))
     if (command !== 'admin') for (const sub of subs) expect(shown, `${command} ${sub}`).toContain(`${command} ${sub}`)
 })
 
 test.each(commands.map((c) => [`${c.command} ${c.words.join(' ')}`, c] as const))('%s: a real sub-command with real options', (_line, { command, words }) => {
-  const sub = words[0] === 'key' ? `key ${words[1]}` : words[0]!
+  const sub = subcommandOf(words)
   expect(subcommands[command]).toContain(sub)
   for (const word of words.map((w) => w.replace(/^\[/, '')).filter((w) => w.startsWith('--')))
     expect(optionsOf[command], word).toContain(word.replace(/^--/, '').replace(/[=\]].*$/, ''))

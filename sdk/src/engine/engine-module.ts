@@ -37,10 +37,12 @@ export type EngineExports = {
   g2_from_affine(p: number, a: number): void
   g2_msm(r: number, bases: number, scalars: number, n: number): void
   g2_msm_resident(r: number, bases: number, scalars: number, n: number): void
-  /** Bytes of one Fq element in the engine's own form (the exports' Fq arguments use the zkey's 32). */
-  fq_bytes(): number
-  /** Converts count Fq elements from the zkey's form to the engine's. */
-  fq_import(r: number, a: number, count: number): void
+  /** Bytes of one resident MSM base: the point and its endomorphism image, in the engine's own Fq form. */
+  g1_base_bytes(): number
+  g2_base_bytes(): number
+  /** Converts n affine points from the zkey's form into resident MSM bases. */
+  g1_import(dst: number, src: number, n: number): void
+  g2_import(dst: number, src: number, n: number): void
   g16_abc(coefs: number, nCoefs: number, w: number, nw: number, a: number, b: number, c: number, n: number): void
   g16_h(a: number, b: number, c: number, logn: number, w: number, winv: number, ninv: number, shift: number): void
 }
@@ -64,18 +66,18 @@ export async function instantiateEngine(): Promise<EngineExports> {
 }
 
 /**
- * Copies zkey points (affine, the zkey's form) into the engine's memory, converted once to its own form
- * for g1_msm_resident / g2_msm_resident; returns their pointer. The copy in the zkey's form lives only
- * during the call (above a mark that is reset).
+ * Copies zkey points (affine, the zkey's form: G1 64 bytes, G2 128) into the engine's memory, converted
+ * once to its resident MSM form for g1_msm_resident / g2_msm_resident; returns their pointer. The copy
+ * in the zkey's form lives only during the call (above a mark that is reset).
  */
-export function importBases(e: EngineExports, bytes: Uint8Array): number {
-  const count = bytes.length / 32
-  const ptr = e.alloc(count * e.fq_bytes())
+export function importBases(e: EngineExports, group: 1 | 2, bytes: Uint8Array): number {
+  const count = bytes.length / (group === 1 ? 64 : 128)
+  const ptr = e.alloc(count * (group === 1 ? e.g1_base_bytes() : e.g2_base_bytes()))
   const mark = e.heap_mark()
   const src = e.alloc(bytes.length)
   if (!ptr || !src) throw new RangeError(`the engine could not allocate ${bytes.length} bytes of bases`)
   new Uint8Array(e.memory.buffer, src, bytes.length).set(bytes)
-  e.fq_import(ptr, src, count)
+  ;(group === 1 ? e.g1_import : e.g2_import)(ptr, src, count)
   e.heap_reset(mark)
   return ptr
 }

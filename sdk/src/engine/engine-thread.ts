@@ -31,7 +31,7 @@ async function start() {
   io.listen((request) => {
     if (request.cmd === 'init') {
       shares = request.shares.map((share) => {
-        const ptr = importBases(e, share.bases)
+        const ptr = importBases(e, share.group, share.bases)
         return { ...share, bases: new Uint8Array(0), ptr }
       })
       const g1 = shares.find((s) => s.kind === 'H'),

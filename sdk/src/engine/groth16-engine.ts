@@ -77,7 +77,7 @@ export async function createGroth16Engine(zkeyBytes: Uint8Array, options: Groth1
     const { group, bases, count, scalarStart } = all[kind]
     const size = group === 1 ? 64 : 128
     const split = threads === 2 ? Math.floor(count * MAIN_SHARE) : count
-    mine[kind] = { kind, group, ptr: importBases(e, bases.subarray(0, split * size)), count: split, scalarStart }
+    mine[kind] = { kind, group, ptr: importBases(e, group, bases.subarray(0, split * size)), count: split, scalarStart }
     if (split < count) theirs.push({ kind, group, bases: bases.subarray(split * size), count: count - split, scalarStart: scalarStart + split })
   }
   warmUpEngine(e, mine.H.ptr, mine.H.count, mine.B2.ptr, mine.B2.count)
