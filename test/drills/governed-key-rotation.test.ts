@@ -4,7 +4,7 @@
 import { writeFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { account, createDrillEnv, isSigner, privateKeyOf, type DrillEnv } from './helpers/drill-env.js'
-import { GUARDIAN, OWNERS, TIMELOCK_DELAY, governDrill, type Governed } from './helpers/governance.js'
+import { GUARDIAN, OWNERS, TIMELOCK_DELAY, expectNoSingleOwnerChange, expectTimelockHolds, governDrill, type Governed } from './helpers/governance.js'
 import { runProofx } from './helpers/run-proofx.js'
 
 describe('drill: 90-day rotation through the Safe', () => {
@@ -81,5 +81,12 @@ describe('drill: 90-day rotation through the Safe', () => {
     const clean = await runProofx(['keys', 'audit', ...chain, '--strict'])
     expect(clean.code, clean.stderr).toBe(0)
     expect(clean.json.signers.map((s: { account: string }) => s.account)).toEqual([replacement.address])
+
+    // No owner's key alone changes anything, the Safe cannot skip the timelock, and a scheduled swap cannot run early:
+    // the audit lists it as pending, not ready.
+    await expectNoSingleOwnerChange(env, gov)
+    const pending = await expectTimelockHolds(env, gov)
+    const after = await runProofx(['keys', 'audit', ...chain])
+    expect(after.json.governance.timelock.pending).toEqual([expect.objectContaining({ id: pending, target: env.deployment.proxy, ready: false })])
   })
 })

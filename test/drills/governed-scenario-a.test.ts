@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { writeKeystore } from '@proofx/cli'
 import { demoProofRequest } from '@proofx/test-helpers/demo-proof-request'
 import { account, createDrillEnv, isCompliant, isSigner, privateKeyOf, requestProof, type DrillEnv } from './helpers/drill-env.js'
-import { OWNERS, governDrill, type Governed } from './helpers/governance.js'
+import { OWNERS, expectNoSingleOwnerChange, expectTimelockHolds, governDrill, type Governed } from './helpers/governance.js'
 import { runProofx } from './helpers/run-proofx.js'
 
 describe('drill: Scenario A through a 2-of-3 Safe', () => {
@@ -95,6 +95,10 @@ describe('drill: Scenario A through a 2-of-3 Safe', () => {
     const again = await requestProof(rotated.url, demoProofRequest({ subject: account(7).address, now: await env.chainNow(), relay: true }).body)
     expect(again.status, JSON.stringify(again.json)).toBe(200)
     expect(await isCompliant(env, account(7).address)).toBe(true)
+
+    // No owner's key alone changes anything, the Safe cannot skip the timelock, and a scheduled swap cannot run early.
+    await expectNoSingleOwnerChange(env, gov)
+    await expectTimelockHolds(env, gov)
 
     // The monitor (as operators run it, governance from the deployment file) raised each role change as high.
     const monitor = await runProofx(['monitor', ...chain, '--checkpoint', `${env.dir}/cp.json`, '--once'])

@@ -10,7 +10,7 @@ import { ContractPausedError, hashVerificationKey, ProofRejectedError, submitPro
 import { demoProofRequest } from '@proofx/test-helpers/demo-proof-request'
 import { account, createDrillEnv, isCompliant, privateKeyOf, requestProof, type DrillEnv } from './helpers/drill-env.js'
 import { forgeArtifactPath, forgeOut } from './helpers/deploy-drill.js'
-import { GUARDIAN, OWNERS, TIMELOCK_DELAY, governDrill, type Governed } from './helpers/governance.js'
+import { GUARDIAN, OWNERS, TIMELOCK_DELAY, expectNoSingleOwnerChange, governDrill, type Governed } from './helpers/governance.js'
 import { newCircuitVersion } from './helpers/new-circuit-version.js'
 import { runProofx } from './helpers/run-proofx.js'
 
@@ -80,6 +80,8 @@ describe('drill: Scenario B governance, guardian + Safe + timelock', () => {
     // The guardian cannot restart on its own: its key does not hold the admin role.
     expect((await gov.propose('unpause', {}, { key: GUARDIAN, dryRun: true })).route).toBe('safe')
     expect((await gov.propose('open-gates', {}, { key: GUARDIAN, dryRun: true })).route).toBe('safe')
+    // Nor can any one owner, and the Safe itself cannot swap the verifier or upgrade without the timelock.
+    await expectNoSingleOwnerChange(env, gov)
 
     // 2. Remediate: Groth16Verifier v2, deployed by the operator's key, the switch scheduled through the Safe.
     const v2 = await newCircuitVersion(env.dir)

@@ -1,4 +1,4 @@
-import { createWalletClient, http, type Hex, type LocalAccount } from 'viem'
+import { encodeFunctionData, createWalletClient, http, type Hex, type LocalAccount } from 'viem'
 import { anvil } from 'viem/chains'
 import {
   deployGovernance,
@@ -13,6 +13,9 @@ import {
   type SafeProposal,
   type SafeSignatureFile,
 } from '@proofx/cli'
+import { expect } from 'vitest'
+import { proofXRoles, proofXVerifierAbi } from '@proofx/sdk'
+import { timelockAbi } from '@proofx/cli'
 import { account, type DrillEnv } from './drill-env.js'
 
 /** A 2-of-3 Safe (anvil accounts 10-12), a timelock with a one-day delay, the guardian anvil account 13. */
@@ -84,6 +87,55 @@ export async function governDrill(env: DrillEnv, options: { timelockExecutor?: '
       await env.publicClient.request({ method: 'evm_mine' as never })
     },
   }
+}
+
+/**
+ * What every governed drill asserts besides its own scenario, part one: no single owner's key changes anything (each
+ * rule-changing call, sent from an owner straight to the contract, reverts), and the Safe itself cannot skip the
+ * timelock (setVerifier and granting itself UPGRADER_ROLE revert from the Safe).
+ */
+export async function expectNoSingleOwnerChange(env: DrillEnv, gov: Governed): Promise<void> {
+  const proxy = env.deployment.proxy
+  const changes: Hex[] = [
+    encodeFunctionData({ abi: proofXVerifierAbi, functionName: 'setVerifier', args: [env.deployment.groth16Verifier, `0x${'56'.repeat(32)}`, true] }),
+    encodeFunctionData({ abi: proofXVerifierAbi, functionName: 'grantRole', args: [proofXRoles.UPGRADER_ROLE, gov.governance.safe] }),
+    encodeFunctionData({ abi: proofXVerifierAbi, functionName: 'grantRole', args: [proofXRoles.SIGNER_ROLE, OWNERS[0].address] }),
+    encodeFunctionData({ abi: proofXVerifierAbi, functionName: 'unpause' }),
+  ]
+  for (const owner of OWNERS)
+    for (const data of changes)
+      await expect(env.publicClient.call({ account: owner.address, to: proxy, data }), `${owner.address} alone: ${data.slice(0, 10)}`).rejects.toThrow(
+        /AccessControlUnauthorizedAccount|0xe2517d3f/,
+      )
+  // The Safe (two owners) administers, but upgrades and verifier swaps are the timelock's alone.
+  for (const data of changes.slice(0, 2))
+    await expect(env.publicClient.call({ account: gov.governance.safe, to: proxy, data }), `the Safe: ${data.slice(0, 10)}`).rejects.toThrow(
+      /AccessControlUnauthorizedAccount|0xe2517d3f/,
+    )
+}
+
+/**
+ * Part two: a timelocked change (a verifier swap), once scheduled by two owners, cannot execute before its delay:
+ * refused by proofx and by the timelock itself; one owner's signature does not even schedule it. The operation stays
+ * pending; its id is returned.
+ */
+export async function expectTimelockHolds(env: DrillEnv, gov: Governed): Promise<Hex> {
+  const scheduled = await gov.propose('set-verifier', {
+    verifier: env.deployment.groth16Verifier,
+    'vkey-hash': `0x${'56'.repeat(32)}`,
+    'void-earlier-records': 'true',
+  })
+  expect(scheduled.route).toBe('timelock')
+  const signatures = await gov.sign(scheduled.proposal, [OWNERS[0], OWNERS[1]])
+  await expect(gov.execute(scheduled.proposal, [signatures[1]!])).rejects.toMatchObject({ name: 'ThresholdNotMetError' })
+  expect((await gov.execute(scheduled.proposal, signatures)).timelock).toMatchObject({ state: 'waiting' })
+  await expect(gov.proposeExecution(scheduled.proposal)).rejects.toMatchObject({ name: 'TimelockNotReadyError' })
+  const t = scheduled.proposal.timelock!
+  const execute = encodeFunctionData({ abi: timelockAbi(), functionName: 'execute', args: [t.calls[0]!.target, 0n, t.calls[0]!.data, t.predecessor, t.salt] })
+  await expect(env.publicClient.call({ account: gov.governance.safe, to: gov.governance.timelock, data: execute })).rejects.toThrow(
+    /TimelockUnexpectedOperationState|0x5ead8eb5/,
+  )
+  return t.operationId
 }
 
 export type { Hex }
