@@ -28,10 +28,12 @@ const credential = signCredential(demoIssuer(), {
 //    registers (a tampered or outdated document is refused with PolicyHashMismatchError).
 const { policy } = await proofx.getPublishedPolicy({ name: 'accredited' })
 
-// 3. The holder proves, on this machine, that the credential meets the policy.
-const prover = createProver({ expectedVkeyHash: deployment.vkeyHash })
+// 3. The holder proves, on this machine, that the credential meets the policy, with the artifacts of the
+//    verification key the contract uses now (its vkeyHash(), read before proving; VerificationKeyNotAvailableError
+//    if the prover has none, e.g. after a circuit upgrade: add the new set, see sdk/README.md).
+const prover = createProver()
 try {
-  const proof = await prover.prove({ credential, policy, subject: account.address, chainId: deployment.chainId, verifier: deployment.proxy })
+  const proof = await proofx.proveForVerifier({ prover, credential, policy })
   console.log(`proved in ${Math.round(proof.timings.total)} ms`)
 
   // 4. The holder's wallet submits it; the contract checks the Groth16 proof and records compliance.
