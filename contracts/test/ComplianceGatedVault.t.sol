@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
+import {ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuard.sol";
 import {ComplianceGatedVault} from "../src/examples/ComplianceGatedVault.sol";
 import {ProofXGated} from "../src/gated/ProofXGated.sol";
 import {IProofXVerifier} from "../src/interfaces/IProofXVerifier.sol";
+import {ReentrantWithdrawer} from "./mocks/ReentrantWithdrawer.sol";
 import {Base} from "./utils/Base.t.sol";
 
 /// @dev The example consumer, gated by real recorded proofs.
@@ -87,6 +89,18 @@ contract ComplianceGatedVaultTest is Base {
         vault.withdraw(1.5 ether);
         assertEq(vault.balanceOf(alice), 0.5 ether);
         assertEq(alice.balance, 9.5 ether);
+    }
+
+    /// @dev withdraw pays out before returning, so a depositor's receive() could call it again: nonReentrant refuses.
+    function test_RevertWhen_withdrawReentered() public {
+        assertTrue(_submit("accredited"));
+        vm.prank(alice);
+        vault.deposit{value: 1 ether}();
+        vm.etch(alice, address(new ReentrantWithdrawer(vault)).code);
+        vm.expectRevert(ReentrancyGuard.ReentrancyGuardReentrantCall.selector);
+        vm.prank(alice);
+        vault.withdraw(0.5 ether);
+        assertEq(vault.balanceOf(alice), 1 ether);
     }
 
     function test_withdraw_revertsIfAmountExceedsBalance() public {

@@ -29,7 +29,7 @@ contract ProofXVerifierInvariantTest is BatchBase {
             handler.addActor(actors[i]);
         }
         targetContract(address(handler));
-        bytes4[] memory selectors = new bytes4[](14);
+        bytes4[] memory selectors = new bytes4[](16);
         selectors[0] = ProofXVerifierHandler.submit.selector;
         selectors[1] = ProofXVerifierHandler.warp.selector;
         selectors[2] = ProofXVerifierHandler.grantRole.selector;
@@ -44,6 +44,8 @@ contract ProofXVerifierInvariantTest is BatchBase {
         selectors[11] = ProofXVerifierHandler.toggleGates.selector;
         selectors[12] = ProofXVerifierHandler.swapVerifier.selector;
         selectors[13] = ProofXVerifierHandler.checkGates.selector;
+        selectors[14] = ProofXVerifierHandler.submit.selector; // a third time, so time and pauses rarely starve a run
+        selectors[15] = ProofXVerifierHandler.checkGates.selector;
         targetSelector(FuzzSelector({addr: address(handler), selectors: selectors}));
     }
 
@@ -90,6 +92,46 @@ contract ProofXVerifierInvariantTest is BatchBase {
         assertLe(handler.ghostBatchAccepted(), handler.ghostBatchEntries());
     }
 
+    /// @dev Every record in state was written by a submission the handler saw accepted, and every accepted
+    /// submission's record is in state: the record invariants look at what really happened.
+    function invariant_recordsMatchAcceptedSubmissions() public view {
+        uint256 records;
+        for (uint256 i; i < handler.proofCount(); ++i) {
+            (address subject, uint256 policyId) = handler.proofAt(i);
+            bool hasRecord = verifier.getComplianceRecord(subject, policyId).expiresAt != 0;
+            assertEq(hasRecord, handler.ghostHasRecord(subject, policyId));
+            if (hasRecord && _firstWithKey(i)) ++records;
+        }
+        assertLe(records, handler.ghostAccepted());
+    }
+
+    /// @dev No record counts at or past its expiresAt.
+    function invariant_nothingCountsPastExpiry() public view {
+        assertEq(handler.ghostCompliantPastExpiry(), 0);
+        for (uint256 i; i < handler.proofCount(); ++i) {
+            (address subject, uint256 policyId) = handler.proofAt(i);
+            if (verifier.getComplianceRecord(subject, policyId).expiresAt <= block.timestamp) {
+                assertFalse(verifier.isCompliant(subject, policyId));
+            }
+        }
+    }
+
+    /// @dev Whether fixture `index` is the first with its (subject, policy) (several fixtures renew one record).
+    function _firstWithKey(uint256 index) internal view returns (bool) {
+        (address subject, uint256 policyId) = handler.proofAt(index);
+        for (uint256 j; j < index; ++j) {
+            (address otherSubject, uint256 otherPolicyId) = handler.proofAt(j);
+            if (otherSubject == subject && otherPolicyId == policyId) return false;
+        }
+        return true;
+    }
+
+    /// @dev After every run: at least one submission was accepted, so the invariants above were checked against real
+    /// records and not vacuously against an empty state.
+    function afterInvariant() public view {
+        assertGt(handler.ghostAccepted(), 0, "no submission was accepted in this run");
+    }
+
     /// @dev Nothing counts while the gates are closed.
     function invariant_nothingCountsWhileGatesClosed() public view {
         assertEq(handler.ghostCompliantWhileClosed(), 0);
@@ -115,11 +157,25 @@ contract ProofXVerifierInvariantTest is BatchBase {
         }
     }
 
+    /// @dev The expiry counters are reachable: a record whose validity ran out is looked at, and does not count.
+    function test_handler_checksExpiredRecords() public {
+        handler.setValidity(0, 1);
+        handler.submit(0, 0, true, 1);
+        assertEq(handler.ghostAccepted(), 2); // the run's opening submission and this one
+        handler.warp(1 days);
+        handler.checkGates();
+        assertGt(handler.ghostChecksPastExpiry(), 0);
+        assertEq(handler.ghostCompliantPastExpiry(), 0);
+        invariant_nothingCountsPastExpiry();
+        invariant_recordsMatchAcceptedSubmissions();
+        afterInvariant();
+    }
+
     /// @dev The ghost counters the invariants assert are reachable: the handler really checks records while the gates
     /// are closed and records of voided generations (a handler that never got there would make them pass vacuously).
     function test_handler_checksClosedGatesAndVoidedRecords() public {
-        handler.submit(0, 0, true, false);
-        assertEq(handler.ghostAccepted(), 1);
+        handler.submit(0, 0, true, 1);
+        assertEq(handler.ghostAccepted(), 2); // the run's opening submission and this one
         handler.toggleGates(0); // actor 0 is the admin, a pauser
         assertTrue(verifier.gatesClosed());
         handler.checkGates();

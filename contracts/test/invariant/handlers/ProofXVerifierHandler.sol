@@ -29,6 +29,9 @@ contract ProofXVerifierHandler is CommonBase, StdCheats, StdUtils {
     /// @dev The role state the handler expects: changed only by calls a holder of the role's admin role made.
     mapping(bytes32 role => mapping(address account => bool)) public expectedRole;
 
+    /// @dev Whether this run's opening submission was made (see {opensRun}).
+    bool internal opened;
+
     uint256 public ghostAccepted;
     /// @dev Batch entries whose submitProofs outcome differed from what submitProof gives the same entry in the same
     /// state (the handler runs both, from one snapshot).
@@ -45,6 +48,13 @@ contract ProofXVerifierHandler is CommonBase, StdCheats, StdUtils {
     uint256 public ghostChecksWhileClosed;
     uint256 public ghostChecksOfVoidedRecords;
     uint256 public ghostVoids;
+    /// @dev How often the handler saw a record count at or past its expiresAt (must stay 0), and how often it looked
+    /// at an expired record at all.
+    uint256 public ghostCompliantPastExpiry;
+    uint256 public ghostChecksPastExpiry;
+    /// @dev Whether an accepted submission wrote (subject, policy)'s current record, so the records in state can be
+    /// matched one to one with accepted submissions.
+    mapping(address subject => mapping(uint256 policyId => bool)) public ghostHasRecord;
     /// @dev The handler's model: the generation each record was written under, and the oldest that still counts.
     mapping(address subject => mapping(uint256 policyId => uint256)) public ghostGenerationAtRecord;
     uint256 public ghostValidFromGeneration;
@@ -95,33 +105,16 @@ contract ProofXVerifierHandler is CommonBase, StdCheats, StdUtils {
 
     // --- actions -----------------------------------------------------------------------------------------------------
 
-    /// @dev Submits a fixture proof, sent by its subject or a random actor, optionally with A negated.
-    function submit(uint256 proofSeed, uint256 senderSeed, bool bySubject, bool corrupt) external {
+    /// @dev Submits a fixture proof, sent by its subject or a random actor, with A negated one time in four (valid
+    /// submissions are what the record invariants are about).
+    function submit(uint256 proofSeed, uint256 senderSeed, bool bySubject, uint8 corruptSeed) external opensRun {
         FixtureProof memory entry = proofs[_bound(proofSeed, 0, proofs.length - 1)];
-        address sender = bySubject ? entry.subject : _actor(senderSeed);
-        IProofXVerifier.ProofXProof memory proof = entry.proof;
-        if (corrupt) proof.a[1] = proof.a[1] == 0 ? 0 : FIELD_Q - proof.a[1];
-
-        bool paused = verifier.paused();
-        bytes32 before = keccak256(abi.encode(verifier.getComplianceRecord(entry.subject, entry.policyId)));
-        vm.prank(sender);
-        try verifier.submitProof(entry.policyId, entry.subject, proof) returns (bool verified) {
-            if (everRevokedSigner[sender] && sender != entry.subject) ++ghostRevokedSignerSubmissions;
-            if (verified) {
-                ++ghostAccepted;
-                ghostRecordedAt[entry.subject][entry.policyId] = block.timestamp;
-                ghostProofTimestamp[entry.subject][entry.policyId] = proof.timestamp;
-                ghostValidityAtRecord[entry.subject][entry.policyId] = verifier.getPolicy(entry.policyId).validityPeriod;
-                ghostGenerationAtRecord[entry.subject][entry.policyId] = verifier.verifierGeneration();
-            }
-        } catch {}
-        bytes32 afterwards = keccak256(abi.encode(verifier.getComplianceRecord(entry.subject, entry.policyId)));
-        if (paused && before != afterwards) ++ghostRecordChangedWhilePaused;
+        _submit(entry, bySubject ? entry.subject : _actor(senderSeed), corruptSeed % 4 == 0);
     }
 
     /// @dev Submits 1..8 fixture proofs (repeats allowed, some corrupted) with submitProofs from a random actor, after
     /// recording what submitProof would do with each of them in the same state.
-    function submitBatch(uint256 seed, uint256 size, uint256 senderSeed) external {
+    function submitBatch(uint256 seed, uint256 size, uint256 senderSeed) external opensRun {
         uint256 count = _bound(size, 1, 8);
         address sender = _actor(senderSeed);
         IProofXVerifier.ProofSubmission[] memory entries = new IProofXVerifier.ProofSubmission[](count);
@@ -159,6 +152,7 @@ contract ProofXVerifierHandler is CommonBase, StdCheats, StdUtils {
             if (!verified[i]) continue;
             ++ghostAccepted;
             ++ghostBatchAccepted;
+            ghostHasRecord[entries[i].subject][entries[i].policyId] = true;
             if (everRevokedSigner[sender] && sender != entries[i].subject) ++ghostRevokedSignerSubmissions;
             ghostRecordedAt[entries[i].subject][entries[i].policyId] = block.timestamp;
             ghostProofTimestamp[entries[i].subject][entries[i].policyId] = entries[i].proof.timestamp;
@@ -168,13 +162,13 @@ contract ProofXVerifierHandler is CommonBase, StdCheats, StdUtils {
         }
     }
 
-    function warp(uint256 seconds_) external {
+    function warp(uint256 seconds_) external opensRun {
         vm.warp(block.timestamp + _bound(seconds_, 0, 5 days));
     }
 
     /// @dev A random actor grants a role to a random actor. Never re-grants SIGNER_ROLE to a revoked signer: rotated
     /// signer keys are new keys.
-    function grantRole(uint256 actorSeed, uint256 roleSeed, uint256 accountSeed) external {
+    function grantRole(uint256 actorSeed, uint256 roleSeed, uint256 accountSeed) external opensRun {
         address actor = _actor(actorSeed);
         bytes32 role = roles[_bound(roleSeed, 0, roles.length - 1)];
         address account = _actor(accountSeed);
@@ -187,7 +181,7 @@ contract ProofXVerifierHandler is CommonBase, StdCheats, StdUtils {
     }
 
     /// @dev A random actor revokes a role from a random actor.
-    function revokeRole(uint256 actorSeed, uint256 roleSeed, uint256 accountSeed) external {
+    function revokeRole(uint256 actorSeed, uint256 roleSeed, uint256 accountSeed) external opensRun {
         address actor = _actor(actorSeed);
         bytes32 role = roles[_bound(roleSeed, 0, roles.length - 1)];
         address account = _actor(accountSeed);
@@ -202,18 +196,18 @@ contract ProofXVerifierHandler is CommonBase, StdCheats, StdUtils {
         } catch {}
     }
 
-    function pause(uint256 actorSeed) external {
+    function pause(uint256 actorSeed) external opensRun {
         vm.prank(_actor(actorSeed));
         try verifier.pause() {} catch {}
     }
 
-    function unpause(uint256 actorSeed) external {
+    function unpause(uint256 actorSeed) external opensRun {
         vm.prank(_actor(actorSeed));
         try verifier.unpause() {} catch {}
     }
 
     /// @dev A random actor closes (only pausers succeed) or opens (only admins succeed) the gates.
-    function toggleGates(uint256 actorSeed) external {
+    function toggleGates(uint256 actorSeed) external opensRun {
         vm.startPrank(_actor(actorSeed));
         if (verifier.gatesClosed()) {
             try verifier.openGates() {} catch {}
@@ -224,7 +218,7 @@ contract ProofXVerifierHandler is CommonBase, StdCheats, StdUtils {
     }
 
     /// @dev The admin (or a random actor, who fails) swaps in the same verifier as a new generation, voiding or not.
-    function swapVerifier(uint256 actorSeed, bool byAdmin, bool voidEarlier) external {
+    function swapVerifier(uint256 actorSeed, bool byAdmin, bool voidEarlier) external opensRun {
         if (verifier.verifierGeneration() == type(uint8).max) return;
         address current = verifier.verifier();
         bytes32 currentVkeyHash = verifier.vkeyHash();
@@ -238,12 +232,17 @@ contract ProofXVerifierHandler is CommonBase, StdCheats, StdUtils {
     }
 
     /// @dev Reads isCompliant for every fixture entry and counts what must never happen.
-    function checkGates() external {
+    function checkGates() external opensRun {
         bool closed = verifier.gatesClosed();
         for (uint256 i; i < proofs.length; ++i) {
             FixtureProof memory entry = proofs[i];
-            if (verifier.getComplianceRecord(entry.subject, entry.policyId).expiresAt == 0) continue;
+            uint256 expiresAt = verifier.getComplianceRecord(entry.subject, entry.policyId).expiresAt;
+            if (expiresAt == 0) continue;
             bool compliant = verifier.isCompliant(entry.subject, entry.policyId);
+            if (expiresAt <= block.timestamp) {
+                ++ghostChecksPastExpiry;
+                if (compliant) ++ghostCompliantPastExpiry;
+            }
             if (closed) {
                 ++ghostChecksWhileClosed;
                 if (compliant) ++ghostCompliantWhileClosed;
@@ -255,20 +254,20 @@ contract ProofXVerifierHandler is CommonBase, StdCheats, StdUtils {
         }
     }
 
-    function toggleIssuer() external {
+    function toggleIssuer() external opensRun {
         vm.startPrank(admin);
         if (verifier.isTrustedIssuer(issuerKeyHash)) verifier.removeIssuer(issuerKeyHash);
         else verifier.addIssuer(issuerKeyHash, revoker);
         vm.stopPrank();
     }
 
-    function revokeCredential(uint256 proofSeed, uint256 actorSeed, bool byRevoker) external {
+    function revokeCredential(uint256 proofSeed, uint256 actorSeed, bool byRevoker) external opensRun {
         FixtureProof memory entry = proofs[_bound(proofSeed, 0, proofs.length - 1)];
         vm.prank(byRevoker ? revoker : _actor(actorSeed));
         try verifier.revokeCredential(entry.proof.issuerKeyHash, entry.proof.nullifier) {} catch {}
     }
 
-    function setValidity(uint256 proofSeed, uint32 validity) external {
+    function setValidity(uint256 proofSeed, uint32 validity) external opensRun {
         FixtureProof memory entry = proofs[_bound(proofSeed, 0, proofs.length - 1)];
         IProofXVerifier.Policy memory policy = verifier.getPolicy(entry.policyId);
         uint32 validityPeriod = uint32(_bound(validity, 1, 60 days));
@@ -277,6 +276,40 @@ contract ProofXVerifierHandler is CommonBase, StdCheats, StdUtils {
     }
 
     // --- helpers -----------------------------------------------------------------------------------------------------
+
+    /// @dev The first action of every run (the handler's storage is reset with the EVM state before each run) first
+    /// submits fixture 0 by its subject from the state setUp left, through the same path as {submit}. So every run has
+    /// a real record for the invariants to check, and afterInvariant fails a run in which even that was refused (a
+    /// handler that sends wrong, stale fixtures, a contract or verifier that accepts nothing).
+    modifier opensRun() {
+        if (!opened) {
+            opened = true;
+            _submit(proofs[0], proofs[0].subject, false);
+        }
+        _;
+    }
+
+    function _submit(FixtureProof memory entry, address sender, bool corrupt) internal {
+        IProofXVerifier.ProofXProof memory proof = entry.proof;
+        if (corrupt) proof.a[1] = proof.a[1] == 0 ? 0 : FIELD_Q - proof.a[1];
+
+        bool paused = verifier.paused();
+        bytes32 before = keccak256(abi.encode(verifier.getComplianceRecord(entry.subject, entry.policyId)));
+        vm.prank(sender);
+        try verifier.submitProof(entry.policyId, entry.subject, proof) returns (bool verified) {
+            if (everRevokedSigner[sender] && sender != entry.subject) ++ghostRevokedSignerSubmissions;
+            if (verified) {
+                ++ghostAccepted;
+                ghostHasRecord[entry.subject][entry.policyId] = true;
+                ghostRecordedAt[entry.subject][entry.policyId] = block.timestamp;
+                ghostProofTimestamp[entry.subject][entry.policyId] = proof.timestamp;
+                ghostValidityAtRecord[entry.subject][entry.policyId] = verifier.getPolicy(entry.policyId).validityPeriod;
+                ghostGenerationAtRecord[entry.subject][entry.policyId] = verifier.verifierGeneration();
+            }
+        } catch {}
+        bytes32 afterwards = keccak256(abi.encode(verifier.getComplianceRecord(entry.subject, entry.policyId)));
+        if (paused && before != afterwards) ++ghostRecordChangedWhilePaused;
+    }
 
     uint256 internal constant FIELD_Q = 21888242871839275222246405745257275088696311157297823662689037894645226208583;
 
