@@ -44,7 +44,7 @@ export { runAdminOperation, AdminTransactionRevertedError, type AdminContext, ty
 // Governance: a Safe multisig, a TimelockController and a guardian hold the roles
 export { deployGovernance, checkGovernanceOptions, type GovernanceDeployment, type GovernanceOptions } from './admin/deploy-governance.js'
 export { deploySafeContracts, SAFE_VERSION, type SafeContractAddresses } from './admin/safe-contracts.js'
-export { TIMELOCK_ROLES, timelockAbi } from './admin/timelock.js'
+export { readTimelockRole, timelockAbi, type TimelockRoleName } from './admin/timelock.js'
 export {
   executeSafeProposal,
   operationRoute,

@@ -1,6 +1,6 @@
 // Prove in a Web Worker with the SDK's default artifacts, check the proof again and show it; no chain needed.
 import { createProver, randomSalt, signCredential } from '@proofx/sdk'
-import { demoIssuer, DEMO_POLICIES } from '@proofx/sdk/demo'
+import { demoIssuer, demoPolicyDocuments } from '@proofx/sdk/demo'
 
 const STAGES = ['loading-artifacts', 'witness', 'proving', 'verifying', 'done']
 const status = document.getElementById('status')
@@ -26,7 +26,8 @@ document.getElementById('prove').addEventListener('click', async () => {
   try {
     const result = await prover.prove({
       credential,
-      policy: DEMO_POLICIES.accredited,
+      // The rules of the policy document the demo deployment publishes (no chain here to check its hash against).
+      policy: demoPolicyDocuments().accredited.rules,
       subject,
       chainId: 31337,
       verifier: '0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0',

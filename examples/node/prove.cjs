@@ -1,7 +1,7 @@
 // CommonJS: prove and verify with `require`, no chain. `node prove.cjs`
 // (@proofx/sdk is an ES module; Node 20.19+ and 22.12+ load it with require(). On older Node use import().)
 const { createProver, randomSalt, signCredential } = require('@proofx/sdk')
-const { demoIssuer, DEMO_POLICIES } = require('@proofx/sdk/demo')
+const { demoIssuer, demoPolicyDocuments } = require('@proofx/sdk/demo')
 
 async function main() {
   const subject = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8'
@@ -22,7 +22,8 @@ async function main() {
   try {
     const result = await prover.prove({
       credential,
-      policy: DEMO_POLICIES.accredited,
+      // The rules of the policy document the demo deployment publishes (no chain here to check its hash against).
+      policy: demoPolicyDocuments().accredited.rules,
       subject,
       chainId: 31337,
       verifier: '0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0',

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { startDemo, type StartedDemo } from '../../scripts/demo/start-demo.js'
-import { createProofX, credentialLink, signCredential, randomSalt } from '@proofx/sdk'
+import { createProofX, credentialLink, proofXRoles, randomSalt, signCredential, writeVerifier } from '@proofx/sdk'
 import { localAccounts } from '@proofx/test-helpers/local-accounts'
 import { demoIssuer } from '@proofx/sdk/demo'
 import { collectConsole, launchChromium, outputDir, screenshot } from './browser.js'
@@ -116,6 +116,44 @@ describe('demo page (anvil)', () => {
 
     await page.getByTestId('unpause').click()
     await expect.poll(() => page.getByTestId('contract-status').textContent(), { timeout: 15_000 }).toBe('Accepting proofs')
+  })
+
+  test('the operator panel shows each control only to the role that can use it, and sends it with the SDK action', async () => {
+    // Dev account #1 holds no role: the panel offers nothing.
+    const operator = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+    await operator.goto(demo.url)
+    await operator.getByTestId('connect-anvil-dev-1').click()
+    await operator.getByTestId('operator-no-role').waitFor({ timeout: 15_000 })
+    for (const control of ['pause', 'unpause', 'close-gates', 'open-gates', 'grant-signer']) expect(await operator.getByTestId(control).count()).toBe(0)
+
+    // Granted PAUSER_ROLE alone, it may pause and close the gates; undoing either is DEFAULT_ADMIN_ROLE's.
+    const admin = createProofX({
+      chainId: demo.deployment.chainId,
+      deployment: demo.deployment as never,
+      rpcUrl: demo.rpcUrl,
+      account: localAccounts.admin,
+      pollingInterval: 100,
+    })
+    const pauser = localAccounts.subject.address
+    await writeVerifier(admin, { address: demo.deployment.proxy, functionName: 'grantRole', args: [proofXRoles.PAUSER_ROLE, pauser] })
+    await operator.getByTestId('pause').click()
+    await expect.poll(() => operator.getByTestId('contract-status').textContent(), { timeout: 15_000 }).toBe('Paused')
+    await operator.getByTestId('close-gates').click()
+    await expect.poll(() => operator.getByTestId('gates-status').textContent(), { timeout: 15_000 }).toBe('Closed')
+    expect(await operator.getByTestId('unpause').count()).toBe(0)
+    expect(await operator.getByTestId('open-gates').count()).toBe(0)
+    expect(await operator.getByTestId('grant-signer').count()).toBe(0)
+    await screenshot(operator, '06b-pauser-only')
+
+    // The admin's page offers the way back.
+    await expect.poll(() => page.getByTestId('gates-status').textContent(), { timeout: 15_000 }).toBe('Closed')
+    await page.getByTestId('unpause').click()
+    await expect.poll(() => page.getByTestId('contract-status').textContent(), { timeout: 15_000 }).toBe('Accepting proofs')
+    await page.getByTestId('open-gates').click()
+    await expect.poll(() => page.getByTestId('gates-status').textContent(), { timeout: 15_000 }).toBe('Open')
+    await writeVerifier(admin, { address: demo.deployment.proxy, functionName: 'revokeRole', args: [proofXRoles.PAUSER_ROLE, pauser] })
+    await operator.getByTestId('operator-no-role').waitFor({ timeout: 15_000 })
+    await operator.close()
   })
 
   test('a below-threshold credential is refused before proving', async () => {

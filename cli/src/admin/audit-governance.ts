@@ -1,7 +1,7 @@
 import { getSafeL2SingletonDeployment } from '@safe-global/safe-deployments'
 import { getAddress, type Abi, type AbiEvent, type Address, type Hex, type PublicClient } from 'viem'
 import { proofXRoles, proofXVerifierAbi, roleName, type ProofXRoleName } from '@proofx/sdk'
-import { TIMELOCK_ROLES, timelockAbi } from './timelock.js'
+import { readTimelockRole, timelockAbi } from './timelock.js'
 
 export type RoleHolder = { account: Address; is: 'safe' | 'timelock' | 'guardian' | 'contract' | 'account' }
 
@@ -97,11 +97,14 @@ export async function auditGovernance(
     const abi = timelockAbi()
     const address = getAddress(governance.timelock)
     const minDelay = (await client.readContract({ address, abi, functionName: 'getMinDelay' })) as bigint
+    const [proposerRole, executorRole, cancellerRole] = await Promise.all(
+      (['PROPOSER_ROLE', 'EXECUTOR_ROLE', 'CANCELLER_ROLE'] as const).map((name) => readTimelockRole(client, address, name)),
+    )
     const anyone = (await client.readContract({
       address,
       abi,
       functionName: 'hasRole',
-      args: [TIMELOCK_ROLES.EXECUTOR_ROLE, '0x0000000000000000000000000000000000000000'],
+      args: [executorRole, '0x0000000000000000000000000000000000000000'],
     })) as boolean
     const scheduled = await client.getLogs({
       address,
@@ -121,12 +124,12 @@ export async function auditGovernance(
     timelock = {
       address,
       minDelaySeconds: Number(minDelay),
-      proposers: await holders(client, address, abi, TIMELOCK_ROLES.PROPOSER_ROLE, fromBlock),
+      proposers: await holders(client, address, abi, proposerRole, fromBlock),
       executors: [
         ...(anyone ? (['anyone'] as const) : []),
-        ...(await holders(client, address, abi, TIMELOCK_ROLES.EXECUTOR_ROLE, fromBlock)).filter((a) => a !== '0x0000000000000000000000000000000000000000'),
+        ...(await holders(client, address, abi, executorRole, fromBlock)).filter((a) => a !== '0x0000000000000000000000000000000000000000'),
       ],
-      cancellers: await holders(client, address, abi, TIMELOCK_ROLES.CANCELLER_ROLE, fromBlock),
+      cancellers: await holders(client, address, abi, cancellerRole, fromBlock),
       pending,
     }
     if (timelock.minDelaySeconds === 0) warnings.push(`the timelock ${address} has no delay: scheduled changes can run at once`)

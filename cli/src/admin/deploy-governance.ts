@@ -4,7 +4,7 @@ import { getAddress, isAddress, zeroAddress, type Account, type Address, type Ch
 import { proofXRoles, writeVerifier } from '@proofx/sdk'
 import { InvalidAdminArgumentError } from './admin-operations.js'
 import { SAFE_VERSION, contractNetworksFor, deploySafeContracts, type SafeContractAddresses } from './safe-contracts.js'
-import { TIMELOCK_ROLES, timelockArtifact } from './timelock.js'
+import { readTimelockRole, timelockArtifact } from './timelock.js'
 
 /** What the deployer chooses: the multisig, the delay on rule changes, and who may stop things at once. */
 export type GovernanceOptions = {
@@ -134,7 +134,12 @@ export async function deployGovernance({
   if (timelockReceipt.status !== 'success' || !timelockReceipt.contractAddress)
     throw new Error(`Deploying the TimelockController failed (${timelockReceipt.transactionHash}).`)
   const timelock = getAddress(timelockReceipt.contractAddress)
-  const isProposer = await publicClient.readContract({ address: timelock, abi, functionName: 'hasRole', args: [TIMELOCK_ROLES.PROPOSER_ROLE, safe] })
+  const isProposer = await publicClient.readContract({
+    address: timelock,
+    abi,
+    functionName: 'hasRole',
+    args: [await readTimelockRole(publicClient, timelock, 'PROPOSER_ROLE'), safe],
+  })
   if (!isProposer) throw new Error('The TimelockController does not list the Safe as proposer.')
 
   // Hand the roles over (grants first, the deployer's own admin role last), with the SDK's typed writes.

@@ -28,7 +28,7 @@ import {
   type SafeSignatureFile,
 } from './safe-proposal.js'
 import type { SafeContractAddresses } from './safe-contracts.js'
-import { TIMELOCK_ROLES, timelockAbi, timelockCall, timelockOperationId, type TimelockOperation } from './timelock.js'
+import { readTimelockRole, timelockAbi, timelockCall, timelockOperationId, type TimelockOperation } from './timelock.js'
 import {
   AdminTransactionRevertedError,
   adminOperation,
@@ -101,7 +101,7 @@ export async function routeFor(ctx: GovernedContext, role: Hex, step: string): P
         address: g.timelock,
         abi: timelockAbi(),
         functionName: 'hasRole',
-        args: [TIMELOCK_ROLES.PROPOSER_ROLE, g.safe],
+        args: [await readTimelockRole(ctx.publicClient, g.timelock, 'PROPOSER_ROLE'), g.safe],
       })
       if (proposes) return 'timelock'
     }
@@ -275,16 +275,17 @@ export async function runScheduledExecution(
   const data = encodeFunctionData({ abi: timelockAbi(), functionName: executed.functionName, args: executed.args })
   const abi = timelockAbi()
   const actor = ctx.walletClient?.account.address
+  const executorRole = await readTimelockRole(ctx.publicClient, t.address, 'EXECUTOR_ROLE')
   const open = (await ctx.publicClient.readContract({
     address: t.address,
     abi,
     functionName: 'hasRole',
-    args: [TIMELOCK_ROLES.EXECUTOR_ROLE, '0x0000000000000000000000000000000000000000'],
+    args: [executorRole, '0x0000000000000000000000000000000000000000'],
   })) as boolean
   const mayExecute =
     open ||
     (actor !== undefined &&
-      ((await ctx.publicClient.readContract({ address: t.address, abi, functionName: 'hasRole', args: [TIMELOCK_ROLES.EXECUTOR_ROLE, actor] })) as boolean))
+      ((await ctx.publicClient.readContract({ address: t.address, abi, functionName: 'hasRole', args: [executorRole, actor] })) as boolean))
   if (mayExecute && ctx.walletClient) {
     const simulation = await simulate(ctx.publicClient, ctx.walletClient.account.address, t.address, data)
     if (dryRun) return { route: 'direct', simulation }

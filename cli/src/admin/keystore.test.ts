@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { afterAll, describe, expect, test } from 'vitest'
 import { generatePrivateKey, privateKeyToAddress } from 'viem/accounts'
@@ -13,9 +13,17 @@ describe('v3 keystores', () => {
   test('reads a keystore written by Foundry (cast wallet new)', async () => {
     const out = execFileSync('npx', ['cast', 'wallet', 'new', dir, '--unsafe-password', 'cast pw'], { encoding: 'utf8' })
     const address = out.match(/Address:\s+(0x[0-9a-fA-F]{40})/)![1]
-    const file = `${dir}/${readdirSync(dir)[0]}`
+    const file = `${dir}/${readdirSync(dir).find((name) => !name.endsWith('.json'))}`
     expect(privateKeyToAddress(await readKeystore(file, 'cast pw'))).toBe(address)
     await expect(readKeystore(file, 'wrong')).rejects.toBeInstanceOf(KeystoreError)
+    await expect(readKeystore(file, 'wrong')).rejects.toMatchObject({ reason: 'wrong-password' })
+  })
+
+  test('a file that is not a v3 keystore, or is missing, says which', async () => {
+    const file = `${dir}/not-a-keystore.json`
+    writeFileSync(file, JSON.stringify({ version: 1 }))
+    await expect(readKeystore(file, 'pw')).rejects.toMatchObject({ name: 'KeystoreError', reason: 'not-v3' })
+    await expect(readKeystore(`${dir}/missing.json`, 'pw')).rejects.toMatchObject({ name: 'KeystoreError', reason: 'unreadable' })
   })
 
   test('writes one that reads back (mode 0600, never overwrites)', async () => {

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module'
-import { keccak256, encodeAbiParameters, type Abi, type Address, type Hex } from 'viem'
+import { keccak256, encodeAbiParameters, type Abi, type Address, type Hex, type PublicClient } from 'viem'
 
 type Artifact = { abi: Abi; bytecode: Hex }
 
@@ -12,12 +12,12 @@ export function timelockArtifact(): Artifact {
 /** The timelock's ABI, from the same artifact. */
 export const timelockAbi = (): Abi => timelockArtifact().abi
 
-/** TimelockController roles: keccak256 of the name, as the contract defines them. */
-export const TIMELOCK_ROLES = {
-  PROPOSER_ROLE: keccak256(new TextEncoder().encode('PROPOSER_ROLE')),
-  EXECUTOR_ROLE: keccak256(new TextEncoder().encode('EXECUTOR_ROLE')),
-  CANCELLER_ROLE: keccak256(new TextEncoder().encode('CANCELLER_ROLE')),
-} as const
+export type TimelockRoleName = 'PROPOSER_ROLE' | 'EXECUTOR_ROLE' | 'CANCELLER_ROLE'
+
+/** A TimelockController role id, read from the deployed timelock's own constant (no local copy of the hash). */
+export async function readTimelockRole(client: Pick<PublicClient, 'readContract'>, timelock: Address, name: TimelockRoleName): Promise<Hex> {
+  return (await client.readContract({ address: timelock, abi: timelockAbi(), functionName: name })) as Hex
+}
 
 /** One call the timelock will make (several make a batch). */
 export type TimelockCall = { target: Address; value: bigint; data: Hex }

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util'
 import { getAddress, isAddress, type Address } from 'viem'
 import { demoIssuer, demoPolicyDocuments } from '@proofx/sdk/demo'
 import { InvalidDeployInputError } from '../deploy/deploy-errors.js'
-import { readIssuerFile, readPolicyDocumentFile, readVerificationKeyFile } from '../deploy/deploy-inputs.js'
+import { readDeployPolicy, readIssuerFile, readVerificationKeyFile } from '../deploy/deploy-inputs.js'
 import { readProofXArtifacts } from '../deploy/foundry-artifacts.js'
 import { loadKeystoreAccount } from '../deploy/keystore-account.js'
 import { parseGovernanceFlags } from '../deploy/governance-flags.js'
@@ -91,7 +91,7 @@ export async function deployCommand(argv: string[]): Promise<void> {
 
   // Every file is read and checked before the passphrase is asked for and before anything is sent.
   const issuers = (values.issuer ?? []).flatMap(readIssuerFile)
-  const policies = [...(values.demo ? Object.values(demoPolicyDocuments()) : []), ...(values.policy ?? []).map(readPolicyDocumentFile)]
+  const policies = [...(values.demo ? Object.values(demoPolicyDocuments()) : []), ...(await Promise.all((values.policy ?? []).map(readDeployPolicy)))]
   const verificationKey = readVerificationKeyFile(values.vkey)
   const artifacts = readProofXArtifacts(values['forge-out'])
   const roles = { admin: address(values.admin, '--admin'), pauser: address(values.pauser, '--pauser'), upgrader: address(values.upgrader, '--upgrader') }

@@ -7,7 +7,7 @@ import { toPolicyDocumentJson } from '@proofx/sdk'
 import { demoPolicyDocuments } from '@proofx/sdk/demo'
 import { expectError } from '@proofx/test-helpers/expect-error'
 import { InvalidDeployInputError } from './deploy-errors.js'
-import { readIssuerFile, readPolicyDocumentFile } from './deploy-inputs.js'
+import { readDeployPolicy, readIssuerFile } from './deploy-inputs.js'
 import { readPassphrase } from './read-passphrase.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'proofx-deploy-inputs-'))
@@ -55,15 +55,20 @@ describe('issuer files', () => {
 })
 
 describe('policy documents', () => {
-  test('parsed by the SDK: the hash is the SDK policy hash', () => {
-    const document = readPolicyDocumentFile(file('accredited.json', accredited))
+  test('parsed by the SDK: the hash is the SDK policy hash', async () => {
+    const document = await readDeployPolicy(file('accredited.json', accredited))
     expect(document.hash.toString()).toBe(accredited.hash)
   })
 
-  test('a document whose stated hash does not match its rules is refused, naming the field', () => {
+  test('a document whose stated hash does not match its rules is refused, naming the field', async () => {
     const path = file('tampered.json', { ...accredited, rules: { ...accredited.rules, maxRiskScore: 90 } })
-    expect(() => readPolicyDocumentFile(path)).toThrow(InvalidDeployInputError)
-    expect(() => readPolicyDocumentFile(path)).toThrow(/hash/)
+    await expect(readDeployPolicy(path)).rejects.toThrow(InvalidDeployInputError)
+    await expect(readDeployPolicy(path)).rejects.toThrow(/hash/)
+  })
+
+  test('a missing or non-JSON file is refused on --policy, naming the file', async () => {
+    await expect(readDeployPolicy(join(dir, 'missing.json'))).rejects.toMatchObject({ field: '--policy', message: expect.stringMatching(/missing\.json/) })
+    await expect(readDeployPolicy(file('not-json.json', 'not json'))).rejects.toMatchObject({ field: '--policy', rule: expect.stringMatching(/JSON/) })
   })
 })
 

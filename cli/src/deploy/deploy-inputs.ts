@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs'
 import { getAddress, isAddress, type Address } from 'viem'
 import { z } from 'zod'
-import { parsePolicyDocument, ProofXError, type PolicyDocument, type VerificationKey } from '@proofx/sdk'
+import { ProofXError, type PolicyDocument, type VerificationKey } from '@proofx/sdk'
 import type { DeployIssuer } from '@proofx/sdk/deploy'
+import { readPolicyDocumentFile } from '../policy/read-policy-document.js'
 import { InvalidDeployInputError } from './deploy-errors.js'
 
 const issuerEntry = z.object({
@@ -44,20 +45,22 @@ export function readIssuerFile(path: string): DeployIssuer[] {
   return entries.map((entry) => ({ keyHash: BigInt(entry.keyHash), revoker: getAddress(entry.revoker) as Address }))
 }
 
-/** A published policy document (what `proofx policy` writes), checked by the SDK's parsePolicyDocument. */
-export function readPolicyDocumentFile(path: string): PolicyDocument {
-  const json = readJson(path, '--policy')
+/**
+ * A published policy document (what `proofx policy` writes), read by the CLI's one policy reader; its errors become
+ * the deploy command's, naming the file.
+ */
+export async function readDeployPolicy(path: string): Promise<PolicyDocument> {
   try {
-    return parsePolicyDocument(json)
+    return await readPolicyDocumentFile(path)
   } catch (cause) {
-    if (cause instanceof ProofXError)
-      throw new InvalidDeployInputError({
-        field: String((cause as { field?: string }).field ?? '--policy'),
-        rule: String((cause as { rule?: string }).rule ?? cause.shortMessage),
-        source: path,
-        cause,
-      })
-    throw cause
+    if (!(cause instanceof ProofXError)) throw cause
+    const field = (cause as { field?: string }).field
+    throw new InvalidDeployInputError({
+      field: !field || field === 'policyDocument' ? '--policy' : field,
+      rule: String((cause as { rule?: string }).rule ?? cause.shortMessage),
+      source: path,
+      cause,
+    })
   }
 }
 

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import { Writable } from 'node:stream'
 import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, test } from 'vitest'
 import { hashVerificationKey, publicSignalIndex } from '@proofx/sdk'
@@ -33,14 +34,22 @@ describe('proofx serve on the SDK prover (createProver pool)', () => {
   })
 
   test('never becomes ready on artifacts that do not match the deployed verifier', async () => {
+    const logs: { msg?: string }[] = []
+    const stream = new Writable({
+      write(chunk, _encoding, done) {
+        logs.push(JSON.parse(chunk.toString()))
+        done()
+      },
+    })
     const app = await createProverServer({
       backend: createSdkProverBackend({ artifacts, size: 1, expectedVkeyHash: `0x${'11'.repeat(32)}` }),
       chainId: 31337,
       verifier,
-      logger: false,
+      logger: { level: 'error', stream },
     })
     closers.push(() => app.close())
-    await new Promise((r) => setTimeout(r, 3000))
+    // The warmup has refused the artifacts (the service logs it) before readiness is asked: a condition, not a sleep.
+    await waitUntil(() => logs.some((line) => line.msg === 'prover warmup failed'), { what: 'the warmup to fail on the mismatched key', timeoutMs: 60_000 })
     expect((await app.inject({ url: '/readyz' })).json()).toMatchObject({ status: 'starting' })
     const res = await app.inject({ method: 'POST', url: '/v1/proofs', payload: demoProofRequest({ subject }).body })
     expect(res.statusCode).toBe(503)

@@ -1,6 +1,6 @@
 'use client'
 import { randomSalt, signCredential } from '@proofx/sdk'
-import { demoIssuer, DEMO_POLICIES } from '@proofx/sdk/demo'
+import { demoIssuer, demoPolicyDocuments } from '@proofx/sdk/demo'
 import { useProofXConfig, useProve } from '@proofx/sdk/react'
 import { useState } from 'react'
 
@@ -27,7 +27,7 @@ export function ProveSample() {
     })
     setVerified(undefined)
     prove(
-      { credential, policy: DEMO_POLICIES.accredited, subject: SUBJECT, chainId: 31337 },
+      { credential, policy: demoPolicyDocuments().accredited.rules, subject: SUBJECT, chainId: 31337 },
       {
         onSuccess: async (result) => setVerified(await prover.verify(result)),
       },

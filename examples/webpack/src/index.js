@@ -1,6 +1,6 @@
 // Prove in the SDK's Web Worker with its packaged artifacts, then check the proof again; no chain needed.
 import { createProver, randomSalt, signCredential } from '@proofx/sdk'
-import { demoIssuer, DEMO_POLICIES } from '@proofx/sdk/demo'
+import { demoIssuer, demoPolicyDocuments } from '@proofx/sdk/demo'
 
 const status = document.getElementById('status')
 const output = document.getElementById('output')
@@ -24,7 +24,8 @@ document.getElementById('prove').addEventListener('click', async () => {
   try {
     const result = await prover.prove({
       credential,
-      policy: DEMO_POLICIES.accredited,
+      // The rules of the policy document the demo deployment publishes (no chain here to check its hash against).
+      policy: demoPolicyDocuments().accredited.rules,
       subject,
       chainId: 31337,
       verifier: '0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0',

@@ -1,6 +1,5 @@
 import type { Account, Address, Chain, Client, Hash, Transport, WatchContractEventReturnType } from 'viem'
-import { watchContractEvent } from 'viem/actions'
-import { proofXVerifierAbi } from '../chain/abi.js'
+import { watchVerifierEvent } from '../chain/watch-verifier-event.js'
 import type { ProofXErrorType } from '../errors/base.js'
 
 /** One CredentialRevoked event. */
@@ -44,28 +43,6 @@ export function watchCredentialRevoked(
   client: Client<Transport, Chain | undefined, Account | undefined>,
   parameters: WatchCredentialRevokedParameters,
 ): WatchCredentialRevokedReturnType {
-  const { address, onEvents, onError, issuerKeyHash, nullifier, fromBlock, pollingInterval } = parameters
-  return watchContractEvent(client, {
-    address,
-    abi: proofXVerifierAbi,
-    eventName: 'CredentialRevoked',
-    args: { issuerKeyHash, nullifier },
-    strict: true,
-    ...(fromBlock === undefined ? {} : { fromBlock }),
-    ...(pollingInterval === undefined ? {} : { pollingInterval }),
-    onError,
-    onLogs: (logs) => {
-      const events = logs
-        .filter((log) => log.blockNumber !== null && log.transactionHash !== null)
-        .map((log) => ({
-          issuerKeyHash: log.args.issuerKeyHash,
-          nullifier: log.args.nullifier,
-          revokedBy: log.args.revokedBy,
-          blockNumber: log.blockNumber!,
-          transactionHash: log.transactionHash!,
-          logIndex: log.logIndex ?? 0,
-        }))
-      if (events.length > 0) onEvents(events)
-    },
-  })
+  const { issuerKeyHash, nullifier, ...watch } = parameters
+  return watchVerifierEvent(client, { ...watch, eventName: 'CredentialRevoked', args: { issuerKeyHash, nullifier } })
 }

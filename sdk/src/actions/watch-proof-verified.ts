@@ -1,6 +1,5 @@
 import type { Account, Address, Chain, Client, Hash, Transport, WatchContractEventReturnType } from 'viem'
-import { watchContractEvent } from 'viem/actions'
-import { proofXVerifierAbi } from '../chain/abi.js'
+import { watchVerifierEvent } from '../chain/watch-verifier-event.js'
 import type { ProofXErrorType } from '../errors/base.js'
 
 /** One ProofVerified event: a proof passed every check before the pairing; `success` is the pairing result. */
@@ -50,30 +49,6 @@ export function watchProofVerified(
   client: Client<Transport, Chain | undefined, Account | undefined>,
   parameters: WatchProofVerifiedParameters,
 ): WatchProofVerifiedReturnType {
-  const { address, onEvents, onError, subject, signer, policyId, fromBlock, pollingInterval } = parameters
-  return watchContractEvent(client, {
-    address,
-    abi: proofXVerifierAbi,
-    eventName: 'ProofVerified',
-    args: { subject, signer, policyId },
-    strict: true,
-    ...(fromBlock === undefined ? {} : { fromBlock }),
-    ...(pollingInterval === undefined ? {} : { pollingInterval }),
-    onError,
-    onLogs: (logs) => {
-      const events = logs
-        .filter((log) => log.blockNumber !== null && log.transactionHash !== null)
-        .map((log) => ({
-          subject: log.args.subject,
-          signer: log.args.signer,
-          policyId: log.args.policyId,
-          nullifier: log.args.nullifier,
-          success: log.args.success,
-          blockNumber: log.blockNumber!,
-          transactionHash: log.transactionHash!,
-          logIndex: log.logIndex ?? 0,
-        }))
-      if (events.length > 0) onEvents(events)
-    },
-  })
+  const { subject, signer, policyId, ...watch } = parameters
+  return watchVerifierEvent(client, { ...watch, eventName: 'ProofVerified', args: { subject, signer, policyId } })
 }

@@ -1,13 +1,13 @@
-import { decodeContractError, proofXRoles, proofXVerifierAbi } from '@proofx/sdk'
+import { closeGates, grantSigner, openGates, pause, proofXRoles, proofXVerifierAbi, revokeSigner, unpause, type WriteVerifierOptions } from '@proofx/sdk'
 import { useState } from 'react'
 import { useQuery } from '@tanstack/react-query'
-import { useBlockNumber, useConnection, usePublicClient, useReadContracts, useWriteContract, useConfig } from 'wagmi'
-import { waitForTransactionReceipt } from 'wagmi/actions'
-import { isAddress, zeroHash, type Address } from 'viem'
+import { useBlockNumber, useConnection, usePublicClient, useReadContracts, useConfig } from 'wagmi'
+import { getConnectorClient } from 'wagmi/actions'
+import { isAddress, zeroAddress, type Account, type Address, type Chain, type Client, type Transport } from 'viem'
 import { ErrorNotice } from './ErrorNotice.js'
 import { shortHex } from '../lib/format.js'
 
-const { SIGNER_ROLE, PAUSER_ROLE } = proofXRoles
+const { DEFAULT_ADMIN_ROLE, PAUSER_ROLE } = proofXRoles
 const ROLE_NAMES: Record<string, string> = Object.fromEntries(Object.entries(proofXRoles).map(([name, hash]) => [hash, name]))
 const WATCHED_EVENTS = [
   'ProofVerified',
@@ -15,6 +15,8 @@ const WATCHED_EVENTS = [
   'RoleRevoked',
   'Paused',
   'Unpaused',
+  'GatesClosed',
+  'GatesOpened',
   'PolicySet',
   'IssuerAdded',
   'IssuerRemoved',
@@ -22,7 +24,14 @@ const WATCHED_EVENTS = [
   'VerifierUpdated',
 ] as const
 
-/** The operator's view: contract state, recent events, and pause / signer management for an admin. */
+type WalletClient = Client<Transport, Chain | undefined, Account | undefined>
+/** One of the SDK's admin actions (sdk/src/actions): it simulates, sends, waits, and throws the SDK's typed error. */
+type AdminAction = (client: WalletClient, options: WriteVerifierOptions) => Promise<unknown>
+
+/**
+ * The operator's view: contract state, recent events, and the admin actions the connected account's roles allow
+ * (ProofXVerifier: PAUSER_ROLE pauses and closes the gates; undoing either, and managing signers, is DEFAULT_ADMIN_ROLE's).
+ */
 export function OperatorView({ address, deployBlock }: { address: Address; deployBlock: bigint }) {
   const connection = useConnection()
   const wagmiConfig = useConfig()
@@ -33,16 +42,17 @@ export function OperatorView({ address, deployBlock }: { address: Address; deplo
   const state = useReadContracts({
     contracts: [
       { ...contract, functionName: 'paused' },
+      { ...contract, functionName: 'gatesClosed' },
       { ...contract, functionName: 'vkeyHash' },
       { ...contract, functionName: 'maxProofAge' },
       { ...contract, functionName: 'getPolicy', args: [1n] },
       { ...contract, functionName: 'getPolicy', args: [2n] },
-      { ...contract, functionName: 'hasRole', args: [zeroHash, account ?? '0x0000000000000000000000000000000000000000'] },
-      { ...contract, functionName: 'hasRole', args: [PAUSER_ROLE, account ?? '0x0000000000000000000000000000000000000000'] },
+      { ...contract, functionName: 'hasRole', args: [DEFAULT_ADMIN_ROLE, account ?? zeroAddress] },
+      { ...contract, functionName: 'hasRole', args: [PAUSER_ROLE, account ?? zeroAddress] },
     ],
     query: { refetchInterval: 1_000 },
   })
-  const [paused, vkeyHash, maxProofAge, accredited, retail, isAdmin, isPauser] = state.data?.map((r) => r.result) ?? []
+  const [paused, gatesClosed, vkeyHash, maxProofAge, accredited, retail, isAdmin, isPauser] = state.data?.map((r) => r.result) ?? []
 
   const events = useQuery({
     queryKey: ['proofx-demo', 'events', address],
@@ -57,24 +67,35 @@ export function OperatorView({ address, deployBlock }: { address: Address; deplo
     },
   })
 
-  const write = useWriteContract()
   const [pending, setPending] = useState<string>()
   const [actionError, setActionError] = useState<unknown>()
   const [signer, setSigner] = useState('')
-  const run = async (label: string, request: Parameters<typeof write.writeContractAsync>[0]) => {
+  const run = async (label: string, action: AdminAction) => {
     setActionError(undefined)
     setPending(label)
     try {
-      const hash = await write.writeContractAsync(request)
-      await waitForTransactionReceipt(wagmiConfig, { hash })
+      const wallet = await getConnectorClient(wagmiConfig, { chainId: connection.chainId })
+      // Receipts polled at the page's pace (a connector client's default is viem's 4 s).
+      await action(wallet, { address, pollingInterval: wagmiConfig.getClient({ chainId: wallet.chain.id }).pollingInterval })
       await state.refetch()
     } catch (error) {
-      // The SDK turns the contract's custom errors (e.g. a missing role) into readable typed errors.
-      setActionError(decodeContractError(error, { functionName: request.functionName }))
+      // Already the SDK's typed error (e.g. MissingRoleError naming the role).
+      setActionError(error)
     } finally {
       setPending(undefined)
     }
   }
+  const button = (testId: string, label: string, action: AdminAction, options: { secondary?: boolean; disabled?: boolean } = {}) => (
+    <button
+      type="button"
+      className={options.secondary ? 'secondary' : undefined}
+      disabled={!!pending || options.disabled}
+      onClick={() => run(testId, action)}
+      data-testid={testId}
+    >
+      {label}
+    </button>
+  )
 
   return (
     <section className="card" data-testid="operator-view">
@@ -92,6 +113,10 @@ export function OperatorView({ address, deployBlock }: { address: Address; deplo
             <td data-testid="contract-status">
               {paused === undefined ? '…' : paused ? <strong style={{ color: '#b42318' }}>Paused</strong> : 'Accepting proofs'}
             </td>
+          </tr>
+          <tr>
+            <th>Gates</th>
+            <td data-testid="gates-status">{gatesClosed === undefined ? '…' : gatesClosed ? <strong style={{ color: '#b42318' }}>Closed</strong> : 'Open'}</td>
           </tr>
           <tr>
             <th>Verification key hash</th>
@@ -130,17 +155,13 @@ export function OperatorView({ address, deployBlock }: { address: Address; deplo
       {(isAdmin || isPauser) && (
         <div style={{ marginTop: 10 }}>
           <div className="row">
-            {isPauser &&
-              (paused ? (
-                <button type="button" disabled={!!pending} onClick={() => run('unpause', { ...contract, functionName: 'unpause' })} data-testid="unpause">
-                  Unpause
-                </button>
-              ) : (
-                <button type="button" disabled={!!pending} onClick={() => run('pause', { ...contract, functionName: 'pause' })} data-testid="pause">
-                  Pause submissions
-                </button>
-              ))}
+            {paused ? isAdmin && button('unpause', 'Unpause', unpause) : isPauser && button('pause', 'Pause submissions', pause)}
+            {gatesClosed
+              ? isAdmin && button('open-gates', 'Open the gates', openGates, { secondary: true })
+              : isPauser && button('close-gates', 'Close the gates', closeGates, { secondary: true })}
           </div>
+          {paused && !isAdmin && <p className="muted">Unpausing needs DEFAULT_ADMIN_ROLE.</p>}
+          {gatesClosed && !isAdmin && <p className="muted">Opening the gates needs DEFAULT_ADMIN_ROLE.</p>}
           {isAdmin && (
             <div className="row" style={{ marginTop: 8 }}>
               <input
@@ -151,30 +172,24 @@ export function OperatorView({ address, deployBlock }: { address: Address; deplo
                 aria-label="Signer address"
                 data-testid="signer-input"
               />
-              <button
-                type="button"
-                disabled={!!pending || !isAddress(signer)}
-                onClick={() => run('grant', { ...contract, functionName: 'grantRole', args: [SIGNER_ROLE, signer as Address] })}
-                data-testid="grant-signer"
-              >
-                Grant signer
-              </button>
-              <button
-                type="button"
-                className="secondary"
-                disabled={!!pending || !isAddress(signer)}
-                onClick={() => run('revoke', { ...contract, functionName: 'revokeRole', args: [SIGNER_ROLE, signer as Address] })}
-                data-testid="revoke-signer"
-              >
-                Revoke signer
-              </button>
+              {button('grant-signer', 'Grant signer', (wallet, options) => grantSigner(wallet, { ...options, signer: signer as Address }), {
+                disabled: !isAddress(signer),
+              })}
+              {button('revoke-signer', 'Revoke signer', (wallet, options) => revokeSigner(wallet, { ...options, signer: signer as Address }), {
+                secondary: true,
+                disabled: !isAddress(signer),
+              })}
             </div>
           )}
           {pending && <p className="muted">Sending {pending}…</p>}
           <ErrorNotice error={actionError} testId="operator-error" />
         </div>
       )}
-      {!isAdmin && !isPauser && <p className="muted">Connect an admin account (locally: anvil dev account #0) to pause or manage signers.</p>}
+      {!isAdmin && !isPauser && (
+        <p className="muted" data-testid="operator-no-role">
+          Connect an account with PAUSER_ROLE or DEFAULT_ADMIN_ROLE (locally: anvil dev account #0) to pause, close the gates or manage signers.
+        </p>
+      )}
 
       <h3 style={{ fontSize: 14, marginBottom: 4 }}>Recent events</h3>
       <div className="events">
@@ -205,7 +220,8 @@ function describeArgs(eventName: string, args: Record<string, unknown>): string 
   if (eventName === 'ProofVerified') return `${args.success ? 'valid' : 'INVALID'} · subject ${shortHex(String(args.subject))} · policy ${args.policyId}`
   if (eventName === 'RoleGranted' || eventName === 'RoleRevoked')
     return `${ROLE_NAMES[String(args.role)] ?? shortHex(String(args.role))} · ${shortHex(String(args.account))}`
-  if (eventName === 'Paused' || eventName === 'Unpaused') return `by ${shortHex(String(args.account))}`
+  if (eventName === 'Paused' || eventName === 'Unpaused' || eventName === 'GatesClosed' || eventName === 'GatesOpened')
+    return `by ${shortHex(String(args.account))}`
   return Object.entries(args)
     .map(([k, v]) => `${k} ${shortValue(v)}`)
     .join(' · ')
