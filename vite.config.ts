@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync, existsSync } from 'node:fs'
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { join } from 'node:path'
 import { defaultClientConditions, defineConfig, type Plugin } from 'vite'
@@ -18,7 +18,7 @@ function circuitArtifacts(): Plugin {
   const serve = (req: { url?: string }, res: { setHeader(k: string, v: string): void; end(b: Buffer): void }, next: () => void) => {
     const match = req.url?.match(/^\/artifacts\/([\w.-]+)$/)
     const file = match && join(artifactsDir, match[1]!)
-    if (!file || !existsSync(file)) return next()
+    if (!file || !statSync(file, { throwIfNoEntry: false })?.isFile()) return next()
     res.setHeader('Content-Type', file.endsWith('.json') ? 'application/json' : file.endsWith('.wasm') ? 'application/wasm' : 'application/octet-stream')
     res.end(readFileSync(file))
   }
@@ -31,8 +31,10 @@ function circuitArtifacts(): Plugin {
       server.middlewares.use(serve as never)
     },
     generateBundle() {
-      for (const name of readdirSync(artifactsDir)) {
-        if (name.endsWith('.r1cs')) continue // only the prover's files; the r1cs is for re-verifying the setup
+      // Only the default (v2) prover's files: the r1cs is for re-verifying the setup, and v1/ is the previous circuit's set.
+      for (const entry of readdirSync(artifactsDir, { withFileTypes: true })) {
+        const name = entry.name
+        if (!entry.isFile() || name.endsWith('.r1cs')) continue
         this.emitFile({ type: 'asset', fileName: `artifacts/${name}`, source: readFileSync(join(artifactsDir, name)) })
       }
     },
