@@ -6,6 +6,8 @@ const { demoIssuer, demoPolicyDocuments } = require('@proofx/sdk/demo')
 async function main() {
   const subject = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8'
   const now = BigInt(Math.floor(Date.now() / 1000))
+  // The rules of the policy document the demo deployment publishes (no chain here to check its hash against).
+  const policy = demoPolicyDocuments().accredited.rules
   // The demo issuer's key is public: fine for trying things out, never for a real deployment.
   const credential = signCredential(demoIssuer(), {
     subject,
@@ -15,15 +17,15 @@ async function main() {
     riskScore: 20,
     jurisdiction: 276,
     issuedAt: now - 60n,
-    expiresAt: now + 86_400n,
+    // The circuit proves the credential outlives the compliance record (now + the policy's validityPeriod).
+    expiresAt: now + BigInt(policy.validityPeriod) + 86_400n,
     salt: randomSalt(),
   })
   const prover = createProver()
   try {
     const result = await prover.prove({
       credential,
-      // The rules of the policy document the demo deployment publishes (no chain here to check its hash against).
-      policy: demoPolicyDocuments().accredited.rules,
+      policy,
       subject,
       chainId: 31337,
       verifier: '0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0',

@@ -14,6 +14,8 @@ export function ProveSample() {
 
   function onProve() {
     const now = BigInt(Math.floor(Date.now() / 1000))
+    // The rules of the policy document the demo deployment publishes (no chain here to check its hash against).
+    const policy = demoPolicyDocuments().accredited.rules
     const credential = signCredential(demoIssuer(), {
       subject: SUBJECT,
       assets: 1_000_000n,
@@ -22,12 +24,13 @@ export function ProveSample() {
       riskScore: 20,
       jurisdiction: 276,
       issuedAt: now - 60n,
-      expiresAt: now + 86_400n,
+      // The circuit proves the credential outlives the compliance record (now + the policy's validityPeriod).
+      expiresAt: now + BigInt(policy.validityPeriod) + 86_400n,
       salt: randomSalt(),
     })
     setVerified(undefined)
     prove(
-      { credential, policy: demoPolicyDocuments().accredited.rules, subject: SUBJECT, chainId: 31337 },
+      { credential, policy, subject: SUBJECT, chainId: 31337 },
       {
         onSuccess: async (result) => setVerified(await prover.verify(result)),
       },
