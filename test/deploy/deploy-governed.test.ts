@@ -197,8 +197,8 @@ describe('proofx deploy --safe-owners --safe-threshold --timelock-delay --guardi
     expect(paused.code, paused.stderr).toBe(0)
     expect(paused.json).toMatchObject({ route: 'direct', from: guardian, stateAfter: { paused: true } })
 
-    const artifact = join(dir, 'Groth16Verifier.json')
-    copyFileSync(foundryArtifactPath(forgeOut, 'Groth16Verifier'), artifact)
+    const artifact = join(dir, 'Groth16Verifier_v2.json')
+    copyFileSync(foundryArtifactPath(forgeOut, 'Groth16Verifier_v2'), artifact)
     const vkeyHash = `0x${'34'.repeat(32)}`
     const schedule = join(dir, 'schedule.json')
     const proposed = await proofx(
