@@ -34,12 +34,7 @@ contract ProofXVerifierRecordWindowTest is Base {
         verifier.setPolicy(accreditedPolicyId, sixtyDaysHash, 60 days, true);
 
         (IProofXVerifier.ProofXProof memory proof, uint256 policyId, address subject) = _fixture("accredited");
-        vm.expectEmit(FIXTURE_VERIFIER);
-        emit IProofXVerifier.ProofVerified(subject, subject, policyId, proof.nullifier, false);
-        vm.prank(subject);
-        assertFalse(verifier.submitProof(policyId, subject, proof));
-        assertFalse(verifier.isCompliant(subject, policyId));
-        assertEq(verifier.getComplianceRecord(subject, policyId).expiresAt, 0);
+        _assertRejectedFrom(subject, policyId, subject, proof);
     }
 
     function test_submitProof_acceptsAgainAfterAdminRegistersTheHashOfTheProvenValidityPeriod() public {

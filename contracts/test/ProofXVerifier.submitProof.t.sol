@@ -88,12 +88,7 @@ contract ProofXVerifierSubmitProofTest is Base {
     // --- invalid proofs from authorised senders: ProofVerified(false), no record -------------------------------------
 
     function _assertRejected(uint256 policyId, address subject, IProofXVerifier.ProofXProof memory proof) internal {
-        vm.expectEmit(FIXTURE_VERIFIER);
-        emit IProofXVerifier.ProofVerified(subject, signer, policyId, proof.nullifier, false);
-        vm.prank(signer);
-        assertFalse(verifier.submitProof(policyId, subject, proof));
-        assertFalse(verifier.isCompliant(subject, policyId));
-        assertEq(verifier.getComplianceRecord(subject, policyId).expiresAt, 0);
+        _assertRejectedFrom(signer, policyId, subject, proof);
     }
 
     function test_submitProof_returnsFalseIfIssuerKeyHashChanged() public {

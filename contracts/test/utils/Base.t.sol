@@ -127,6 +127,21 @@ abstract contract Base is Test {
         return verifier.submitProof(policyId, subject, proof);
     }
 
+    /// @dev `sender` submits an invalid proof: ProofVerified(false) is emitted, false returned, and no record is made.
+    function _assertRejectedFrom(
+        address sender,
+        uint256 policyId,
+        address subject,
+        IProofXVerifier.ProofXProof memory proof
+    ) internal {
+        vm.expectEmit(FIXTURE_VERIFIER);
+        emit IProofXVerifier.ProofVerified(subject, sender, policyId, proof.nullifier, false);
+        vm.prank(sender);
+        assertFalse(verifier.submitProof(policyId, subject, proof));
+        assertFalse(verifier.isCompliant(subject, policyId));
+        assertEq(verifier.getComplianceRecord(subject, policyId).expiresAt, 0);
+    }
+
     function _negateG1(uint256[2] memory point) internal pure returns (uint256[2] memory) {
         return [point[0], point[1] == 0 ? 0 : BASE_FIELD - point[1]];
     }
