@@ -17,6 +17,15 @@ async function issueSample(page: Page) {
 // The demo page against a real anvil with the real contracts, driven in Debian's Chromium.
 describe('demo page (anvil)', () => {
   let demo: StartedDemo
+  // The deployment's admin (also the demo issuer's revoker), for what the test does on-chain itself.
+  const adminProofX = () =>
+    createProofX({
+      chainId: demo.deployment.chainId,
+      deployment: demo.deployment as never,
+      rpcUrl: demo.rpcUrl,
+      account: localAccounts.admin,
+      pollingInterval: 100,
+    })
   let browser: Browser
   let page: Page
   let consoleLines: string[]
@@ -127,13 +136,7 @@ describe('demo page (anvil)', () => {
     for (const control of ['pause', 'unpause', 'close-gates', 'open-gates', 'grant-signer']) expect(await operator.getByTestId(control).count()).toBe(0)
 
     // Granted PAUSER_ROLE alone, it may pause and close the gates; undoing either is DEFAULT_ADMIN_ROLE's.
-    const admin = createProofX({
-      chainId: demo.deployment.chainId,
-      deployment: demo.deployment as never,
-      rpcUrl: demo.rpcUrl,
-      account: localAccounts.admin,
-      pollingInterval: 100,
-    })
+    const admin = adminProofX()
     const pauser = localAccounts.subject.address
     await writeVerifier(admin, { address: demo.deployment.proxy, functionName: 'grantRole', args: [proofXRoles.PAUSER_ROLE, pauser] })
     await operator.getByTestId('pause').click()
@@ -223,13 +226,7 @@ describe('demo page (anvil)', () => {
     expect(await holder.getByTestId('credential-chain-status').getAttribute('data-status')).toBe('active')
 
     // The issuer's revoker revokes it on this deployment: the page sees the CredentialRevoked event and shows it.
-    const revoker = createProofX({
-      chainId: demo.deployment.chainId,
-      deployment: demo.deployment as never,
-      rpcUrl: demo.rpcUrl,
-      account: localAccounts.admin,
-      pollingInterval: 100,
-    })
+    const revoker = adminProofX()
     const { issuerKeyHash, nullifier } = await revoker.getCredentialStatus({ credential })
     await revoker.revokeCredential({ issuerKeyHash, nullifier })
     expect(await revoker.isCompliant({ subject: credential.attributes.subject, policyId: 1n })).toBe(false)
