@@ -34,7 +34,7 @@ export type IssuerServeValues = {
 export async function issuerServeCommand(values: IssuerServeValues, env: NodeJS.ProcessEnv): Promise<void> {
   const apiKeySha256 = [
     ...(values['api-keys'] ? (await readApiKeysFile(values['api-keys'])).keys.map((entry) => entry.sha256) : []),
-    ...(parseApiKeyHashes(env.PROOFX_ISSUER_API_KEY_SHA256) ?? []),
+    ...(parseApiKeyHashes(env.PROOFX_ISSUER_API_KEY_SHA256, 'PROOFX_ISSUER_API_KEY_SHA256') ?? []),
   ]
   if (!apiKeySha256.length)
     throw new InvalidInputError({

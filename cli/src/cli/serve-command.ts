@@ -107,7 +107,7 @@ export async function serveCommand(argv: string[]): Promise<void> {
     logger: { level: values['log-level'] },
     trustProxy: parseTrustProxy(values['trust-proxy']),
     rateLimit: parseRateLimit(values['rate-limit']),
-    relayApiKeySha256: parseApiKeyHashes(values['relay-api-key-sha256']),
+    relayApiKeySha256: parseApiKeyHashes(values['relay-api-key-sha256'], '--relay-api-key-sha256'),
   })
   warnFallback = (reason) => app.log.warn({ requested: engine, used: 'snarkjs', reason }, 'proving engine unavailable: a worker proves with snarkjs')
   const address = await app.listen({ host: values.host, port: Number(values.port) })

@@ -17,8 +17,16 @@ describe('proofx serve: load-balancer options', () => {
   })
 
   test('--relay-api-key-sha256 takes digests, refuses a raw key', () => {
-    expect(parseApiKeyHashes(`${hashApiKey('a')},${hashApiKey('b').toUpperCase()}`)).toEqual([hashApiKey('a'), hashApiKey('b')])
-    expect(() => parseApiKeyHashes('my-secret-key')).toThrow(/sha256/)
-    expect(parseApiKeyHashes('')).toBeUndefined()
+    expect(parseApiKeyHashes(`${hashApiKey('a')},${hashApiKey('b').toUpperCase()}`, '--relay-api-key-sha256')).toEqual([hashApiKey('a'), hashApiKey('b')])
+    expect(() => parseApiKeyHashes('my-secret-key', '--relay-api-key-sha256')).toThrow(
+      expect.objectContaining({ name: 'InvalidInputError', field: '--relay-api-key-sha256', rule: expect.stringMatching(/sha256/) }),
+    )
+    expect(parseApiKeyHashes('', '--relay-api-key-sha256')).toBeUndefined()
+  })
+
+  test('the refusal names where the hashes came from: the issuer service reads them from PROOFX_ISSUER_API_KEY_SHA256', () => {
+    expect(() => parseApiKeyHashes(`${hashApiKey('a')},pxi_raw-key`, 'PROOFX_ISSUER_API_KEY_SHA256')).toThrow(
+      expect.objectContaining({ field: 'PROOFX_ISSUER_API_KEY_SHA256', message: expect.not.stringContaining('--relay') }),
+    )
   })
 })

@@ -1,3 +1,4 @@
+import { InvalidInputError } from '@proofx/sdk'
 import type { ProverServerOptions } from '../server/create-prover-server.js'
 
 /**
@@ -22,8 +23,12 @@ export function parseRateLimit(value: string | undefined): ProverServerOptions['
   return { max: Number(match[1]), timeWindowMs: Number(match[2]) * 1000 }
 }
 
-/** `--relay-api-key-sha256` (PROOFX_RELAY_API_KEY_SHA256): comma-separated sha256 hex of the keys allowed to relay. */
-export function parseApiKeyHashes(value: string | undefined): string[] | undefined {
+/**
+ * A comma-separated list of sha256 hex digests of API keys: `--relay-api-key-sha256` (PROOFX_RELAY_API_KEY_SHA256)
+ * for `proofx serve`, PROOFX_ISSUER_API_KEY_SHA256 for `proofx issuer serve`. `source` is the option or variable the
+ * value came from, which a refusal names.
+ */
+export function parseApiKeyHashes(value: string | undefined, source: string): string[] | undefined {
   const hashes = value
     ?.split(',')
     .map((part) => part.trim().toLowerCase())
@@ -31,6 +36,6 @@ export function parseApiKeyHashes(value: string | undefined): string[] | undefin
   if (!hashes?.length) return undefined
   for (const hash of hashes)
     if (!/^[0-9a-f]{64}$/.test(hash))
-      throw new Error('--relay-api-key-sha256 takes sha256 hex digests of the keys (printf %s "$KEY" | sha256sum), never the keys')
+      throw new InvalidInputError({ field: source, rule: 'takes sha256 hex digests of the keys (printf %s "$KEY" | sha256sum), never the keys' })
   return hashes
 }
