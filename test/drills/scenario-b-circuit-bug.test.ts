@@ -59,16 +59,26 @@ describe('drill: Scenario B, critical bug in the circuit: upgrade v1 -> v2', () 
   })
 
   // Five real proofs and a few CLI runs: allow for a loaded machine.
-  test('v1 in use; pause and close the gates; v2 verifier with v1 records voided, v2 policy hashes, UUPS upgrade; reopen: holders re-prove with v2', { timeout: 900_000 }, async () => {
+  test('v1 in use; pause and close the gates; v2 verifier with v1 records voided, v2 policy hashes, UUPS upgrade; reopen: holders re-prove with v2', {
+    timeout: 900_000,
+  }, async () => {
     const [early, late] = [account(8), account(9)]
     const proxy = env.deployment.proxy
     const monitor = env.monitor({ gasBaseline: 100_000n })
     /** The dApp's code, the same for every circuit version: prove for the verifier as it is now, submit. */
     const prove = async (prover: Prover, who: LocalAccount, onStage?: (stage: string) => void) => {
       const now = await env.chainNow()
-      return proveForVerifier(env.wallet(who), { address: proxy, prover, credential: demoCredential(who.address, now), policy, now, onProgress: (p) => onStage?.(p.stage) })
+      return proveForVerifier(env.wallet(who), {
+        address: proxy,
+        prover,
+        credential: demoCredential(who.address, now),
+        policy,
+        now,
+        onProgress: (p) => onStage?.(p.stage),
+      })
     }
-    const submit = (who: LocalAccount, proof: Parameters<typeof submitProof>[1]['proof']) => submitProof(env.wallet(who), { address: proxy, proof, policyId: policy.policyId })
+    const submit = (who: LocalAccount, proof: Parameters<typeof submitProof>[1]['proof']) =>
+      submitProof(env.wallet(who), { address: proxy, proof, policyId: policy.policyId })
     const { contractAddress } = await env.publicClient.waitForTransactionReceipt({
       hash: await env.wallet(env.admin).deployContract({ abi: vault.abi, bytecode: vault.bytecode, args: [proxy, policy.policyId] }),
     })
@@ -81,7 +91,10 @@ describe('drill: Scenario B, critical bug in the circuit: upgrade v1 -> v2', () 
         (e: unknown) => e,
       )
       const reverted = error instanceof BaseError ? error.walk((e) => e instanceof ContractFunctionRevertedError) : undefined
-      expect((reverted as ContractFunctionRevertedError | undefined)?.data).toMatchObject({ errorName: 'ProofXGatedNotCompliant', args: [who.address, policy.policyId] })
+      expect((reverted as ContractFunctionRevertedError | undefined)?.data).toMatchObject({
+        errorName: 'ProofXGatedNotCompliant',
+        args: [who.address, policy.policyId],
+      })
     }
 
     // The deployment runs circuit v1: its verifier, key and v1 policy hashes (no validity period in them).
@@ -137,7 +150,12 @@ describe('drill: Scenario B, critical bug in the circuit: upgrade v1 -> v2', () 
     })
     expect(upgraded.stateAfter!.implementation).toBe(upgraded.steps[0]!.deployedAddress)
     expect(upgraded.stateAfter!.implementation).not.toBe(upgraded.stateBefore.implementation)
-    for (const [functionName, value] of [['vkeyHash', V2], ['verifierGeneration', 2], ['validFromGeneration', 2], ['gatesClosed', true]] as const)
+    for (const [functionName, value] of [
+      ['vkeyHash', V2],
+      ['verifierGeneration', 2],
+      ['validFromGeneration', 2],
+      ['gatesClosed', true],
+    ] as const)
       expect(await readProxy(env, functionName)).toBe(value)
 
     // 3. Restore: unpause and open the gates.
@@ -197,7 +215,13 @@ describe('drill: Scenario B, critical bug in the circuit: upgrade v1 -> v2', () 
     const alerts = await monitor.catchUp()
     const kinds = alerts.filter((a) => a.severity !== 'info').map((a) => `${a.severity}:${a.kind}`)
     expect(kinds).toEqual(
-      expect.arrayContaining(['high:ProtocolPaused', 'medium:VerifierChanged', 'medium:ImplementationUpgraded', 'medium:ProofVerificationFailed', 'medium:GasSpike']),
+      expect.arrayContaining([
+        'high:ProtocolPaused',
+        'medium:VerifierChanged',
+        'medium:ImplementationUpgraded',
+        'medium:ProofVerificationFailed',
+        'medium:GasSpike',
+      ]),
     )
     expect(alerts.find((a) => a.kind === 'ProofVerificationFailed')).toMatchObject({ transactionHash: raw, data: { signer: late.address, success: false } })
     // Every submission runs the pairing (> 100k gas): the v1 one, the rejected one and the two v2 ones all spike.
@@ -207,7 +231,9 @@ describe('drill: Scenario B, critical bug in the circuit: upgrade v1 -> v2', () 
   })
 })
 
-const readProxy = (env: DrillEnv, functionName: 'vkeyHash' | 'verifierGeneration' | 'validFromGeneration' | 'gatesClosed') => env.publicClient.readContract({ address: env.deployment.proxy, abi: proofXVerifierAbi, functionName })
+const readProxy = (env: DrillEnv, functionName: 'vkeyHash' | 'verifierGeneration' | 'validFromGeneration' | 'gatesClosed') =>
+  env.publicClient.readContract({ address: env.deployment.proxy, abi: proofXVerifierAbi, functionName })
 
 const policyHashOnChain = async (env: DrillEnv, policyId: bigint) =>
-  (await env.publicClient.readContract({ address: env.deployment.proxy as Address, abi: proofXVerifierAbi, functionName: 'getPolicy', args: [policyId] })).policyHash
+  (await env.publicClient.readContract({ address: env.deployment.proxy as Address, abi: proofXVerifierAbi, functionName: 'getPolicy', args: [policyId] }))
+    .policyHash
