@@ -15,6 +15,7 @@ import {
   revokeCredential,
   revokeSigner,
   setBatchVerifier,
+  setPolicy,
   setVerifier,
   simulateAddIssuer,
   simulateCloseGates,
@@ -25,6 +26,7 @@ import {
   simulateRevokeCredential,
   simulateRevokeSigner,
   simulateSetBatchVerifier,
+  simulateSetPolicy,
   simulateSetVerifier,
   simulateUnpause,
   simulateUpgrade,
@@ -33,6 +35,7 @@ import {
   type SimulateVerifierReturnType,
   type WriteVerifierReturnType,
 } from '@proofx/sdk'
+import { readPolicyDocumentFile } from '../policy/read-policy-document.js'
 import type { AdminContext } from './run-admin-operation.js'
 import { UpgradeValidationUnavailableError, validateUpgrade } from './validate-upgrade.js'
 
@@ -250,6 +253,31 @@ export const ADMIN_OPERATIONS: Record<string, AdminOperation> = {
       return { implementation: getAddress(`0x${(slot ?? '0x').slice(-40).padStart(40, '0')}`), version: await read(ctx, 'version').catch(() => 'unknown') }
     },
   },
+  'set-policy': {
+    summary:
+      'setPolicy for each published document in --policy a.json[,b.json] (its id, hash and validity period; one MultiSend for several), e.g. the new circuit version\'s policy hashes (playbook B "Remediate"; DEFAULT_ADMIN_ROLE, the Safe)',
+    steps: async (p) =>
+      (await policyDocuments(p)).map((document) =>
+        call(
+          `register policy ${document.id} (${document.name}, circuit v${document.circuitVersion}): hash ${document.hash}, valid ${document.validityPeriod} s`,
+          simulateSetPolicy,
+          setPolicy,
+          { policyId: document.id, policyHash: document.hash, validityPeriod: document.validityPeriod, active: true },
+        ),
+      ),
+    state: async (ctx, p) =>
+      Object.fromEntries(
+        await Promise.all(
+          (await policyDocuments(p)).map(async (document) => {
+            const policy = (await read(ctx, 'getPolicy', [document.id])) as unknown as { policyHash: bigint; validityPeriod: number; active: boolean }
+            return [
+              document.name,
+              { policyId: document.id.toString(), policyHash: policy.policyHash.toString(), validityPeriod: policy.validityPeriod, active: policy.active },
+            ]
+          }),
+        ),
+      ),
+  },
   'add-issuer': {
     summary: 'addIssuer(--issuer-key-hash, --revoker): trust an issuer key',
     steps: async (p) => [
@@ -277,6 +305,13 @@ export const ADMIN_OPERATIONS: Record<string, AdminOperation> = {
     ],
     state: async (ctx, p) => ({ revoked: await read(ctx, 'isRevoked', [uint(p, 'issuer-key-hash'), uint(p, 'nullifier')]) }),
   },
+}
+
+/** The documents of --policy (comma-separated files), each checked and hashed by the SDK (parsePolicyDocument). */
+async function policyDocuments(p: AdminParams) {
+  const files = (p.policy ?? '').split(',').filter(Boolean)
+  if (!files.length) throw new InvalidAdminArgumentError({ field: 'policy', rule: 'must name at least one policy document file' })
+  return Promise.all(files.map((file) => readPolicyDocumentFile(file)))
 }
 
 /** Stands in for a contract an operation deploys before its address is known (never sent: see runAdminOperation). */

@@ -48,6 +48,7 @@ const operationOptions = {
   'issuer-key-hash': { type: 'string' },
   revoker: { type: 'string' },
   nullifier: { type: 'string' },
+  policy: { type: 'string' },
 } as const
 
 const governanceOptions = {

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util'
 import { createIssuerKey, InvalidInputError, parseAddress, parseDeployment } from '@proofx/sdk'
 import { resolveChainTarget, walletFor } from '../admin/chain-options.js'
 import { accountSourceFromArgs, loadAccount } from '../admin/load-account.js'
-import { createApiKey } from '../issuer/api-keys-file.js'
+import { createApiKey, listApiKeys, revokeApiKey } from '../issuer/api-keys-file.js'
 import { issuanceRecordToJson, type CredentialStatus } from '../issuer/issuance-ledger.js'
 import { issueCredentials } from '../issuer/issue-credential.js'
 import { CredentialNotFoundError } from '../issuer/issuer-errors.js'
@@ -22,8 +22,10 @@ const usage = `usage: proofx issuer <command> [options]
   show <id>
   revoke <id> --deployment deployments/<chainId>.json [--rpc url] [--revoker-keystore file]
   api-key create --api-keys issuer-api-keys.json --name <who>       a key for the issuance service (printed once; the file keeps its sha256)
+  api-key list --api-keys issuer-api-keys.json                      the keys' names, sha256, dates and status (never a key)
+  api-key revoke --api-keys issuer-api-keys.json --name <who>       refuse that key from now on (a running serve re-reads the file)
   serve --api-keys issuer-api-keys.json [--deployment f --rpc url] [--host 127.0.0.1] [--port 8090] [--rate-limit 60/60] [--holder-page url]
-common: --ledger issuer-ledger.sqlite (or PROOFX_ISSUER_LEDGER), --keystore (or PROOFX_ISSUER_KEYSTORE)
+common: --ledger issuer-ledger.sqlite (or PROOFX_ISSUER_LEDGER), --keystore (or PROOFX_ISSUER_KEYSTORE), --api-keys (or PROOFX_ISSUER_API_KEYS)
 passphrase: --passphrase-file, PROOFX_ISSUER_PASSPHRASE, or the terminal prompt (not echoed)
 revoker key: PROOFX_REVOKER_KEY, or --revoker-keystore with the password in PROOFX_KEYSTORE_PASSWORD`
 
@@ -76,6 +78,14 @@ export async function issuerCommand(argv: string[], env = process.env): Promise<
     const created = await createApiKey(apiKeysPath, values.name)
     console.error('The key is shown once, here; the file keeps only its sha256. Give it to the back office over a secure channel.')
     return print({ ...created, apiKeys: apiKeysPath })
+  }
+  if (command === 'api-key' && sub === 'list') {
+    if (!apiKeysPath) throw new Error('usage: proofx issuer api-key list --api-keys issuer-api-keys.json')
+    return print(await listApiKeys(apiKeysPath))
+  }
+  if (command === 'api-key' && sub === 'revoke') {
+    if (!apiKeysPath || !values.name) throw new Error('usage: proofx issuer api-key revoke --api-keys issuer-api-keys.json --name <who>')
+    return print({ ...(await revokeApiKey(apiKeysPath, values.name)), apiKeys: apiKeysPath })
   }
   if (command === 'serve')
     // Loaded only here: the other sub-commands need no HTTP server.

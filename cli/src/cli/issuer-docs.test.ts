@@ -12,7 +12,7 @@ const commands = [...doc.replace(/\\\n\s*/g, ' ').matchAll(/npm run proofx -- (i
   words: rest!.trim().split(/\s+/),
 }))
 const subcommands: Record<string, string[]> = {
-  issuer: ['key create', 'key hash', 'api-key create', 'issue', 'list', 'show', 'revoke', 'serve'],
+  issuer: ['key create', 'key hash', 'api-key create', 'api-key list', 'api-key revoke', 'issue', 'list', 'show', 'revoke', 'serve'],
   policy: ['validate', 'hash', 'set'],
   admin: Object.keys(ADMIN_OPERATIONS),
 }
@@ -22,7 +22,7 @@ const optionsOf: Record<string, readonly string[]> = {
   admin: ['deployment', 'rpc', 'keystore', 'issuer-key-hash', 'revoker', 'dry-run'],
 }
 
-/** `key create`, `api-key create`: two words; the rest one. */
+/** `key create`, `api-key revoke`: two words; the rest one. */
 const subcommandOf = (words: string[]) => (words[0] === 'key' || words[0] === 'api-key' ? `${words[0]} ${words[1]}` : words[0]!)
 
 test('docs/issuer.md shows every issuer and policy sub-command', () => {

@@ -101,6 +101,25 @@ describe('proofx issuer api-key create', () => {
     expect(run.code).toBe(1)
     expect(run.stderr).toMatch(/--api-keys/)
   })
+
+  test('serve refuses to start when every key in the file is revoked', async () => {
+    const cli = (args: string[]) => runProofx(['issuer', 'api-key', ...args, '--api-keys', 'all-revoked.json'], { cwd: dir })
+    json(await cli(['create', '--name', 'gone']))
+    expect(json(await cli(['revoke', '--name', 'gone']))).toMatchObject({ name: 'gone', status: 'revoked', alreadyRevoked: false })
+    const run = await runProofx(['issuer', 'serve', '--api-keys', 'all-revoked.json', '--port', '0'], { cwd: dir, env })
+    expect(run.code).toBe(1)
+    expect(run.stderr).toMatch(/--api-keys.*not revoked/)
+  })
+
+  test('a raw key in PROOFX_ISSUER_API_KEY_SHA256 is refused, naming that variable', async () => {
+    const run = await runProofx(['issuer', 'serve', '--api-keys', 'issuer-api-keys.json', '--port', '0'], {
+      cwd: dir,
+      env: { ...env, PROOFX_ISSUER_API_KEY_SHA256: 'pxi_a-raw-key-not-a-digest' },
+    })
+    expect(run.code).toBe(1)
+    expect(run.stderr).toMatch(/PROOFX_ISSUER_API_KEY_SHA256.*sha256 hex digests/)
+    expect(run.stderr).not.toMatch(/relay/)
+  })
 })
 
 describe('proofx issuer serve (a real process on loopback)', () => {
@@ -159,6 +178,40 @@ describe('proofx issuer serve (a real process on loopback)', () => {
     expect(metrics).toMatch(/^proofx_issuer_unauthorized_total 2$/m)
     const openapi = await (await call('/openapi.json', { key: null })).json()
     expect(Object.keys(openapi.paths)).toEqual(expect.arrayContaining(['/v1/credentials', '/v1/credentials/{id}', '/v1/credentials/{id}/revoke']))
+  })
+
+  test('api-key create and revoke count on the running service: a revoked key gets 401 from its next request', async () => {
+    const keys = (args: string[]) => runProofx(['issuer', 'api-key', ...args, '--api-keys', 'issuer-api-keys.json'], { cwd: dir })
+    const rotated = json(await keys(['create', '--name', 'back-office-2'])) as { key: string }
+    expect((await call('/v1/credentials', { key: rotated.key })).status).toBe(200)
+    expect((await call('/v1/credentials')).status).toBe(200)
+
+    const revoked = json(await keys(['revoke', '--name', 'back-office']))
+    expect(revoked).toMatchObject({ name: 'back-office', status: 'revoked', revokedAt: expect.any(String), alreadyRevoked: false })
+    const refused = await call('/v1/credentials')
+    expect(refused.status).toBe(401)
+    expect(await refused.json()).toMatchObject({ error: 'UnauthorizedError' })
+    expect((await call('/v1/credentials', { method: 'POST', body: JSON.stringify(attributes) })).status).toBe(401)
+    expect((await call('/v1/credentials', { key: rotated.key })).status).toBe(200)
+
+    const listed = await keys(['list'])
+    expect(JSON.parse(listed.stdout)).toEqual([
+      { name: 'back-office', sha256: revoked.sha256, createdAt: expect.any(String), status: 'revoked', revokedAt: revoked.revokedAt },
+      { name: 'back-office-2', sha256: expect.stringMatching(/^[0-9a-f]{64}$/), createdAt: expect.any(String), status: 'active', revokedAt: null },
+    ])
+    for (const key of [apiKey, rotated.key]) {
+      expect(listed.stdout + listed.stderr).not.toContain(key)
+      expect(readFileSync(join(dir, 'issuer-api-keys.json'), 'utf8')).not.toContain(key)
+    }
+    expect(statSync(join(dir, 'issuer-api-keys.json')).mode & 0o777).toBe(0o600)
+
+    expect(json(await keys(['revoke', '--name', 'back-office']))).toMatchObject({ status: 'revoked', alreadyRevoked: true, revokedAt: revoked.revokedAt })
+    const unknown = await keys(['revoke', '--name', 'nobody'])
+    expect(unknown.code).toBe(1)
+    expect(unknown.stderr).toMatch(/--name.*no key is named "nobody"/)
+    const reused = await keys(['create', '--name', 'back-office'])
+    expect(reused.code).toBe(1)
+    expect(reused.stderr).toMatch(/"back-office" already has a key/)
   })
 
   test('SIGTERM stops it cleanly (exit 0), and its logs never carried an attribute, the link or the API key', async () => {

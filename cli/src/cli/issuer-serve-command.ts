@@ -3,7 +3,7 @@ import { parseDeployment, InvalidInputError } from '@proofx/sdk'
 import { resolveChainTarget, walletFor } from '../admin/chain-options.js'
 import { accountSourceFromArgs, loadAccount } from '../admin/load-account.js'
 import { createIssuanceServer } from '../issuance-service/create-issuance-server.js'
-import { readApiKeysFile } from '../issuer/api-keys-file.js'
+import { watchActiveApiKeyHashes } from '../issuer/api-keys-file.js'
 import { loadIssuerKey } from '../issuer/issuer-keystore.js'
 import { resolvePassphrase } from '../issuer/passphrase.js'
 import { openSqliteLedger } from '../issuer/sqlite-ledger.js'
@@ -32,14 +32,21 @@ export type IssuerServeValues = {
  * SIGTERM/SIGINT, which stop accepting, finish the requests in flight and close the ledger.
  */
 export async function issuerServeCommand(values: IssuerServeValues, env: NodeJS.ProcessEnv): Promise<void> {
-  const apiKeySha256 = [
-    ...(values['api-keys'] ? (await readApiKeysFile(values['api-keys'])).keys.map((entry) => entry.sha256) : []),
-    ...(parseApiKeyHashes(env.PROOFX_ISSUER_API_KEY_SHA256, 'PROOFX_ISSUER_API_KEY_SHA256') ?? []),
-  ]
-  if (!apiKeySha256.length)
+  // The file's active keys, re-read when it changes (api-key create/revoke count without a restart), and the
+  // environment's, fixed for the life of the process.
+  const fromEnv = parseApiKeyHashes(env.PROOFX_ISSUER_API_KEY_SHA256, 'PROOFX_ISSUER_API_KEY_SHA256') ?? []
+  const fromFile = values['api-keys'] ? watchActiveApiKeyHashes(values['api-keys']) : async () => []
+  let combined: { file: readonly string[]; all: readonly string[] } | undefined
+  const apiKeySha256 = async () => {
+    const file = await fromFile()
+    if (combined?.file !== file) combined = { file, all: [...file, ...fromEnv] }
+    return combined.all
+  }
+  const atStart = await apiKeySha256()
+  if (!atStart.length)
     throw new InvalidInputError({
       field: '--api-keys',
-      rule: 'is required: make a key with `proofx issuer api-key create --api-keys issuer-api-keys.json --name <who>` (or set PROOFX_ISSUER_API_KEY_SHA256)',
+      rule: `is required, with a key not revoked: make one with \`proofx issuer api-key create --api-keys issuer-api-keys.json --name <who>\` (or set PROOFX_ISSUER_API_KEY_SHA256)`,
     })
   const port = Number(values.port ?? env.PORT ?? '8090')
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new InvalidInputError({ field: '--port', rule: 'must be a port number (0-65535)' })
@@ -85,7 +92,7 @@ export async function issuerServeCommand(values: IssuerServeValues, env: NodeJS.
       openapi: `${address}/openapi.json`,
       metrics: `${address}/metrics`,
       issuerKeyHash: issuerKey.keyHash.toString(),
-      apiKeys: apiKeySha256.length,
+      apiKeys: atStart.length,
       revocation: revocation ? { chainId: revocation.deployment.chainId, contract: revocation.deployment.proxy } : null,
       holderPage: holderPage ?? null,
     },

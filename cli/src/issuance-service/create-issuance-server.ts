@@ -26,8 +26,12 @@ export type IssuanceServerOptions = {
   ledger: IssuanceLedger
   /** The decrypted issuer key (from the keystore): it signs every credential this service issues. */
   issuerKey: IssuerKey
-  /** sha256 hex hashes of the back office's API keys (hashApiKey); the keys themselves are never stored. At least one. */
-  apiKeySha256: readonly string[]
+  /**
+   * sha256 hex hashes of the back office's API keys (hashApiKey); the keys themselves are never stored. At least one
+   * at start. Or a function giving the current ones (watchActiveApiKeyHashes), asked on every request, so keys
+   * created or revoked while the service runs count from the next request; it returns the same array while unchanged.
+   */
+  apiKeySha256: readonly string[] | (() => Promise<readonly string[]>)
   /** The holder's page (the dApp or wallet that imports credentials): issue responses then carry a credential link. */
   holderPageUrl?: string | undefined
   /** Where revocations go: the deployment (its scope makes the nullifier) and a wallet client of the issuer's revoker. */
@@ -69,8 +73,15 @@ export const ISSUANCE_REDACTED_LOG_PATHS = [
  */
 export async function createIssuanceServer(options: IssuanceServerOptions): Promise<FastifyInstance> {
   const { ledger, issuerKey, holderPageUrl, revocation } = options
-  if (!options.apiKeySha256.length) throw new Error('the issuance service needs at least one API key hash (PROOFX_ISSUER_API_KEY_SHA256)')
-  const isKnownKey = createApiKeyCheck(options.apiKeySha256)
+  const currentApiKeys = typeof options.apiKeySha256 === 'function' ? options.apiKeySha256 : async () => options.apiKeySha256 as readonly string[]
+  if (!(await currentApiKeys()).length) throw new Error('the issuance service needs at least one API key hash (PROOFX_ISSUER_API_KEY_SHA256)')
+  // The check is built once per set of hashes, not per request.
+  let keyCheck: { hashes: readonly string[]; check: (presented: string | undefined) => boolean } | undefined
+  const isKnownKey = async (presented: string | undefined) => {
+    const hashes = await currentApiKeys()
+    if (keyCheck?.hashes !== hashes) keyCheck = { hashes, check: createApiKeyCheck(hashes) }
+    return keyCheck.check(presented)
+  }
   if (holderPageUrl !== undefined) new URL(holderPageUrl)
   const metrics = createIssuanceMetrics()
 
@@ -133,7 +144,7 @@ export async function createIssuanceServer(options: IssuanceServerOptions): Prom
     await v1.register(rateLimit, { max: options.rateLimit?.max ?? 60, timeWindow: options.rateLimit?.timeWindowMs ?? 60_000 })
     // After the rate limit (onRequest), before the body is parsed: an unknown key costs the service nothing more.
     v1.addHook('preParsing', async (request, reply) => {
-      if (isKnownKey(presentedApiKey(request.headers))) return
+      if (await isKnownKey(presentedApiKey(request.headers))) return
       metrics.unauthorized.inc()
       return reply
         .code(401)
