@@ -1,27 +1,36 @@
-// Playbook 3, Scenario B "Critical Bug in Circuit", governance steps with the production setup on a real anvil: the
-// guardian pauses and closes the gates at once with its own key; the v2 verifier and the voiding of the old records
-// go through the 2-of-3 Safe and the timelock (scheduled, refused before the delay, executed after it), the UUPS
-// upgrade too; unpausing and reopening the gates are Safe transactions.
+// Playbook 3, Scenario B "Critical Bug in Circuit", the real circuit upgrade under the production governance on a real
+// anvil: a deployment on circuit v1 (Groth16Verifier, circuits/artifacts/v1, policies hashed for v1) with a 2-of-3
+// Safe, a timelock and a guardian. The guardian pauses and closes the gates at once with its own key; the switch to
+// Groth16Verifier_v2 (voiding every v1 record) goes through the Safe and the timelock (scheduled, refused before the
+// delay, executed after it), the policies' v2 hashes and the restart through the Safe; all with `proofx admin` as the
+// operators run it, each owner signing with `proofx admin sign`. The holder's v1 record stops counting; proved again
+// with circuit v2, they are compliant.
 import { copyFileSync, cpSync, readFileSync, writeFileSync } from 'node:fs'
-// @ts-expect-error ffjavascript ships no types
-import { buildBn128 } from 'ffjavascript'
+import { encodeFunctionData, type Hex } from 'viem'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { ContractPausedError, hashVerificationKey, ProofRejectedError, submitProof } from '@proofx/sdk'
+import {
+  ContractPausedError,
+  hashPolicy,
+  hashVerificationKey,
+  ProofPolicyMismatchError,
+  proofXVerifierAbi,
+  submitProof,
+  toPolicyDocumentJson,
+} from '@proofx/sdk'
+import { timelockAbi } from '@proofx/cli'
 import { demoProofRequest } from '@proofx/test-helpers/demo-proof-request'
 import { account, createDrillEnv, isCompliant, privateKeyOf, requestProof, type DrillEnv } from './helpers/drill-env.js'
-import { forgeArtifactPath, forgeOut } from './helpers/deploy-drill.js'
+import { circuitArtifacts } from './helpers/circuit-artifacts.js'
+import { demoPolicyDocumentsFor, forgeArtifactPath, forgeOut } from './helpers/deploy-drill.js'
 import { GUARDIAN, OWNERS, TIMELOCK_DELAY, expectNoSingleOwnerChange, governDrill, type Governed } from './helpers/governance.js'
-import { newCircuitVersion } from './helpers/new-circuit-version.js'
 import { runProofx } from './helpers/run-proofx.js'
 
-describe('drill: Scenario B governance, guardian + Safe + timelock', () => {
+describe('drill: Scenario B governance, circuit v1 -> v2 through guardian + Safe + timelock', () => {
   let env: DrillEnv
   let gov: Governed
   let chain: string[]
   beforeAll(async () => {
-    // snarkjs's nested web-workers cannot start inside vitest's worker: one single-threaded curve for the setup.
-    ;(globalThis as { curve_bn128?: unknown }).curve_bn128 = await buildBn128(true)
-    env = await createDrillEnv()
+    env = await createDrillEnv({ circuitVersion: 1 })
     gov = await governDrill(env)
     const deploymentFile = `${env.dir}/deployment.json`
     writeFileSync(
@@ -37,31 +46,46 @@ describe('drill: Scenario B governance, guardian + Safe + timelock', () => {
   })
   afterAll(() => env?.stop())
 
-  // Owners sign with the library (the CLI's `proofx admin sign` is drilled in Scenario A): one file per owner.
-  const signFiles = async (proposal: string, owners: readonly (typeof OWNERS)[number][]) => {
-    const signatures = await gov.sign(JSON.parse(readFileSync(proposal, 'utf8')), owners)
-    return signatures
-      .map(({ file }, i) => {
-        const out = `${proposal}.${owners[i]!.address}.sig.json`
-        writeFileSync(out, JSON.stringify(file))
-        return out
-      })
-      .join(',')
-  }
-  const executor = () => ({ PROOFX_ADMIN_KEY: privateKeyOf(env.admin) })
-
-  // Proving and a dozen CLI runs: allow for a loaded machine.
-  test('pause and close the gates at once, swap the verifier and void v1 through the timelock, restore through the Safe', { timeout: 900_000 }, async () => {
-    const [early, late] = [account(8), account(9)]
-    const v1 = await env.startProver()
-    const prove = async (url: string, who: typeof early) => {
-      const res = await requestProof(url, demoProofRequest({ subject: who.address, now: await env.chainNow() }).body)
-      expect(res.status, JSON.stringify(res.json)).toBe(200)
-      return { proof: res.json.proof, publicSignals: res.json.publicSignals as string[] }
+  const operator = () => ({ PROOFX_ADMIN_KEY: privateKeyOf(env.admin) })
+  /** Each owner signs on their own machine: `proofx admin sign`, no RPC, one signature file per owner. */
+  const sign = async (proposal: string, owners: readonly (typeof OWNERS)[number][]) => {
+    const files: string[] = []
+    for (const owner of owners) {
+      const out = `${proposal}.${owner.address}.sig.json`
+      const signed = await runProofx(['admin', 'sign', '--proposal', proposal, '--out', out], { PROOFX_ADMIN_KEY: privateKeyOf(owner) })
+      expect(signed.code, signed.stderr).toBe(0)
+      expect(signed.json).toMatchObject({ signer: owner.address, safe: gov.governance.safe })
+      files.push(out)
     }
-    await submitProof(env.wallet(early), { address: env.deployment.proxy, proof: await prove(v1.url, early), policyId: 1n })
-    const lateV1 = await prove(v1.url, late)
-    await v1.close()
+    return files.join(',')
+  }
+  const execute = (proposal: string, signatures: string) =>
+    runProofx(['admin', 'execute', ...chain, '--proposal', proposal, '--signatures', signatures], operator())
+  /** A Safe operation end to end: propose, two owners sign, the operator executes; returns the execution's output. */
+  const throughSafe = async (operation: string, args: string[], owners: readonly (typeof OWNERS)[number][]) => {
+    const file = `${env.dir}/${operation}.json`
+    const proposed = await runProofx(['admin', operation, ...chain, ...args, '--propose', file])
+    expect(proposed.code, proposed.stderr).toBe(0)
+    expect(proposed.json).toMatchObject({ route: 'safe', proposal: { phase: 'direct', safe: gov.governance.safe } })
+    const executed = await execute(file, await sign(file, owners))
+    expect(executed.code, executed.stderr).toBe(0)
+    return executed.json
+  }
+  const prove = async (url: string, who: ReturnType<typeof account>) => {
+    const res = await requestProof(url, demoProofRequest({ subject: who.address, now: await env.chainNow() }).body)
+    expect(res.status, JSON.stringify(res.json)).toBe(200)
+    return { proof: res.json.proof, publicSignals: res.json.publicSignals as string[] }
+  }
+
+  // Proving three times and some thirty CLI runs: allow for a loaded machine.
+  test('contain at once, switch to Groth16Verifier_v2 voiding v1 through the timelock, re-register the policies and restore through the Safe', {
+    timeout: 900_000,
+  }, async () => {
+    const [holder, late] = [account(8), account(9)]
+    const v1Prover = await env.startProver()
+    await submitProof(env.wallet(holder), { address: env.deployment.proxy, proof: await prove(v1Prover.url, holder), policyId: 1n })
+    expect(await isCompliant(env, holder.address)).toBe(true)
+    const lateV1 = await prove(v1Prover.url, late)
 
     // 1. Contain: an owner's key cannot pause on its own; the guardian's does, in one transaction, no delay.
     const ownerPause = await runProofx(['admin', 'pause', ...chain], { PROOFX_ADMIN_KEY: privateKeyOf(OWNERS[0]) })
@@ -72,63 +96,89 @@ describe('drill: Scenario B governance, guardian + Safe + timelock', () => {
     expect(paused.json).toMatchObject({ route: 'direct', from: GUARDIAN.address, stateAfter: { paused: true } })
     expect(BigInt(paused.json.steps[0].blockNumber)).toBe(before + 1n)
     await expect(submitProof(env.wallet(late), { address: env.deployment.proxy, proof: lateV1, policyId: 1n })).rejects.toBeInstanceOf(ContractPausedError)
-    // ... and closes the gates: records made through the broken verifier stop letting anyone through at once.
+    // ... and closes the gates: records made through the broken circuit stop letting anyone through at once.
     const closed = await runProofx(['admin', 'close-gates', ...chain], { PROOFX_ADMIN_KEY: privateKeyOf(GUARDIAN) })
     expect(closed.code, closed.stderr).toBe(0)
     expect(closed.json).toMatchObject({ route: 'direct', from: GUARDIAN.address, stateAfter: { gatesClosed: true } })
-    expect(await isCompliant(env, early.address)).toBe(false)
-    // The guardian cannot restart on its own: its key does not hold the admin role.
-    expect((await gov.propose('unpause', {}, { key: GUARDIAN, dryRun: true })).route).toBe('safe')
-    expect((await gov.propose('open-gates', {}, { key: GUARDIAN, dryRun: true })).route).toBe('safe')
+    expect(await isCompliant(env, holder.address)).toBe(false)
+    // The guardian cannot restart on its own: without --propose its key is told the Safe holds the role.
+    const guardianUnpause = await runProofx(['admin', 'unpause', ...chain], { PROOFX_ADMIN_KEY: privateKeyOf(GUARDIAN) })
+    expect(guardianUnpause.code).toBe(1)
+    expect(guardianUnpause.stderr).toMatch(/--propose is needed: your key does not hold the role "unpause" needs, the Safe does/)
     // Nor can any one owner, and the Safe itself cannot swap the verifier or upgrade without the timelock.
     await expectNoSingleOwnerChange(env, gov)
 
-    // 2. Remediate: Groth16Verifier v2, deployed by the operator's key, the switch scheduled through the Safe.
-    const v2 = await newCircuitVersion(env.dir)
+    // 2. Remediate: Groth16Verifier_v2 from the Foundry build (a private copy: a concurrent forge build may rewrite out/),
+    // deployed by the operator's key, the switch voiding every v1 record scheduled through the Safe.
+    const v2Artifact = `${env.dir}/Groth16Verifier_v2.json`
+    copyFileSync(forgeArtifactPath('Groth16Verifier_v2'), v2Artifact)
+    const v2Vkey = circuitArtifacts(2).vkey
     const schedule = `${env.dir}/schedule-v2.json`
     const proposed = await runProofx(
-      [
-        'admin',
-        'set-verifier',
-        ...chain,
-        '--verifier-artifact',
-        v2.verifierArtifactPath,
-        '--vkey',
-        v2.vkeyPath,
-        '--void-earlier-records',
-        'true',
-        '--propose',
-        schedule,
-      ],
-      executor(),
+      ['admin', 'set-verifier', ...chain, '--verifier-artifact', v2Artifact, '--vkey', v2Vkey, '--void-earlier-records', 'true', '--propose', schedule],
+      operator(),
     )
     expect(proposed.code, proposed.stderr).toBe(0)
     expect(proposed.json).toMatchObject({ route: 'timelock', proposal: { phase: 'schedule', timelock: { delay: String(TIMELOCK_DELAY) } } })
     const v2Verifier = proposed.json.deploySteps[0].deployedAddress
-    const scheduled = await runProofx(
-      ['admin', 'execute', ...chain, '--proposal', schedule, '--signatures', await signFiles(schedule, [OWNERS[0], OWNERS[1]])],
-      executor(),
-    )
+    // One owner's signature does not even schedule it.
+    const [first, second] = (await sign(schedule, [OWNERS[0], OWNERS[1]])).split(',')
+    const alone = await execute(schedule, first!)
+    expect(alone.code).toBe(1)
+    expect(alone.stderr).toMatch(/needs 2 owner signatures; 1 valid one\(s\) given/)
+    const scheduled = await execute(schedule, `${first},${second}`)
     expect(scheduled.code, scheduled.stderr).toBe(0)
     expect(scheduled.json.timelock).toMatchObject({ state: 'waiting' })
 
-    // Too early: refused, and nothing to sign yet.
+    // Too early: proofx refuses and writes nothing to sign, and the timelock itself would revert the Safe's execute.
     const execution = `${env.dir}/execute-v2.json`
     const tooEarly = await runProofx(['admin', 'execute-scheduled', ...chain, '--proposal', schedule, '--propose', execution])
     expect(tooEarly.code).toBe(1)
     expect(tooEarly.stderr).toMatch(/still in its delay: ready at/)
+    const t = proposed.json.proposal.timelock
+    const executeCall = encodeFunctionData({
+      abi: timelockAbi(),
+      functionName: 'execute',
+      args: [t.calls[0].target, 0n, t.calls[0].data as Hex, t.predecessor as Hex, t.salt as Hex],
+    })
+    await expect(env.publicClient.call({ account: gov.governance.safe, to: gov.governance.timelock, data: executeCall })).rejects.toThrow(
+      /TimelockUnexpectedOperationState|0x5ead8eb5/,
+    )
+    expect(await env.publicClient.readContract({ address: env.deployment.proxy, abi: proofXVerifierAbi, functionName: 'verifier' })).toBe(
+      env.deployment.groth16Verifier,
+    )
+
     await gov.elapse()
     const ready = await runProofx(['admin', 'execute-scheduled', ...chain, '--proposal', schedule, '--propose', execution])
     expect(ready.code, ready.stderr).toBe(0)
-    const executionProposal = JSON.parse(readFileSync(execution, 'utf8'))
-    await expect(gov.execute(executionProposal, await gov.sign(executionProposal, [OWNERS[2]]))).rejects.toMatchObject({ name: 'ThresholdNotMetError' })
-    const swapped = await runProofx(
-      ['admin', 'execute', ...chain, '--proposal', execution, '--signatures', await signFiles(execution, [OWNERS[1], OWNERS[2]])],
-      executor(),
-    )
+    const swapped = await execute(execution, await sign(execution, [OWNERS[1], OWNERS[2]]))
     expect(swapped.code, swapped.stderr).toBe(0)
     // "Start fresh": every record of the v1 generation is void from this transaction on.
-    expect(swapped.json.stateAfter).toEqual({ verifier: v2Verifier, vkeyHash: hashVerificationKey(v2.vkey), verifierGeneration: 2, validFromGeneration: 2 })
+    expect(swapped.json.stateBefore).toMatchObject({ verifier: env.deployment.groth16Verifier, vkeyHash: env.deployment.vkeyHash, verifierGeneration: 1 })
+    const v2VkeyHash = hashVerificationKey(JSON.parse(readFileSync(v2Vkey, 'utf8')))
+    expect(v2VkeyHash).not.toBe(env.deployment.vkeyHash)
+    expect(swapped.json.stateAfter).toEqual({ verifier: v2Verifier, vkeyHash: v2VkeyHash, verifierGeneration: 2, validFromGeneration: 2 })
+
+    // Circuit v2 hashes the policies differently (it commits the validity period): their new hashes, one Safe MultiSend.
+    const documents = demoPolicyDocumentsFor(2)
+    const policyFiles = documents.map((document) => {
+      const file = `${env.dir}/${document.name}.v2.json`
+      writeFileSync(file, JSON.stringify(toPolicyDocumentJson(document)))
+      return file
+    })
+    const registered = await throughSafe('set-policy', ['--policy', policyFiles.join(',')], [OWNERS[0], OWNERS[2]])
+    for (const document of documents) {
+      // What the v1 deployment registered: the v1 hash of the same rules.
+      expect(registered.stateBefore[document.name]).toMatchObject({ policyHash: hashPolicy(document.rules, 1).toString() })
+      expect(document.hash).toBe(hashPolicy(document.rules, 2))
+      expect(document.hash).not.toBe(hashPolicy(document.rules, 1))
+      expect(registered.stateAfter[document.name]).toEqual({
+        policyId: document.id.toString(),
+        policyHash: document.hash.toString(),
+        validityPeriod: document.validityPeriod,
+        active: true,
+      })
+    }
 
     // Option B of the playbook too: a UUPS upgrade waits in the same timelock.
     const implementationArtifact = `${env.dir}/ProofXVerifier.json`
@@ -150,33 +200,34 @@ describe('drill: Scenario B governance, guardian + Safe + timelock', () => {
     expect(upgraded.stateAfter!.implementation).toBe(upgrade.deploySteps[0]!.deployedAddress)
 
     // 3. Restore: unpause and reopen the gates, each through the Safe.
-    for (const [operation, state] of [
-      ['unpause', { paused: false }],
-      ['open-gates', { gatesClosed: false }],
-    ] as const) {
-      const file = `${env.dir}/${operation}.json`
-      const proposal = await runProofx(['admin', operation, ...chain, '--propose', file])
-      expect(proposal.code, proposal.stderr).toBe(0)
-      const restored = await runProofx(
-        ['admin', 'execute', ...chain, '--proposal', file, '--signatures', await signFiles(file, [OWNERS[0], OWNERS[2]])],
-        executor(),
-      )
-      expect(restored.code, restored.stderr).toBe(0)
-      expect(restored.json.stateAfter).toEqual(state)
-    }
-    // The gates are open again, but the record proven through v1 was voided with the swap.
-    expect(await isCompliant(env, early.address)).toBe(false)
+    expect((await throughSafe('unpause', [], [OWNERS[0], OWNERS[2]])).stateAfter).toEqual({ paused: false })
+    expect((await throughSafe('open-gates', [], [OWNERS[1], OWNERS[2]])).stateAfter).toEqual({ gatesClosed: false })
+    // The gates are open again, but the holder's v1 record was voided with the swap: it no longer counts.
+    expect(await isCompliant(env, holder.address)).toBe(false)
+    const record = await env.publicClient.readContract({
+      address: env.deployment.proxy,
+      abi: proofXVerifierAbi,
+      functionName: 'getComplianceRecord',
+      args: [holder.address, 1n],
+    })
+    expect(record.verifierGeneration).toBe(1)
 
-    // v1 proofs are refused (a fresh one: two delays have passed, older proofs are too old anyway), v2 proofs verify.
-    const v1Again = await env.startProver()
-    const lateV1Fresh = await prove(v1Again.url, late)
-    await v1Again.close()
-    await expect(submitProof(env.wallet(late), { address: env.deployment.proxy, proof: lateV1Fresh, policyId: 1n })).rejects.toBeInstanceOf(ProofRejectedError)
-    const v2Prover = await env.startProver({ keys: v2 })
-    await submitProof(env.wallet(late), { address: env.deployment.proxy, proof: await prove(v2Prover.url, late), policyId: 1n })
-    expect(await isCompliant(env, late.address)).toBe(true)
+    // A fresh v1 proof (the delays made the earlier ones too old anyway) is refused, with a typed error before sending:
+    // it carries v1's hash of the policy, the contract now registers v2's.
+    const freshV1 = await prove(v1Prover.url, holder)
+    await v1Prover.close()
+    const refused = await submitProof(env.wallet(holder), { address: env.deployment.proxy, proof: freshV1, policyId: 1n }).catch((e: unknown) => e)
+    expect(refused).toBeInstanceOf(ProofPolicyMismatchError)
+    const accredited = documents.find((d) => d.id === 1n)!
+    expect(refused).toMatchObject({ policyId: 1n, proofPolicyHash: hashPolicy(accredited.rules, 1), policyHash: accredited.hash })
+    // ... and the holder, proving again with circuit v2's artifacts, is compliant.
+    const v2Prover = await env.startProver({ artifacts: circuitArtifacts(2) })
+    await submitProof(env.wallet(holder), { address: env.deployment.proxy, proof: await prove(v2Prover.url, holder), policyId: 1n })
+    expect(await isCompliant(env, holder.address)).toBe(true)
+    // After the incident as before it: no single owner can change anything (e.g. switch back to the v1 verifier).
+    await expectNoSingleOwnerChange(env, gov)
 
-    // The monitor: the pause and both scheduled rule changes are high alerts.
+    // The monitor: the guardian's pause and gate closing and both scheduled rule changes are high alerts.
     const monitor = await runProofx(['monitor', ...chain, '--checkpoint', `${env.dir}/cp.json`, '--once'])
     expect(monitor.code, monitor.stderr).toBe(0)
     const high = monitor.stdout
