@@ -20,7 +20,7 @@ import {
 import { timelockAbi } from '@proofx/cli'
 import { demoProofRequest } from '@proofx/test-helpers/demo-proof-request'
 import { account, createDrillEnv, isCompliant, privateKeyOf, requestProof, type DrillEnv } from './helpers/drill-env.js'
-import { circuitArtifacts } from './helpers/circuit-artifacts.js'
+import { circuitArtifacts, circuitVkeyHash } from './helpers/circuit-artifacts.js'
 import { demoPolicyDocumentsFor, forgeArtifactPath, forgeOut } from './helpers/deploy-drill.js'
 import { GUARDIAN, OWNERS, TIMELOCK_DELAY, expectNoSingleOwnerChange, governDrill, type Governed } from './helpers/governance.js'
 import { runProofx } from './helpers/run-proofx.js'
@@ -81,6 +81,8 @@ describe('drill: Scenario B governance, circuit v1 -> v2 through guardian + Safe
   test('contain at once, switch to Groth16Verifier_v2 voiding v1 through the timelock, re-register the policies and restore through the Safe', {
     timeout: 900_000,
   }, async () => {
+    // Before the incident: circuit v1's verifier and key are deployed, and a holder proves with v1's artifacts.
+    expect(env.deployment.vkeyHash).toBe(circuitVkeyHash(1))
     const [holder, late] = [account(8), account(9)]
     const v1Prover = await env.startProver()
     await submitProof(env.wallet(holder), { address: env.deployment.proxy, proof: await prove(v1Prover.url, holder), policyId: 1n })
