@@ -1,10 +1,10 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { fileURLToPath } from 'node:url'
 import { bytesToHex, createPublicClient, createWalletClient, http, type Address, type HDAccount, type LocalAccount, type PublicClient } from 'viem'
 import { mnemonicToAccount } from 'viem/accounts'
 import { anvil } from 'viem/chains'
-import { proofXRoles, proofXVerifierAbi, type ProofXDeployment } from '@proofx/sdk'
+import { proofXRoles, proofXVerifierAbi, type ArtifactSources, type CircuitVersion, type ProofXDeployment } from '@proofx/sdk'
+import { GROTH16_VERIFIER_CONTRACTS } from '@proofx/sdk/deploy'
 import {
   runAdminOperation,
   type AdminContext,
@@ -19,10 +19,10 @@ import {
   createSdkProverBackend,
 } from '@proofx/cli'
 import { startAnvil, type AnvilInstance } from '../../helpers/anvil.js'
-import { deployDrill, forgeArtifactPath } from './deploy-drill.js'
+import { deployDrill, forgeArtifactPath, type DeployDrillOptions } from './deploy-drill.js'
+import { circuitArtifacts } from './circuit-artifacts.js'
 import { waitUntil } from '@proofx/test-helpers/wait-until'
 
-export const artifactsDir = fileURLToPath(new URL('../../../circuits/artifacts/', import.meta.url))
 const MNEMONIC = 'test test test test test test test test test test test junk'
 
 /** anvil's funded accounts: 0 is the deployer and admin. */
@@ -32,6 +32,8 @@ export const privateKeyOf = (a: HDAccount) => bytesToHex(a.getHdKey().privateKey
 export type DrillEnv = {
   anvil: AnvilInstance
   deployment: ProofXDeployment
+  /** The circuit version the deployment started on (its verifier, key and policy hashes). */
+  circuitVersion: CircuitVersion
   publicClient: PublicClient
   dir: string
   admin: HDAccount
@@ -46,19 +48,23 @@ export type DrillEnv = {
   /** An in-process `proofx serve` on loopback with one worker; relays with `signer` when given. */
   startProver: (options?: {
     signer?: LocalAccount
-    /** Another setup's keys (e.g. a new circuit version's): proved without a manifest to check them against. */
+    /** Another setup's keys (e.g. a re-key's): proved without a manifest to check them against. */
     keys?: { zkeyPath: string; vkeyPath: string }
+    /** Artifacts to prove with. Default: the committed ones of the deployment's circuit version. */
+    artifacts?: ArtifactSources
     server?: Partial<ProverServerOptions>
   }) => Promise<{ url: string; close: () => Promise<void> }>
   stop: () => Promise<void>
 }
 
-export async function createDrillEnv(): Promise<DrillEnv> {
+export type DrillEnvOptions = DeployDrillOptions
+
+export async function createDrillEnv({ circuitVersion = 2 }: DrillEnvOptions = {}): Promise<DrillEnv> {
   // The drills deploy the Foundry build; `npm test` runs forge before the e2e project.
-  for (const name of ['Groth16Verifier', 'ProofXVerifier', 'ERC1967Proxy'])
+  for (const name of [GROTH16_VERIFIER_CONTRACTS[circuitVersion], 'ProofXVerifier', 'ERC1967Proxy'])
     if (!existsSync(forgeArtifactPath(name))) throw new Error(`${forgeArtifactPath(name)} is missing: run \`npx forge build\` first.`)
   const anvilInstance = await startAnvil()
-  const deployment = await deployDrill(anvilInstance.rpcUrl, account(0))
+  const deployment = await deployDrill(anvilInstance.rpcUrl, account(0), { circuitVersion })
   const transport = http(anvilInstance.rpcUrl)
   const publicClient = createPublicClient({ chain: anvil, transport, pollingInterval: 50 }) as PublicClient
   const wallet = (a: LocalAccount) => createWalletClient({ account: a, chain: anvil, transport, pollingInterval: 50 })
@@ -73,6 +79,7 @@ export async function createDrillEnv(): Promise<DrillEnv> {
   return {
     anvil: anvilInstance,
     deployment,
+    circuitVersion,
     publicClient,
     dir,
     admin,
@@ -99,11 +106,9 @@ export async function createDrillEnv(): Promise<DrillEnv> {
       })
       return { catchUp: m.catchUp, seen }
     },
-    startProver: async ({ signer, keys, server: serverOptions = {} } = {}) => {
-      const wasm = `${artifactsDir}compliance.wasm`
-      const artifacts = keys
-        ? { wasm, zkey: keys.zkeyPath, vkey: keys.vkeyPath, integrity: false as const }
-        : { wasm, zkey: `${artifactsDir}compliance.zkey`, vkey: `${artifactsDir}verification_key.json`, manifest: `${artifactsDir}manifest.json` }
+    startProver: async ({ signer, keys, artifacts: given, server: serverOptions = {} } = {}) => {
+      const own = circuitArtifacts(circuitVersion)
+      const artifacts = given ?? (keys ? { wasm: own.wasm, zkey: keys.zkeyPath, vkey: keys.vkeyPath, integrity: false as const } : own)
       const app = await createProverServer({
         backend: createSdkProverBackend({ artifacts, size: 1 }),
         chainId: anvilInstance.chainId,
