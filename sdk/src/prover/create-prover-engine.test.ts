@@ -92,14 +92,24 @@ describe("createProver({ engine: 'proofx' })", () => {
     const client = createPublicClient({ transport: http(node.rpcUrl) })
     const single = createProver({ artifacts: committedArtifacts(), engine: 'proofx', engineThreads: 1 })
     try {
-      const result = await single.prove({ credential: signed(), policy: POLICY, subject: SUBJECT, now: NOW, chainId: node.chainId, verifier: node.deployment.proxy })
+      const result = await single.prove({
+        credential: signed(),
+        policy: POLICY,
+        subject: SUBJECT,
+        now: NOW,
+        chainId: node.chainId,
+        verifier: node.deployment.proxy,
+      })
       expect(result.engine).toBe('proofx')
       expect(await groth16VerifierAccepts(client, result)).toBe(true)
     } finally {
       await single.dispose()
     }
     for (const engineThreads of [0, 3, 1.5] as never[]) {
-      const error = await expectError(Promise.resolve().then(() => createProver({ engineThreads })), InvalidInputError)
+      const error = await expectError(
+        Promise.resolve().then(() => createProver({ engineThreads })),
+        InvalidInputError,
+      )
       expect(error.field).toBe('engineThreads')
       expect(error.message).toContain('must be 1 or 2')
     }
