@@ -50,10 +50,11 @@ export type SubmitProofErrorType =
  *
  * @example
  * import { createWalletClient, custom, publicActions } from 'viem'
- * import { submitProof } from '@proofx/sdk'
+ * import { getPublishedPolicy, submitProof } from '@proofx/sdk'
  *
  * const client = createWalletClient({ account, chain: polygonAmoy, transport: custom(window.ethereum) }).extend(publicActions)
- * const result = await prover.prove({ credential, policy: DEMO_POLICIES.accredited, subject: account.address, chainId: 80002, verifier: deployment.proxy })
+ * const { policy } = await getPublishedPolicy(client, { address: deployment.proxy, document: deployment.policyDocuments.accredited })
+ * const result = await prover.prove({ credential, policy, subject: account.address, chainId: 80002, verifier: deployment.proxy })
  * const { hash, validUntil } = await submitProof(client, { address: deployment.proxy, proof: result })
  */
 export async function submitProof(

@@ -1,18 +1,11 @@
-import { CREDENTIAL_LINK_PARAMETER, type CredentialSummary } from '@proofx/sdk'
+import { CREDENTIAL_LINK_PARAMETER } from '@proofx/sdk'
 import { useCredentialStore } from '@proofx/sdk/react'
 import { useEffect, useRef, useState } from 'react'
 import type { Address } from 'viem'
-import { CredentialChainStatus } from './CredentialChainStatus.js'
+import { CredentialStatusCell } from './CredentialStatusCell.js'
 import { ErrorNotice } from './ErrorNotice.js'
-import { formatDate, shortHex } from '../lib/format.js'
+import { shortHex } from '../lib/format.js'
 import { issueSampleCredential, SAMPLE_PROFILES, type SampleProfile } from '../lib/sample-credentials.js'
-
-const VALIDITY_LABELS: Record<CredentialSummary['validity'], string> = {
-  valid: 'valid',
-  expiring: 'expires soon',
-  expired: 'expired',
-  'not-yet-valid': 'not valid yet',
-}
 
 /**
  * Step 2: the visitor's credentials, kept in this browser only (IndexedDB, AES-GCM under a non-extractable device
@@ -95,11 +88,7 @@ export function CredentialPanel({
                   </div>
                 </td>
                 <td className="nowrap">
-                  <span data-testid="credential-validity" style={{ color: c.validity === 'valid' ? '#14532d' : '#b42318' }}>
-                    {VALIDITY_LABELS[c.validity]}
-                  </span>
-                  <div className="muted">until {formatDate(c.credential.attributes.expiresAt)}</div>
-                  <CredentialChainStatus credential={c.credential} chainId={chainId} verifier={verifier} />
+                  <CredentialStatusCell summary={c} chainId={chainId} verifier={verifier} />
                 </td>
                 <td>
                   <button type="button" className="secondary" onClick={() => deleteCredential.mutate(c.id)} data-testid="delete-credential">

@@ -15,8 +15,9 @@ export type UseProveParameters = {
  * stage arrive with the result (`data.timings`). Inside a WagmiProvider it reads the verifier's `vkeyHash()` first,
  * so a prover with several artifact sets proves with the one the contract verifies against.
  * @example
+ * const published = usePublishedPolicy({ document: deployment.policyDocuments.accredited })
  * const { prove, progress, data, error, cancel } = useProve()
- * prove({ credential, policy: DEMO_POLICIES.accredited, subject: address, chainId })
+ * if (published.data) prove({ credential, policy: published.data.policy, subject: address, chainId })
  */
 export function useProve(parameters: UseProveParameters = {}) {
   const config = useProofXConfig()
