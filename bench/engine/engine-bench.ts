@@ -41,7 +41,7 @@ export async function runEngineBench(runs: number, log: (line: string) => void):
   const vkey = JSON.parse(readFileSync(`${root}circuits/artifacts/verification_key.json`, 'utf8'))
   const wtns = await sampleWitness()
   const loadStart = loadavg()
-  const engine = await createGroth16Engine(zkeyBytes)
+  const engine = await createGroth16Engine(zkeyBytes, { threads: 1 })
   const engine2 = await createGroth16Engine(zkeyBytes, { threads: 2 })
   const curve = (await snarkjs.curves.getCurveFromName('bn128')) as Curve
   try {

@@ -123,7 +123,7 @@ export function renderBenchmarksMd(r: BenchResults): string {
       `Ratio SDK / plain: **${n.ratio.toFixed(2)}**.`,
     ]),
     ...section('ProofX engine vs snarkjs (Node, same process)', r.engine, (g) => [
-      "`createGroth16Engine(zkey)` (sdk/src/engine, ProofX's clean-room WebAssembly prover) against `snarkjs.groth16.prove(zkey, wtns)` (its curve with default threads) on the same witness, rotating the order every round; `createProver()` uses the engine by default (`engine: 'snarkjs'` chooses the reference).",
+      "`createGroth16Engine(zkey)` (sdk/src/engine, ProofX's clean-room WebAssembly prover) against `snarkjs.groth16.prove(zkey, wtns)` (its curve with default threads) on the same witness, rotating the order every round; `createProver()` uses the engine by default (`engine: 'snarkjs'` chooses the reference), with 2 threads where memory can be shared (Node, cross-origin isolated pages; `engineThreads` sets it) and 1 elsewhere; the prover service runs one single-threaded engine per core.",
       `Load average during this section: ${g.loadAverage.start.map((v) => v.toFixed(2)).join(' ')} at its start, ${g.loadAverage.end.map((v) => v.toFixed(2)).join(' ')} at its end (2 cores shared with other work: compare the ratios, not the milliseconds).`,
       '',
       ...SUMMARY_HEAD,

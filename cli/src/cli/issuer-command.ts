@@ -13,11 +13,12 @@ import { parseIssuanceJson, readIssuanceInputs } from '../issuer/read-issuance-i
 import { revokeCredential } from '../issuer/revoke-issued-credential.js'
 import { openSqliteLedger } from '../issuer/sqlite-ledger.js'
 import { writeCredentialFiles } from '../issuer/write-credential-files.js'
+import { writeCredentialLinks } from '../delivery/write-credential-links.js'
 
 const usage = `usage: proofx issuer <command> [options]
   key create [--keystore issuer-key.json] [--passphrase-file f]     a new BabyJubJub issuer key, encrypted (scrypt + AES-256-GCM)
   key hash [--keystore issuer-key.json]                              its key hash, for addIssuer (no passphrase needed)
-  issue (--subject 0x.. --attributes '<json>' | --input file.json|file.csv) [--out credentials] [--valid-days 365] [--keep-attributes]
+  issue (--subject 0x.. --attributes '<json>' | --input file.json|file.csv) [--out credentials] [--valid-days 365] [--keep-attributes] [--holder-page url]
   list [--subject 0x..] [--status issued|revoked] [--limit n]
   show <id>
   revoke <id> --deployment deployments/<chainId>.json [--rpc url] [--revoker-keystore file]
@@ -102,20 +103,33 @@ export async function issuerCommand(argv: string[], env = process.env): Promise<
     const validDays = values['valid-days'] === undefined ? undefined : Number(values['valid-days'])
     if (validDays !== undefined && !(Number.isInteger(validDays) && validDays > 0))
       throw new InvalidInputError({ field: '--valid-days', rule: 'must be a positive whole number of days' })
+    const holderPage = values['holder-page'] ?? env.PROOFX_HOLDER_PAGE
+    if (holderPage !== undefined && !URL.canParse(holderPage)) throw new InvalidInputError({ field: '--holder-page', rule: 'must be an absolute URL' })
     const key = await loadIssuerKey(keystore, await resolvePassphrase({ file: values['passphrase-file'], env }))
     const ledger = openSqliteLedger(ledgerPath)
+    let files: string[] = []
+    let issued: ReturnType<typeof issueCredentials>
     try {
-      let files: string[] = []
-      const issued = issueCredentials(ledger, key, inputs, {
+      issued = issueCredentials(ledger, key, inputs, {
         fieldRoot,
         keepAttributes: values['keep-attributes'],
         ...(validDays === undefined ? {} : { validFor: BigInt(validDays) * 86_400n }),
         deliver: (credentials) => (files = writeCredentialFiles(values.out, credentials)),
       })
-      return print(issued.map(({ record }, i) => ({ id: record.id, subject: record.subject, expiresAt: Number(record.expiresAt), file: files[i] })))
     } finally {
       ledger.close()
     }
+    // After the ledger commits: links and QR codes are other ways to hand over the files just written.
+    const links = holderPage === undefined ? [] : await writeCredentialLinks(values.out, holderPage, issued)
+    return print(
+      issued.map(({ record }, i) => ({
+        id: record.id,
+        subject: record.subject,
+        expiresAt: Number(record.expiresAt),
+        file: files[i],
+        ...(links[i] ? { linkFile: links[i].link, qrFile: links[i].qr } : {}),
+      })),
+    )
   }
   if (command === 'list' || command === 'show') {
     const ledger = openSqliteLedger(ledgerPath)

@@ -1,11 +1,11 @@
 import { spawn, spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { bytesToHex, createPublicClient, http, type Hex } from 'viem'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { proofXVerifierAbi } from '@proofx/sdk'
+import { proofXVerifierAbi, readCredentialLink } from '@proofx/sdk'
 import { DEMO_POLICY_DOCUMENTS } from '@proofx/sdk/demo'
 import { localAccounts } from '@proofx/test-helpers/local-accounts'
 import { ANVIL_PRIVATE_KEY_0, deployLocal, type LocalDeployment } from '../../../contracts/script/deploy-local.js'
@@ -165,8 +165,18 @@ describe('the commands of docs/issuer.md, in order, against anvil', () => {
         }),
       ).toBe(true)
     } else if (filled.includes('issuer issue')) {
-      const issued = out() as { id: string; file: string }[]
-      for (const { file } of issued) expect(existsSync(join(dir, file)), file).toBe(true)
+      const issued = out() as { id: string; file: string; linkFile?: string; qrFile?: string }[]
+      for (const { file, linkFile, qrFile } of issued) {
+        expect(existsSync(join(dir, file)), file).toBe(true)
+        if (!filled.includes('--holder-page')) continue
+        // The link carries the very credential of the file, in its fragment; the QR code is an SVG of it.
+        const link = readFileSync(join(dir, linkFile!), 'utf8').trim()
+        expect(link.startsWith('https://wallet.example/import#')).toBe(true)
+        expect(readCredentialLink(link)).toEqual(JSON.parse(readFileSync(join(dir, file), 'utf8')))
+        expect(readFileSync(join(dir, qrFile!), 'utf8')).toMatch(/^<svg[\s\S]*<\/svg>\s*$/)
+        expect(statSync(join(dir, linkFile!)).mode & 0o777).toBe(0o600)
+      }
+      if (filled.includes('--input')) expect(issued.every(({ linkFile }) => linkFile)).toBe(true)
       captured.id ??= issued[0]!.id
     } else if (filled.includes('issuer list')) {
       expect(out().map((record: { id: string }) => record.id)).toContain(captured.id)

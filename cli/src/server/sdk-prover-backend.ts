@@ -32,7 +32,7 @@ export function createSdkProverBackend({
   onFallback,
 }: SdkProverBackendOptions): ProofBackend {
   const provers: Prover[] = Array.from({ length: size }, () =>
-    createProver({ artifacts, expectedVkeyHash, timeout, verify: false, cache: false, engine, onFallback }),
+    createProver({ artifacts, expectedVkeyHash, timeout, verify: false, cache: false, engine, engineThreads: 1, onFallback }),
   )
   const idle = [...provers]
   let warm: Promise<void> | undefined

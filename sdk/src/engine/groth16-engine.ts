@@ -1,4 +1,5 @@
 import { BN254_Q, BN254_R, modInv, rootOfUnity } from './bn254.js'
+import { defaultEngineThreads, sharedMemoryUsable } from './default-engine-threads.js'
 import { startEngineHelper, type EngineHelper } from './engine-helper.js'
 import { importBases, instantiateEngine, warmUpEngine, type EngineExports } from './engine-module.js'
 import { fromMontLe, toLe32, toMontLe } from './field-bytes.js'
@@ -13,8 +14,8 @@ export type EngineTimings = { abc: number; fft: number; msmA: number; msmB1: num
 
 export type Groth16EngineOptions = {
   /**
-   * 1 (default): everything in the calling thread. 2: a helper thread takes part of every MSM (on this
-   * shared, loaded 2-core machine it has not been faster yet: see BENCHMARKS.md).
+   * 1: everything in the calling thread. 2: a helper thread takes part of every MSM. Default
+   * `defaultEngineThreads()`: 2 where memory can be shared with the helper and there are 2 cores, else 1.
    */
   threads?: 1 | 2 | undefined
   /**
@@ -54,7 +55,7 @@ type Part = { kind: MsmKind; group: 1 | 2; ptr: number; count: number; scalarSta
  */
 export async function createGroth16Engine(zkeyBytes: Uint8Array, options: Groth16EngineOptions = {}): Promise<Groth16Engine> {
   const zkey = readZkey(zkeyBytes)
-  const threads = options.threads ?? 1
+  const threads = options.threads ?? (await defaultEngineThreads())
   const shared = options.shared ?? sharedMemoryUsable()
   const e = await instantiateEngine()
   const place = (bytes: Uint8Array) => {
@@ -150,12 +151,6 @@ export async function createGroth16Engine(zkeyBytes: Uint8Array, options: Groth1
 }
 
 /** SharedArrayBuffer exists and may be posted: Node, or a cross-origin isolated page or worker. */
-function sharedMemoryUsable(): boolean {
-  if (typeof SharedArrayBuffer === 'undefined') return false
-  const isolated = (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated
-  return isolated !== false
-}
-
 type Constants = { alpha1: number; beta1: number; beta2: number; delta1: number; delta2: number }
 type Sums = Record<MsmKind, number>
 

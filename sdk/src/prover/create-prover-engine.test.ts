@@ -6,9 +6,11 @@ import { getBlock } from 'viem/actions'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { startProofXNode, type ProofXNode } from '../../../test/helpers/anvil.js'
 import { artifactPath, committedArtifacts } from '@proofx/test-helpers/committed-artifacts'
+import { expectError } from '@proofx/test-helpers/expect-error'
 import { localAccounts } from '@proofx/test-helpers/local-accounts'
 import { demoCredential } from '@proofx/test-helpers/prove-for-test'
 import { NOW, POLICY, SUBJECT, signed } from '@proofx/test-helpers/sample-credential'
+import { InvalidInputError } from '../errors/validation.js'
 import { randomSalt } from '../credentials/random-salt.js'
 import type { PolicyRules, SignedCredential } from '../credentials/types.js'
 import { groth16VerifierAbi } from '../chain/abi.js'
@@ -83,6 +85,34 @@ describe("createProver({ engine: 'proofx' })", () => {
     const tampered = [...result.publicSignals]
     tampered[1] = (BigInt(tampered[1]!) + 1n).toString()
     expect(await groth16VerifierAccepts(client, { proof: result.proof, publicSignals: tampered })).toBe(false)
+  })
+
+  // The default (2 threads in Node) is what the tests above use; one thread must make the same statement's proof.
+  test('engineThreads: 1 proves a proof the on-chain Groth16Verifier accepts; any count but 1 or 2 is refused naming engineThreads', async () => {
+    const client = createPublicClient({ transport: http(node.rpcUrl) })
+    const single = createProver({ artifacts: committedArtifacts(), engine: 'proofx', engineThreads: 1 })
+    try {
+      const result = await single.prove({
+        credential: signed(),
+        policy: POLICY,
+        subject: SUBJECT,
+        now: NOW,
+        chainId: node.chainId,
+        verifier: node.deployment.proxy,
+      })
+      expect(result.engine).toBe('proofx')
+      expect(await groth16VerifierAccepts(client, result)).toBe(true)
+    } finally {
+      await single.dispose()
+    }
+    for (const engineThreads of [0, 3, 1.5] as never[]) {
+      const error = await expectError(
+        Promise.resolve().then(() => createProver({ engineThreads })),
+        InvalidInputError,
+      )
+      expect(error.field).toBe('engineThreads')
+      expect(error.message).toContain('must be 1 or 2')
+    }
   })
 })
 

@@ -53,6 +53,12 @@ export type CreateProverParameters = {
    */
   engine?: ProvingEngine | undefined
   /**
+   * Threads ProofX's engine proves with in the worker: 2 (a helper thread takes part of every multi-exponentiation)
+   * or 1. Default: 2 where the worker can share memory with the helper (Node; a cross-origin isolated page, see
+   * `crossOriginIsolationHeaders`) and the device has 2 cores, else 1.
+   */
+  engineThreads?: 1 | 2 | undefined
+  /**
    * Called when the worker cannot start ProofX's engine and snarkjs proves instead (once per worker). Default: a
    * `console.warn` of the error. Each result's `engine` says which engine made it.
    */
@@ -162,7 +168,9 @@ export function createProver(parameters: CreateProverParameters = {}): Prover {
   const catalog = isArtifactCatalog(artifacts) ? parseArtifactCatalog(artifacts) : undefined
   const single = isArtifactCatalog(artifacts) ? undefined : toWorkerSources(artifacts)
   const defaultVkeyHash = parameters.expectedVkeyHash === undefined ? undefined : parseVkeyHash(parameters.expectedVkeyHash, 'expectedVkeyHash')
-  const loadOptions = { cache: parameters.cache }
+  if (parameters.engineThreads !== undefined && parameters.engineThreads !== 1 && parameters.engineThreads !== 2)
+    throw new InvalidInputError({ field: 'engineThreads', rule: `must be 1 or 2, got ${String(parameters.engineThreads)}` })
+  const loadOptions = { cache: parameters.cache, engineThreads: parameters.engineThreads }
   const timeout = parameters.timeout ?? 120_000
   const engine = parameters.engine ?? DEFAULT_PROVING_ENGINE
   let session: Promise<Session> | undefined

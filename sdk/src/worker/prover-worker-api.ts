@@ -32,6 +32,8 @@ export type WorkerLoadOptions = {
   set?: string | undefined
   /** The verification-key hash the set is known by (checked once its key is loaded). */
   vkeyHash?: LoadArtifactsOptions['vkeyHash']
+  /** ProofX engine threads for this set (1 or 2). Default `defaultEngineThreads()`: 2 where memory can be shared. */
+  engineThreads?: 1 | 2 | undefined
 }
 
 // A dApp moving from one circuit version to the next holds two sets; more would only be memory held for nothing.
@@ -65,6 +67,7 @@ type SetState = {
   calculator?: Promise<WitnessCalculator> | undefined
   // The engine keeps the zkey's sections decoded in its own memory across proofs.
   engine?: Promise<Groth16Engine> | undefined
+  engineThreads?: 1 | 2 | undefined
 }
 
 export function createProverWorkerApi() {
@@ -87,7 +90,7 @@ export function createProverWorkerApi() {
 
   function ensureEngine(state: SetState, zkey: Uint8Array): Promise<Groth16Engine> {
     if (!state.engine) {
-      const engine = createGroth16Engine(zkey)
+      const engine = createGroth16Engine(zkey, { threads: state.engineThreads })
       state.engine = engine
       engine.catch(() => (state.engine = undefined))
     }
@@ -133,7 +136,7 @@ export function createProverWorkerApi() {
         vkeyHash: options.vkeyHash,
         onProgress: onProgress && ((artifact) => onProgress({ stage: 'loading-artifacts', elapsed: now() - started, artifact })),
       })
-      const created: SetState = { artifacts }
+      const created: SetState = { artifacts, engineThreads: options.engineThreads }
       state = created
       artifacts.catch(() => sets.get(key) === created && sets.delete(key)) // a failed load may be retried
     }
