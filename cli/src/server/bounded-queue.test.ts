@@ -57,7 +57,9 @@ describe('createBoundedQueue', () => {
     await expect(running).rejects.toBeInstanceOf(QueueTimeoutError)
     await expect(running).rejects.toMatchObject({ details: 'The proof was still running.' })
     slow.resolve('late')
-    await new Promise((r) => setTimeout(r, 10))
+    // A job queued now can only start once the slow one has freed its slot; the queue is FIFO,
+    // so if the timed-out job were still waiting it would have run first.
+    await expect(q.run(async () => 'after', { timeoutMs: 1000 })).resolves.toBe('after')
     expect(ran).toBe(false)
     expect(q.running).toBe(0)
   })
