@@ -12,9 +12,11 @@ import {
   ContractPausedError,
   hashPolicy,
   hashVerificationKey,
+  parseDeployment,
   ProofPolicyMismatchError,
   proofXVerifierAbi,
   submitProof,
+  toDeploymentJson,
   toPolicyDocumentJson,
 } from '@proofx/sdk'
 import { timelockAbi } from '@proofx/cli'
@@ -29,19 +31,13 @@ describe('drill: Scenario B governance, circuit v1 -> v2 through guardian + Safe
   let env: DrillEnv
   let gov: Governed
   let chain: string[]
+  let deploymentFile: string
   beforeAll(async () => {
     env = await createDrillEnv({ circuitVersion: 1 })
     gov = await governDrill(env)
-    const deploymentFile = `${env.dir}/deployment.json`
-    writeFileSync(
-      deploymentFile,
-      JSON.stringify({
-        chainId: env.deployment.chainId,
-        proxy: env.deployment.proxy,
-        deployBlock: env.deployment.deployBlock.toString(),
-        governance: gov.governance,
-      }),
-    )
+    deploymentFile = `${env.dir}/deployment.json`
+    // The deployment file the operators share: the contracts, the v1 policy documents and the governance contracts.
+    writeFileSync(deploymentFile, JSON.stringify({ ...toDeploymentJson(env.deployment), governance: gov.governance }))
     chain = ['--rpc', env.anvil.rpcUrl, '--deployment', deploymentFile]
   })
   afterAll(() => env?.stop())
@@ -169,6 +165,9 @@ describe('drill: Scenario B governance, circuit v1 -> v2 through guardian + Safe
       return file
     })
     const registered = await throughSafe('set-policy', ['--policy', policyFiles.join(',')], [OWNERS[0], OWNERS[2]])
+    // The deployment file now lists the v2 documents (dApps read the policies from it), as `proofx policy set` would.
+    const listed = parseDeployment(JSON.parse(readFileSync(deploymentFile, 'utf8')), deploymentFile)
+    for (const document of documents) expect(listed.policyDocuments[document.name]).toMatchObject({ id: document.id, hash: document.hash })
     for (const document of documents) {
       // What the v1 deployment registered: the v1 hash of the same rules.
       expect(registered.stateBefore[document.name]).toMatchObject({ policyHash: hashPolicy(document.rules, 1).toString() })
