@@ -5,7 +5,7 @@
 // delay, executed after it), the policies' v2 hashes and the restart through the Safe; all with `proofx admin` as the
 // operators run it, each owner signing with `proofx admin sign`. The holder's v1 record stops counting; proved again
 // with circuit v2, they are compliant.
-import { copyFileSync, cpSync, readFileSync, writeFileSync } from 'node:fs'
+import { copyFileSync, cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { encodeFunctionData, type Hex } from 'viem'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import {
@@ -186,19 +186,45 @@ describe('drill: Scenario B governance, circuit v1 -> v2 through guardian + Safe
     copyFileSync(forgeArtifactPath('ProofXVerifier'), implementationArtifact)
     // proofx admin upgrade first validates the storage layout against the deployed release (@openzeppelin/upgrades-core).
     for (const dir of ['build-info', 'deployed-build-info']) cpSync(`${forgeOut()}/build-info`, `${env.dir}/${dir}`, { recursive: true })
-    const upgrade = await gov.propose('upgrade', {
-      artifact: implementationArtifact,
-      'build-info-dir': `${env.dir}/build-info`,
-      reference: 'deployed-build-info:ProofXVerifier',
-      'reference-build-info-dir': `${env.dir}/deployed-build-info`,
-    })
-    expect(upgrade.route).toBe('timelock')
-    await gov.execute(upgrade.proposal, await gov.sign(upgrade.proposal, [OWNERS[0], OWNERS[2]]))
-    await expect(gov.proposeExecution(upgrade.proposal)).rejects.toMatchObject({ name: 'TimelockNotReadyError' })
+    // The documented commands: `admin upgrade --propose` (the operator's key deploys the validated implementation), two
+    // owners sign the schedule, `execute`; `execute-scheduled` refused before the delay, then sign and execute again.
+    const upgradeSchedule = `${env.dir}/schedule-upgrade.json`
+    const upgrade = await runProofx(
+      [
+        'admin',
+        'upgrade',
+        ...chain,
+        '--artifact',
+        implementationArtifact,
+        '--build-info-dir',
+        `${env.dir}/build-info`,
+        '--reference',
+        'deployed-build-info:ProofXVerifier',
+        '--reference-build-info-dir',
+        `${env.dir}/deployed-build-info`,
+        '--propose',
+        upgradeSchedule,
+      ],
+      operator(),
+    )
+    expect(upgrade.code, upgrade.stderr).toBe(0)
+    expect(upgrade.json).toMatchObject({ route: 'timelock', proposal: { phase: 'schedule', timelock: { delay: String(TIMELOCK_DELAY) } } })
+    const implementation = upgrade.json.deploySteps[0].deployedAddress
+    const upgradeScheduled = await execute(upgradeSchedule, await sign(upgradeSchedule, [OWNERS[0], OWNERS[2]]))
+    expect(upgradeScheduled.code, upgradeScheduled.stderr).toBe(0)
+    expect(upgradeScheduled.json.timelock).toMatchObject({ state: 'waiting' })
+    const upgradeExecution = `${env.dir}/execute-upgrade.json`
+    const upgradeTooEarly = await runProofx(['admin', 'execute-scheduled', ...chain, '--proposal', upgradeSchedule, '--propose', upgradeExecution])
+    expect(upgradeTooEarly.code).toBe(1)
+    expect(upgradeTooEarly.stderr).toMatch(/still in its delay: ready at/)
+    expect(existsSync(upgradeExecution)).toBe(false)
     await gov.elapse()
-    const upgradeExecution = await gov.proposeExecution(upgrade.proposal)
-    const upgraded = await gov.execute(upgradeExecution, await gov.sign(upgradeExecution, [OWNERS[0], OWNERS[1]]))
-    expect(upgraded.stateAfter!.implementation).toBe(upgrade.deploySteps[0]!.deployedAddress)
+    const upgradeReady = await runProofx(['admin', 'execute-scheduled', ...chain, '--proposal', upgradeSchedule, '--propose', upgradeExecution])
+    expect(upgradeReady.code, upgradeReady.stderr).toBe(0)
+    const upgraded = await execute(upgradeExecution, await sign(upgradeExecution, [OWNERS[0], OWNERS[1]]))
+    expect(upgraded.code, upgraded.stderr).toBe(0)
+    expect(upgraded.json.stateBefore.implementation).not.toBe(implementation)
+    expect(upgraded.json.stateAfter.implementation).toBe(implementation)
 
     // 3. Restore: unpause and reopen the gates, each through the Safe.
     expect((await throughSafe('unpause', [], [OWNERS[0], OWNERS[2]])).stateAfter).toEqual({ paused: false })

@@ -1,5 +1,17 @@
 import { readFile } from 'node:fs/promises'
-import { encodeFunctionData, getAddress, isAddress, isHex, type Account, type Address, type Chain, type Client, type Hex, type StateOverride, type Transport } from 'viem'
+import {
+  encodeFunctionData,
+  getAddress,
+  isAddress,
+  isHex,
+  type Account,
+  type Address,
+  type Chain,
+  type Client,
+  type Hex,
+  type StateOverride,
+  type Transport,
+} from 'viem'
 import {
   IMPLEMENTATION_SLOT,
   ProofXError,
