@@ -1,6 +1,7 @@
 // `proofx admin set-policy --deployment` lists the documents in the deployment file as `proofx policy set` does (one
 // code path: cli/src/policy/list-policy-in-deployment.ts). With an EOA admin at once; with a 2-of-3 Safe only once the
-// owners' transaction has executed, never when it is merely proposed or signed. Real anvil, real Safe 1.4.1 contracts.
+// owners' transaction has executed, never when it is merely proposed or signed; and the monitor raises the policy
+// change (no timelock delay) as a medium alert. Real anvil, real Safe 1.4.1 contracts.
 import { readFileSync, writeFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { getPolicy, parseDeployment, parsePolicyDocument, toDeploymentJson, toPolicyDocumentJson, type PolicyDocument } from '@proofx/sdk'
@@ -145,6 +146,17 @@ describe('proofx admin set-policy --deployment, a 2-of-3 Safe admin', () => {
     expectListed(file, documents)
     for (const document of documents)
       expect(await onChain(env, document.id)).toMatchObject({ policyHash: document.hash, validityPeriod: document.validityPeriod, active: true })
+    // The change had no delay: the monitor raises each PolicySet as a medium alert, the operators' window to react.
+    const monitor = await runProofx(['monitor', ...chain, '--checkpoint', `${env.dir}/cp.json`, '--once'])
+    expect(monitor.code, monitor.stderr).toBe(0)
+    const alerts = monitor.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line))
+      .filter((a) => a.kind === 'PolicyChanged' && a.transactionHash === executed.json.transactionHash)
+    expect(alerts.map((a) => [a.severity, a.data.policyId, a.data.policyHash])).toEqual(
+      documents.map((document) => ['medium', document.id.toString(), document.hash.toString()]),
+    )
     // The governance entry is kept: the next command still finds the Safe.
     expect(JSON.parse(readFileSync(file, 'utf8')).governance).toEqual(JSON.parse(JSON.stringify(gov.governance)))
   })
