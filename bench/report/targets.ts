@@ -1,7 +1,12 @@
 // The issue's targets, each judged against this run's figures: met, missed (by how much), or not measured.
 import type { BenchResults } from './bench-results.js'
 
-export type TargetVerdict = { target: string; measured: string; verdict: 'met' | 'missed' | 'not measured'; by?: string }
+export type TargetVerdict = {
+  target: string
+  measured: string
+  verdict: 'met' | 'missed' | 'not measured'
+  by?: string
+}
 
 const ms = (v: number) => `${Math.round(v)} ms`
 const gas = (v: number) => v.toLocaleString('en-US')
@@ -38,7 +43,12 @@ export function judgeTargets(r: BenchResults): TargetVerdict[] {
 
   const ratio = (target: string, v: number | undefined, detail: string) => {
     if (v === undefined) return none(target)
-    out.push({ target, measured: `${v.toFixed(2)} (${detail})`, verdict: v <= 1 ? 'met' : 'missed', by: v <= 1 ? undefined : `${pct(v - 1)} slower` })
+    out.push({
+      target,
+      measured: `${v.toFixed(2)} (${detail})`,
+      verdict: v <= 1 ? 'met' : 'missed',
+      by: v <= 1 ? undefined : `${pct(v - 1)} slower`,
+    })
   }
   ratio(
     'SDK / plain snarkjs <= 1.0, Chromium, SDK worker vs bare worker (warm medians)',
@@ -157,14 +167,20 @@ export function judgeTargets(r: BenchResults): TargetVerdict[] {
     450,
     n ? `plain snarkjs fullProve in the same run ${ms(n.plain.median)}; engine prove() alone ${g15 ? ms(g15.engineProve.median) : '-'}` : '',
   )
+  // Judged at equal thread counts: 2 threads each is how both prove here (Node, isolated pages); 1 each is the non-isolated page.
   for (const [kind, m] of Object.entries(g15?.msm ?? {})) {
-    const ok = m.ratio >= 2
-    out.push({
-      target: `Engine: MSM ${kind} >= 2x faster than snarkjs's on the same bases and scalars`,
-      measured: `${m.ratio.toFixed(2)}x (${ms(m.engine.median)} vs ${ms(m.snarkjs.median)})`,
-      verdict: ok ? 'met' : 'missed',
-      by: ok ? undefined : `${pct(1 - m.ratio / 2)} short of 2x`,
-    })
+    for (const [threads, p] of [
+      ['2 threads each', m.twoThreads],
+      ['1 thread each', m.oneThread],
+    ] as const) {
+      const ok = p.ratio >= 2
+      out.push({
+        target: `Engine: MSM ${kind} >= 2x faster than snarkjs's on the same bases and scalars (${threads})`,
+        measured: `${p.ratio.toFixed(2)}x (${ms(p.engine.median)} vs ${ms(p.snarkjs.median)})`,
+        verdict: ok ? 'met' : 'missed',
+        by: ok ? undefined : `${pct(1 - p.ratio / 2)} short of 2x`,
+      })
+    }
   }
   if (!g15) none("Engine: each MSM >= 2x faster than snarkjs's")
   atMost(

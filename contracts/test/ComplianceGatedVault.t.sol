@@ -92,7 +92,7 @@ contract ComplianceGatedVaultTest is Base {
     }
 
     /// @dev withdraw pays out before returning, so a depositor's receive() could call it again: nonReentrant refuses.
-    function test_RevertWhen_withdrawReentered() public {
+    function test_withdraw_revertsIfReentered() public {
         assertTrue(_submit("accredited"));
         vm.prank(alice);
         vault.deposit{value: 1 ether}();
@@ -117,7 +117,7 @@ contract ComplianceGatedVaultTest is Base {
     }
 
     /// @dev Incident response: closing the gates stops every gated dApp at once; opening them restores access.
-    function test_deposit_revertsWhileGatesClosed() public {
+    function test_deposit_revertsIfGatesClosed() public {
         assertTrue(_submit("accredited"));
         vm.prank(admin);
         verifier.closeGates();
@@ -132,7 +132,7 @@ contract ComplianceGatedVaultTest is Base {
         assertEq(vault.balanceOf(alice), 1 ether);
     }
 
-    function test_withdraw_staysOpenWhileGatesClosed() public {
+    function test_withdraw_staysOpenIfGatesClosed() public {
         assertTrue(_submit("accredited"));
         vm.prank(alice);
         vault.deposit{value: 1 ether}();

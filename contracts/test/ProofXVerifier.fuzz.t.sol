@@ -173,7 +173,7 @@ contract ProofXVerifierFuzzTest is Base {
     }
 
     /// @dev Only PAUSER_ROLE accounts switch the gates, and while they are closed no record counts.
-    function testFuzz_closeGates_revertsUnlessPauser(address caller) public {
+    function testFuzz_closeGates_revertsIfNotPauser(address caller) public {
         assertTrue(_submit("accredited"));
         bool isPauser = verifier.hasRole(verifier.PAUSER_ROLE(), caller);
         vm.prank(caller);
@@ -203,9 +203,9 @@ contract ProofXVerifierFuzzTest is Base {
         assertEq(verifier.isCompliant(alice, accreditedPolicyId), !voidedSinceRecord);
     }
 
-    /// @dev Only DEFAULT_ADMIN_ROLE swaps the verifier, whatever the void flag.
-    function testFuzz_setVerifier_revertsUnlessAdmin(address caller, bool voidEarlier) public {
-        vm.assume(!verifier.hasRole(verifier.DEFAULT_ADMIN_ROLE(), caller));
+    /// @dev Only UPGRADER_ROLE swaps the verifier, whatever the void flag.
+    function testFuzz_setVerifier_revertsIfNotUpgrader(address caller, bool voidEarlier) public {
+        vm.assume(!verifier.hasRole(verifier.UPGRADER_ROLE(), caller));
         vm.expectRevert();
         vm.prank(caller);
         verifier.setVerifier(address(groth16), vkeyHash, voidEarlier);

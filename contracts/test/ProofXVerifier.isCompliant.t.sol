@@ -78,7 +78,7 @@ contract ProofXVerifierIsCompliantTest is Base {
         assertTrue(verifier.isCompliant(alice, accreditedPolicyId));
     }
 
-    function test_isCompliant_returnsFalseWhileGatesClosed() public {
+    function test_isCompliant_returnsFalseIfGatesClosed() public {
         vm.prank(admin);
         verifier.closeGates();
         assertFalse(verifier.isCompliant(alice, accreditedPolicyId));

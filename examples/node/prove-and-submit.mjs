@@ -7,7 +7,8 @@ import { demoIssuer } from '@proofx/sdk/demo'
 
 const deployment = parseDeployment(JSON.parse(readFileSync(process.env.DEPLOYMENT ?? '../../deployments/31337.json', 'utf8')))
 // Anvil's dev account #1: a public test key, local chains only.
-const account = privateKeyToAccount(process.env.PRIVATE_KEY ?? '0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d')
+const privateKey = /** @type {import('viem').Hex} */ (process.env.PRIVATE_KEY ?? '0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d')
+const account = privateKeyToAccount(privateKey)
 const proofx = createProofX({ chainId: deployment.chainId, deployment, rpcUrl: process.env.RPC_URL ?? 'http://127.0.0.1:8545', account })
 
 // 1. The issuer signs what it attests (here the demo issuer, whose key the local deployment trusts).

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -25,4 +26,18 @@ describe('docs say what the code does', () => {
       }
     },
   )
+
+  // The README's "What is where" table is the map of the tree: every path it names exists, and every top-level
+  // directory the repository tracks is in it, so a moved or added package cannot leave the map behind.
+  test('"What is where" names only paths that exist, and every top-level directory', () => {
+    const section = read('README.md').split('## What is where\n')[1]!.split('\n## ')[0]!
+    const rows = section.split('\n').filter((line) => line.startsWith('| `'))
+    const paths = rows.flatMap((row) => [...row.split(' | ')[0]!.matchAll(/`([^`]+)`/g)].map(([, path]) => path!))
+    expect(paths.length).toBeGreaterThan(20)
+    for (const path of paths) expect(existsSync(join(root, path)), `README "What is where" → ${path}`).toBe(true)
+    const tracked = execFileSync('git', ['ls-files'], { cwd: root, encoding: 'utf8' }).split('\n')
+    const topLevelDirs = new Set(tracked.filter((file) => file.includes('/')).map((file) => file.split('/')[0]!))
+    const named = new Set(paths.map((path) => path.split('/')[0]))
+    expect([...topLevelDirs].filter((dir) => !named.has(dir))).toEqual([])
+  })
 })

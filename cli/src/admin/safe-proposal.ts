@@ -154,19 +154,7 @@ export function checkProposal(proposal: SafeProposal): void {
  */
 export async function signSafeProposal(proposal: SafeProposal, account: LocalAccount): Promise<SafeSignatureFile> {
   checkProposal(proposal)
-  const typedData = generateTypedData({
-    safeAddress: proposal.safe,
-    safeVersion: proposal.safeVersion,
-    chainId: BigInt(proposal.chainId),
-    data: txData(proposal.safeTransaction) as never,
-  })
-  const { EIP712Domain: _domain, ...types } = typedData.types as unknown as Record<string, unknown>
-  const signature = await account.signTypedData({
-    domain: typedData.domain,
-    types,
-    primaryType: typedData.primaryType,
-    message: typedData.message,
-  } as unknown as Parameters<LocalAccount['signTypedData']>[0])
+  const signature = await account.signTypedData(safeTransactionTypedData(proposal) as unknown as Parameters<LocalAccount['signTypedData']>[0])
   return {
     kind: 'proofx-safe-signature',
     safe: proposal.safe,
@@ -180,6 +168,17 @@ export async function signSafeProposal(proposal: SafeProposal, account: LocalAcc
 
 /** Who really made a signature file's signature (EIP-712 over the proposal's Safe transaction). */
 async function recoverSigner(proposal: SafeProposal, file: SafeSignatureFile): Promise<Address> {
+  return recoverTypedDataAddress({
+    ...safeTransactionTypedData(proposal),
+    signature: file.signature,
+  } as unknown as Parameters<typeof recoverTypedDataAddress>[0])
+}
+
+/**
+ * The EIP-712 typed data an owner signs for the proposal's Safe transaction, in viem's shape: protocol-kit lists
+ * the EIP712Domain type, which viem derives from the domain itself, so it is left out.
+ */
+function safeTransactionTypedData(proposal: SafeProposal) {
   const typedData = generateTypedData({
     safeAddress: proposal.safe,
     safeVersion: proposal.safeVersion,
@@ -187,13 +186,7 @@ async function recoverSigner(proposal: SafeProposal, file: SafeSignatureFile): P
     data: txData(proposal.safeTransaction) as never,
   })
   const { EIP712Domain: _domain, ...types } = typedData.types as unknown as Record<string, unknown>
-  return recoverTypedDataAddress({
-    domain: typedData.domain,
-    types,
-    primaryType: typedData.primaryType,
-    message: typedData.message,
-    signature: file.signature,
-  } as unknown as Parameters<typeof recoverTypedDataAddress>[0])
+  return { domain: typedData.domain, types, primaryType: typedData.primaryType, message: typedData.message }
 }
 
 /**

@@ -8,6 +8,7 @@ import { issuanceRecordToJson, type IssuanceLedger } from '../issuer/issuance-le
 import { issueCredential } from '../issuer/issue-credential.js'
 import { revokeCredential } from '../issuer/revoke-issued-credential.js'
 import { createApiKeyCheck, presentedApiKey } from '../server/api-keys.js'
+import { CREDENTIAL_LOG_PATHS } from '../server/credential-log-paths.js'
 import { createIssuanceMetrics } from './issuance-metrics.js'
 import {
   apiKeySecurity,
@@ -51,19 +52,7 @@ export type IssuanceServerOptions = {
 }
 
 /** Paths pino must never print, should a body, a credential or a key reach a log object. */
-export const ISSUANCE_REDACTED_LOG_PATHS = [
-  'req.body',
-  'body',
-  'credential',
-  '*.credential',
-  'attributes',
-  '*.attributes',
-  'link',
-  'req.headers.authorization',
-  'req.headers["x-api-key"]',
-  'req.url',
-  'req.query',
-]
+export const ISSUANCE_REDACTED_LOG_PATHS = [...CREDENTIAL_LOG_PATHS, 'link', 'req.url', 'req.query']
 
 /**
  * The issuance service for a KYC provider's back office, over the `proofx issuer` functions and its ledger:

@@ -5,6 +5,7 @@ import { computeScope, ProofXError, buildPolicy, validateProofInput, toProofXPro
 import { createApiKeyCheck, presentedApiKey } from './api-keys.js'
 import { QueueFullError, QueueTimeoutError, createBoundedQueue } from './bounded-queue.js'
 import { createProverMetrics, type ProofErrorReason } from './metrics.js'
+import { CREDENTIAL_LOG_PATHS } from './credential-log-paths.js'
 import type { ProofBackend, ProofJob } from './proof-backend.js'
 import type { Relayer } from './relayer.js'
 import { parseProofRequest } from './request-schema.js'
@@ -43,18 +44,7 @@ export type ProverServerOptions = {
 }
 
 /** Paths pino must never print, wherever a body or credential ends up in a log object. */
-export const REDACTED_LOG_PATHS = [
-  'req.body',
-  'body',
-  'credential',
-  '*.credential',
-  'attributes',
-  '*.attributes',
-  '*.*.attributes',
-  'req.headers.authorization',
-  'req.headers.cookie',
-  'req.headers["x-api-key"]',
-]
+export const REDACTED_LOG_PATHS = [...CREDENTIAL_LOG_PATHS, '*.*.attributes', 'req.headers.cookie']
 
 /**
  * The hosted prover: POST /v1/proofs {credential, policy, subject, relay?} -> Groth16 proof

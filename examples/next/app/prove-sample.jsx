@@ -10,7 +10,7 @@ const SUBJECT = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8'
 export function ProveSample() {
   const { prover } = useProofXConfig()
   const { prove, data: proof, progress, error, isPending } = useProve()
-  const [verified, setVerified] = useState()
+  const [verified, setVerified] = useState(/** @type {boolean | undefined} */ (undefined))
 
   function onProve() {
     const now = BigInt(Math.floor(Date.now() / 1000))
@@ -39,7 +39,7 @@ export function ProveSample() {
 
   const status = error
     ? `error: ${error.shortMessage ?? error.message}`
-    : verified === true
+    : verified === true && proof
       ? `verified in ${Math.round(proof.timings.total)} ms`
       : verified === false
         ? 'proof did not verify'

@@ -1,12 +1,14 @@
 // Prove in the SDK's Web Worker with its packaged artifacts, then check the proof again; no chain needed.
-import { createProver, randomSalt, signCredential } from '@proofx/sdk'
+import { createProver, ProofXError, randomSalt, signCredential } from '@proofx/sdk'
 import { demoIssuer, demoPolicyDocuments } from '@proofx/sdk/demo'
 
-const status = document.getElementById('status')
-const output = document.getElementById('output')
+// index.html has these elements.
+const status = /** @type {HTMLElement} */ (document.getElementById('status'))
+const output = /** @type {HTMLElement} */ (document.getElementById('output'))
+const prove = /** @type {HTMLButtonElement} */ (document.getElementById('prove'))
 const prover = createProver()
 
-document.getElementById('prove').addEventListener('click', async () => {
+prove.addEventListener('click', async () => {
   const subject = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8'
   const now = BigInt(Math.floor(Date.now() / 1000))
   // The rules of the policy document the demo deployment publishes (no chain here to check its hash against).
@@ -37,6 +39,7 @@ document.getElementById('prove').addEventListener('click', async () => {
     status.textContent = verified ? `verified in ${Math.round(result.timings.total)} ms` : 'proof did not verify'
     output.textContent = JSON.stringify({ proof: result.proof, publicSignals: result.publicSignals, isolated: self.crossOriginIsolated })
   } catch (error) {
-    status.textContent = `error: ${error.shortMessage ?? error.message}`
+    // The SDK's errors carry a one-line reason; the full message adds how to fix it.
+    status.textContent = `error: ${error instanceof ProofXError ? error.shortMessage : error}`
   }
 })

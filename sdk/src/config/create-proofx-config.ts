@@ -3,8 +3,11 @@ import { createCredentialStore, type CredentialStore } from '../holder/create-cr
 import type { Prover } from '../prover/create-prover.js'
 import { VerifierAddressNotFoundError } from '../errors/config.js'
 
-/** What the config needs from a prover: `createProver()` returns one. */
-export type ProverLike = Pick<Prover, 'prove'>
+/**
+ * What the config needs from a prover: `createProver()` returns one. `verify` is part of it because
+ * `useProofXConfig().prover` is how a component checks the proof `useProve` returned.
+ */
+export type ProverLike = Pick<Prover, 'prove' | 'verify'>
 
 export type CreateProofXConfigParameters<prover extends ProverLike = ProverLike> = {
   /** From `createProver()`: proves in a Web Worker. */

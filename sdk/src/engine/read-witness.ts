@@ -1,5 +1,6 @@
 import { WitnessFormatError } from '../errors/engine.js'
 import { BN254_R } from './bn254.js'
+import { readSections } from './read-sections.js'
 import { readLe } from './read-zkey.js'
 
 /**
@@ -12,19 +13,7 @@ export function readWitness(bytes: Uint8Array, nVars: number): Uint8Array {
     throw new WitnessFormatError({ field, rule })
   }
   if (bytes.length < 12 || String.fromCharCode(...bytes.subarray(0, 4)) !== 'wtns') fail('magic', 'must be "wtns"')
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-  const nSections = view.getUint32(8, true)
-  const sections = new Map<number, Uint8Array>()
-  let offset = 12
-  for (let i = 0; i < nSections; i++) {
-    if (offset + 12 > bytes.length) fail(`section ${i + 1} of ${nSections}`, 'is cut off (file truncated)')
-    const type = view.getUint32(offset, true)
-    const size = Number(view.getBigUint64(offset + 4, true))
-    offset += 12
-    if (offset + size > bytes.length) fail(`section ${type}`, `claims ${size} bytes but only ${bytes.length - offset} remain (file truncated)`)
-    sections.set(type, bytes.subarray(offset, offset + size))
-    offset += size
-  }
+  const sections = readSections(bytes, fail)
   const header = sections.get(1) ?? fail('section 1 (header)', 'is missing')
   const values = sections.get(2) ?? fail('section 2 (values)', 'is missing')
   if (header.length < 40) fail('section 1 (header)', 'is too short')

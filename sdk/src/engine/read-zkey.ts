@@ -1,5 +1,6 @@
 import { ZkeyFormatError } from '../errors/engine.js'
 import { BN254_Q, BN254_R } from './bn254.js'
+import { readSections } from './read-sections.js'
 
 /** The parts of a Groth16 BN254 zkey the prover needs; point and scalar sections are views of the file's bytes. */
 export type Zkey = {
@@ -38,24 +39,12 @@ const COEF = 44
  * engine never reads past a section. Throws ZkeyFormatError naming what is wrong.
  */
 export function readZkey(bytes: Uint8Array): Zkey {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   const fail = (field: string, rule: string): never => {
     throw new ZkeyFormatError({ field, rule })
   }
   if (bytes.length < 12) fail('file', `is ${bytes.length} bytes, too short for a zkey header`)
   if (String.fromCharCode(...bytes.subarray(0, 4)) !== 'zkey') fail('magic', 'must be "zkey"')
-  const nSections = view.getUint32(8, true)
-  const sections = new Map<number, Uint8Array>()
-  let offset = 12
-  for (let i = 0; i < nSections; i++) {
-    if (offset + 12 > bytes.length) fail(`section ${i + 1} of ${nSections}`, 'is cut off (file truncated)')
-    const type = view.getUint32(offset, true)
-    const size = Number(view.getBigUint64(offset + 4, true))
-    offset += 12
-    if (offset + size > bytes.length) fail(`section ${type}`, `claims ${size} bytes but only ${bytes.length - offset} remain (file truncated)`)
-    if (!sections.has(type)) sections.set(type, bytes.subarray(offset, offset + size))
-    offset += size
-  }
+  const sections = readSections(bytes, fail)
   const section = (type: number, name: string) => sections.get(type) ?? fail(`section ${type} (${name})`, 'is missing')
 
   const header = section(1, 'header')

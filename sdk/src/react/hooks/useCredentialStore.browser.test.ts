@@ -11,7 +11,10 @@ import { createProofXConfig } from '../../config/create-proofx-config.js'
 import { useCredentialStore } from './useCredentialStore.js'
 
 const name = `proofx-hook-test-${crypto.randomUUID()}`
-const config = createProofXConfig({ prover: { prove: () => Promise.reject(new Error('not used')) }, credentialStore: createCredentialStore({ name }) })
+const config = createProofXConfig({
+  prover: { prove: () => Promise.reject(new Error('not used')), verify: () => Promise.reject(new Error('not used')) },
+  credentialStore: createCredentialStore({ name }),
+})
 
 function wrapper({ children }: { children: ReactNode }) {
   return createElement(QueryClientProvider, { client: new QueryClient() }, createElement(ProofXProvider, { config }, children))
