@@ -44,6 +44,10 @@ const fromSource = {
 
 export default defineConfig({
   test: {
+    // The unit projects (sdk, cli) run each file's tests in a shuffled order, so a test that leans on an earlier
+    // one's state fails here; files whose steps are a journey by design say so with { shuffle: false }. The seed is
+    // fixed so a run repeats; try others with `--sequence.seed=N`.
+    sequence: { seed: 2 },
     projects: [
       {
         ...fromSource,
@@ -58,10 +62,21 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 300_000,
           fileParallelism: false,
+          sequence: { shuffle: { tests: true } },
           typecheck: { enabled: true, tsconfig: 'sdk/tsconfig.typecheck.json', include: ['sdk/src/**/*.test-d.ts', 'sdk/src/**/*.test-d.tsx'] },
         },
       },
-      { ...fromSource, test: { name: 'cli', include: ['cli/src/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 300_000, fileParallelism: false } },
+      {
+        ...fromSource,
+        test: {
+          name: 'cli',
+          include: ['cli/src/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
+          fileParallelism: false,
+          sequence: { shuffle: { tests: true } },
+        },
+      },
       browserProject({
         name: 'browser',
         // Served like the demo page: cross-origin isolated (the worker's shared-buffer path runs).
