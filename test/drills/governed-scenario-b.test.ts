@@ -5,16 +5,18 @@
 // delay, executed after it), the policies' v2 hashes and the restart through the Safe; all with `proofx admin` as the
 // operators run it, each owner signing with `proofx admin sign`. The holder's v1 record stops counting; proved again
 // with circuit v2, they are compliant.
-import { copyFileSync, cpSync, readFileSync, writeFileSync } from 'node:fs'
+import { copyFileSync, cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { encodeFunctionData, type Hex } from 'viem'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import {
   ContractPausedError,
   hashPolicy,
   hashVerificationKey,
+  parseDeployment,
   ProofPolicyMismatchError,
   proofXVerifierAbi,
   submitProof,
+  toDeploymentJson,
   toPolicyDocumentJson,
 } from '@proofx/sdk'
 import { timelockAbi } from '@proofx/cli'
@@ -29,19 +31,13 @@ describe('drill: Scenario B governance, circuit v1 -> v2 through guardian + Safe
   let env: DrillEnv
   let gov: Governed
   let chain: string[]
+  let deploymentFile: string
   beforeAll(async () => {
     env = await createDrillEnv({ circuitVersion: 1 })
     gov = await governDrill(env)
-    const deploymentFile = `${env.dir}/deployment.json`
-    writeFileSync(
-      deploymentFile,
-      JSON.stringify({
-        chainId: env.deployment.chainId,
-        proxy: env.deployment.proxy,
-        deployBlock: env.deployment.deployBlock.toString(),
-        governance: gov.governance,
-      }),
-    )
+    deploymentFile = `${env.dir}/deployment.json`
+    // The deployment file the operators share: the contracts, the v1 policy documents and the governance contracts.
+    writeFileSync(deploymentFile, JSON.stringify({ ...toDeploymentJson(env.deployment), governance: gov.governance }))
     chain = ['--rpc', env.anvil.rpcUrl, '--deployment', deploymentFile]
   })
   afterAll(() => env?.stop())
@@ -169,6 +165,9 @@ describe('drill: Scenario B governance, circuit v1 -> v2 through guardian + Safe
       return file
     })
     const registered = await throughSafe('set-policy', ['--policy', policyFiles.join(',')], [OWNERS[0], OWNERS[2]])
+    // The deployment file now lists the v2 documents (dApps read the policies from it), as `proofx policy set` would.
+    const listed = parseDeployment(JSON.parse(readFileSync(deploymentFile, 'utf8')), deploymentFile)
+    for (const document of documents) expect(listed.policyDocuments[document.name]).toMatchObject({ id: document.id, hash: document.hash })
     for (const document of documents) {
       // What the v1 deployment registered: the v1 hash of the same rules.
       expect(registered.stateBefore[document.name]).toMatchObject({ policyHash: hashPolicy(document.rules, 1).toString() })
@@ -187,19 +186,45 @@ describe('drill: Scenario B governance, circuit v1 -> v2 through guardian + Safe
     copyFileSync(forgeArtifactPath('ProofXVerifier'), implementationArtifact)
     // proofx admin upgrade first validates the storage layout against the deployed release (@openzeppelin/upgrades-core).
     for (const dir of ['build-info', 'deployed-build-info']) cpSync(`${forgeOut()}/build-info`, `${env.dir}/${dir}`, { recursive: true })
-    const upgrade = await gov.propose('upgrade', {
-      artifact: implementationArtifact,
-      'build-info-dir': `${env.dir}/build-info`,
-      reference: 'deployed-build-info:ProofXVerifier',
-      'reference-build-info-dir': `${env.dir}/deployed-build-info`,
-    })
-    expect(upgrade.route).toBe('timelock')
-    await gov.execute(upgrade.proposal, await gov.sign(upgrade.proposal, [OWNERS[0], OWNERS[2]]))
-    await expect(gov.proposeExecution(upgrade.proposal)).rejects.toMatchObject({ name: 'TimelockNotReadyError' })
+    // The documented commands: `admin upgrade --propose` (the operator's key deploys the validated implementation), two
+    // owners sign the schedule, `execute`; `execute-scheduled` refused before the delay, then sign and execute again.
+    const upgradeSchedule = `${env.dir}/schedule-upgrade.json`
+    const upgrade = await runProofx(
+      [
+        'admin',
+        'upgrade',
+        ...chain,
+        '--artifact',
+        implementationArtifact,
+        '--build-info-dir',
+        `${env.dir}/build-info`,
+        '--reference',
+        'deployed-build-info:ProofXVerifier',
+        '--reference-build-info-dir',
+        `${env.dir}/deployed-build-info`,
+        '--propose',
+        upgradeSchedule,
+      ],
+      operator(),
+    )
+    expect(upgrade.code, upgrade.stderr).toBe(0)
+    expect(upgrade.json).toMatchObject({ route: 'timelock', proposal: { phase: 'schedule', timelock: { delay: String(TIMELOCK_DELAY) } } })
+    const implementation = upgrade.json.deploySteps[0].deployedAddress
+    const upgradeScheduled = await execute(upgradeSchedule, await sign(upgradeSchedule, [OWNERS[0], OWNERS[2]]))
+    expect(upgradeScheduled.code, upgradeScheduled.stderr).toBe(0)
+    expect(upgradeScheduled.json.timelock).toMatchObject({ state: 'waiting' })
+    const upgradeExecution = `${env.dir}/execute-upgrade.json`
+    const upgradeTooEarly = await runProofx(['admin', 'execute-scheduled', ...chain, '--proposal', upgradeSchedule, '--propose', upgradeExecution])
+    expect(upgradeTooEarly.code).toBe(1)
+    expect(upgradeTooEarly.stderr).toMatch(/still in its delay: ready at/)
+    expect(existsSync(upgradeExecution)).toBe(false)
     await gov.elapse()
-    const upgradeExecution = await gov.proposeExecution(upgrade.proposal)
-    const upgraded = await gov.execute(upgradeExecution, await gov.sign(upgradeExecution, [OWNERS[0], OWNERS[1]]))
-    expect(upgraded.stateAfter!.implementation).toBe(upgrade.deploySteps[0]!.deployedAddress)
+    const upgradeReady = await runProofx(['admin', 'execute-scheduled', ...chain, '--proposal', upgradeSchedule, '--propose', upgradeExecution])
+    expect(upgradeReady.code, upgradeReady.stderr).toBe(0)
+    const upgraded = await execute(upgradeExecution, await sign(upgradeExecution, [OWNERS[0], OWNERS[1]]))
+    expect(upgraded.code, upgraded.stderr).toBe(0)
+    expect(upgraded.json.stateBefore.implementation).not.toBe(implementation)
+    expect(upgraded.json.stateAfter.implementation).toBe(implementation)
 
     // 3. Restore: unpause and reopen the gates, each through the Safe.
     expect((await throughSafe('unpause', [], [OWNERS[0], OWNERS[2]])).stateAfter).toEqual({ paused: false })

@@ -1,30 +1,29 @@
-// A dApp across a circuit upgrade, on a real anvil with real proofs: its code proves with proveForVerifier and
-// submits; the prover's artifact sets decide whether it keeps working when the verifier is switched.
+// A dApp across the real circuit upgrade v1 -> v2, on a real anvil with real proofs from the committed artifact sets
+// (circuits/artifacts/v1 and circuits/artifacts): its code proves with proveForVerifier and submits; the prover's
+// artifact sets decide whether it keeps working when the verifier is switched to Groth16Verifier_v2.
 import { readFileSync } from 'node:fs'
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import type { Hex } from 'viem'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { createProofX, createProver, terminateCurve, VerificationKeyNotAvailableError, type CreateProofXReturnType, type Prover } from '@proofx/sdk'
 import { DEMO_POLICIES } from '@proofx/sdk/demo'
-import { committedArtifacts } from '@proofx/test-helpers/committed-artifacts'
 import { expectError } from '@proofx/test-helpers/expect-error'
 import { localAccounts } from '@proofx/test-helpers/local-accounts'
 import { demoCredential } from '@proofx/test-helpers/prove-for-test'
-import { publishArtifactSet, type PublishedTestSet } from '@proofx/test-helpers/rekeyed-artifact-set'
-import { startProofXNode, type ProofXNode } from '../helpers/anvil.js'
-import { newCircuitVersion } from '../drills/helpers/new-circuit-version.js'
+import { createDrillEnv, type DrillEnv } from '../drills/helpers/drill-env.js'
+import { bothCircuitArtifactSets, circuitArtifacts, circuitVkeyHash } from '../drills/helpers/circuit-artifacts.js'
+import { demoPolicyDocumentsFor, forgeArtifactPath } from '../drills/helpers/deploy-drill.js'
 
 const policy = DEMO_POLICIES.accredited
 const { admin, subject } = localAccounts
+const [V1, V2] = [circuitVkeyHash(1), circuitVkeyHash(2)]
 
-let node: ProofXNode
-let dir: string
-let next: PublishedTestSet & { verifierBytecode: Hex }
+let env: DrillEnv
+let verifierV2Bytecode: Hex
 let as: { admin: CreateProofXReturnType; subject: CreateProofXReturnType }
+/** Configured with both committed versions, keyed by vkeyHash. */
 let bothVersions: Prover
-let currentOnly: Prover
+/** Configured with circuit v1 only: the version deployed today. */
+let v1Only: Prover
 
 /** The dApp's code: the same for every circuit version. */
 async function proveAndSubmit(prover: Prover, onStage?: (stage: string) => void) {
@@ -41,58 +40,58 @@ async function proveAndSubmit(prover: Prover, onStage?: (stage: string) => void)
 }
 
 beforeAll(async () => {
-  node = await startProofXNode()
+  env = await createDrillEnv({ circuitVersion: 1 })
+  // Read once, up front: a concurrent `forge build` may rewrite out/ while the test runs.
+  verifierV2Bytecode = JSON.parse(readFileSync(forgeArtifactPath('Groth16Verifier_v2'), 'utf8')).bytecode.object
   const client = (account: typeof admin) =>
-    createProofX({ chainId: node.chainId, deployment: node.deployment, rpcUrl: node.rpcUrl, account, pollingInterval: 50 })
+    createProofX({ chainId: env.anvil.chainId, deployment: env.deployment, rpcUrl: env.anvil.rpcUrl, account, pollingInterval: 50 })
   as = { admin: client(admin), subject: client(subject) }
-  dir = await mkdtemp(join(tmpdir(), 'proofx-switch-'))
-  // The next circuit version: new proving and verification keys and their Groth16 verifier contract.
-  const version = await newCircuitVersion(dir)
-  const set = await publishArtifactSet(join(dir, 'published'), { wasm: version.wasmPath, zkey: version.zkeyPath, vkey: version.vkeyPath }, '2')
-  next = { ...set, verifierBytecode: JSON.parse(readFileSync(version.verifierArtifactPath, 'utf8')).bytecode.object }
-  bothVersions = createProver({ artifacts: { sets: { [node.deployment.vkeyHash]: committedArtifacts(), [next.vkeyHash]: next.sources } } })
-  // The single-set config: only the version deployed today.
-  currentOnly = createProver({ artifacts: committedArtifacts() })
+  bothVersions = createProver({ artifacts: { sets: bothCircuitArtifactSets() } })
+  v1Only = createProver({ artifacts: circuitArtifacts(1) })
 }, 300_000)
 
 afterAll(async () => {
   await bothVersions?.dispose()
-  await currentOnly?.dispose()
+  await v1Only?.dispose()
   await terminateCurve()
-  await node?.stop()
-  if (dir) await rm(dir, { recursive: true, force: true })
+  await env?.stop()
 })
 
-describe('the verifier is switched to the next circuit version', () => {
-  test('before: both configs prove and submit under the deployed key', async () => {
-    for (const prover of [bothVersions, currentOnly]) {
+describe('the verifier is switched from circuit v1 to circuit v2', () => {
+  test('before: both configs prove and submit with v1, the deployed key', async () => {
+    expect(env.deployment.vkeyHash).toBe(V1)
+    for (const prover of [bothVersions, v1Only]) {
       const { proof, submitted } = await proveAndSubmit(prover)
-      expect(proof.vkeyHash).toBe(node.deployment.vkeyHash)
+      expect(proof.vkeyHash).toBe(V1)
       expect(submitted.receipt.status).toBe('success')
     }
     expect(await as.subject.isCompliant({ subject: subject.address, policyId: policy.policyId })).toBe(true)
   })
 
-  test('after setVerifier (earlier records voided): the same code proves and submits with the next set; a config without it gets the typed error before proving', async () => {
+  test('after setVerifier to Groth16Verifier_v2 (v1 records voided, v2 policy hashes registered): the same code proves with v2; a v1-only config gets the typed error before proving', async () => {
     const { contractAddress } = await as.admin.waitForTransactionReceipt({
-      hash: await as.admin.deployContract({ abi: [], bytecode: next.verifierBytecode, account: admin, chain: as.admin.chain }),
+      hash: await as.admin.deployContract({ abi: [], bytecode: verifierV2Bytecode, account: admin, chain: as.admin.chain }),
     })
-    await as.admin.setVerifier({ groth16Verifier: contractAddress!, vkeyHash: next.vkeyHash, voidEarlierRecords: true })
-    expect(await as.subject.getVerificationKeyHash()).toBe(next.vkeyHash)
+    await as.admin.setVerifier({ groth16Verifier: contractAddress!, vkeyHash: V2, voidEarlierRecords: true })
+    expect(await as.subject.getVerificationKeyHash()).toBe(V2)
     expect(await as.subject.isCompliant({ subject: subject.address, policyId: policy.policyId })).toBe(false)
+    // The v2 policy hash commits the validity period: the published documents are registered again, as in the drill.
+    for (const document of demoPolicyDocumentsFor(2))
+      await as.admin.setPolicy({ policyId: document.id, policyHash: document.hash, validityPeriod: document.validityPeriod })
 
     const { proof, submitted } = await proveAndSubmit(bothVersions)
-    expect(proof.vkeyHash).toBe(next.vkeyHash)
+    expect(proof.vkeyHash).toBe(V2)
     expect(submitted.receipt.status).toBe('success')
     expect(await as.subject.isCompliant({ subject: subject.address, policyId: policy.policyId })).toBe(true)
 
     const nonce = await as.subject.getTransactionCount({ address: subject.address })
     const stages: string[] = []
     const error = await expectError(
-      proveAndSubmit(currentOnly, (stage) => stages.push(stage)),
+      proveAndSubmit(v1Only, (stage) => stages.push(stage)),
       VerificationKeyNotAvailableError,
     )
-    expect(error).toMatchObject({ expected: next.vkeyHash, available: [node.deployment.vkeyHash] })
+    expect(error).toMatchObject({ expected: V2, available: [V1] })
+    expect(error.message).toContain(V2)
     expect(stages).not.toContain('proving')
     expect(await as.subject.getTransactionCount({ address: subject.address })).toBe(nonce)
   })

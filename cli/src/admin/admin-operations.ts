@@ -1,5 +1,17 @@
 import { readFile } from 'node:fs/promises'
-import { getAddress, isAddress, isHex, type Account, type Address, type Chain, type Client, type Hex, type StateOverride, type Transport } from 'viem'
+import {
+  encodeFunctionData,
+  getAddress,
+  isAddress,
+  isHex,
+  type Account,
+  type Address,
+  type Chain,
+  type Client,
+  type Hex,
+  type StateOverride,
+  type Transport,
+} from 'viem'
 import {
   IMPLEMENTATION_SLOT,
   ProofXError,
@@ -32,9 +44,11 @@ import {
   simulateUpgrade,
   unpause,
   upgrade,
+  type PolicyDocument,
   type SimulateVerifierReturnType,
   type WriteVerifierReturnType,
 } from '@proofx/sdk'
+import { checkPoliciesFitDeploymentFile, listPoliciesInDeploymentFile } from '../policy/list-policy-in-deployment.js'
 import { readPolicyDocumentFile } from '../policy/read-policy-document.js'
 import type { AdminContext } from './run-admin-operation.js'
 import { UpgradeValidationUnavailableError, validateUpgrade } from './validate-upgrade.js'
@@ -65,7 +79,16 @@ export type AdminOperation = {
   steps(params: AdminParams, deployed: Record<string, Address>): Promise<AdminStep[]>
   /** The state the operation changes, read before and after. */
   state(ctx: Pick<AdminContext, 'publicClient' | 'contract'>, params: AdminParams, deployed: Record<string, Address>): Promise<Record<string, unknown>>
+  /**
+   * What the deployment file (--deployment) lists of this operation, if anything (set-policy: its documents). Reading
+   * it checks the file first (a conflict is refused before anything is sent or proposed) and returns the calldata the
+   * operation's calls carry (to match a proposal against) and `record`, which `proofx admin` runs only once those calls
+   * have run on-chain: sent by the key, or executed by the Safe; never for a proposal merely written, signed or scheduled.
+   */
+  deploymentFile?: (path: string, params: AdminParams) => Promise<DeploymentFileListing>
 }
+
+export type DeploymentFileListing = { calls: Hex[]; record(): Promise<unknown> }
 
 export type AdminParams = Record<string, string | undefined>
 
@@ -262,9 +285,21 @@ export const ADMIN_OPERATIONS: Record<string, AdminOperation> = {
           `register policy ${document.id} (${document.name}, circuit v${document.circuitVersion}): hash ${document.hash}, valid ${document.validityPeriod} s`,
           simulateSetPolicy,
           setPolicy,
-          { policyId: document.id, policyHash: document.hash, validityPeriod: document.validityPeriod, active: true },
+          setPolicyArgs(document),
         ),
       ),
+    // The same listing `proofx policy set --deployment` writes (cli/src/policy/list-policy-in-deployment.ts).
+    deploymentFile: async (path, p) => {
+      const documents = await policyDocuments(p)
+      const raw = await checkPoliciesFitDeploymentFile(path, documents)
+      return {
+        calls: documents.map((document) => {
+          const { policyId, policyHash, validityPeriod, active } = setPolicyArgs(document)
+          return encodeFunctionData({ abi: proofXVerifierAbi, functionName: 'setPolicy', args: [policyId, policyHash, validityPeriod, active] })
+        }),
+        record: () => listPoliciesInDeploymentFile(path, raw, documents),
+      }
+    },
     state: async (ctx, p) =>
       Object.fromEntries(
         await Promise.all(
@@ -306,6 +341,14 @@ export const ADMIN_OPERATIONS: Record<string, AdminOperation> = {
     state: async (ctx, p) => ({ revoked: await read(ctx, 'isRevoked', [uint(p, 'issuer-key-hash'), uint(p, 'nullifier')]) }),
   },
 }
+
+/** What set-policy registers for a document: its id, hash and validity period, switched on. */
+const setPolicyArgs = (document: PolicyDocument) => ({
+  policyId: document.id,
+  policyHash: document.hash,
+  validityPeriod: document.validityPeriod,
+  active: true,
+})
 
 /** The documents of --policy (comma-separated files), each checked and hashed by the SDK (parsePolicyDocument). */
 async function policyDocuments(p: AdminParams) {

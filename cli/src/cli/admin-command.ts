@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
 import { getAddress, isAddress, isHex, type Hex, type LocalAccount } from 'viem'
-import { InvalidAdminArgumentError, ADMIN_OPERATIONS } from '../admin/admin-operations.js'
+import { InvalidAdminArgumentError, ADMIN_OPERATIONS, type DeploymentFileListing } from '../admin/admin-operations.js'
 import { chainParseOptions, resolveChainTarget, walletFor, type ChainTarget } from '../admin/chain-options.js'
 import {
   executeSafeProposal,
@@ -78,6 +78,8 @@ export async function adminCommand(argv: string[]): Promise<void> {
   const ctx = await governedContext(target, values)
   const dryRun = values['dry-run']
   const params = values as unknown as Record<string, string | undefined>
+  // Checked before anything is sent or proposed; written only once the calls have run (here, or at `admin execute`).
+  const listing = values.deployment ? await ADMIN_OPERATIONS[operation].deploymentFile?.(values.deployment, params) : undefined
   if (!dryRun && !values.propose && (await operationRoute(ctx, operation, params)) !== 'direct') {
     throw new InvalidAdminArgumentError({
       field: 'propose',
@@ -91,7 +93,8 @@ export async function adminCommand(argv: string[]): Promise<void> {
     delay: values.delay !== undefined ? BigInt(integer(values.delay, 'delay')) : undefined,
   })
   if (result.route === 'direct') {
-    console.log(JSON.stringify(result, null, 2))
+    const deploymentFile = listing && !dryRun ? { path: values.deployment, listed: await listing.record() } : undefined
+    console.log(JSON.stringify({ ...result, ...(deploymentFile ? { deploymentFile } : {}) }, null, 2))
     // proofx.ts exits 0 after a command returns: a failing dry run must throw to exit 1.
     const reverted = result.steps.filter((s) => s.simulation.startsWith('reverted'))
     if (reverted.length) throw new Error(`dry run: ${reverted.map((s) => `"${s.description}" ${s.simulation}`).join('; ')}`)
@@ -146,8 +149,11 @@ async function executeCommand(argv: string[]): Promise<void> {
     throw new InvalidAdminArgumentError({ field: 'keystore', rule: 'is needed: some funded key sends the Safe transaction (PROOFX_ADMIN_KEY or --keystore)' })
   const names = values.signatures.flatMap((s) => s.split(',')).filter(Boolean)
   const signatures = await Promise.all(names.map(async (name) => ({ name, file: JSON.parse(await readFile(name, 'utf8')) as SafeSignatureFile })))
+  // A schedule changes nothing yet: the deployment file follows when the timelock executes it.
+  const listing = proposal.phase === 'schedule' ? undefined : await proposalListing(values.deployment, proposal)
   const result = await executeSafeProposal(ctx as Parameters<typeof executeSafeProposal>[0], proposal, signatures, { dryRun: values['dry-run'] })
-  console.log(JSON.stringify(result, null, 2))
+  const deploymentFile = listing && !values['dry-run'] ? { path: values.deployment, listed: await listing.record() } : undefined
+  console.log(JSON.stringify({ ...result, ...(deploymentFile ? { deploymentFile } : {}) }, null, 2))
   if (result.simulation !== 'ok') throw new Error(`dry run: the Safe transaction ${result.simulation}`)
 }
 
@@ -175,8 +181,28 @@ async function executeScheduledCommand(argv: string[]): Promise<void> {
     )
     return
   }
-  console.log(JSON.stringify(result, null, 2))
+  // Sent at once (an open executor): the timelock ran the calls, so the deployment file follows.
+  const listing = await proposalListing(values.deployment, proposal)
+  const deploymentFile = listing && !values['dry-run'] ? { path: values.deployment, listed: await listing.record() } : undefined
+  console.log(JSON.stringify({ ...result, ...(deploymentFile ? { deploymentFile } : {}) }, null, 2))
   if (result.simulation !== 'ok') throw new Error(`dry run: timelock execute ${result.simulation}`)
+}
+
+/**
+ * What the deployment file will list once `proposal` runs (set-policy: its documents, read again from the files it
+ * names), checked against the calls the owners signed: a document file changed since the proposal was made is
+ * refused before anything is sent, so the file never lists what the chain does not hold.
+ */
+async function proposalListing(deployment: string | undefined, proposal: SafeProposal): Promise<DeploymentFileListing | undefined> {
+  const listing = deployment ? await ADMIN_OPERATIONS[proposal.operation]?.deploymentFile?.(deployment, proposal.params) : undefined
+  if (!listing) return undefined
+  const signed = (proposal.timelock?.calls ?? proposal.calls).map((c) => c.data.toLowerCase())
+  if (listing.calls.length !== signed.length || listing.calls.some((data, i) => data.toLowerCase() !== signed[i]))
+    throw new InvalidAdminArgumentError({
+      field: 'policy',
+      rule: `files (${proposal.params.policy}) no longer hold what the proposal registers: restore them, or propose again; nothing was sent and ${deployment} is unchanged`,
+    })
+  return listing
 }
 
 async function governedContext(

@@ -59,7 +59,9 @@ beforeAll(async () => {
 }, 300_000)
 afterAll(() => anvil?.stop())
 
-describe('proofx issuer', () => {
+// A journey by design, not shuffled: the key made in one step is registered, issues, then revokes in the next,
+// each step a real CLI process against one anvil (a fresh chain and keystore per step would repeat them all).
+describe('proofx issuer', { shuffle: false }, () => {
   let keyHash: string
   const subject = localAccounts.subject.address
   const publicClient = () => createPublicClient({ transport: http(anvil.rpcUrl) })

@@ -112,7 +112,9 @@ test('docs/issuer.md has the whole journey: key, registration, issuance, revocat
   expect(positions.slice(0, 4)).toEqual([...positions.slice(0, 4)].sort((a, b) => a - b))
 })
 
-describe('the commands of docs/issuer.md, in order, against anvil', () => {
+// A journey by design, not shuffled: docs/issuer.md's commands run in the order a reader runs them, each using
+// what the previous ones made (the key, the ledger, the running service).
+describe('the commands of docs/issuer.md, in order, against anvil', { shuffle: false }, () => {
   test.each(commands.map((command, index) => [index + 1, command] as const))('%i: %s', async (_index, command) => {
     if (command.startsWith('export ')) {
       exports.push(command)

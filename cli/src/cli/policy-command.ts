@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util'
 import { InvalidInputError, toPolicyDocumentJson } from '@proofx/sdk'
 import { chainParseOptions, resolveChainTarget, walletFor } from '../admin/chain-options.js'
 import { accountSourceFromArgs, loadAccount } from '../admin/load-account.js'
-import { checkPolicyFitsDeploymentFile, listPolicyInDeploymentFile } from '../policy/list-policy-in-deployment.js'
+import { checkPoliciesFitDeploymentFile, listPoliciesInDeploymentFile, type ListedPolicy } from '../policy/list-policy-in-deployment.js'
 import { readPolicyDocumentFile } from '../policy/read-policy-document.js'
 import { setPolicyDocument } from '../policy/set-policy-document.js'
 
@@ -37,7 +37,7 @@ export async function policyCommand(argv: string[], env = process.env): Promise<
   if (period !== undefined && !/^[1-9][0-9]*$/.test(period))
     throw new InvalidInputError({ field: '--validity-period', rule: 'must be a positive whole number of seconds' })
   // The deployment file is checked before the transaction and updated after it (its policyDocuments list).
-  const deploymentJson = values.deployment ? await checkPolicyFitsDeploymentFile(values.deployment, document) : undefined
+  const deploymentJson = values.deployment ? await checkPoliciesFitDeploymentFile(values.deployment, [document]) : undefined
   const target = await resolveChainTarget(values, env)
   const account = await loadAccount(accountSourceFromArgs({ keystore: values.keystore, envVar: 'PROOFX_ADMIN_KEY', env }), env)
   const result = await setPolicyDocument(walletFor(target, account), {
@@ -48,7 +48,7 @@ export async function policyCommand(argv: string[], env = process.env): Promise<
   })
   const deploymentFile =
     values.deployment && deploymentJson
-      ? { path: values.deployment, ...(await listPolicyInDeploymentFile(values.deployment, deploymentJson, document)) }
+      ? { path: values.deployment, ...listedOne(await listPoliciesInDeploymentFile(values.deployment, deploymentJson, [document])) }
       : undefined
   console.log(
     JSON.stringify(
@@ -65,3 +65,6 @@ export async function policyCommand(argv: string[], env = process.env): Promise<
   )
   if (deploymentFile?.listed === 'url') console.error(`${values.deployment} lists "${document.name}" by URL: publish this document at ${deploymentFile.url}.`)
 }
+
+/** `proofx policy set` prints how its one document was listed (the name is the document's). */
+const listedOne = ([one]: ListedPolicy[]) => ({ listed: one!.listed, ...(one!.url === undefined ? {} : { url: one!.url }) })

@@ -80,7 +80,9 @@ afterAll(async () => {
   await node?.stop()
 })
 
-describe('issuance service (loopback, SQLite ledger, anvil)', () => {
+// A journey by design, not shuffled: one service and ledger; the metrics, log and rate-limit steps check what the
+// issue and revoke steps before them did (the counters they moved, the lines they logged, the budget they spent).
+describe('issuance service (loopback, SQLite ledger, anvil)', { shuffle: false }, () => {
   test('every /v1 route needs a known API key (Bearer or X-API-Key); health, metrics and the OpenAPI document do not', async () => {
     for (const key of [null, 'wrong-key']) {
       const response = await call('/v1/credentials', { key })

@@ -97,4 +97,13 @@ describe('classifyEvent (playbook section 2, on-chain table)', () => {
     expect(classifyEvent(log('MinDelayChange', {}), context)[0]!.severity).toBe('high')
     expect(classifyEvent(log('ExecutionSuccess', {}), context)[0]!.severity).toBe('info')
   })
+
+  test('a policy registered or changed is medium (the Safe does it with no timelock delay), with its id and hash', () => {
+    const policy = log('PolicySet', { policyId: 7n, policyHash: 123n, validityPeriod: 86_400, active: true })
+    expect(classifyEvent(policy, { chainId: 1 })).toEqual([
+      expect.objectContaining({ severity: 'medium', kind: 'PolicyChanged', data: { policyId: '7', policyHash: '123', validityPeriod: 86_400, active: true } }),
+    ])
+    // Issuers and revocations stay on the audit trail.
+    expect(classifyEvent(log('IssuerAdded', {}), { chainId: 1 })[0]!.severity).toBe('info')
+  })
 })

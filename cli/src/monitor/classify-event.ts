@@ -58,6 +58,12 @@ const RULES: Record<string, { severity: Severity; kind: string; action: string }
   // Not in the playbook table, but they change what the protocol accepts: somebody should confirm they were planned.
   Upgraded: { severity: 'medium', kind: 'ImplementationUpgraded', action: 'Confirm the upgrade was planned (playbook section 4).' },
   VerifierUpdated: { severity: 'medium', kind: 'VerifierChanged', action: 'Confirm the circuit upgrade was planned (playbook section 4).' },
+  // The Safe changes a policy with no timelock delay (DEFAULT_ADMIN_ROLE): this alert is the window to react.
+  PolicySet: {
+    severity: 'medium',
+    kind: 'PolicyChanged',
+    action: "A policy was registered or changed (no timelock delay): confirm the owners proposed it and its hash is the published document's.",
+  },
   // Governance: the Safe's owners and threshold are the admin keys; the timelock's delay is the window to react.
   AddedOwner: OWNERS_CHANGED,
   RemovedOwner: OWNERS_CHANGED,

@@ -18,6 +18,12 @@ const vkey = JSON.parse(readFileSync(`${artifacts}verification_key.json`, 'utf8'
 const subject = '0x70997970C51812Dc3A010c7D01B50E20D17Dc79C' as const
 const verifier = '0x5FbDB2315678afecb367f032d93F642f64180aa3' as const
 
+/** One sample's value in a Prometheus text exposition; 0 for a series not yet exported (a counter never incremented). */
+function sample(metrics: string, series: string): number {
+  const line = metrics.split('\n').find((l) => l.startsWith(`${series} `))
+  return line ? Number(line.slice(series.length + 1)) : 0
+}
+
 describe('proofx serve', () => {
   let app: FastifyInstance
   const logs: string[] = []
@@ -102,6 +108,10 @@ describe('proofx serve', () => {
   })
 
   test('a full queue answers 429 with Retry-After; metrics count it', async () => {
+    // Counted from this test's own requests, so it holds whichever tests ran before it.
+    const before = (await app.inject({ url: '/metrics' })).body
+    const violation = demoProofRequest({ subject, attributes: { kycLevel: 1 } }).body
+    expect((await app.inject({ method: 'POST', url: '/v1/proofs', payload: violation })).statusCode).toBe(422)
     const requests = Array.from({ length: 3 }, () => app.inject({ method: 'POST', url: '/v1/proofs', payload: demoProofRequest({ subject }).body }))
     const codes = (await Promise.all(requests)).map((r) => r.statusCode)
     expect(codes.filter((c) => c === 200)).toHaveLength(2)
@@ -109,9 +119,10 @@ describe('proofx serve', () => {
     expect(Number(refused.headers['retry-after'])).toBeGreaterThanOrEqual(1)
 
     const metrics = (await app.inject({ url: '/metrics' })).body
-    expect(metrics).toMatch(/proofx_proof_generation_seconds_count 3/)
-    expect(metrics).toMatch(/proofx_proof_errors_total\{reason="queue_full"\} 1/)
-    expect(metrics).toMatch(/proofx_proof_errors_total\{reason="rule_violation"\} 1/)
+    const counted = (series: string) => sample(metrics, series) - sample(before, series)
+    expect(counted('proofx_proof_generation_seconds_count')).toBe(2)
+    expect(counted('proofx_proof_errors_total{reason="queue_full"}')).toBe(1)
+    expect(counted('proofx_proof_errors_total{reason="rule_violation"}')).toBe(1)
     expect(metrics).toMatch(/proofx_requests_in_flight 0/)
     expect(metrics).toMatch(/proofx_queue_depth 0/)
     expect(metrics).toMatch(/process_cpu_seconds_total/)

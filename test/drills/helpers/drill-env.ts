@@ -48,8 +48,6 @@ export type DrillEnv = {
   /** An in-process `proofx serve` on loopback with one worker; relays with `signer` when given. */
   startProver: (options?: {
     signer?: LocalAccount
-    /** Another setup's keys (e.g. a re-key's): proved without a manifest to check them against. */
-    keys?: { zkeyPath: string; vkeyPath: string }
     /** Artifacts to prove with. Default: the committed ones of the deployment's circuit version. */
     artifacts?: ArtifactSources
     server?: Partial<ProverServerOptions>
@@ -106,9 +104,7 @@ export async function createDrillEnv({ circuitVersion = 2 }: DrillEnvOptions = {
       })
       return { catchUp: m.catchUp, seen }
     },
-    startProver: async ({ signer, keys, artifacts: given, server: serverOptions = {} } = {}) => {
-      const own = circuitArtifacts(circuitVersion)
-      const artifacts = given ?? (keys ? { wasm: own.wasm, zkey: keys.zkeyPath, vkey: keys.vkeyPath, integrity: false as const } : own)
+    startProver: async ({ signer, artifacts = circuitArtifacts(circuitVersion), server: serverOptions = {} } = {}) => {
       const app = await createProverServer({
         backend: createSdkProverBackend({ artifacts, size: 1 }),
         chainId: anvilInstance.chainId,
