@@ -18,7 +18,13 @@ export type GasBenchProofParameters = {
   salt: bigint
 }
 
-export async function proveGasBenchProof({ subject, policy, now, scope, salt }: GasBenchProofParameters): Promise<{ proof: ProofXProof; publicSignals: bigint[] }> {
+export async function proveGasBenchProof({
+  subject,
+  policy,
+  now,
+  scope,
+  salt,
+}: GasBenchProofParameters): Promise<{ proof: ProofXProof; publicSignals: bigint[] }> {
   const credential = signCredential(demoIssuer(), {
     subject,
     assets: 2_000_000n,
