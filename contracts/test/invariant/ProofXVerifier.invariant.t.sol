@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
+import {stdJson} from "forge-std/StdJson.sol";
 import {IProofXVerifier} from "../../src/interfaces/IProofXVerifier.sol";
 import {BatchBase} from "../utils/BatchBase.t.sol";
 import {ProofXVerifierHandler} from "./handlers/ProofXVerifierHandler.sol";
 
 /// @dev Invariants of ProofXVerifier under random sequences of handler actions, with the batch verifier installed.
 contract ProofXVerifierInvariantTest is BatchBase {
+    using stdJson for string;
+
     ProofXVerifierHandler internal handler;
 
     function setUp() public override {
@@ -18,11 +21,21 @@ contract ProofXVerifierInvariantTest is BatchBase {
         vm.stopPrank();
 
         handler = new ProofXVerifierHandler(verifier, admin, issuerKeyHash, revoker);
-        string[6] memory names =
-            ["accredited", "accreditedBob", "retail", "accreditedOld", "accreditedRenewal", "accreditedOtherIssuer"];
+        // The last one's credential expires exactly when its record would end (30 days): the tight case.
+        string[7] memory names = [
+            "accredited",
+            "accreditedBob",
+            "retail",
+            "accreditedOld",
+            "accreditedRenewal",
+            "accreditedOtherIssuer",
+            "accreditedCredentialEndsWithRecord"
+        ];
         for (uint256 i; i < names.length; ++i) {
             (IProofXVerifier.ProofXProof memory proof, uint256 policyId, address subject) = _fixture(names[i]);
-            handler.addProof(proof, policyId, subject);
+            string memory expiryKey = string.concat(".credentialExpiresAt.", names[i]);
+            uint256 credentialExpiresAt = vm.keyExistsJson(fixtures, expiryKey) ? fixtures.readUint(expiryKey) : 0;
+            handler.addProof(proof, policyId, subject, credentialExpiresAt);
         }
         address[6] memory actors = [admin, signer, makeAddr("signer2"), stranger, alice, bob];
         for (uint256 i; i < actors.length; ++i) {
@@ -116,6 +129,20 @@ contract ProofXVerifierInvariantTest is BatchBase {
         }
     }
 
+    /// @dev No record counts at or past the expiry of the credential it was proven from (circuit v2 proves
+    /// timestamp + validityPeriod <= credential expiry), as long as the policy is registered as its document says (the
+    /// hash commits the period; the contract cannot check that pair, see ProofXVerifier's NatSpec).
+    function invariant_nothingCountsPastCredentialExpiry() public view {
+        assertEq(handler.ghostCompliantPastCredentialExpiry(), 0);
+        for (uint256 i; i < handler.proofCount(); ++i) {
+            (address subject, uint256 policyId) = handler.proofAt(i);
+            uint256 credentialExpiresAt = handler.ghostCredentialExpiryAtRecord(subject, policyId);
+            if (credentialExpiresAt == 0 || !handler.ghostRegisteredAsDocumentAtRecord(subject, policyId)) continue;
+            assertLe(verifier.getComplianceRecord(subject, policyId).expiresAt, credentialExpiresAt);
+            if (verifier.isCompliant(subject, policyId)) assertLt(block.timestamp, credentialExpiresAt);
+        }
+    }
+
     /// @dev Whether fixture `index` is the first with its (subject, policy) (several fixtures renew one record).
     function _firstWithKey(uint256 index) internal view returns (bool) {
         (address subject, uint256 policyId) = handler.proofAt(index);
@@ -169,6 +196,25 @@ contract ProofXVerifierInvariantTest is BatchBase {
         invariant_nothingCountsPastExpiry();
         invariant_recordsMatchAcceptedSubmissions();
         afterInvariant();
+    }
+
+    /// @dev The credential-expiry counters are reachable: the record of a credential that ends with it is looked at
+    /// once the credential has expired, and does not count.
+    function test_handler_checksCredentialExpiry() public {
+        uint256 tight = handler.proofCount() - 1; // accreditedCredentialEndsWithRecord
+        (address subject,) = handler.proofAt(tight);
+        handler.submit(tight, 0, true, 1);
+        assertEq(handler.ghostAccepted(), 2); // the run's opening submission and this one
+        assertGt(handler.ghostCredentialExpiryAtRecord(subject, accreditedPolicyId), 0);
+        assertTrue(handler.ghostRegisteredAsDocumentAtRecord(subject, accreditedPolicyId));
+        invariant_nothingCountsPastCredentialExpiry();
+        for (uint256 i; i < 6; ++i) {
+            handler.warp(5 days); // 30 days: the credential's expiry, and the record's end
+        }
+        handler.checkGates();
+        assertGt(handler.ghostChecksPastCredentialExpiry(), 0);
+        assertEq(handler.ghostCompliantPastCredentialExpiry(), 0);
+        invariant_nothingCountsPastCredentialExpiry();
     }
 
     /// @dev The ghost counters the invariants assert are reachable: the handler really checks records while the gates

@@ -15,6 +15,8 @@ contract ProofXVerifierHandler is CommonBase, StdCheats, StdUtils {
         IProofXVerifier.ProofXProof proof;
         uint256 policyId;
         address subject;
+        /// @dev The expiry of the credential the proof was made from, when the fixtures state it (0: not stated).
+        uint256 credentialExpiresAt;
     }
 
     ProofXVerifier internal immutable verifier;
@@ -63,6 +65,17 @@ contract ProofXVerifierHandler is CommonBase, StdCheats, StdUtils {
     mapping(address subject => mapping(uint256 policyId => uint256)) public ghostRecordedAt;
     mapping(address subject => mapping(uint256 policyId => uint256)) public ghostProofTimestamp;
     mapping(address subject => mapping(uint256 policyId => uint256)) public ghostValidityAtRecord;
+    /// @dev The policy as registered at setup, from one document: its hash commits its validity period (circuit v2).
+    mapping(uint256 policyId => IProofXVerifier.Policy) internal documentPolicy;
+    /// @dev Per (subject, policy): the expiry of the credential behind the current record (0: not stated), and
+    /// whether the policy was registered as its document says (hash and period together) when the record was written:
+    /// the one case in which the proof bounds the record's end by the credential's expiry.
+    mapping(address subject => mapping(uint256 policyId => uint256)) public ghostCredentialExpiryAtRecord;
+    mapping(address subject => mapping(uint256 policyId => bool)) public ghostRegisteredAsDocumentAtRecord;
+    /// @dev How often the handler saw a record count at or past its credential's expiry (must stay 0), and how often it
+    /// looked at such a record at all.
+    uint256 public ghostCompliantPastCredentialExpiry;
+    uint256 public ghostChecksPastCredentialExpiry;
 
     constructor(ProofXVerifier verifier_, address admin_, uint256 issuerKeyHash_, address revoker_) {
         verifier = verifier_;
@@ -76,8 +89,14 @@ contract ProofXVerifierHandler is CommonBase, StdCheats, StdUtils {
 
     // --- setup, called by the test before fuzzing --------------------------------------------------------------------
 
-    function addProof(IProofXVerifier.ProofXProof calldata proof, uint256 policyId, address subject) external {
-        proofs.push(FixtureProof(proof, policyId, subject));
+    function addProof(
+        IProofXVerifier.ProofXProof calldata proof,
+        uint256 policyId,
+        address subject,
+        uint256 credentialExpiresAt
+    ) external {
+        proofs.push(FixtureProof(proof, policyId, subject, credentialExpiresAt));
+        documentPolicy[policyId] = verifier.getPolicy(policyId);
     }
 
     function addActor(address actor) external {
@@ -93,6 +112,15 @@ contract ProofXVerifierHandler is CommonBase, StdCheats, StdUtils {
 
     function proofAt(uint256 index) external view returns (address subject, uint256 policyId) {
         return (proofs[index].subject, proofs[index].policyId);
+    }
+
+    /// @dev Whether policyId is registered as its document says: setValidity registers another period under the same
+    /// hash, an admin error the contract cannot see (it does not recompute the Poseidon hash), so such records are
+    /// left out of the credential-expiry invariant.
+    function registeredAsDocument(uint256 policyId) public view returns (bool) {
+        IProofXVerifier.Policy memory policy = verifier.getPolicy(policyId);
+        IProofXVerifier.Policy memory document = documentPolicy[policyId];
+        return policy.policyHash == document.policyHash && policy.validityPeriod == document.validityPeriod;
     }
 
     function actorCount() external view returns (uint256) {
@@ -118,10 +146,12 @@ contract ProofXVerifierHandler is CommonBase, StdCheats, StdUtils {
         uint256 count = _bound(size, 1, 8);
         address sender = _actor(senderSeed);
         IProofXVerifier.ProofSubmission[] memory entries = new IProofXVerifier.ProofSubmission[](count);
+        uint256[] memory credentialExpiries = new uint256[](count);
         for (uint256 i; i < count; ++i) {
             uint256 roll = uint256(keccak256(abi.encode(seed, i)));
             FixtureProof memory entry = proofs[roll % proofs.length];
             entries[i] = IProofXVerifier.ProofSubmission(entry.policyId, entry.subject, entry.proof);
+            credentialExpiries[i] = entry.credentialExpiresAt;
             if ((roll >> 8) % 4 == 0) {
                 entries[i].proof.a[1] = entries[i].proof.a[1] == 0 ? 0 : FIELD_Q - entries[i].proof.a[1];
             }
@@ -159,6 +189,9 @@ contract ProofXVerifierHandler is CommonBase, StdCheats, StdUtils {
             ghostValidityAtRecord[entries[i].subject][entries[i].policyId] =
             verifier.getPolicy(entries[i].policyId).validityPeriod;
             ghostGenerationAtRecord[entries[i].subject][entries[i].policyId] = verifier.verifierGeneration();
+            ghostCredentialExpiryAtRecord[entries[i].subject][entries[i].policyId] = credentialExpiries[i];
+            ghostRegisteredAsDocumentAtRecord[entries[i].subject][entries[i].policyId] =
+                registeredAsDocument(entries[i].policyId);
         }
     }
 
@@ -251,6 +284,14 @@ contract ProofXVerifierHandler is CommonBase, StdCheats, StdUtils {
                 ++ghostChecksOfVoidedRecords;
                 if (compliant) ++ghostVoidedRecordCompliant;
             }
+            uint256 credentialExpiresAt = ghostCredentialExpiryAtRecord[entry.subject][entry.policyId];
+            if (
+                credentialExpiresAt != 0 && ghostRegisteredAsDocumentAtRecord[entry.subject][entry.policyId]
+                    && credentialExpiresAt <= block.timestamp
+            ) {
+                ++ghostChecksPastCredentialExpiry;
+                if (compliant) ++ghostCompliantPastCredentialExpiry;
+            }
         }
     }
 
@@ -305,6 +346,8 @@ contract ProofXVerifierHandler is CommonBase, StdCheats, StdUtils {
                 ghostProofTimestamp[entry.subject][entry.policyId] = proof.timestamp;
                 ghostValidityAtRecord[entry.subject][entry.policyId] = verifier.getPolicy(entry.policyId).validityPeriod;
                 ghostGenerationAtRecord[entry.subject][entry.policyId] = verifier.verifierGeneration();
+                ghostCredentialExpiryAtRecord[entry.subject][entry.policyId] = entry.credentialExpiresAt;
+                ghostRegisteredAsDocumentAtRecord[entry.subject][entry.policyId] = registeredAsDocument(entry.policyId);
             }
         } catch {}
         bytes32 afterwards = keccak256(abi.encode(verifier.getComplianceRecord(entry.subject, entry.policyId)));
