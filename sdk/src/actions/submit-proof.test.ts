@@ -89,7 +89,10 @@ afterAll(async () => {
   if (gasUsed.length) console.info(`submitProof gas used: ${gasUsed.join(', ')}`)
 })
 
-describe('submitProof against a real anvil deployment', () => {
+// A journey by design, not shuffled: one proof (made once, above) and one record walked through its life on one
+// chain: submitted, relayed, watched, refused for each mismatch, paused, invalidated, deactivated, expired (the
+// chain's clock moves forward) and revoked; later steps start from the record the earlier ones left.
+describe('submitProof against a real anvil deployment', { shuffle: false }, () => {
   test('client-side: the subject submits its own proof and is compliant until timestamp + validity', async () => {
     expect(await as.subject.isCompliant({ subject: subject.address, policyId: accredited })).toBe(false)
     expect((await as.subject.getComplianceStatus({ subject: subject.address, policyId: accredited })).reason).toBe('no-record')

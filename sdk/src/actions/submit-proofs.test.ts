@@ -60,7 +60,9 @@ afterAll(async () => {
   await node?.stop()
 })
 
-describe('submitProofs against a real anvil deployment', () => {
+// A journey by design, not shuffled: four proofs made once (above) on one chain; the first batch records them,
+// then later steps revoke some of those credentials to show how a batch reports the entries that fail.
+describe('submitProofs against a real anvil deployment', { shuffle: false }, () => {
   test('the deployment installs the generated batch verifier', async () => {
     expect(node.deployment.groth16BatchVerifier).toBeDefined()
     const batchVerifier = await as.stranger.readContract({ address: node.deployment.proxy, abi: proofXVerifierAbi, functionName: 'batchVerifier' })

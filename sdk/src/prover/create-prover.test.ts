@@ -47,14 +47,29 @@ afterAll(async () => {
 
 describe('createProver (Node worker thread)', () => {
   test('preloads the artifacts and warms the curve', async () => {
-    const preload = await prover.preload()
-    expect(preload.vkeyHash).toBe(hashVerificationKey(vkey))
-    expect(preload.version).toEqual(expect.any(String))
-    expect(workers).toHaveLength(1)
+    // Its own prover: the shared one may have torn workers down and started others in the tests before.
+    const started: NodeWorkerHandle[] = []
+    const fresh = createProver({
+      artifacts: committedArtifacts(),
+      createWorker: async () => {
+        const handle = await spawnNodeWorker()
+        started.push(handle)
+        return handle
+      },
+    })
+    try {
+      const preload = await fresh.preload()
+      expect(preload.vkeyHash).toBe(hashVerificationKey(vkey))
+      expect(preload.version).toEqual(expect.any(String))
+      expect(started).toHaveLength(1)
+    } finally {
+      await fresh.dispose()
+    }
   })
 
   test('proves a real credential; signals in the documented order; calldata as snarkjs prints it', async () => {
     await prover.preload() // already loaded: no 'loading-artifacts' stage below
+    const workersBefore = workers.length
     const stages: ProofStage[] = []
     const result = await prover.prove({ ...proveArgs, onProgress: (p) => stages.push(p.stage) })
     expect(stages).toEqual(['witness', 'proving', 'verifying', 'done'])
@@ -90,7 +105,8 @@ describe('createProver (Node worker thread)', () => {
     const tampered = [...result.publicSignals]
     tampered[3] = String(packContext({ subject: hexToBigInt(SUBJECT), now: NOW + 1n, scopeTag: SCOPE }))
     expect(await verifyProof({ proof: result.proof, publicSignals: tampered }, vkey)).toBe(false)
-    expect(workers).toHaveLength(1)
+    // The proof ran in the worker preload started: none was added.
+    expect(workers).toHaveLength(workersBefore)
   })
 
   test('invalid input fails validation before any worker work', async () => {
@@ -120,6 +136,7 @@ describe('createProver (Node worker thread)', () => {
   })
 
   test('an AbortSignal cancels: the worker is torn down and the next proof gets a fresh one', async () => {
+    await prover.preload() // a live worker to tear down, whichever tests ran before
     const controller = new AbortController()
     const before = workers.length
     const error = await prover
