@@ -1,18 +1,17 @@
 // What submitProofs costs per proof: receipts from a real anvil chain (deployLocal, batch verifier installed) for
 // batches of n = 1, 2, 4, 8, 16, 32 fresh proofs of 32 subjects, each batch from the same chain state (evm_snapshot /
 // evm_revert, so every record is new), next to submitProof of the same proofs one by one in the same run.
-import * as snarkjs from 'snarkjs'
 import { createPublicClient, createWalletClient, getAddress, http, keccak256, toHex, type Address, type Hex } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 import { foundry } from 'viem/chains'
 import { ANVIL_PRIVATE_KEY_0, deployLocal } from '../../contracts/script/deploy-local.js'
-import { proofXVerifierAbi, toProofXProof, type ProofXProof, buildCircuitInput, computeScope, signCredential, buildPolicy } from '@proofx/sdk'
-import { demoIssuer, DEMO_POLICIES } from '@proofx/sdk/demo'
+import { proofXVerifierAbi, type ProofXProof, computeScope, buildPolicy } from '@proofx/sdk'
+import { DEMO_POLICIES } from '@proofx/sdk/demo'
 import { startAnvil } from '../../test/helpers/anvil.js'
+import { proveGasBenchProof } from './prove-gas-bench-proof.js'
 
 // anvil's well-known dev key #2 (local chain only), granted SIGNER_ROLE.
 const SIGNER_KEY: Hex = '0x5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a'
-const ARTIFACTS = { wasm: 'circuits/artifacts/compliance.wasm', zkey: 'circuits/artifacts/compliance.zkey' }
 export const BATCH_SIZES = [1, 2, 4, 8, 16, 32] as const
 /** How many of the proofs are also sent one by one with submitProof, for the reference figure. */
 const SINGLES = 4
@@ -44,19 +43,8 @@ export async function measureAnvilBatchGas(log: (line: string) => void = () => {
     const entries: { policyId: bigint; subject: Address; proof: ProofXProof }[] = []
     for (let i = 0; i < max; i++) {
       const subject = getAddress(`0x${keccak256(toHex(`bench batch subject ${i}`)).slice(26)}`)
-      const credential = signCredential(demoIssuer(), {
-        subject,
-        assets: 2_000_000n,
-        liabilities: 1n,
-        kycLevel: 3,
-        riskScore: 1,
-        jurisdiction: 276,
-        issuedAt: now - 1000n,
-        expiresAt: now + 10_000_000n,
-        salt: 1000n + BigInt(i),
-      })
-      const proved = await snarkjs.groth16.fullProve(buildCircuitInput({ credential, policy, now, scope }) as never, ARTIFACTS.wasm, ARTIFACTS.zkey)
-      entries.push({ policyId: policy.policyId, subject, proof: toProofXProof(proved) })
+      const { proof } = await proveGasBenchProof({ subject, policy, now, scope, salt: 1000n + BigInt(i) })
+      entries.push({ policyId: policy.policyId, subject, proof })
       if ((i + 1) % 8 === 0) log(`gas: ${i + 1}/${max} batch proofs made`)
     }
 

@@ -1,20 +1,19 @@
 // What a submitProof transaction really costs: receipts from a real anvil chain (ProofXVerifier behind its
 // proxy, deployed by deployLocal), for fresh proofs bound to that deployment, by the subject and by a signer,
 // new records and renewals. The issue's "below 285,000 gas in total" target is judged on these receipts.
-import * as snarkjs from 'snarkjs'
 import { createPublicClient, createWalletClient, encodeFunctionData, http, type Hex } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 import { foundry } from 'viem/chains'
 import { ANVIL_PRIVATE_KEY_0, deployLocal } from '../../contracts/script/deploy-local.js'
-import { groth16VerifierAbi, proofXVerifierAbi, toProofXProof, buildCircuitInput, computeScope, signCredential, buildPolicy } from '@proofx/sdk'
-import { demoIssuer, DEMO_POLICIES } from '@proofx/sdk/demo'
+import { groth16VerifierAbi, proofXVerifierAbi, computeScope, buildPolicy } from '@proofx/sdk'
+import { DEMO_POLICIES } from '@proofx/sdk/demo'
 import { startAnvil } from '../../test/helpers/anvil.js'
+import { proveGasBenchProof } from './prove-gas-bench-proof.js'
 
 // anvil's well-known dev keys #1 and #2 (local chain only).
 const SUBJECT_KEY: Hex = '0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d'
 const SIGNER_KEY: Hex = '0x5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a'
 const OTHER_SUBJECT = '0x90F79bf6EB2c4f870365E785982E1f101E93b906' as const // dev account #3, proved for by the signer
-const ARTIFACTS = { wasm: 'circuits/artifacts/compliance.wasm', zkey: 'circuits/artifacts/compliance.zkey' }
 
 export type TransactionGas = { label: string; gasUsed: number; intrinsic: number }
 export type AnvilGasResult = {
@@ -37,19 +36,7 @@ export async function measureAnvilTransactionGas(): Promise<AnvilGasResult> {
 
     async function submit(key: Hex, forSubject: `0x${string}`, label: string) {
       const now = (await client.getBlock()).timestamp
-      const credential = signCredential(demoIssuer(), {
-        subject: forSubject,
-        assets: 2_000_000n,
-        liabilities: 1n,
-        kycLevel: 3,
-        riskScore: 1,
-        jurisdiction: 276,
-        issuedAt: now - 1000n,
-        expiresAt: now + 10_000_000n,
-        salt: 12345n,
-      })
-      const proved = await snarkjs.groth16.fullProve(buildCircuitInput({ credential, policy, now, scope }) as never, ARTIFACTS.wasm, ARTIFACTS.zkey)
-      const proof = toProofXProof(proved)
+      const { proof, publicSignals } = await proveGasBenchProof({ subject: forSubject, policy, now, scope, salt: 12345n })
       const wallet = createWalletClient({ account: privateKeyToAccount(key), chain: foundry, transport: http(anvil.rpcUrl) })
       const hash = await wallet.writeContract({
         address: deployment.proxy,
@@ -70,7 +57,7 @@ export async function measureAnvilTransactionGas(): Promise<AnvilGasResult> {
       if (Number.isNaN(bareVerifyTransaction)) {
         // Sent as a transaction with an explicit limit: eth_estimateGas would settle on the early `false` the
         // generated verifier returns when a precompile runs out of gas.
-        const args = [proof.a, proof.b, proof.c, proved.publicSignals.map(BigInt)] as const
+        const args = [proof.a, proof.b, proof.c, publicSignals] as const
         const data = encodeFunctionData({ abi: groth16VerifierAbi, functionName: 'verifyProof', args: args as never })
         const answer = await client.call({ to: deployment.groth16Verifier, data, gas: 1_000_000n })
         if (answer.data === undefined || BigInt(answer.data) !== 1n) throw new Error('the bare verifier rejected the proof')
