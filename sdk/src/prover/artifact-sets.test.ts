@@ -15,15 +15,15 @@ import { spawnNodeWorker } from '../worker/spawn-node-worker.js'
 import { createProver, type Prover } from './create-prover.js'
 import { terminateCurve, verifyProof } from './verify-proof.js'
 
-// Two real artifact sets of the compliance circuit: the committed one (v1) and a re-keyed one (a fresh phase-2
+// Two real artifact sets of the compliance circuit: the committed one and a re-keyed one (a fresh phase-2
 // contribution: same circuit, other proving and verification keys), both published under one base folder.
 const proveArgs = { credential: signed(), policy: POLICY, now: NOW, subject: SUBJECT, chainId: CHAIN_ID, verifier: VERIFIER }
 const UNKNOWN = `0x${'ab'.repeat(32)}` as const
 
 let base: string
-let v1: PublishedTestSet
+let committed: PublishedTestSet
 let other: PublishedTestSet
-let v1Vkey: VerificationKey
+let committedVkey: VerificationKey
 let server: Server
 let baseUrl: string
 let workersStarted = 0
@@ -36,8 +36,8 @@ const countedWorker = async () => {
 
 beforeAll(async () => {
   base = await mkdtemp(join(tmpdir(), 'proofx-sets-'))
-  v1Vkey = JSON.parse(await readFile(artifactPath('verification_key.json'), 'utf8'))
-  v1 = await publishArtifactSet(
+  committedVkey = JSON.parse(await readFile(artifactPath('verification_key.json'), 'utf8'))
+  committed = await publishArtifactSet(
     base,
     { wasm: artifactPath('compliance.wasm'), zkey: artifactPath('compliance.zkey'), vkey: artifactPath('verification_key.json') },
     '1',
@@ -51,7 +51,7 @@ beforeAll(async () => {
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`
-  prover = createProver({ artifacts: { sets: { [v1.vkeyHash]: committedArtifacts(), [other.vkeyHash]: other.sources } }, createWorker: countedWorker })
+  prover = createProver({ artifacts: { sets: { [committed.vkeyHash]: committedArtifacts(), [other.vkeyHash]: other.sources } }, createWorker: countedWorker })
 }, 120_000)
 
 afterAll(async () => {
@@ -63,32 +63,35 @@ afterAll(async () => {
 
 describe('a prover with several artifact sets known by verification-key hash', () => {
   test('the two sets are real and different keys', () => {
-    expect(v1.vkeyHash).toBe(hashVerificationKey(v1Vkey))
-    expect(other.vkeyHash).not.toBe(v1.vkeyHash)
+    expect(committed.vkeyHash).toBe(hashVerificationKey(committedVkey))
+    expect(other.vkeyHash).not.toBe(committed.vkeyHash)
   })
 
   test('proves with the set whose key the verifier reports, one worker for both', async () => {
-    const underV1 = await prover.prove({ ...proveArgs, vkeyHash: v1.vkeyHash })
+    const underCommitted = await prover.prove({ ...proveArgs, vkeyHash: committed.vkeyHash })
     const underOther = await prover.prove({ ...proveArgs, vkeyHash: other.vkeyHash.toUpperCase().replace('0X', '0x') as `0x${string}` })
-    expect(underV1.vkeyHash).toBe(v1.vkeyHash)
+    expect(underCommitted.vkeyHash).toBe(committed.vkeyHash)
     expect(underOther.vkeyHash).toBe(other.vkeyHash)
-    expect(await verifyProof(underV1, v1Vkey)).toBe(true)
+    expect(await verifyProof(underCommitted, committedVkey)).toBe(true)
     expect(await verifyProof(underOther, other.vkey)).toBe(true)
     // Each proof holds only under its own key: the sets are not interchangeable.
-    expect(await verifyProof(underOther, v1Vkey)).toBe(false)
+    expect(await verifyProof(underOther, committedVkey)).toBe(false)
     expect(await prover.verify(underOther)).toBe(true)
     expect(workersStarted).toBe(1)
     // Back to the first set: still loaded, no second worker.
-    expect((await prover.prove({ ...proveArgs, vkeyHash: v1.vkeyHash })).vkeyHash).toBe(v1.vkeyHash)
+    expect((await prover.prove({ ...proveArgs, vkeyHash: committed.vkeyHash })).vkeyHash).toBe(committed.vkeyHash)
     expect(workersStarted).toBe(1)
   })
 
   test('a key it has no set for: VerificationKeyNotAvailableError naming both, before any worker starts', async () => {
     workersStarted = 0
-    const fresh = createProver({ artifacts: { sets: { [v1.vkeyHash]: committedArtifacts(), [other.vkeyHash]: other.sources } }, createWorker: countedWorker })
+    const fresh = createProver({
+      artifacts: { sets: { [committed.vkeyHash]: committedArtifacts(), [other.vkeyHash]: other.sources } },
+      createWorker: countedWorker,
+    })
     const stages: string[] = []
     const error = await expectError(fresh.prove({ ...proveArgs, vkeyHash: UNKNOWN, onProgress: (p) => stages.push(p.stage) }), VerificationKeyNotAvailableError)
-    expect(error).toMatchObject({ expected: UNKNOWN, available: [v1.vkeyHash, other.vkeyHash], baseUrl: undefined })
+    expect(error).toMatchObject({ expected: UNKNOWN, available: [committed.vkeyHash, other.vkeyHash], baseUrl: undefined })
     expect(error.shortMessage).toBe(`No artifact set for the verification key ${UNKNOWN} the verifier contract uses.`)
     await expectError(fresh.preload({ vkeyHash: UNKNOWN }), VerificationKeyNotAvailableError)
     expect(stages).toEqual([])
@@ -107,7 +110,7 @@ describe('a prover with several artifact sets known by verification-key hash', (
   test('a set listed under another key than its own is refused (ArtifactIntegrityError, check vkeyHash)', async () => {
     const mislabelled = createProver({ artifacts: { sets: { [other.vkeyHash]: committedArtifacts() } } })
     const error = await expectError(mislabelled.prove({ ...proveArgs, vkeyHash: other.vkeyHash }), ArtifactIntegrityError)
-    expect(error).toMatchObject({ artifact: 'vkey', check: 'vkeyHash', expected: other.vkeyHash, actual: v1.vkeyHash })
+    expect(error).toMatchObject({ artifact: 'vkey', check: 'vkeyHash', expected: other.vkeyHash, actual: committed.vkeyHash })
     await mislabelled.dispose()
   })
 })
@@ -127,11 +130,11 @@ describe('sets fetched by hash from a base URL', () => {
   })
 
   test('a directory in Node; listed sets first (here the committed manifest alone, its files next to it), the base for the rest', async () => {
-    const mixed = createProver({ artifacts: { sets: { [v1.vkeyHash]: { manifest: artifactPath('manifest.json') } }, baseUrl: base } })
+    const mixed = createProver({ artifacts: { sets: { [committed.vkeyHash]: { manifest: artifactPath('manifest.json') } }, baseUrl: base } })
     expect((await mixed.prove({ ...proveArgs, vkeyHash: other.vkeyHash })).vkeyHash).toBe(other.vkeyHash)
-    expect((await mixed.prove({ ...proveArgs, vkeyHash: v1.vkeyHash })).vkeyHash).toBe(v1.vkeyHash)
+    expect((await mixed.prove({ ...proveArgs, vkeyHash: committed.vkeyHash })).vkeyHash).toBe(committed.vkeyHash)
     const error = await expectError(mixed.prove({ ...proveArgs, vkeyHash: UNKNOWN }), VerificationKeyNotAvailableError)
-    expect(error.available).toEqual([v1.vkeyHash])
+    expect(error.available).toEqual([committed.vkeyHash])
     await mixed.dispose()
   })
 
@@ -156,10 +159,10 @@ describe('sets fetched by hash from a base URL', () => {
 describe('the single-set config', () => {
   test('unchanged without a key; with the verifier key it does not have: VerificationKeyNotAvailableError naming its own', async () => {
     const single = createProver({ artifacts: committedArtifacts() })
-    expect((await single.prove(proveArgs)).vkeyHash).toBe(v1.vkeyHash)
-    expect((await single.prove({ ...proveArgs, vkeyHash: v1.vkeyHash })).vkeyHash).toBe(v1.vkeyHash)
+    expect((await single.prove(proveArgs)).vkeyHash).toBe(committed.vkeyHash)
+    expect((await single.prove({ ...proveArgs, vkeyHash: committed.vkeyHash })).vkeyHash).toBe(committed.vkeyHash)
     const error = await expectError(single.prove({ ...proveArgs, vkeyHash: other.vkeyHash }), VerificationKeyNotAvailableError)
-    expect(error).toMatchObject({ expected: other.vkeyHash, available: [v1.vkeyHash] })
+    expect(error).toMatchObject({ expected: other.vkeyHash, available: [committed.vkeyHash] })
     await single.dispose()
     // expectedVkeyHash keeps its own error.
     const pinned = createProver({ artifacts: committedArtifacts(), expectedVkeyHash: other.vkeyHash })

@@ -2,19 +2,13 @@
 // as vitest.config.ts serves it); every proof is checked with snarkjs in the page.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { CHAIN_ID, NOW, POLICY, SUBJECT, VERIFIER, signed } from '@proofx/test-helpers/sample-credential'
+import { servedArtifacts } from '@proofx/test-helpers/served-artifacts'
 import { clearArtifactCache } from '../artifacts/artifact-cache.js'
-import type { ArtifactSources } from '../artifacts/types.js'
 import { createProver, type Prover } from './create-prover.js'
 import { verifyProof } from './verify-proof.js'
 
 const CACHE = 'proofx-engine-browser-test'
-const url = (file: string) => new URL(`/circuits/artifacts/${file}`, location.origin).href
-const artifacts: ArtifactSources = {
-  wasm: url('compliance.wasm'),
-  zkey: url('compliance.zkey'),
-  vkey: url('verification_key.json'),
-  manifest: url('manifest.json'),
-}
+const artifacts = servedArtifacts()
 const proveArgs = { credential: signed(), policy: POLICY, now: NOW, subject: SUBJECT, chainId: CHAIN_ID, verifier: VERIFIER }
 
 let prover: Prover

@@ -5,27 +5,21 @@ import { WitnessCalculatorBuilder } from 'circom_runtime'
 import * as snarkjs from 'snarkjs'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { CHAIN_ID, NOW, POLICY, SCOPE, SUBJECT, VERIFIER, signed } from '@proofx/test-helpers/sample-credential'
+import { servedArtifactUrl, servedArtifacts } from '@proofx/test-helpers/served-artifacts'
 import { clearArtifactCache } from '../artifacts/artifact-cache.js'
-import type { ArtifactSources } from '../artifacts/types.js'
 import { buildCircuitInput } from '../credentials/build-circuit-input.js'
 import { createGroth16Engine } from '../engine/groth16-engine.js'
 import { buildPolicy } from '../policies/build-policy.js'
 import { createProver, type EngineFallback, type Prover } from './create-prover.js'
 
 const CACHE = 'proofx-engine-not-isolated-test'
-const url = (file: string) => new URL(`/circuits/artifacts/${file}`, location.origin).href
-const fetchBytes = async (file: string) => new Uint8Array(await (await fetch(url(file))).arrayBuffer())
-const artifacts: ArtifactSources = {
-  wasm: url('compliance.wasm'),
-  zkey: url('compliance.zkey'),
-  vkey: url('verification_key.json'),
-  manifest: url('manifest.json'),
-}
+const fetchBytes = async (file: string) => new Uint8Array(await (await fetch(servedArtifactUrl(file))).arrayBuffer())
+const artifacts = servedArtifacts()
 const fallbacks: EngineFallback[] = []
 let vkey: unknown
 let prover: Prover
 beforeAll(async () => {
-  vkey = await (await fetch(url('verification_key.json'))).json()
+  vkey = await (await fetch(servedArtifactUrl('verification_key.json'))).json()
   await clearArtifactCache(CACHE)
   prover = createProver({ artifacts, cache: CACHE, engine: 'proofx', onFallback: (f) => fallbacks.push(f) })
 })

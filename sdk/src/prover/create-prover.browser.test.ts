@@ -1,8 +1,8 @@
 // The Worker + Comlink path in real Chromium: artifacts served over HTTP by vitest's dev server.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { CHAIN_ID, NOW, POLICY, SUBJECT, VERIFIER, issuer, signed } from '@proofx/test-helpers/sample-credential'
+import { servedArtifactUrl, servedArtifacts } from '@proofx/test-helpers/served-artifacts'
 import { clearArtifactCache } from '../artifacts/artifact-cache.js'
-import type { ArtifactSources } from '../artifacts/types.js'
 import { ArtifactIntegrityError } from '../errors/artifacts.js'
 import { ProofXError } from '../errors/base.js'
 import { ProofCancelledError, WorkerCrashedError } from '../errors/prover.js'
@@ -13,13 +13,7 @@ import type { ProofProgress } from './types.js'
 import { verifyProof } from './verify-proof.js'
 
 const CACHE = 'proofx-browser-test'
-const url = (file: string) => new URL(`/circuits/artifacts/${file}`, location.origin).href
-const artifacts: ArtifactSources = {
-  wasm: url('compliance.wasm'),
-  zkey: url('compliance.zkey'),
-  vkey: url('verification_key.json'),
-  manifest: url('manifest.json'),
-}
+const artifacts = servedArtifacts()
 const proveArgs = { credential: signed(), policy: POLICY, now: NOW, subject: SUBJECT, chainId: CHAIN_ID, verifier: VERIFIER }
 
 let prover: Prover
@@ -73,7 +67,7 @@ describe('createProver in Chromium (Web Worker + Comlink)', () => {
   })
 
   test('a corrupted zkey is refused, and the error arrives typed from the worker', async () => {
-    const zkey = new Uint8Array(await (await fetch(url('compliance.zkey'))).arrayBuffer())
+    const zkey = new Uint8Array(await (await fetch(servedArtifactUrl('compliance.zkey'))).arrayBuffer())
     zkey[zkey.length - 64] ^= 0xff
     const corrupted = URL.createObjectURL(new Blob([zkey]))
     const bad = createProver({ artifacts: { ...artifacts, zkey: corrupted }, cache: false })
