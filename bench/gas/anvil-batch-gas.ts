@@ -2,16 +2,14 @@
 // batches of n = 1, 2, 4, 8, 16, 32 fresh proofs of 32 subjects, each batch from the same chain state (evm_snapshot /
 // evm_revert, so every record is new), next to submitProof of the same proofs one by one in the same run.
 import { createPublicClient, createWalletClient, getAddress, http, keccak256, toHex, type Address, type Hex } from 'viem'
-import { privateKeyToAccount } from 'viem/accounts'
 import { foundry } from 'viem/chains'
 import { ANVIL_PRIVATE_KEY_0, deployLocal } from '../../contracts/script/deploy-local.js'
 import { proofXVerifierAbi, type ProofXProof, computeScope, buildPolicy } from '@proofx/sdk'
 import { DEMO_POLICIES } from '@proofx/sdk/demo'
 import { startAnvil } from '../../test/helpers/anvil.js'
+import { localAccounts } from '@proofx/test-helpers/local-accounts'
 import { proveGasBenchProof } from './prove-gas-bench-proof.js'
 
-// anvil's well-known dev key #2 (local chain only), granted SIGNER_ROLE.
-const SIGNER_KEY: Hex = '0x5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a'
 export const BATCH_SIZES = [1, 2, 4, 8, 16, 32] as const
 /** How many of the proofs are also sent one by one with submitProof, for the reference figure. */
 const SINGLES = 4
@@ -28,7 +26,7 @@ export type AnvilBatchGasResult = {
 export async function measureAnvilBatchGas(log: (line: string) => void = () => {}): Promise<AnvilBatchGasResult> {
   const anvil = await startAnvil()
   try {
-    const signer = privateKeyToAccount(SIGNER_KEY)
+    const signer = localAccounts.relayer // holds SIGNER_ROLE: it sends every batch
     const deployment = await deployLocal({ rpcUrl: anvil.rpcUrl, privateKey: ANVIL_PRIVATE_KEY_0, signer: signer.address, writeDeploymentFile: false })
     const client = createPublicClient({ chain: foundry, transport: http(anvil.rpcUrl) })
     const wallet = createWalletClient({ account: signer, chain: foundry, transport: http(anvil.rpcUrl) })

@@ -1,19 +1,17 @@
 // What a submitProof transaction really costs: receipts from a real anvil chain (ProofXVerifier behind its
 // proxy, deployed by deployLocal), for fresh proofs bound to that deployment, by the subject and by a signer,
 // new records and renewals. The issue's "below 285,000 gas in total" target is judged on these receipts.
-import { createPublicClient, createWalletClient, encodeFunctionData, http, type Hex } from 'viem'
-import { privateKeyToAccount } from 'viem/accounts'
+import { createPublicClient, createWalletClient, encodeFunctionData, http, type LocalAccount } from 'viem'
 import { foundry } from 'viem/chains'
 import { ANVIL_PRIVATE_KEY_0, deployLocal } from '../../contracts/script/deploy-local.js'
 import { groth16VerifierAbi, proofXVerifierAbi, computeScope, buildPolicy } from '@proofx/sdk'
 import { DEMO_POLICIES } from '@proofx/sdk/demo'
 import { startAnvil } from '../../test/helpers/anvil.js'
+import { localAccounts } from '@proofx/test-helpers/local-accounts'
 import { proveGasBenchProof } from './prove-gas-bench-proof.js'
 
-// anvil's well-known dev keys #1 and #2 (local chain only).
-const SUBJECT_KEY: Hex = '0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d'
-const SIGNER_KEY: Hex = '0x5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a'
-const OTHER_SUBJECT = '0x90F79bf6EB2c4f870365E785982E1f101E93b906' as const // dev account #3, proved for by the signer
+// anvil's funded dev accounts: the subject sends its own proofs; the relayer holds SIGNER_ROLE and sends the stranger's.
+const { subject, relayer: signer, stranger: otherSubject } = localAccounts
 
 export type TransactionGas = { label: string; gasUsed: number; intrinsic: number }
 export type AnvilGasResult = {
@@ -25,8 +23,6 @@ export type AnvilGasResult = {
 export async function measureAnvilTransactionGas(): Promise<AnvilGasResult> {
   const anvil = await startAnvil()
   try {
-    const signer = privateKeyToAccount(SIGNER_KEY)
-    const subject = privateKeyToAccount(SUBJECT_KEY)
     const deployment = await deployLocal({ rpcUrl: anvil.rpcUrl, privateKey: ANVIL_PRIVATE_KEY_0, signer: signer.address, writeDeploymentFile: false })
     const client = createPublicClient({ chain: foundry, transport: http(anvil.rpcUrl) })
     const policy = buildPolicy(DEMO_POLICIES.accredited)
@@ -34,10 +30,10 @@ export async function measureAnvilTransactionGas(): Promise<AnvilGasResult> {
     const transactions: TransactionGas[] = []
     let bareVerifyTransaction = NaN
 
-    async function submit(key: Hex, forSubject: `0x${string}`, label: string) {
+    async function submit(sender: LocalAccount, forSubject: `0x${string}`, label: string) {
       const now = (await client.getBlock()).timestamp
       const { proof, publicSignals } = await proveGasBenchProof({ subject: forSubject, policy, now, scope, salt: 12345n })
-      const wallet = createWalletClient({ account: privateKeyToAccount(key), chain: foundry, transport: http(anvil.rpcUrl) })
+      const wallet = createWalletClient({ account: sender, chain: foundry, transport: http(anvil.rpcUrl) })
       const hash = await wallet.writeContract({
         address: deployment.proxy,
         abi: proofXVerifierAbi,
@@ -66,12 +62,12 @@ export async function measureAnvilTransactionGas(): Promise<AnvilGasResult> {
       }
     }
 
-    await submit(SUBJECT_KEY, subject.address, 'subject, new record')
-    await submit(SIGNER_KEY, OTHER_SUBJECT, 'signer, new record')
+    await submit(subject, subject.address, 'subject, new record')
+    await submit(signer, otherSubject.address, 'signer, new record')
     await client.request({ method: 'evm_increaseTime' as never, params: [3600] as never })
     await client.request({ method: 'evm_mine' as never, params: [] as never })
-    await submit(SUBJECT_KEY, subject.address, 'subject, renewal')
-    await submit(SIGNER_KEY, OTHER_SUBJECT, 'signer, renewal')
+    await submit(subject, subject.address, 'subject, renewal')
+    await submit(signer, otherSubject.address, 'signer, renewal')
     return { transactions, bareVerifyTransaction }
   } finally {
     await anvil.stop()
