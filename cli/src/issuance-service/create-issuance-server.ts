@@ -1,6 +1,6 @@
 import rateLimit from '@fastify/rate-limit'
 import swagger from '@fastify/swagger'
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import type { Account, Chain, Client, Transport } from 'viem'
 import { credentialLink, ProofXError, serializeCredential, type IssuerKey, type ProofXDeployment } from '@proofx/sdk'
 import { credentialQr } from '../delivery/credential-qr.js'
@@ -79,7 +79,13 @@ export async function createIssuanceServer(options: IssuanceServerOptions): Prom
       ? false
       : { level: 'info', ...(typeof options.logger === 'object' ? options.logger : {}), redact: { paths: ISSUANCE_REDACTED_LOG_PATHS, censor: '[redacted]' } }
   // Fastify's own request lines print the raw URL; ours print the route pattern instead (see onResponse).
-  const app = Fastify({ logger, disableRequestLogging: true, bodyLimit: 16 * 1024, trustProxy: options.trustProxy ?? false, return503OnClosing: true })
+  const app = Fastify({
+    logger,
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: 16 * 1024,
+    trustProxy: options.trustProxy ?? false,
+    return503OnClosing: true,
+  })
   app.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? 'unmatched'
     metrics.requests.inc({ route, method: request.method, status: String(reply.statusCode) })
