@@ -1,6 +1,6 @@
 // The artifacts of the lead's trusted setup (circuits/artifacts), as the tests load them.
 import { fileURLToPath } from 'node:url'
-import type { ArtifactSources } from '@proofx/sdk'
+import { artifactSourcesAt, type ArtifactSources } from '@proofx/sdk'
 
 // PROOFX_TEST_ARTIFACTS_DIR points the tests at another setup's output (e.g. while a new setup runs).
 const dir = process.env.PROOFX_TEST_ARTIFACTS_DIR
@@ -8,9 +8,4 @@ const dir = process.env.PROOFX_TEST_ARTIFACTS_DIR
   : new URL('../circuits/artifacts/', import.meta.url)
 export const artifactPath = (file: string) => fileURLToPath(new URL(file, dir))
 
-export const committedArtifacts = (): ArtifactSources => ({
-  wasm: artifactPath('compliance.wasm'),
-  zkey: artifactPath('compliance.zkey'),
-  vkey: artifactPath('verification_key.json'),
-  manifest: artifactPath('manifest.json'),
-})
+export const committedArtifacts = (): ArtifactSources => artifactSourcesAt(artifactPath)

@@ -5,7 +5,7 @@ import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises'
 import { createHash, randomBytes } from 'node:crypto'
 import { join } from 'node:path'
 import * as snarkjs from 'snarkjs'
-import { hashVerificationKey, type ArtifactManifest, type ArtifactSources, type VerificationKey } from '@proofx/sdk'
+import { ARTIFACT_FILES, artifactSourcesAt, hashVerificationKey, type ArtifactManifest, type ArtifactSources, type VerificationKey } from '@proofx/sdk'
 import { artifactPath } from './committed-artifacts.js'
 
 export type PublishedTestSet = { dir: string; vkeyHash: `0x${string}`; vkey: VerificationKey; sources: ArtifactSources }
@@ -16,18 +16,16 @@ export async function publishArtifactSet(baseDir: string, files: { wasm: string;
   const vkeyHash = hashVerificationKey(vkey)
   const dir = join(baseDir, vkeyHash)
   await mkdir(dir, { recursive: true })
-  const names = { wasm: 'compliance.wasm', zkey: 'compliance.zkey', vkey: 'verification_key.json' } as const
   const entries: Partial<ArtifactManifest['files']> = {}
   for (const kind of ['wasm', 'zkey', 'vkey'] as const) {
-    const target = join(dir, names[kind])
+    const target = join(dir, ARTIFACT_FILES[kind])
     await copyFile(files[kind], target)
     const bytes = await readFile(target)
-    entries[kind] = { path: names[kind], sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.byteLength }
+    entries[kind] = { path: ARTIFACT_FILES[kind], sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.byteLength }
   }
   const manifest: ArtifactManifest = { version, vkeyHash, files: entries as ArtifactManifest['files'] }
-  await writeFile(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2))
-  const sources = { wasm: join(dir, names.wasm), zkey: join(dir, names.zkey), vkey: join(dir, names.vkey), manifest: join(dir, 'manifest.json') }
-  return { dir, vkeyHash, vkey, sources }
+  await writeFile(join(dir, ARTIFACT_FILES.manifest), JSON.stringify(manifest, null, 2))
+  return { dir, vkeyHash, vkey, sources: artifactSourcesAt((file) => join(dir, file)) }
 }
 
 /** The committed set re-keyed by one more phase-2 contribution, published under `baseDir`. */

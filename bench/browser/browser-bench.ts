@@ -1,7 +1,7 @@
 // Headless Chromium: the SDK against plain snarkjs in the same page, cold and warm, click-to-proof after a
 // preload, the second visit's downloads, and the memory proving adds.
 import { chromium, type Browser, type Page } from 'playwright-core'
-import type { ProofTimings, ProvingEngine } from '@proofx/sdk'
+import { ARTIFACT_FILES, type ProofTimings, type ProvingEngine } from '@proofx/sdk'
 import { requireTool } from '../../scripts/provision/find-tools.mjs'
 import { chromiumArgs } from '../../vitest.config.js'
 import { medianOfFields, outsideWorkerStages, summarize, type Summary } from '../lib/stats.js'
@@ -60,7 +60,7 @@ export type BrowserBenchResult = {
   click: { samples: ClickSample[]; clickToVerified: Summary; secondClick: Summary; coldPlain: Summary; ratio: number }
 }
 
-const ARTIFACTS = ['compliance.zkey', 'compliance.wasm', 'verification_key.json', 'manifest.json']
+const ARTIFACTS = Object.values(ARTIFACT_FILES)
 
 export async function runBrowserBench(runs: number, clickRuns: number, log: (line: string) => void): Promise<BrowserBenchResult> {
   const build = await buildBenchPage()

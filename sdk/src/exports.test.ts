@@ -7,6 +7,7 @@ import * as demo from './demo/index.js'
 test('@proofx/sdk exports', () => {
   expect(Object.keys(core).sort()).toMatchInlineSnapshot(`
     [
+      "ARTIFACT_FILES",
       "ATTRIBUTE_BITS",
       "ArtifactFetchError",
       "ArtifactIntegrityError",
@@ -92,6 +93,7 @@ test('@proofx/sdk exports', () => {
       "ZkeyFormatError",
       "addIssuer",
       "addressSchema",
+      "artifactSourcesAt",
       "assertVerificationKeyMatches",
       "buildCircuitInput",
       "buildJurisdictionTree",

@@ -1,16 +1,11 @@
 // The bench page: the SDK (createProver: Web Worker + Comlink, Cache API) and plain snarkjs
 // (main thread and a bare worker) side by side, driven from Node through window.proofxBench.
 import * as snarkjs from 'snarkjs'
-import { createProver, type Prover, type ArtifactSources, type ProofTimings, type ProvingEngine } from '@proofx/sdk'
+import { artifactSourcesAt, createProver, type Prover, type ArtifactSources, type ProofTimings, type ProvingEngine } from '@proofx/sdk'
 import { sampleCircuitInput, sampleProveArgs } from '../../lib/sample-proof-input.js'
 
 const artifactUrl = (file: string) => new URL(`/artifacts/${file}`, location.origin).href
-const artifacts: ArtifactSources = {
-  wasm: artifactUrl('compliance.wasm'),
-  zkey: artifactUrl('compliance.zkey'),
-  vkey: artifactUrl('verification_key.json'),
-  manifest: artifactUrl('manifest.json'),
-}
+const artifacts: ArtifactSources = artifactSourcesAt(artifactUrl)
 const CACHE = 'proofx-bench'
 const args = sampleProveArgs()
 const input = sampleCircuitInput()

@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { getAddress, type Hex } from 'viem'
-import { proofXVerifierAbi } from '@proofx/sdk'
+import { artifactSourcesAt, proofXVerifierAbi } from '@proofx/sdk'
 import { createSdkProverBackend } from '../server/sdk-prover-backend.js'
 import { accountSourceFromArgs, loadAccount } from '../admin/load-account.js'
 import { chainParseOptions, resolveChainTarget } from '../admin/chain-options.js'
@@ -88,12 +88,7 @@ export async function serveCommand(argv: string[]): Promise<void> {
     timeout: Number(values['timeout-ms']),
     engine,
     onFallback: ({ error }) => warnFallback(error.details),
-    artifacts: {
-      wasm: `${artifacts}/compliance.wasm`,
-      zkey: `${artifacts}/compliance.zkey`,
-      vkey: `${artifacts}/verification_key.json`,
-      manifest: `${artifacts}/manifest.json`,
-    },
+    artifacts: artifactSourcesAt((file) => `${artifacts}/${file}`),
   })
   const app = await createProverServer({
     backend,

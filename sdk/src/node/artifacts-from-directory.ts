@@ -1,5 +1,6 @@
 /// <reference types="node" />
 import { join, resolve } from 'node:path'
+import { artifactSourcesAt } from '../artifacts/artifact-sources-at.js'
 import type { ArtifactSources } from '../artifacts/types.js'
 
 /**
@@ -10,10 +11,5 @@ import type { ArtifactSources } from '../artifacts/types.js'
  */
 export function artifactsFromDirectory(directory: string): ArtifactSources {
   const dir = resolve(directory)
-  return {
-    wasm: join(dir, 'compliance.wasm'),
-    zkey: join(dir, 'compliance.zkey'),
-    vkey: join(dir, 'verification_key.json'),
-    manifest: join(dir, 'manifest.json'),
-  }
+  return artifactSourcesAt((file) => join(dir, file))
 }

@@ -1,4 +1,4 @@
-import type { ArtifactSources } from '@proofx/sdk'
+import { artifactSourcesAt, type ArtifactSources } from '@proofx/sdk'
 
 /**
  * The circuit artifacts the page serves next to itself (vite.config.ts copies circuits/artifacts),
@@ -6,10 +6,5 @@ import type { ArtifactSources } from '@proofx/sdk'
  */
 export async function demoArtifacts(): Promise<ArtifactSources> {
   const base = new URL('./artifacts/', document.baseURI)
-  return {
-    wasm: new URL('compliance.wasm', base).href,
-    zkey: new URL('compliance.zkey', base).href,
-    vkey: new URL('verification_key.json', base).href,
-    manifest: new URL('manifest.json', base).href,
-  }
+  return artifactSourcesAt((file) => new URL(file, base).href)
 }
