@@ -2,9 +2,9 @@
 // (sdk/dist, so the SDK is built first), JavaScript ones through their jsconfig.json (checkJs, strict), and each
 // bundler config (vite.config.js, next.config.mjs, webpack.config.js) as the Node program it is, through the
 // example's jsconfig.node.json, against the bundler's own types.
-// An example folder with no tsconfig.json or jsconfig.json fails the check: none goes unchecked. The bundlers' types
-// are read from the root's devDependencies, so each package an example pins must be installed at the root at that
-// version (or not at all: tsc then fails on any file importing it), else the check would read another version's types.
+// An example folder with no tsconfig.json or jsconfig.json fails the check: none goes unchecked. The types are read
+// from the root's node_modules, so every package an example pins is a root devDependency at the same version, and
+// is installed: else the check would read another version's types, or none.
 import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
@@ -35,10 +35,13 @@ for (const entry of readdirSync(join(root, 'examples'), { withFileTypes: true })
   for (const [name, pinned] of Object.entries({ ...dependencies, ...devDependencies })) {
     if (name === '@proofx/sdk') continue
     const installed = rootVersion(name)
-    if (installed !== undefined && installed !== pinned) {
-      console.error(`${folder}/package.json pins ${name} ${pinned}, the root has ${installed}: pin the same version in both`)
-      failed++
-    }
+    if (installed === pinned) continue
+    console.error(
+      installed === undefined
+        ? `${folder}/package.json pins ${name} ${pinned}, which is not installed at the root: add it to the root devDependencies at that version, or run npm install`
+        : `${folder}/package.json pins ${name} ${pinned}, the root has ${installed}: pin the same version in both`,
+    )
+    failed++
   }
   for (const config of files.filter((file) => projectFile.test(file)).sort()) {
     console.log(`tsc -p ${join(folder, config)}`)
