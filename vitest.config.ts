@@ -44,9 +44,10 @@ const fromSource = {
 
 export default defineConfig({
   test: {
-    // The unit projects (sdk, cli) run each file's tests in a shuffled order, so a test that leans on an earlier
-    // one's state fails here; files whose steps are a journey by design say so with { shuffle: false }. The seed is
-    // fixed so a run repeats; try others with `--sequence.seed=N`.
+    // The sdk, cli and browser projects run each file's tests in a shuffled order, so a test that
+    // leans on an earlier one's state fails here; files whose steps are a journey by design say so with
+    // { shuffle: false }. The seed is fixed here, so CI (`npm test`) and every local run repeat the same order; try
+    // others with `--sequence.seed=N`.
     sequence: { seed: 2 },
     projects: [
       {
@@ -121,6 +122,7 @@ function browserProject({ name, headers, include, exclude }: { name: string; hea
       include,
       exclude,
       testTimeout: 120_000,
+      sequence: { shuffle: { tests: true } },
       globalSetup: ['scripts/provision/require-chromium.mjs'],
       browser: {
         enabled: true,

@@ -3,12 +3,21 @@
 // engine's helper thread takes half the bases, as createProver's 2-thread engine does; snarkjs's
 // curve with its default threads, one per core here).
 import * as snarkjs from 'snarkjs'
-import { readWitness } from '@proofx/sdk'
-// By path: the microbenchmark drives the engine's wasm exports and helper thread directly, which the SDK does not export.
-import { startEngineHelper, type EngineHelper } from '../../sdk/src/engine/engine-helper.js'
-import { importBases, instantiateEngine, type EngineExports } from '../../sdk/src/engine/engine-module.js'
-import type { Zkey } from '../../sdk/src/engine/read-zkey.js'
-import { MSM_KINDS, type MsmKind, type MsmShare, type ScalarSlot } from '../../sdk/src/engine/thread-protocol.js'
+import {
+  importBases,
+  instantiateEngine,
+  MSM_KINDS,
+  msmInputs,
+  readWitness,
+  startEngineHelper,
+  type EngineExports,
+  type EngineHelper,
+  type MsmInput,
+  type MsmKind,
+  type MsmShare,
+  type ScalarSlot,
+  type Zkey,
+} from '@proofx/sdk/engine'
 import { summarize, type Summary } from '../lib/stats.js'
 
 export type MsmPair = { engine: Summary; snarkjs: Summary; ratio: number }
@@ -18,14 +27,6 @@ type Group = {
   multiExpAffine(bases: Uint8Array, scalars: Uint8Array): Promise<Uint8Array>
 }
 type Curve = { G1: Group; G2: Group; terminate(): Promise<void> }
-type Input = {
-  group: 1 | 2
-  bases: Uint8Array
-  slot: ScalarSlot
-  scalarStart: number
-  count: number
-}
-
 /** With 2 threads the calling thread keeps this share of the bases; the helper gets the rest. */
 const HELPER_SPLIT = 0.5
 const FR = 32
@@ -37,45 +38,8 @@ export async function runMsmMicrobench(zkey: Zkey, wtns: Uint8Array, runs: numbe
   for (let o = 0; o < h.length; o += 65536) crypto.getRandomValues(h.subarray(o, o + 65536))
   for (let i = 31; i < h.length; i += 32) h[i]! &= 0x1f
   const slots: Record<ScalarSlot, Uint8Array> = { w, h }
-  const privateStart = zkey.nPublic + 1
-  const inputs: Record<MsmKind, Input> = {
-    A: {
-      group: 1,
-      bases: zkey.pointsA,
-      slot: 'w',
-      scalarStart: 0,
-      count: zkey.nVars,
-    },
-    B1: {
-      group: 1,
-      bases: zkey.pointsB1,
-      slot: 'w',
-      scalarStart: 0,
-      count: zkey.nVars,
-    },
-    B2: {
-      group: 2,
-      bases: zkey.pointsB2,
-      slot: 'w',
-      scalarStart: 0,
-      count: zkey.nVars,
-    },
-    C: {
-      group: 1,
-      bases: zkey.pointsC,
-      slot: 'w',
-      scalarStart: privateStart,
-      count: zkey.nVars - privateStart,
-    },
-    H: {
-      group: 1,
-      bases: zkey.pointsH,
-      slot: 'h',
-      scalarStart: 0,
-      count: zkey.domainSize,
-    },
-  }
-  const scalarsOf = (i: Input) => slots[i.slot].subarray(i.scalarStart * FR, (i.scalarStart + i.count) * FR)
+  const inputs = msmInputs(zkey)
+  const scalarsOf = (i: MsmInput) => slots[i.slot].subarray(i.scalarStart * FR, (i.scalarStart + i.count) * FR)
 
   const one = await instantiateEngine()
   const two = await instantiateEngine()

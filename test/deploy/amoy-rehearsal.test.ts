@@ -35,7 +35,9 @@ const proofx = (args: string[]): Promise<Run> =>
     child.stdin?.end() // no terminal: the passphrase must come from the file
   })
 
-describe('proofx deploy on chain 80002 (Polygon Amoy stand-in)', () => {
+// A rehearsal, in order (shuffle: false): the refusals run while the deployer has sent nothing (its nonce is still 0),
+// then the deploy.
+describe('proofx deploy on chain 80002 (Polygon Amoy stand-in)', { shuffle: false }, () => {
   let anvil: AnvilInstance
   let dir: string
   let forgeOut: string

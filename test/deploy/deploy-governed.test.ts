@@ -48,7 +48,9 @@ const proofx = (args: string[], env: Record<string, string> = {}): Promise<Run> 
     child.stdin?.end()
   })
 
-describe('proofx deploy --safe-owners --safe-threshold --timelock-delay --guardian', () => {
+// One deployment's life, in order (shuffle: false): the refusals run before anything is sent from the deployer (its
+// nonce is still 0), then the deploy, and the audit and the verifier swap act on the deployment file it wrote.
+describe('proofx deploy --safe-owners --safe-threshold --timelock-delay --guardian', { shuffle: false }, () => {
   let anvil: AnvilInstance
   let client: PublicClient
   let dir: string

@@ -15,7 +15,9 @@ async function issueSample(page: Page) {
 }
 
 // The demo page against a real anvil with the real contracts, driven in Debian's Chromium.
-describe('demo page (anvil)', () => {
+// A visitor's journey on one page, in order (shuffle: false): connect, prove and submit, then the operator pauses, the
+// panel changes roles, and refused credentials come after; each step starts from the page the one before left.
+describe('demo page (anvil)', { shuffle: false }, () => {
   let demo: StartedDemo
   // The deployment's admin (also the demo issuer's revoker), for what the test does on-chain itself.
   const adminProofX = () =>

@@ -3,6 +3,7 @@ import { defaultEngineThreads, sharedMemoryUsable } from './default-engine-threa
 import { startEngineHelper, type EngineHelper } from './engine-helper.js'
 import { importBases, instantiateEngine, warmUpEngine, type EngineExports } from './engine-module.js'
 import { fromMontLe, toLe32, toMontLe } from './field-bytes.js'
+import { msmInputs } from './msm-inputs.js'
 import { randomScalar } from './random-scalar.js'
 import { readWitness } from './read-witness.js'
 import { readZkey, type Zkey } from './read-zkey.js'
@@ -65,13 +66,7 @@ export async function createGroth16Engine(zkeyBytes: Uint8Array, options: Groth1
     return ptr
   }
   const { nVars, nPublic, domainSize: n, power } = zkey
-  const all: Record<MsmKind, { group: 1 | 2; bases: Uint8Array; count: number; scalarStart: number }> = {
-    A: { group: 1, bases: zkey.pointsA, count: nVars, scalarStart: 0 },
-    B1: { group: 1, bases: zkey.pointsB1, count: nVars, scalarStart: 0 },
-    B2: { group: 2, bases: zkey.pointsB2, count: nVars, scalarStart: 0 },
-    C: { group: 1, bases: zkey.pointsC, count: nVars - nPublic - 1, scalarStart: nPublic + 1 },
-    H: { group: 1, bases: zkey.pointsH, count: n, scalarStart: 0 },
-  }
+  const all = msmInputs(zkey)
   const mine = {} as Record<MsmKind, Part>
   const theirs: MsmShare[] = []
   for (const kind of MSM_KINDS) {
@@ -118,7 +113,7 @@ export async function createGroth16Engine(zkeyBytes: Uint8Array, options: Groth1
       for (const kind of ['A', 'B1', 'B2', 'C', 'H'] as const) {
         const t = performance.now()
         const part = mine[kind]
-        const scalars = kind === 'H' ? A : wStd + part.scalarStart * FR
+        const scalars = all[kind].slot === 'h' ? A : wStd + part.scalarStart * FR
         ;(part.group === 1 ? e.g1_msm_resident : e.g2_msm_resident)(at[kind], part.ptr, scalars, part.count)
         ms[kind] = performance.now() - t
       }

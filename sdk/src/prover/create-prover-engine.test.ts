@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import * as snarkjs from 'snarkjs'
-import { createPublicClient, http, type Address, type Hex, type PublicClient } from 'viem'
+import { createPublicClient, http, type Hex, type PublicClient } from 'viem'
 import { generatePrivateKey, privateKeyToAddress } from 'viem/accounts'
 import { getBlock } from 'viem/actions'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
@@ -12,11 +12,11 @@ import { demoCredential } from '@proofx/test-helpers/prove-for-test'
 import { NOW, POLICY, SUBJECT, signed } from '@proofx/test-helpers/sample-credential'
 import { InvalidInputError } from '../errors/validation.js'
 import { randomSalt } from '../credentials/random-salt.js'
-import type { PolicyRules, SignedCredential } from '../credentials/types.js'
+import type { PolicyRules } from '../credentials/types.js'
 import { groth16VerifierAbi } from '../chain/abi.js'
 import { createProofX } from '../clients/create-proofx.js'
 import { DEMO_POLICIES } from '../demo/demo-policies.js'
-import { createProver, type Prover } from './create-prover.js'
+import { createProver, type ProveParameters, type Prover } from './create-prover.js'
 import type { ProveReturnType } from './types.js'
 import { terminateCurve, verifyProof } from './verify-proof.js'
 
@@ -24,8 +24,11 @@ import { terminateCurve, verifyProof } from './verify-proof.js'
 // Groth16Verifier and ProofXVerifier on a real anvil chain.
 let node: ProofXNode
 let prover: Prover
+/** The committed fixture credential under its policy, scoped to the verifier deployed on this test's chain. */
+let proveArgs: ProveParameters
 beforeAll(async () => {
   node = await startProofXNode()
+  proveArgs = { credential: signed(), policy: POLICY, subject: SUBJECT, now: NOW, chainId: node.chainId, verifier: node.deployment.proxy }
   prover = createProver({ artifacts: committedArtifacts(), engine: 'proofx' })
 })
 afterAll(async () => {
@@ -63,25 +66,18 @@ describe("createProver({ engine: 'proofx' })", () => {
 
   test('the committed fixture credential and random valid credentials, under both demo policies: the on-chain Groth16Verifier accepts every engine proof', async () => {
     const client = createPublicClient({ transport: http(node.rpcUrl) })
-    const cases: { credential: SignedCredential; subject: Address; now: bigint; policy: PolicyRules }[] = [
-      { credential: signed(), subject: SUBJECT, now: NOW, policy: POLICY },
-      { credential: signed(), subject: SUBJECT, now: NOW, policy: DEMO_POLICIES.retail },
-      ...[DEMO_POLICIES.accredited, DEMO_POLICIES.retail, DEMO_POLICIES.accredited].map((policy) => randomValidCase(policy)),
+    const cases: ProveParameters[] = [
+      proveArgs,
+      { ...proveArgs, policy: DEMO_POLICIES.retail },
+      ...[DEMO_POLICIES.accredited, DEMO_POLICIES.retail, DEMO_POLICIES.accredited].map((policy) => ({ ...proveArgs, ...randomValidCase(policy) })),
     ]
-    for (const { credential, subject, now, policy } of cases) {
-      const result = await prover.prove({ credential, policy, subject, now, chainId: node.chainId, verifier: node.deployment.proxy })
+    for (const args of cases) {
+      const result = await prover.prove(args)
       expect(result.engine).toBe('proofx')
       expect(await groth16VerifierAccepts(client, result)).toBe(true)
     }
     // and a proof with one public signal changed is refused on-chain
-    const result = await prover.prove({
-      credential: signed(),
-      policy: POLICY,
-      subject: SUBJECT,
-      now: NOW,
-      chainId: node.chainId,
-      verifier: node.deployment.proxy,
-    })
+    const result = await prover.prove(proveArgs)
     const tampered = [...result.publicSignals]
     tampered[1] = (BigInt(tampered[1]!) + 1n).toString()
     expect(await groth16VerifierAccepts(client, { proof: result.proof, publicSignals: tampered })).toBe(false)
@@ -92,14 +88,7 @@ describe("createProver({ engine: 'proofx' })", () => {
     const client = createPublicClient({ transport: http(node.rpcUrl) })
     const single = createProver({ artifacts: committedArtifacts(), engine: 'proofx', engineThreads: 1 })
     try {
-      const result = await single.prove({
-        credential: signed(),
-        policy: POLICY,
-        subject: SUBJECT,
-        now: NOW,
-        chainId: node.chainId,
-        verifier: node.deployment.proxy,
-      })
+      const result = await single.prove(proveArgs)
       expect(result.engine).toBe('proofx')
       expect(await groth16VerifierAccepts(client, result)).toBe(true)
     } finally {

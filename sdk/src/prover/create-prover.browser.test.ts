@@ -1,5 +1,5 @@
 // The Worker + Comlink path in real Chromium: artifacts served over HTTP by vitest's dev server.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { afterAll, beforeAll, describe, expect, onTestFinished, test } from 'vitest'
 import { CHAIN_ID, NOW, POLICY, SUBJECT, VERIFIER, issuer, signed } from '@proofx/test-helpers/sample-credential'
 import { servedArtifactUrl, servedArtifacts } from '@proofx/test-helpers/served-artifacts'
 import { clearArtifactCache } from '../artifacts/artifact-cache.js'
@@ -29,8 +29,12 @@ afterAll(async () => {
 
 describe('createProver in Chromium (Web Worker + Comlink)', () => {
   test('downloads the artifacts with progress, proves in the worker and verifies', async () => {
+    // A first visit: an empty cache and a worker that has loaded nothing, whichever test ran before.
+    await clearArtifactCache(CACHE)
+    const firstVisit = createProver({ artifacts, cache: CACHE })
+    onTestFinished(() => firstVisit.dispose())
     const events: ProofProgress[] = []
-    const result = await prover.prove({ ...proveArgs, onProgress: (p) => events.push(p) })
+    const result = await firstVisit.prove({ ...proveArgs, onProgress: (p) => events.push(p) })
     const stages = [...new Set(events.map((e) => e.stage))]
     expect(stages).toEqual(['loading-artifacts', 'witness', 'proving', 'verifying', 'done'])
     const zkeyBytes = events.filter((e) => e.artifact?.artifact === 'zkey')
@@ -38,15 +42,19 @@ describe('createProver in Chromium (Web Worker + Comlink)', () => {
     expect(zkeyBytes.at(-1)!.artifact).toMatchObject({ cached: false, loaded: zkeyBytes.at(-1)!.artifact!.total })
     expect(result.signals.issuerKeyHash).toBe(issuer.keyHash)
     expect(result.calldata.subject).toBe(SUBJECT)
-    expect(await prover.verify(result)).toBe(true)
-    const { vkey } = await prover.getVerificationKey()
+    expect(await firstVisit.verify(result)).toBe(true)
+    const { vkey } = await firstVisit.getVerificationKey()
     expect(await verifyProof(result, vkey)).toBe(true)
     console.info(`chromium proof timings (ms, cold): ${JSON.stringify(result.timings, (_, v) => (typeof v === 'number' ? Math.round(v) : v))}`)
-    const warm = await prover.prove(proveArgs)
+    const warm = await firstVisit.prove(proveArgs)
     console.info(`chromium proof timings (ms, warm): ${JSON.stringify(warm.timings, (_, v) => (typeof v === 'number' ? Math.round(v) : v))}`)
   })
 
   test('a fresh worker (a second visit) takes the artifacts from the Cache API, not the network', async () => {
+    // The first visit, which fills the cache (a no-op when an earlier test already has).
+    const first = createProver({ artifacts, cache: CACHE })
+    await first.preload()
+    await first.dispose()
     const second = createProver({ artifacts, cache: CACHE })
     const events: ProofProgress[] = []
     await second.preload({ onProgress: (p) => events.push(p) })
