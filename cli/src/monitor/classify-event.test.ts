@@ -1,7 +1,8 @@
+import { readFile } from 'node:fs/promises'
 import { encodeFunctionData } from 'viem'
 import { describe, expect, test } from 'vitest'
 import { proofXRoles, proofXVerifierAbi } from '@proofx/sdk'
-import { type ClassifyContext, classifyEvent, type DecodedLog } from './classify-event.js'
+import { ALERT_RULES, type ClassifyContext, classifyEvent, type DecodedLog } from './classify-event.js'
 
 const log = (eventName: string, args: Record<string, unknown>): DecodedLog =>
   ({
@@ -103,7 +104,26 @@ describe('classifyEvent (playbook section 2, on-chain table)', () => {
     expect(classifyEvent(policy, { chainId: 1 })).toEqual([
       expect.objectContaining({ severity: 'medium', kind: 'PolicyChanged', data: { policyId: '7', policyHash: '123', validityPeriod: 86_400, active: true } }),
     ])
-    // Issuers and revocations stay on the audit trail.
-    expect(classifyEvent(log('IssuerAdded', {}), { chainId: 1 })[0]!.severity).toBe('info')
+  })
+
+  test('an issuer added or removed is medium (no timelock delay either), with its key hash; a revocation stays on the audit trail', () => {
+    for (const event of ['IssuerAdded', 'IssuerRemoved'])
+      expect(classifyEvent(log(event, { issuerKeyHash: 42n, issuerId: 3 }), { chainId: 1 })).toEqual([
+        expect.objectContaining({ severity: 'medium', kind: 'IssuerChanged', data: { issuerKeyHash: '42', issuerId: 3 } }),
+      ])
+    expect(classifyEvent(log('CredentialRevoked', { nullifier: 9n }), { chainId: 1 })[0]).toMatchObject({ severity: 'info', kind: 'CredentialRevoked' })
+  })
+
+  test('docs/operations.md names every alert rule with its severity and kind', async () => {
+    const doc = await readFile(new URL('../../../docs/operations.md', import.meta.url), 'utf8')
+    const rows = doc
+      .split('\n')
+      .filter((line) => line.startsWith('| ') && /\| (info|medium|high) \|/.test(line))
+      .map((line) => line.split('|').map((cell) => cell.trim()))
+    for (const [event, rule] of Object.entries(ALERT_RULES)) {
+      const row = rows.find((cells) => cells[1]!.includes(`\`${event}\``))
+      expect(row, `a monitor table row for ${event}`).toBeDefined()
+      expect({ event, severity: row![2], kind: row![3]!.includes(`\`${rule.kind}\``) }).toEqual({ event, severity: rule.severity, kind: true })
+    }
   })
 })

@@ -42,8 +42,8 @@ const OWNERS_CHANGED = {
 /** Verifier functions a timelocked call may run that change what the protocol accepts. */
 const RULE_CHANGES = new Set(['upgradeToAndCall', 'setVerifier', 'setBatchVerifier'])
 
-/** Playbook section 2, on-chain table: event -> severity and the action it calls for. */
-const RULES: Record<string, { severity: Severity; kind: string; action: string }> = {
+/** Playbook section 2, on-chain table: event -> severity and the action it calls for (docs/operations.md's monitor table lists each; a test compares). */
+export const ALERT_RULES: Record<string, { severity: Severity; kind: string; action: string }> = {
   RoleGranted: { severity: 'high', kind: 'RoleChange', action: 'IMMEDIATE NOTIFICATION to Admin. Check if authorized.' },
   RoleRevoked: { severity: 'high', kind: 'RoleChange', action: 'IMMEDIATE NOTIFICATION to Admin. Check if authorized.' },
   // Who may grant a role changed: as much a change of who holds power as a grant (initialize sets UPGRADER_ROLE's).
@@ -63,6 +63,17 @@ const RULES: Record<string, { severity: Severity; kind: string; action: string }
     severity: 'medium',
     kind: 'PolicyChanged',
     action: "A policy was registered or changed (no timelock delay): confirm the owners proposed it and its hash is the published document's.",
+  },
+  // Issuers change with no timelock delay (DEFAULT_ADMIN_ROLE), like policies: a new issuer can sign credentials that count.
+  IssuerAdded: {
+    severity: 'medium',
+    kind: 'IssuerChanged',
+    action: "An issuer was added (no timelock delay): confirm the owners proposed it and the key is the KYC provider's.",
+  },
+  IssuerRemoved: {
+    severity: 'medium',
+    kind: 'IssuerChanged',
+    action: 'An issuer was removed (no timelock delay): confirm the owners proposed it; its holders stop counting.',
   },
   // Governance: the Safe's owners and threshold are the admin keys; the timelock's delay is the window to react.
   AddedOwner: OWNERS_CHANGED,
@@ -89,7 +100,7 @@ export function classifyEvent(log: DecodedLog, context: ClassifyContext): Alert[
   }
   const id = `${log.transactionHash}:${log.logIndex}`
   const alerts: Alert[] = []
-  const rule = RULES[log.eventName]
+  const rule = ALERT_RULES[log.eventName]
   if (rule) alerts.push({ id, ...rule, ...base, data: describeRole(base.data) })
   else if (log.eventName === 'CallScheduled')
     alerts.push({ id, ...scheduledCall(log, context), ...base, data: { ...base.data, ...describeCall(log.args.data) } })
