@@ -56,9 +56,9 @@ __attribute__((noinline)) static void PT(batch_add)(u32 *pts, const u32 *pairs, 
   }
 }
 
-// One window: sort its points into buckets, halve each bucket's list, then the running sum into acc.
-__attribute__((noinline)) static void PT(msm_window)(u32 *acc, const short *d, const u32 *bases, u32 n, u32 nb, u32 *pts, u32 *start, u32 *len, u32 *pairs, u32 *prefix, u8 *kind) {
-  u32 sum[3 * W];
+// One window: sort its points into buckets, halve each bucket's list, and write the nb bucket sums
+// (affine, infinity for an empty one) to bk for PT(reduce_windows).
+__attribute__((noinline)) static void PT(msm_window)(u32 *bk, const short *d, const u32 *bases, u32 n, u32 nb, u32 *pts, u32 *start, u32 *len, u32 *pairs, u32 *prefix, u8 *kind) {
     for (u32 b = 0; b <= nb; b++) start[b] = 0;
     for (u32 i = 0; i < n; i++) if (d[i] && !PT(aff_is_inf)(bases + i * 2 * W)) start[(d[i] > 0 ? d[i] : -d[i]) - 1 + 1]++;
     for (u32 b = 0; b < nb; b++) { len[b] = start[b + 1]; start[b + 1] += start[b]; }
@@ -90,12 +90,52 @@ __attribute__((noinline)) static void PT(msm_window)(u32 *acc, const short *d, c
         len[b] = (len[b] + 1) / 2;
       }
     }
-    // Running sum from the top bucket: acc = sum_b (b + 1) * bucket[b].
-    PT(set_inf)(sum); PT(set_inf)(acc);
-    for (int b = (int)nb - 1; b >= 0; b--) {
-      if (len[b]) PT(madd)(sum, sum, pts + start[b] * 2 * W);
-      PT(add)(acc, acc, sum);
+    for (u32 b = 0; b < nb; b++) {
+      u32 *to = bk + b * 2 * W;
+      if (len[b]) { const u32 *from = pts + start[b] * 2 * W; F(copy)(to, from); F(copy)(to + W, from + W); }
+      else { F(zero)(to); F(zero)(to + W); }
     }
+}
+
+// Every window's sum_b (b + 1) bk[w][b], into win[w] (Jacobian). Each window's buckets are cut into
+// S segments of L; all windows' segments run their running sums side by side, so each step is one
+// batch of affine additions sharing one inversion (~6 multiplications an addition instead of the ~27 of
+// a Jacobian running sum). A segment s ends with acc_s = sum_j (j + 1) B[sL + j] and sum_s = sum_j
+// B[sL + j]; the window's total is sum_s acc_s + L sum_s s sum_s (a short Jacobian running sum).
+// pts holds the buckets followed by each lane's sum and acc; pairs, prefix and kind hold 2 lanes.
+__attribute__((noinline)) static void PT(reduce_windows)(u32 *win, u32 *pts, u32 nwin, u32 nb, u32 *pairs, u32 *prefix, u8 *kind) {
+  u32 S = msm_segments(nwin, nb), L = nb / S, lanes = nwin * S;
+  u32 sums = nwin * nb, accs = sums + lanes; // point indices into pts
+  for (u32 i = sums; i < accs + lanes; i++) { F(zero)(pts + i * 2 * W); F(zero)(pts + i * 2 * W + W); }
+  // Step j (from the top of each segment down): acc += sum (of step j + 1), then sum += B[sL + j];
+  // acc pairs come first in the batch, so they read sum before the sum pairs overwrite it.
+  for (u32 step = 0; step <= L; step++) {
+    u32 count = 0;
+    for (u32 lane = 0; step && lane < lanes; lane++) {
+      pairs[3 * count] = accs + lane; pairs[3 * count + 1] = sums + lane; pairs[3 * count + 2] = accs + lane;
+      count++;
+    }
+    for (u32 lane = 0; step < L && lane < lanes; lane++) {
+      u32 w = lane / S, seg = lane % S, b = w * nb + seg * L + (L - 1 - step);
+      pairs[3 * count] = sums + lane; pairs[3 * count + 1] = b; pairs[3 * count + 2] = sums + lane;
+      count++;
+    }
+    PT(batch_add)(pts, pairs, count, prefix, kind);
+  }
+  u32 log2L = 0; while ((1u << log2L) < L) log2L++;
+  for (u32 w = 0; w < nwin; w++) {
+    u32 t[3 * W], run[3 * W], u[3 * W], *out = win + w * 3 * W;
+    PT(set_inf)(t); PT(set_inf)(run); PT(set_inf)(u);
+    for (int seg = (int)S - 1; seg >= 0; seg--) {
+      u32 lane = w * S + (u32)seg;
+      PT(madd)(t, t, pts + (accs + lane) * 2 * W);
+      if (!seg) break;
+      PT(madd)(run, run, pts + (sums + lane) * 2 * W);
+      PT(add)(u, u, run);
+    }
+    for (u32 j = 0; j < log2L; j++) PT(dbl)(u, u);
+    PT(add)(out, t, u);
+  }
 }
 
 // bases: n affine points followed by their images under the endomorphism (PT(import) writes both);
@@ -118,14 +158,17 @@ static void PT(msm)(u32 *out, const u32 *bases, const u32 *scalars, u32 n) {
   short *digits = (short *)alloc(m * nwin * sizeof(short));
   u32 *windows = (u32 *)alloc(nwin * 3 * W * 4);
   u32 *pts = (u32 *)alloc(live * 2 * W * 4);       // this window's points, grouped by bucket
+  u32 lanes = nwin * msm_segments(nwin, nb), batch = live / 2 + 1 > 2 * lanes ? live / 2 + 1 : 2 * lanes;
+  u32 *bk = (u32 *)alloc((nwin * nb + 2 * lanes) * 2 * W * 4); // every window's buckets, then the lanes' sums and accs
   u32 *start = (u32 *)alloc((nb + 1) * 4), *len = (u32 *)alloc(nb * 4);
-  u32 *pairs = (u32 *)alloc((live / 2 + 1) * 3 * 4);
-  u32 *prefix = (u32 *)alloc((live / 2 + 1) * W * 4);
-  u8 *kind = (u8 *)alloc(live / 2 + 1);
+  u32 *pairs = (u32 *)alloc(batch * 3 * 4);
+  u32 *prefix = (u32 *)alloc(batch * W * 4);
+  u8 *kind = (u8 *)alloc(batch);
   recode_signed(digits, halves, m, c, nwin);
   // k2 < 0: -|k2| phi(P) = |k2| (-phi(P)), a negation of every digit.
   for (u32 w = 0; w < nwin; w++) for (u32 i = 0; i < n; i++) if (neg[i]) digits[w * m + n + i] = (short)-digits[w * m + n + i];
-  for (u32 w = 0; w < nwin; w++) PT(msm_window)(windows + w * 3 * W, digits + w * m, bases, m, nb, pts, start, len, pairs, prefix, kind);
+  for (u32 w = 0; w < nwin; w++) PT(msm_window)(bk + w * nb * 2 * W, digits + w * m, bases, m, nb, pts, start, len, pairs, prefix, kind);
+  PT(reduce_windows)(windows, bk, nwin, nb, pairs, prefix, kind);
   for (int w = (int)nwin - 1; w >= 0; w--) {
     if (w != (int)nwin - 1) for (u32 j = 0; j < c; j++) PT(dbl)(out, out);
     PT(add)(out, out, windows + w * 3 * W);

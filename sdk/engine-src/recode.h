@@ -3,14 +3,28 @@
 #include "heap.h"
 
 // Window size minimising windows x (bucket additions + bucket reduction) for `count` scalars of `bits` bits.
+#ifndef MSM_REDUCE_LANES
+#define MSM_REDUCE_LANES 256
+#endif
+#ifndef MSM_REDUCE_COST
+#define MSM_REDUCE_COST 26
+#endif
 static u32 msm_window_bits(u32 count, u32 bits) {
   u32 best = 2; u64 bestCost = ~0ull;
   for (u32 c = 2; c <= 16; c++) {
     // batch-affine additions ~6 multiplications, the reduction's Jacobian ones ~13 each (2 a bucket)
-    u64 cost = (u64)(bits / c + 1) * (6ull * count + 26ull * (1ull << (c - 1)));
+    u64 cost = (u64)(bits / c + 1) * (6ull * count + MSM_REDUCE_COST * (1ull << (c - 1)));
     if (cost < bestCost) { bestCost = cost; best = c; }
   }
   return best;
+}
+
+// Lanes of the batched bucket reduction: enough to spread each inversion over many additions, few
+// enough that combining a window's segments (~3 Jacobian operations a lane) stays small.
+static u32 msm_segments(u32 nwin, u32 nb) {
+  u32 s = 1;
+  while (s < nb && 2 * s * nwin <= MSM_REDUCE_LANES) s *= 2;
+  return s;
 }
 
 // digits[w * n + i] = window w of scalar i; a window value v >= 2^(c-1) becomes v - 2^c with a

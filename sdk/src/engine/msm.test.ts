@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { artifactPath } from '@proofx/test-helpers/committed-artifacts'
-import { engineHarness, fromMontLe, g1Object, g2Object, q, referenceCurve, scalars, toLe32, toMontLe, type Harness } from './engine-harness.test-helper.js'
+import { engineHarness, fromMontLe, g1Object, g2Object, q, r, referenceCurve, scalars, toLe32, toMontLe, type Harness } from './engine-harness.test-helper.js'
 import { importBases } from './engine-module.js'
 import { readZkey, type Zkey } from './read-zkey.js'
 
@@ -144,6 +144,26 @@ describe.each(groups)('$name', (g) => {
     }
     const s = new Uint8Array([...toLe32(5n), ...toLe32(5n)])
     expect(mine(cat(P, negP), s)).toEqual(await refMsm(cat(P, negP), s))
+  })
+
+  // Every base the same point P (or -P): every bucket is a multiple of P, so the bucket reduction's batched
+  // running sums meet sum = bucket (a doubling), sum = -bucket (infinity) and empty buckets, in every lane.
+  test('MSM whose buckets are all multiples of one point: the running sums double and cancel', async () => {
+    const P = point(5),
+      negP = negate(P, g.coords)
+    for (const n of [2, 3, 6, 40, 600]) {
+      const bases = cat(...Array.from({ length: n }, (_, i) => (i % 3 === 2 ? negP : P)))
+      const cases = [
+        Array.from({ length: n }, (_, i) => BigInt(i + 1)),
+        Array.from({ length: n }, (_, i) => BigInt(2 ** (i % 12))),
+        Array.from({ length: n }, () => BigInt(Math.floor(Math.random() * 4096))),
+        Array.from({ length: n }, (_, i) => (i % 2 ? r - BigInt(i) : BigInt(i))),
+      ]
+      for (const values of cases) {
+        const s = cat(...values.map((v) => toLe32(v)))
+        expect(mine(bases, s, true), `${n} points, scalars ${values.slice(0, 4).join(', ')}, ...`).toEqual(await refMsm(bases, s))
+      }
+    }
   })
 
   const sizes = g.name === 'G1' ? [1, 2, 3, 7, 64, 500, 2048, 8192] : [1, 2, 5, 64, 700, 4096]
