@@ -28,13 +28,16 @@ static inline void fq2_zero(u32 *r) { fq_zero(r); fq_zero(r + FQL); }
 static inline void fq2_one(u32 *r) { fq_one(r); fq_zero(r + FQL); }
 static inline int fq2_is_zero(const u32 *a) { return fq_is_zero(a) && fq_is_zero(a + FQL); }
 static inline int fq2_eq(const u32 *a, const u32 *b) { return fq_eq(a, b) && fq_eq(a + FQL, b + FQL); }
-// Karatsuba: 3 base multiplications.
-static inline void fq2_mul(u32 *r, const u32 *a, const u32 *b) {
-  u32 t0[FQL], t1[FQL], s0[FQL], s1[FQL];
-  fq_mul(t0, a, b); fq_mul(t1, a + FQL, b + FQL);
-  fq_add(s0, a, a + FQL); fq_add(s1, b, b + FQL); fq_mul(s0, s0, s1);
-  fq_sub(r, t0, t1);
-  fq_sub(s0, s0, t0); fq_sub(r + FQL, s0, t1);
+// Karatsuba with lazy reduction: 3 products as 18-limb integers, then 2 Montgomery reductions instead of 3.
+// c0 = a0 b0 - a1 b1 (+ p^2, so it stays positive, below 2 p^2 < p 2^261), c1 = (a0 + a1)(b0 + b1) - a0 b0 - a1 b1
+// (= a0 b1 + a1 b0 >= 0, from unreduced sums below 2p).
+__attribute__((noinline)) static void fq2_mul(u32 *r, const u32 *a, const u32 *b) {
+  u32 w0[2 * FQL], w1[2 * FQL], w2[2 * FQL], sa[FQL], sb[FQL];
+  fq29_mul_wide(w0, a, b); fq29_mul_wide(w1, a + FQL, b + FQL);
+  fq29_add_wide(sa, a, a + FQL); fq29_add_wide(sb, b, b + FQL); fq29_mul_wide(w2, sa, sb);
+  fq29_wide_sub2(w2, w2, w0, w1);
+  fq29_wide_add_sub(w0, w0, FQ29_P2, w1);
+  fq29_redc(r, w0); fq29_redc(r + FQL, w2);
 }
 // (a0 + a1 u)^2 = (a0 + a1)(a0 - a1) + 2 a0 a1 u.
 static inline void fq2_sqr(u32 *r, const u32 *a) {

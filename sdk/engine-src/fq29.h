@@ -91,6 +91,49 @@ __attribute__((noinline)) static void fq_sqr(u32 *r, const u32 *a) {
   fq29_reduce_once(r, s);
 }
 
+// Lazy reduction for Fq2 (fields.h): products kept as 18-limb integers, combined, then reduced once each.
+// p^2 in 18 limbs of 29 bits (fq29_check verifies it), added before a subtraction keeps the difference positive.
+static const u32 FQ29_P2[2 * FQL] = { 0x075d69b1, 0x1aa2c511, 0x1ab0404e, 0x040e5a13, 0x0cadca60, 0x0c4e36cb, 0x0b212940, 0x12af4248, 0x0d04689e, 0x01a6359c, 0x09bb7e97, 0x0c6eac0c, 0x00b85511, 0x04690e58, 0x09bdf00d, 0x17f38b33, 0x04b8763c, 0x0000492e };
+// t = a b as 18 limbs of 29 bits, for a, b below 2^261 (each column below 9 x 2^58 before the carries).
+ALWAYS_INLINE void fq29_mul_wide(u32 *t, const u32 *a, const u32 *b) {
+  u64 c[2 * FQL];
+  for (int k = 0; k < 2 * FQL; k++) c[k] = 0;
+  for (int i = 0; i < FQL; i++) {
+    u64 ai = a[i];
+    for (int j = 0; j < FQL; j++) c[i + j] += ai * b[j];
+  }
+  u64 carry = 0;
+  for (int k = 0; k < 2 * FQL; k++) { carry += c[k]; t[k] = (u32)carry & M29; carry >>= L29; }
+}
+// Montgomery reduction t / 2^261 mod p of an 18-limb t below p 2^261: canonical (< p).
+ALWAYS_INLINE void fq29_redc(u32 *r, const u32 *w) {
+  u64 t[2 * FQL];
+  for (int k = 0; k < 2 * FQL; k++) t[k] = w[k];
+  for (int i = 0; i < FQL; i++) {
+    u64 q = ((u32)t[i] * FQ29_INV) & M29;
+    for (int j = 0; j < FQL; j++) t[i + j] += q * FQ29_P[j];
+    t[i + 1] += t[i] >> L29;
+  }
+  u32 s[FQL]; u64 c = 0;
+  for (int j = 0; j < FQL; j++) { c += t[FQL + j]; s[j] = (u32)c & M29; c >>= L29; }
+  fq29_reduce_once(r, s);
+}
+// r = a + b - c on 18 limbs (b is p^2 for the real part of an Fq2 product); the caller guarantees r >= 0.
+ALWAYS_INLINE void fq29_wide_add_sub(u32 *r, const u32 *a, const u32 *b, const u32 *c) {
+  i32 carry = 0;
+  for (int k = 0; k < 2 * FQL; k++) { i32 x = (i32)a[k] + (i32)b[k] - (i32)c[k] + carry; r[k] = (u32)x & M29; carry = x >> L29; }
+}
+// r = a - b - c on 18 limbs; the caller guarantees r >= 0.
+ALWAYS_INLINE void fq29_wide_sub2(u32 *r, const u32 *a, const u32 *b, const u32 *c) {
+  i32 carry = 0;
+  for (int k = 0; k < 2 * FQL; k++) { i32 x = (i32)a[k] - (i32)b[k] - (i32)c[k] + carry; r[k] = (u32)x & M29; carry = x >> L29; }
+}
+// r = a + b without reduction (below 2p < 2^261: room in 9 limbs), an input of fq29_mul_wide.
+ALWAYS_INLINE void fq29_add_wide(u32 *r, const u32 *a, const u32 *b) {
+  u32 c = 0;
+  for (int i = 0; i < FQL; i++) { u32 x = a[i] + b[i] + c; r[i] = x & M29; c = x >> L29; }
+}
+
 // Fermat: a^(p-2), the exponent's bits from the 32-bit limbs of p. Inversions are rare (one per batch).
 static void fq_inv(u32 *r, const u32 *a) {
   u32 e[NL]; fp_copy(e, FQ.p);
@@ -132,6 +175,9 @@ static int fq29_check(void) {
   u32 t[FQL]; fq_zero(t); t[0] = 1;
   for (int i = 0; i < 2 * 261; i++) { fq_add(t, t, t); if (i == 260 && !fq_eq(t, FQ29_ONE)) return 0; }
   if (!fq_eq(t, FQ29_R2)) return 0;
+  // p^2 (the lazy Fq2 product's offset): p p as a wide product, and its reduction is 0.
+  u32 p2[2 * FQL]; fq29_mul_wide(p2, FQ29_P, FQ29_P);
+  for (int k = 0; k < 2 * FQL; k++) if (p2[k] != FQ29_P2[k]) return 0;
   u32 one[FQL], back[NL]; fq_from32(one, FQ.one);
   if (!fq_eq(one, FQ29_ONE)) return 0;
   fq_to32(back, FQ29_ONE);
