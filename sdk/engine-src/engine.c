@@ -43,7 +43,6 @@ EXPORT(g2_import) void e_g2_import(u32 *dst, const u32 *src, u32 n) { g2_import(
 
 // Field operations, exported for the differential tests (Montgomery form in and out).
 EXPORT(fq_mul) void e_fq_mul(u32 *r, const u32 *a, const u32 *b) { u32 x[FQL], y[FQL]; fq_from32(x, a); fq_from32(y, b); fq_mul(x, x, y); fq_to32(r, x); }
-EXPORT(fq_sqr) void e_fq_sqr(u32 *r, const u32 *a) { u32 x[FQL]; fq_from32(x, a); fq_sqr(x, x); fq_to32(r, x); }
 EXPORT(fq_add) void e_fq_add(u32 *r, const u32 *a, const u32 *b) { u32 x[FQL], y[FQL]; fq_from32(x, a); fq_from32(y, b); fq_add(x, x, y); fq_to32(r, x); }
 EXPORT(fq_sub) void e_fq_sub(u32 *r, const u32 *a, const u32 *b) { u32 x[FQL], y[FQL]; fq_from32(x, a); fq_from32(y, b); fq_sub(x, x, y); fq_to32(r, x); }
 EXPORT(fq_inv) void e_fq_inv(u32 *r, const u32 *a) { u32 x[FQL]; fq_from32(x, a); fq_inv(x, x); fq_to32(r, x); }

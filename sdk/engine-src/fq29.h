@@ -71,25 +71,7 @@ __attribute__((noinline)) static void fq_mul(u32 *r, const u32 *a, const u32 *b)
   for (int j = 0; j < FQL; j++) { c += t[j]; s[j] = (u32)c & M29; c >>= L29; }
   fq29_reduce_once(r, s);
 }
-// Montgomery square: the 18-limb square first (each cross product once, doubled: 45 products instead of
-// 81), then nine reduction rows. A column collects at most 9 products' worth below 2^58 (< 2^62), and the
-// reduction adds at most 9 more, so every column stays below 2^63 in a u64.
-__attribute__((noinline)) static void fq_sqr(u32 *r, const u32 *a) {
-  u64 t[2 * FQL];
-  for (int k = 0; k < 2 * FQL; k++) t[k] = 0;
-  for (int i = 0; i < FQL; i++)
-    for (int j = i + 1; j < FQL; j++) t[i + j] += (u64)a[i] * a[j];
-  for (int k = 0; k < 2 * FQL; k++) t[k] <<= 1;
-  for (int i = 0; i < FQL; i++) t[2 * i] += (u64)a[i] * a[i];
-  for (int i = 0; i < FQL; i++) {
-    u64 q = ((u32)t[i] * FQ29_INV) & M29;
-    for (int j = 0; j < FQL; j++) t[i + j] += q * FQ29_P[j];
-    t[i + 1] += t[i] >> L29; // the low 29 bits of t[i] are now 0
-  }
-  u32 s[FQL]; u64 c = 0;
-  for (int j = 0; j < FQL; j++) { c += t[FQL + j]; s[j] = (u32)c & M29; c >>= L29; }
-  fq29_reduce_once(r, s);
-}
+static inline void fq_sqr(u32 *r, const u32 *a) { fq_mul(r, a, a); }
 
 // Lazy reduction for Fq2 (fields.h): products kept as 18-limb integers, combined, then reduced once each.
 // p^2 in 18 limbs of 29 bits (fq29_check verifies it), added before a subtraction keeps the difference positive.

@@ -9,7 +9,6 @@ export type EngineExports = {
   heap_mark(): number
   heap_reset(mark: number): void
   fq_mul(r: number, a: number, b: number): void
-  fq_sqr(r: number, a: number): void
   fq_add(r: number, a: number, b: number): void
   fq_sub(r: number, a: number, b: number): void
   fq_inv(r: number, a: number): void

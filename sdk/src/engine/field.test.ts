@@ -49,19 +49,6 @@ describe.each([
   })
 })
 
-describe('Fq squaring', () => {
-  test('sqr (its own product-then-reduce routine) matches bigint squaring on edge values and random ones', () => {
-    const mark = h.e.heap_mark()
-    for (const a of samples(q)) {
-      const pa = h.put(toMontLe(a, q)),
-        out = h.alloc(32)
-      h.e.fq_sqr(out, pa)
-      expect(fromMontLe(h.get(out, 32), q)).toBe((a * a) % q)
-      h.e.heap_reset(mark)
-    }
-  })
-})
-
 describe('Fq2', () => {
   test('mul and inv match ffjavascript', async () => {
     const curve = await referenceCurve()
