@@ -2,17 +2,20 @@
 #pragma once
 #include "heap.h"
 
-// Window size minimising windows x (bucket additions + bucket reduction) for `count` scalars of `bits` bits.
+// Tuning, overridable with -D for measurements: the reduction's lane count, and its cost a bucket in
+// multiplications (the window-size model below).
 #ifndef MSM_REDUCE_LANES
 #define MSM_REDUCE_LANES 256
 #endif
 #ifndef MSM_REDUCE_COST
-#define MSM_REDUCE_COST 26
+#define MSM_REDUCE_COST 12
 #endif
+
+// Window size minimising windows x (bucket additions + bucket reduction) for `count` scalars of `bits` bits.
 static u32 msm_window_bits(u32 count, u32 bits) {
   u32 best = 2; u64 bestCost = ~0ull;
   for (u32 c = 2; c <= 16; c++) {
-    // batch-affine additions ~6 multiplications, the reduction's Jacobian ones ~13 each (2 a bucket)
+    // batch-affine additions ~6 multiplications; the batched reduction (msm.h) ~2 of them a bucket
     u64 cost = (u64)(bits / c + 1) * (6ull * count + MSM_REDUCE_COST * (1ull << (c - 1)));
     if (cost < bestCost) { bestCost = cost; best = c; }
   }
