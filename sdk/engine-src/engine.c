@@ -48,6 +48,17 @@ EXPORT(fq_sub) void e_fq_sub(u32 *r, const u32 *a, const u32 *b) { u32 x[FQL], y
 EXPORT(fq_inv) void e_fq_inv(u32 *r, const u32 *a) { u32 x[FQL]; fq_from32(x, a); fq_inv(x, x); fq_to32(r, x); }
 EXPORT(fq2_mul) void e_fq2_mul(u32 *r, const u32 *a, const u32 *b) { u32 x[Q2], y[Q2]; fq_from32_n(x, a, 2); fq_from32_n(y, b, 2); fq2_mul(x, x, y); fq_to32_n(r, x, 2); }
 EXPORT(fq2_inv) void e_fq2_inv(u32 *r, const u32 *a) { u32 x[Q2]; fq_from32_n(x, a, 2); fq2_inv(x, x); fq_to32_n(r, x, 2); }
+// The lazy products (below 2p in and out, msm.h's batch additions) on inputs of which those picked by
+// `mask` (bit k: the k-th Fq coordinate, a's first) are raised by p into [p, 2p), the top of their range, for
+// the differential tests; the results leave through fq_to32, which is canonical.
+static void fq_raise_n(u32 *x, const u32 *a32, u32 count, u32 mask) {
+  fq_from32_n(x, a32, count);
+  for (u32 i = 0; i < count; i++) if ((mask >> i) & 1) fq29_add_wide(x + i * FQL, x + i * FQL, FQ29_P);
+}
+// (a b) b: a lazy product fed to a product again.
+EXPORT(fq_mul_raised) void e_fq_mul_raised(u32 *r, const u32 *a, const u32 *b, u32 mask) { u32 x[FQL], y[FQL]; fq_raise_n(x, a, 1, mask); fq_raise_n(y, b, 1, mask >> 1); fq_mul_lazy(x, x, y); fq_mul(x, x, y); fq_to32(r, x); }
+EXPORT(fq2_mul_raised) void e_fq2_mul_raised(u32 *r, const u32 *a, const u32 *b, u32 mask) { u32 x[Q2], y[Q2]; fq_raise_n(x, a, 2, mask); fq_raise_n(y, b, 2, mask >> 2); fq2_mul_lazy(x, x, y); fq_to32_n(r, x, 2); }
+EXPORT(fq2_sqr_raised) void e_fq2_sqr_raised(u32 *r, const u32 *a, u32 mask) { u32 x[Q2]; fq_raise_n(x, a, 2, mask); fq2_sqr(x, x); fq_to32_n(r, x, 2); }
 EXPORT(fr_mul) void e_fr_mul(u32 *r, const u32 *a, const u32 *b) { fr_mul(r, a, b); }
 EXPORT(fr_add) void e_fr_add(u32 *r, const u32 *a, const u32 *b) { fr_add(r, a, b); }
 EXPORT(fr_sub) void e_fr_sub(u32 *r, const u32 *a, const u32 *b) { fr_sub(r, a, b); }

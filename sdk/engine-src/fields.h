@@ -29,21 +29,33 @@ static inline void fq2_one(u32 *r) { fq_one(r); fq_zero(r + FQL); }
 static inline int fq2_is_zero(const u32 *a) { return fq_is_zero(a) && fq_is_zero(a + FQL); }
 static inline int fq2_eq(const u32 *a, const u32 *b) { return fq_eq(a, b) && fq_eq(a + FQL, b + FQL); }
 // Karatsuba with lazy reduction: 3 products as 18-limb integers, then 2 Montgomery reductions instead of 3.
-// c0 = a0 b0 - a1 b1 (+ p^2, so it stays positive, below 2 p^2 < p 2^261), c1 = (a0 + a1)(b0 + b1) - a0 b0 - a1 b1
-// (= a0 b1 + a1 b0 >= 0, from unreduced sums below 2p).
-__attribute__((noinline)) static void fq2_mul(u32 *r, const u32 *a, const u32 *b) {
+// For inputs below 2p: c0 = a0 b0 - a1 b1 + 4 p^2 (positive, below 8 p^2 < p 2^261) and
+// c1 = (a0 + a1)(b0 + b1) - a0 b0 - a1 b1 = a0 b1 + a1 b0 (from unreduced sums below 4p); each reduces below 2p.
+ALWAYS_INLINE void fq2_mont(u32 *r, const u32 *a, const u32 *b) {
   u32 w0[2 * FQL], w1[2 * FQL], w2[2 * FQL], sa[FQL], sb[FQL];
   fq29_mul_wide(w0, a, b); fq29_mul_wide(w1, a + FQL, b + FQL);
   fq29_add_wide(sa, a, a + FQL); fq29_add_wide(sb, b, b + FQL); fq29_mul_wide(w2, sa, sb);
   fq29_wide_sub2(w2, w2, w0, w1);
-  fq29_wide_add_sub(w0, w0, FQ29_P2, w1);
+  fq29_wide_add_sub(w0, w0, FQ29_4P2, w1);
   fq29_redc(r, w0); fq29_redc(r + FQL, w2);
 }
-// (a0 + a1 u)^2 = (a0 + a1)(a0 - a1) + 2 a0 a1 u.
-static inline void fq2_sqr(u32 *r, const u32 *a) {
-  u32 s[FQL], d[FQL], m[FQL];
-  fq_add(s, a, a + FQL); fq_sub(d, a, a + FQL); fq_mul(m, a, a + FQL);
-  fq_mul(r, s, d); fq_add(r + FQL, m, m);
+__attribute__((noinline)) static void fq2_mul(u32 *r, const u32 *a, const u32 *b) {
+  u32 s[Q2];
+  fq2_mont(s, a, b);
+  fq29_reduce_once(r, s); fq29_reduce_once(r + FQL, s + FQL);
+}
+// Below 2p in each coordinate (see fq_mul_lazy).
+__attribute__((noinline)) static void fq2_mul_lazy(u32 *r, const u32 *a, const u32 *b) { fq2_mont(r, a, b); }
+// (a0 + a1 u)^2 = (a0 + a1)(a0 - a1) + 2 a0 a1 u, for inputs below 2p (a lazy slope, msm.h): the sum
+// and a0 + 2p - a1 stay unreduced (below 4p), so each wide product is below 16 p^2 < p 2^261.
+__attribute__((noinline)) static void fq2_sqr(u32 *r, const u32 *a) {
+  u32 s[FQL], d[FQL], w0[2 * FQL], w1[2 * FQL], zero[2 * FQL];
+  fq29_add_wide(s, a, a + FQL); fq29_add_sub9(d, a, FQ29_2P, a + FQL);
+  fq29_mul_wide(w0, s, d); fq29_mul_wide(w1, a, a + FQL);
+  for (int k = 0; k < 2 * FQL; k++) zero[k] = 0;
+  fq29_wide_add_sub(w1, w1, w1, zero);
+  fq29_redc(r, w0); fq29_redc(r + FQL, w1);
+  fq29_reduce_once(r, r); fq29_reduce_once(r + FQL, r + FQL);
 }
 static inline void fq2_inv(u32 *r, const u32 *a) {
   u32 t0[FQL], t1[FQL];

@@ -52,10 +52,10 @@ static inline void fq_neg(u32 *r, const u32 *a) {
   u32 z[FQL]; fq_zero(z); fq_sub(r, z, a);
 }
 
-// Montgomery product a b / 2^261 mod p. Row i adds a[i] b and q p (q makes the low limb vanish) and
-// shifts one limb down; t[j] collects at most 18 products below 2^58, so only the low limb's carry is
-// taken per row and the rest once at the end. The result is below 2p: one conditional subtraction.
-__attribute__((noinline)) static void fq_mul(u32 *r, const u32 *a, const u32 *b) {
+// Montgomery product a b / 2^261 mod p, below 2p, for a, b below 2p (a b < 4p^2 < p 2^261). Row i adds
+// a[i] b and q p (q makes the low limb vanish) and shifts one limb down; t[j] collects at most 18 products
+// below 2^58, so only the low limb's carry is taken per row and the rest once at the end.
+ALWAYS_INLINE void fq29_mont(u32 *s, const u32 *a, const u32 *b) {
   u64 t[FQL];
   for (int j = 0; j < FQL; j++) t[j] = 0;
   for (int i = 0; i < FQL; i++) {
@@ -67,16 +67,25 @@ __attribute__((noinline)) static void fq_mul(u32 *r, const u32 *a, const u32 *b)
     t[FQL - 1] = 0;
     t[0] += carry;
   }
-  u32 s[FQL]; u64 c = 0;
+  u64 c = 0;
   for (int j = 0; j < FQL; j++) { c += t[j]; s[j] = (u32)c & M29; c >>= L29; }
+}
+// Canonical (< p): one conditional subtraction.
+__attribute__((noinline)) static void fq_mul(u32 *r, const u32 *a, const u32 *b) {
+  u32 s[FQL];
+  fq29_mont(s, a, b);
   fq29_reduce_once(r, s);
 }
+// Below 2p, without the subtraction: only for a value that feeds nothing but further products (the batch
+// inversion's running products and each addition's slope in msm.h), never a comparison, add or sub.
+__attribute__((noinline)) static void fq_mul_lazy(u32 *r, const u32 *a, const u32 *b) { fq29_mont(r, a, b); }
 static inline void fq_sqr(u32 *r, const u32 *a) { fq_mul(r, a, a); }
 
 // Lazy reduction for Fq2 (fields.h): products kept as 18-limb integers, combined, then reduced once each.
-// p^2 in 18 limbs of 29 bits (fq29_check verifies it), added before a subtraction keeps the difference positive.
-static const u32 FQ29_P2[2 * FQL] = { 0x075d69b1, 0x1aa2c511, 0x1ab0404e, 0x040e5a13, 0x0cadca60, 0x0c4e36cb, 0x0b212940, 0x12af4248, 0x0d04689e, 0x01a6359c, 0x09bb7e97, 0x0c6eac0c, 0x00b85511, 0x04690e58, 0x09bdf00d, 0x17f38b33, 0x04b8763c, 0x0000492e };
-// t = a b as 18 limbs of 29 bits, for a, b below 2^261 (each column below 9 x 2^58 before the carries).
+// 4 p^2 in 18 limbs of 29 bits (fq29_check verifies it), added before a subtraction of a product of two
+// values below 2p keeps the difference positive.
+static const u32 FQ29_4P2[2 * FQL] = { 0x1d75a6c4, 0x0a8b1444, 0x0ac1013b, 0x1039684f, 0x12b72980, 0x1138db2d, 0x0c84a501, 0x0abd0921, 0x1411a27a, 0x0698d671, 0x06edfa5c, 0x11bab031, 0x02e15445, 0x11a43960, 0x06f7c034, 0x1fce2ccd, 0x12e1d8f2, 0x000124b8 };
+// t = a b as 18 limbs of 29 bits, for a, b of 9 limbs (each column below 9 x 2^58 before the carries).
 ALWAYS_INLINE void fq29_mul_wide(u32 *t, const u32 *a, const u32 *b) {
   u64 c[2 * FQL];
   for (int k = 0; k < 2 * FQL; k++) c[k] = 0;
@@ -87,8 +96,8 @@ ALWAYS_INLINE void fq29_mul_wide(u32 *t, const u32 *a, const u32 *b) {
   u64 carry = 0;
   for (int k = 0; k < 2 * FQL; k++) { carry += c[k]; t[k] = (u32)carry & M29; carry >>= L29; }
 }
-// Montgomery reduction t / 2^261 mod p of an 18-limb t below p 2^261: canonical (< p).
-ALWAYS_INLINE void fq29_redc(u32 *r, const u32 *w) {
+// Montgomery reduction t / 2^261 mod p of an 18-limb t below p 2^261: below 2p.
+ALWAYS_INLINE void fq29_redc(u32 *s, const u32 *w) {
   u64 t[2 * FQL];
   for (int k = 0; k < 2 * FQL; k++) t[k] = w[k];
   for (int i = 0; i < FQL; i++) {
@@ -96,11 +105,10 @@ ALWAYS_INLINE void fq29_redc(u32 *r, const u32 *w) {
     for (int j = 0; j < FQL; j++) t[i + j] += q * FQ29_P[j];
     t[i + 1] += t[i] >> L29;
   }
-  u32 s[FQL]; u64 c = 0;
+  u64 c = 0;
   for (int j = 0; j < FQL; j++) { c += t[FQL + j]; s[j] = (u32)c & M29; c >>= L29; }
-  fq29_reduce_once(r, s);
 }
-// r = a + b - c on 18 limbs (b is p^2 for the real part of an Fq2 product); the caller guarantees r >= 0.
+// r = a + b - c on 18 limbs (b is 4 p^2 for the real part of an Fq2 product); the caller guarantees r >= 0.
 ALWAYS_INLINE void fq29_wide_add_sub(u32 *r, const u32 *a, const u32 *b, const u32 *c) {
   i32 carry = 0;
   for (int k = 0; k < 2 * FQL; k++) { i32 x = (i32)a[k] + (i32)b[k] - (i32)c[k] + carry; r[k] = (u32)x & M29; carry = x >> L29; }
@@ -110,7 +118,13 @@ ALWAYS_INLINE void fq29_wide_sub2(u32 *r, const u32 *a, const u32 *b, const u32 
   i32 carry = 0;
   for (int k = 0; k < 2 * FQL; k++) { i32 x = (i32)a[k] - (i32)b[k] - (i32)c[k] + carry; r[k] = (u32)x & M29; carry = x >> L29; }
 }
-// r = a + b without reduction (below 2p < 2^261: room in 9 limbs), an input of fq29_mul_wide.
+// 2p in 9 limbs, and r = a + b - c on 9 limbs without reduction (the caller keeps it in 0..2^261).
+static const u32 FQ29_2P[FQL] = { 0x10f9fa8e, 0x0208c16d, 0x18e5469e, 0x05aa45a1, 0x0b0bb2f0, 0x05b68181, 0x014dc282, 0x1cb84c68, 0x0060c89c };
+ALWAYS_INLINE void fq29_add_sub9(u32 *r, const u32 *a, const u32 *b, const u32 *c) {
+  i32 carry = 0;
+  for (int i = 0; i < FQL; i++) { i32 x = (i32)a[i] + (i32)b[i] - (i32)c[i] + carry; r[i] = (u32)x & M29; carry = x >> L29; }
+}
+// r = a + b without reduction (a, b below 2p: below 4p < 2^261, room in 9 limbs), an input of fq29_mul_wide.
 ALWAYS_INLINE void fq29_add_wide(u32 *r, const u32 *a, const u32 *b) {
   u32 c = 0;
   for (int i = 0; i < FQL; i++) { u32 x = a[i] + b[i] + c; r[i] = x & M29; c = x >> L29; }
@@ -157,9 +171,10 @@ static int fq29_check(void) {
   u32 t[FQL]; fq_zero(t); t[0] = 1;
   for (int i = 0; i < 2 * 261; i++) { fq_add(t, t, t); if (i == 260 && !fq_eq(t, FQ29_ONE)) return 0; }
   if (!fq_eq(t, FQ29_R2)) return 0;
-  // p^2 (the lazy Fq2 product's offset): p p as a wide product, and its reduction is 0.
-  u32 p2[2 * FQL]; fq29_mul_wide(p2, FQ29_P, FQ29_P);
-  for (int k = 0; k < 2 * FQL; k++) if (p2[k] != FQ29_P2[k]) return 0;
+  // 4 p^2 (the lazy Fq2 product's offset): (2p)(2p) as a wide product.
+  u32 p2[2 * FQL], twoP[FQL]; fq29_add_wide(twoP, FQ29_P, FQ29_P); fq29_mul_wide(p2, twoP, twoP);
+  for (int k = 0; k < 2 * FQL; k++) if (p2[k] != FQ29_4P2[k]) return 0;
+  for (int i = 0; i < FQL; i++) if (twoP[i] != FQ29_2P[i]) return 0;
   u32 one[FQL], back[NL]; fq_from32(one, FQ.one);
   if (!fq_eq(one, FQ29_ONE)) return 0;
   fq_to32(back, FQ29_ONE);

@@ -9,7 +9,8 @@
 //   Jacobian one. A bucket heavy with points (the 1s) needs only log2(size) rounds.
 
 // Adds count pairs of affine points in place: pts[dst[k]] = pts[a[k]] + pts[b[k]], with one
-// inversion for all. Handles P + P, P + (-P) and infinity (0, 0) on either side. dst[k] may be an
+// inversion for all. The running products, inverses and slopes only feed products, so they stay below 2p
+// (F(mul_lazy)); the coordinates written are canonical (F(mul)), as the comparisons need. Handles P + P, P + (-P) and infinity (0, 0) on either side. dst[k] may be an
 // input of a later pair only if that pair comes after k (results are written in order).
 // Not inlined (nor the window loop below): V8 cannot swap a running wasm call to optimised code, so hot
 // work must live in functions called many times for the first MSM in a fresh thread to tier up.
@@ -23,8 +24,8 @@ __attribute__((noinline)) static void PT(batch_add)(u32 *pts, const u32 *pairs, 
     else if (PT(aff_is_inf)(q)) kd = 3;      // result p
     else if (F(eq)(p, q)) kd = F(eq)(p + W, q + W) ? 1 : 4; // doubling, or P + (-P) = infinity
     kind[k] = kd;
-    if (kd == 0) { F(sub)(den, q, p); F(mul)(acc, acc, den); }
-    else if (kd == 1) { F(add)(den, p + W, p + W); F(mul)(acc, acc, den); }
+    if (kd == 0) { F(sub)(den, q, p); F(mul_lazy)(acc, acc, den); }
+    else if (kd == 1) { F(add)(den, p + W, p + W); F(mul_lazy)(acc, acc, den); }
     F(copy)(prefix + k * W, acc);
   }
   u32 inv[W];
@@ -36,8 +37,8 @@ __attribute__((noinline)) static void PT(batch_add)(u32 *pts, const u32 *pairs, 
     const u32 *p = pts + pairs[3 * k] * 2 * W, *q = pts + pairs[3 * k + 1] * 2 * W;
     if (kd == 0) F(sub)(den, q, p); else F(add)(den, p + W, p + W);
     // the previous prefix with a denominator is prefix[k - 1] (entries without one copied it)
-    if (k) F(mul)(t, inv, prefix + (k - 1) * W); else F(copy)(t, inv);
-    F(mul)(inv, inv, den);
+    if (k) F(mul_lazy)(t, inv, prefix + (k - 1) * W); else F(copy)(t, inv);
+    F(mul_lazy)(inv, inv, den);
     F(copy)(prefix + k * W, t);
   }
   for (u32 k = 0; k < count; k++) {
@@ -48,8 +49,8 @@ __attribute__((noinline)) static void PT(batch_add)(u32 *pts, const u32 *pairs, 
     if (kd == 3) { if (r != p) { F(copy)(r, p); F(copy)(r + W, p + W); } continue; }
     if (kd == 4) { F(zero)(r); F(zero)(r + W); continue; }
     u32 lambda[W], x3[W], y3[W];
-    if (kd == 0) { F(sub)(t, q + W, p + W); F(mul)(lambda, t, prefix + k * W); }
-    else { F(sqr)(t, p); F(add)(lambda, t, t); F(add)(t, lambda, t); F(mul)(lambda, t, prefix + k * W); }
+    if (kd == 0) { F(sub)(t, q + W, p + W); F(mul_lazy)(lambda, t, prefix + k * W); }
+    else { F(sqr)(t, p); F(add)(lambda, t, t); F(add)(t, lambda, t); F(mul_lazy)(lambda, t, prefix + k * W); }
     F(sqr)(x3, lambda); F(sub)(x3, x3, p); F(sub)(x3, x3, q);
     F(sub)(t, p, x3); F(mul)(y3, lambda, t); F(sub)(y3, y3, p + W);
     F(copy)(r, x3); F(copy)(r + W, y3);

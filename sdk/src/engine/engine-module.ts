@@ -14,6 +14,10 @@ export type EngineExports = {
   fq_inv(r: number, a: number): void
   fq2_mul(r: number, a: number, b: number): void
   fq2_inv(r: number, a: number): void
+  /** The batch additions' lazy products with the inputs `mask` picks raised by p (into [p, 2p)), for the differential tests: a b b, a b, a a. */
+  fq_mul_raised(r: number, a: number, b: number, mask: number): void
+  fq2_mul_raised(r: number, a: number, b: number, mask: number): void
+  fq2_sqr_raised(r: number, a: number, mask: number): void
   fr_mul(r: number, a: number, b: number): void
   fr_add(r: number, a: number, b: number): void
   fr_sub(r: number, a: number, b: number): void
