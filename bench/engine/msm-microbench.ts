@@ -1,6 +1,6 @@
 // Each of a proof's five MSMs alone, engine against snarkjs's curve on the same bases and scalars, at
 // equal thread counts: 1 thread each (snarkjs's curve built single-threaded), and 2 threads each (the
-// engine's helper thread takes half the bases, as createProver's 2-thread engine does; snarkjs's
+// engine's helper thread takes half the windows, as createProver's 2-thread engine does; snarkjs's
 // curve with its default threads, one per core here).
 import * as snarkjs from 'snarkjs'
 import {
@@ -27,8 +27,8 @@ type Group = {
   multiExpAffine(bases: Uint8Array, scalars: Uint8Array): Promise<Uint8Array>
 }
 type Curve = { G1: Group; G2: Group; terminate(): Promise<void> }
-/** With 2 threads the calling thread keeps this share of the bases; the helper gets the rest. */
-const HELPER_SPLIT = 0.5
+/** With 2 threads the calling thread computes this share (thousandths) of each MSM's windows; the helper the rest. */
+const WINDOW_SHARE = 500
 const FR = 32
 
 export async function runMsmMicrobench(zkey: Zkey, wtns: Uint8Array, runs: number, log: (line: string) => void): Promise<MsmMicrobench> {
@@ -54,24 +54,16 @@ export async function runMsmMicrobench(zkey: Zkey, wtns: Uint8Array, runs: numbe
   const shares: MsmShare[] = []
   for (const kind of MSM_KINDS) {
     const i = inputs[kind]
-    const size = i.group === 1 ? 64 : 128
-    const split = Math.floor(i.count * HELPER_SPLIT)
     whole[kind] = {
       bases: importBases(one, i.group, i.bases),
       scalars: place(one, scalarsOf(i)),
     }
     mine[kind] = {
-      bases: importBases(two, i.group, i.bases.subarray(0, split * size)),
+      bases: importBases(two, i.group, i.bases),
       scalars: place(two, scalarsOf(i)),
-      count: split,
+      count: i.count,
     }
-    shares.push({
-      kind,
-      group: i.group,
-      bases: i.bases.subarray(split * size),
-      count: i.count - split,
-      scalarStart: i.scalarStart + split,
-    })
+    shares.push({ kind, group: i.group, bases: i.bases, count: i.count, scalarStart: i.scalarStart, windowShare: WINDOW_SHARE })
   }
   const helper: EngineHelper = await startEngineHelper({
     shares,
@@ -91,9 +83,9 @@ export async function runMsmMicrobench(zkey: Zkey, wtns: Uint8Array, runs: numbe
       const msm = (e: EngineExports) => (i.group === 1 ? e.g1_msm_resident : e.g2_msm_resident)
       const ref = (curve: Curve) => (i.group === 1 ? curve.G1 : curve.G2).multiExpAffine(i.bases, scalarsOf(i))
       const engineTwo = async () => {
-        // The helper's share starts first; this thread computes its half meanwhile, then adds the two.
+        // The helper's part starts first; this thread computes its windows meanwhile, then adds the two.
         const theirs = helper.run(i.slot, slots[i.slot], [kind])
-        msm(two)(outTwo, mine[kind].bases, mine[kind].scalars, mine[kind].count)
+        ;(i.group === 1 ? two.g1_msm_part : two.g2_msm_part)(outTwo, mine[kind].bases, mine[kind].scalars, mine[kind].count, WINDOW_SHARE, 0)
         const { points } = await theirs
         new Uint8Array(two.memory.buffer).set(points, outTwo + 192)
         ;(i.group === 1 ? two.g1_add : two.g2_add)(outTwo, outTwo, outTwo + 192)

@@ -89,6 +89,8 @@ EXPORT(fr_from_mont) void fr_from_mont(u32 *a, u32 count) {
     u32 x[3 * K * FQL], y[2 * K * FQL]; fq_from32_n(y, a, 2 * K); G##_from_aff(x, y); fq_to32_n(p, x, 3 * K); }       \
   EXPORT(G##_msm_resident) void e_##G##_msm_resident(u32 *r, const u32 *bases, const u32 *scalars, u32 n) {         \
     u32 x[3 * K * FQL]; G##_msm(x, bases, scalars, n); fq_to32_n(r, x, 3 * K); }                                     \
+  EXPORT(G##_msm_part) void e_##G##_msm_part(u32 *r, const u32 *bases, const u32 *scalars, u32 n, u32 share, u32 side) { \
+    u32 x[3 * K * FQL]; G##_msm_part(x, bases, scalars, n, share, side); fq_to32_n(r, x, 3 * K); }                   \
   EXPORT(G##_msm) void e_##G##_msm(u32 *r, const u32 *bases, const u32 *scalars, u32 n) {                           \
     u32 mark = heap_mark(), *b = (u32 *)alloc(2 * n * 2 * K * FQL * 4);                                              \
     G##_import(b, bases, n); e_##G##_msm_resident(r, b, scalars, n); heap_reset(mark); }

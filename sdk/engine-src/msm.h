@@ -142,7 +142,11 @@ __attribute__((noinline)) static void PT(reduce_windows)(u32 *win, u32 *pts, u32
 // bases: n affine points followed by their images under the endomorphism (PT(import) writes both);
 // scalars: n standard-form Fr elements. Each scalar k = k1 + k2 lambda (glv.h) puts k1 on P_i and |k2|
 // on (+-)phi(P_i): 2n scalars of 128 bits.
-static void PT(msm)(u32 *out, const u32 *bases, const u32 *scalars, u32 n) {
+// Two threads split an MSM by windows, not by bases, so neither reduces buckets the other reduces too:
+// the first `share` thousandths of the windows (rounded) are side 0's, the rest side 1's, and the two
+// results add up to the whole MSM. Side 2 is every window (one thread). Both sides see every base and
+// scalar, so they choose the same window size.
+static void PT(msm_part)(u32 *out, const u32 *bases, const u32 *scalars, u32 n, u32 share, u32 side) {
   PT(set_inf)(out);
   u32 mark = heap_mark(), m = 2 * n;
   u32 *halves = (u32 *)alloc(m * NL * 4);
@@ -156,26 +160,31 @@ static void PT(msm)(u32 *out, const u32 *bases, const u32 *scalars, u32 n) {
   }
   if (!live) { heap_reset(mark); return; }
   u32 c = msm_window_bits(live, GLV_BITS), nwin = GLV_BITS / c + 1, nb = 1u << (c - 1);
+  u32 split = share >= 1000 ? nwin : (nwin * share + 500) / 1000;
+  u32 lo = side == 1 ? split : 0, hi = side == 0 ? split : nwin, count = hi - lo;
+  if (!count) { heap_reset(mark); return; }
   short *digits = (short *)alloc(m * nwin * sizeof(short));
-  u32 *windows = (u32 *)alloc(nwin * 3 * W * 4);
+  u32 *windows = (u32 *)alloc(count * 3 * W * 4);
   u32 *pts = (u32 *)alloc(live * 2 * W * 4);       // this window's points, grouped by bucket
-  u32 lanes = nwin * msm_segments(nwin, nb), batch = live / 2 + 1 > 2 * lanes ? live / 2 + 1 : 2 * lanes;
-  u32 *bk = (u32 *)alloc((nwin * nb + 2 * lanes) * 2 * W * 4); // every window's buckets, then the lanes' sums and accs
+  u32 lanes = count * msm_segments(count, nb), batch = live / 2 + 1 > 2 * lanes ? live / 2 + 1 : 2 * lanes;
+  u32 *bk = (u32 *)alloc((count * nb + 2 * lanes) * 2 * W * 4); // every window's buckets, then the lanes' sums and accs
   u32 *start = (u32 *)alloc((nb + 1) * 4), *len = (u32 *)alloc(nb * 4);
   u32 *pairs = (u32 *)alloc(batch * 3 * 4);
   u32 *prefix = (u32 *)alloc(batch * W * 4);
   u8 *kind = (u8 *)alloc(batch);
   recode_signed(digits, halves, m, c, nwin);
   // k2 < 0: -|k2| phi(P) = |k2| (-phi(P)), a negation of every digit.
-  for (u32 w = 0; w < nwin; w++) for (u32 i = 0; i < n; i++) if (neg[i]) digits[w * m + n + i] = (short)-digits[w * m + n + i];
-  for (u32 w = 0; w < nwin; w++) PT(msm_window)(bk + w * nb * 2 * W, digits + w * m, bases, m, nb, pts, start, len, pairs, prefix, kind);
-  PT(reduce_windows)(windows, bk, nwin, nb, pairs, prefix, kind);
-  for (int w = (int)nwin - 1; w >= 0; w--) {
-    if (w != (int)nwin - 1) for (u32 j = 0; j < c; j++) PT(dbl)(out, out);
+  for (u32 w = lo; w < hi; w++) for (u32 i = 0; i < n; i++) if (neg[i]) digits[w * m + n + i] = (short)-digits[w * m + n + i];
+  for (u32 w = lo; w < hi; w++) PT(msm_window)(bk + (w - lo) * nb * 2 * W, digits + w * m, bases, m, nb, pts, start, len, pairs, prefix, kind);
+  PT(reduce_windows)(windows, bk, count, nb, pairs, prefix, kind);
+  for (int w = (int)count - 1; w >= 0; w--) {
+    if (w != (int)count - 1) for (u32 j = 0; j < c; j++) PT(dbl)(out, out);
     PT(add)(out, out, windows + w * 3 * W);
   }
+  for (u32 j = 0; j < c * lo; j++) PT(dbl)(out, out); // the part's lowest window is window lo: times 2^(c lo)
   heap_reset(mark);
 }
+static void PT(msm)(u32 *out, const u32 *bases, const u32 *scalars, u32 n) { PT(msm_part)(out, bases, scalars, n, 1000, 2); }
 
 // The MSM's resident form of n affine points: the points, then phi(P) = (beta x, y) for each.
 static void PT(import)(u32 *dst, const u32 *src32, u32 n) {

@@ -34,6 +34,11 @@ export type EngineExports = {
   g1_msm(r: number, bases: number, scalars: number, n: number): void
   /** Bases resident in the engine's form (importBases). */
   g1_msm_resident(r: number, bases: number, scalars: number, n: number): void
+  /**
+   * Part of a resident MSM, split by windows between two threads that both hold every base: side 0 takes
+   * the first `share` thousandths of the windows, side 1 the rest; the two points add up to the MSM.
+   */
+  g1_msm_part(r: number, bases: number, scalars: number, n: number, share: number, side: 0 | 1): void
   g2_add(r: number, p: number, q: number): void
   g2_madd(r: number, p: number, a: number): void
   g2_dbl(r: number, p: number): void
@@ -41,6 +46,7 @@ export type EngineExports = {
   g2_from_affine(p: number, a: number): void
   g2_msm(r: number, bases: number, scalars: number, n: number): void
   g2_msm_resident(r: number, bases: number, scalars: number, n: number): void
+  g2_msm_part(r: number, bases: number, scalars: number, n: number, share: number, side: 0 | 1): void
   /** Bytes of one resident MSM base: the point and its endomorphism image, in the engine's own Fq form. */
   g1_base_bytes(): number
   g2_base_bytes(): number

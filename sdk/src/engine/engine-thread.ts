@@ -1,5 +1,5 @@
 // Entry of the engine's helper thread (a Web Worker, or a worker thread in Node): it keeps its share
-// of every MSM's bases in its own engine memory and computes partial MSMs on request.
+// every MSM's bases in its own engine memory and computes its part of each MSM's windows on request.
 /// <reference types="node" />
 import { importNodeModule, isNode } from '../artifacts/is-node.js'
 import { importBases, instantiateEngine, warmUpEngine, type EngineExports } from './engine-module.js'
@@ -56,8 +56,8 @@ async function start() {
       const results = e.alloc(sizes.reduce((a, b) => a + b, 0))
       for (const [i, kind] of request.kinds.entries()) {
         const share = shares.find((s) => s.kind === kind)!
-        const fn = share.group === 1 ? e.g1_msm_resident : e.g2_msm_resident
-        fn(results + offset, share.ptr, slot.ptr + share.scalarStart * 32, share.count)
+        const fn = share.group === 1 ? e.g1_msm_part : e.g2_msm_part
+        fn(results + offset, share.ptr, slot.ptr + share.scalarStart * 32, share.count, share.windowShare, 1)
         offset += sizes[i]!
       }
       const points = mem().slice(results, results + offset)

@@ -42,16 +42,17 @@ const G1J = 96,
   FR = 32
 
 /**
- * Share of every MSM this thread computes when a helper runs the rest: this thread also builds A, B, C
- * and runs the FFTs while the helper starts on its shares (measured on the committed zkey).
+ * Share of every MSM's windows (thousandths) this thread computes when a helper runs the rest: this thread
+ * also builds A, B, C and runs the FFTs while the helper starts on its part (measured on the committed zkey).
+ * Both threads hold every base, so neither reduces the buckets of the other's windows.
  */
-const MAIN_SHARE = 0.46
+const MAIN_WINDOW_SHARE = 460
 
 type Part = { kind: MsmKind; group: 1 | 2; ptr: number; count: number; scalarStart: number }
 
 /**
- * Loads a zkey into a fresh engine instance: this thread's share of every MSM's bases is copied into
- * the module's memory once and stays there (the helper thread holds the rest); each proof's buffers
+ * Loads a zkey into a fresh engine instance: every MSM's bases are copied into the module's memory once
+ * and stay there (the helper thread holds its own copy); each proof's buffers
  * live above a mark that is reset afterwards, so repeated proofs reuse one allocation.
  */
 export async function createGroth16Engine(zkeyBytes: Uint8Array, options: Groth16EngineOptions = {}): Promise<Groth16Engine> {
@@ -71,10 +72,8 @@ export async function createGroth16Engine(zkeyBytes: Uint8Array, options: Groth1
   const theirs: MsmShare[] = []
   for (const kind of MSM_KINDS) {
     const { group, bases, count, scalarStart } = all[kind]
-    const size = group === 1 ? 64 : 128
-    const split = threads === 2 ? Math.floor(count * MAIN_SHARE) : count
-    mine[kind] = { kind, group, ptr: importBases(e, group, bases.subarray(0, split * size)), count: split, scalarStart }
-    if (split < count) theirs.push({ kind, group, bases: bases.subarray(split * size), count: count - split, scalarStart: scalarStart + split })
+    mine[kind] = { kind, group, ptr: importBases(e, group, bases), count, scalarStart }
+    if (threads === 2) theirs.push({ kind, group, bases, count, scalarStart, windowShare: MAIN_WINDOW_SHARE })
   }
   warmUpEngine(e, mine.H.ptr, mine.H.count, mine.B2.ptr, mine.B2.count)
   const helper: EngineHelper | undefined =
@@ -114,7 +113,8 @@ export async function createGroth16Engine(zkeyBytes: Uint8Array, options: Groth1
         const t = performance.now()
         const part = mine[kind]
         const scalars = all[kind].slot === 'h' ? A : wStd + part.scalarStart * FR
-        ;(part.group === 1 ? e.g1_msm_resident : e.g2_msm_resident)(at[kind], part.ptr, scalars, part.count)
+        if (helper) (part.group === 1 ? e.g1_msm_part : e.g2_msm_part)(at[kind], part.ptr, scalars, part.count, MAIN_WINDOW_SHARE, 0)
+        else (part.group === 1 ? e.g1_msm_resident : e.g2_msm_resident)(at[kind], part.ptr, scalars, part.count)
         ms[kind] = performance.now() - t
       }
       let helperMs = 0

@@ -166,6 +166,35 @@ describe.each(groups)('$name', (g) => {
     }
   })
 
+  // Two threads split an MSM by windows (both hold every base): side 0's first `share` thousandths of the
+  // windows plus side 1's rest is the whole MSM, for any share, including one that leaves a side nothing.
+  test('MSM split by windows: the two parts add up to the whole for every share', async () => {
+    const part = g.name === 'G1' ? 'g1_msm_part' : 'g2_msm_part'
+    for (const [n, kind] of [
+      [1, 'full'],
+      [64, 'mixed'],
+      [700, 'full'],
+      [700, 'mixed'],
+    ] as const) {
+      const bases = g.points().subarray(0, n * g.size)
+      const s = scalars(n, kind)
+      const expected = await refMsm(bases, s)
+      for (const share of [0, 1, 460, 500, 999, 1000]) {
+        const mark = h.e.heap_mark()
+        const pb = importBases(h.e, g.name === 'G1' ? 1 : 2, bases),
+          ps = h.put(s),
+          out = h.alloc(2 * g.jac),
+          aff = h.alloc(g.size)
+        h.e[part](out, pb, ps, n, share, 0)
+        h.e[part](out + g.jac, pb, ps, n, share, 1)
+        h.e[g.add](out, out, out + g.jac)
+        h.e[g.toAff](aff, out)
+        expect(g.obj(h.get(aff, g.size)), `${n} ${kind} scalars, share ${share}`).toEqual(expected)
+        h.e.heap_reset(mark)
+      }
+    }
+  })
+
   const sizes = g.name === 'G1' ? [1, 2, 3, 7, 64, 500, 2048, 8192] : [1, 2, 5, 64, 700, 4096]
   test.each(sizes)('MSM of %i points matches ffjavascript for 0, 1, small, full-width, r - 1 and mixed scalars', async (n) => {
     const bases = g.points().subarray(0, n * g.size)

@@ -4,8 +4,11 @@ export const MSM_KINDS: readonly MsmKind[] = ['A', 'B1', 'B2', 'C', 'H']
 /** Which scalars an MSM takes: the witness ('w') or the quotient's coefficients ('h'). */
 export type ScalarSlot = 'w' | 'h'
 
-/** The bases one thread keeps resident for one MSM, and where its scalars start in their slot. */
-export type MsmShare = { kind: MsmKind; group: 1 | 2; bases: Uint8Array; count: number; scalarStart: number }
+/**
+ * One MSM as the helper thread holds it: every base, resident, and where the scalars start in their slot;
+ * the calling thread computes the first `windowShare` thousandths of its windows, the helper the rest.
+ */
+export type MsmShare = { kind: MsmKind; group: 1 | 2; bases: Uint8Array; count: number; scalarStart: number; windowShare: number }
 
 export type ThreadRequest =
   | { cmd: 'init'; shares: MsmShare[]; shared?: SharedArrayBuffer | undefined; slotOffsets: Record<ScalarSlot, number> }
