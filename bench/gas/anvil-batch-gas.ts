@@ -3,10 +3,9 @@
 // evm_revert, so every record is new), next to submitProof of the same proofs one by one in the same run.
 import { createPublicClient, createWalletClient, getAddress, http, keccak256, toHex, type Address, type Hex } from 'viem'
 import { foundry } from 'viem/chains'
-import { ANVIL_PRIVATE_KEY_0, deployLocal } from '../../contracts/script/deploy-local.js'
+import { ANVIL_PRIVATE_KEY_0, deployLocal, startAnvil } from '@proofx/test-helpers/anvil'
 import { proofXVerifierAbi, type ProofXProof, computeScope, buildPolicy } from '@proofx/sdk'
 import { DEMO_POLICIES } from '@proofx/sdk/demo'
-import { startAnvil } from '../../test/helpers/anvil.js'
 import { localAccounts } from '@proofx/test-helpers/local-accounts'
 import { proveGasBenchProof } from './prove-gas-bench-proof.js'
 

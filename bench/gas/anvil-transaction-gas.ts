@@ -3,10 +3,9 @@
 // new records and renewals. The "below 285,000 gas in total" target is judged on these receipts.
 import { createPublicClient, createWalletClient, encodeFunctionData, http, type LocalAccount } from 'viem'
 import { foundry } from 'viem/chains'
-import { ANVIL_PRIVATE_KEY_0, deployLocal } from '../../contracts/script/deploy-local.js'
+import { ANVIL_PRIVATE_KEY_0, deployLocal, startAnvil } from '@proofx/test-helpers/anvil'
 import { groth16VerifierAbi, proofXVerifierAbi, computeScope, buildPolicy } from '@proofx/sdk'
 import { DEMO_POLICIES } from '@proofx/sdk/demo'
-import { startAnvil } from '../../test/helpers/anvil.js'
 import { localAccounts } from '@proofx/test-helpers/local-accounts'
 import { proveGasBenchProof } from './prove-gas-bench-proof.js'
 

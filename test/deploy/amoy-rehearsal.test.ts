@@ -13,8 +13,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { createIssuerKey, createProofX, proofXRoles, proofXVerifierAbi, randomSalt, readDeploymentFile, signCredential } from '@proofx/sdk'
 import { demoIssuer } from '@proofx/sdk/demo'
 import { createTestProver } from '@proofx/test-helpers/prove-for-test'
-import { buildLocalArtifacts } from '../../contracts/script/deploy-local.js'
-import { startAnvil, type AnvilInstance } from '../helpers/anvil.js'
+import { type AnvilInstance, buildLocalArtifacts, startAnvil } from '@proofx/test-helpers/anvil'
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
 const AMOY = 80002

@@ -14,8 +14,7 @@ import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { proofXRoles, proofXVerifierAbi } from '@proofx/sdk'
 import { connectSafe, foundryArtifactPath, timelockAbi, type GovernanceDeployment } from '@proofx/cli'
-import { buildLocalArtifacts } from '../../contracts/script/deploy-local.js'
-import { startAnvil, type AnvilInstance } from '../helpers/anvil.js'
+import { type AnvilInstance, buildLocalArtifacts, startAnvil } from '@proofx/test-helpers/anvil'
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
 // anvil's dev keys: #0 deploys, #9 is an operator who pays for proposals that deploy something and for executing.

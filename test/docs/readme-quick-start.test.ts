@@ -7,7 +7,7 @@ import { createPublicClient, http } from 'viem'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { parseDeployment, proofXVerifierAbi } from '@proofx/sdk'
 import { localAccounts } from '@proofx/test-helpers/local-accounts'
-import { startAnvil, type AnvilInstance } from '../helpers/anvil.js'
+import { type AnvilInstance, startAnvil } from '@proofx/test-helpers/anvil'
 
 // The README's quick start promises a new reader deploys ProofX themselves and proves and submits against that
 // deployment. This runs its sh block as the page writes it, through bash from the repository root, against an anvil

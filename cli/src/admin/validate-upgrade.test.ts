@@ -5,7 +5,7 @@ import { anvil as anvilChain } from 'viem/chains'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { localAccounts } from '@proofx/test-helpers/local-accounts'
 import { expectError } from '@proofx/test-helpers/expect-error'
-import { startProofXNode, type ProofXNode } from '../../../test/helpers/anvil.js'
+import { type ProofXNode, startProofXNode } from '@proofx/test-helpers/anvil'
 import { runAdminOperation, type AdminContext } from './run-admin-operation.js'
 import { UnsafeUpgradeError, UpgradeValidationUnavailableError, validateUpgrade } from './validate-upgrade.js'
 

@@ -8,8 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { computeNullifier, computeScope, deserializeCredential, getPolicy, parseDeployment, parsePolicyDocument, proofXVerifierAbi } from '@proofx/sdk'
 import { DEMO_POLICY_DOCUMENTS } from '@proofx/sdk/demo'
 import { localAccounts } from '@proofx/test-helpers/local-accounts'
-import { ANVIL_PRIVATE_KEY_0, deployLocal, type LocalDeployment } from '../../../contracts/script/deploy-local.js'
-import { startAnvil, type AnvilInstance } from '../../../test/helpers/anvil.js'
+import { ANVIL_PRIVATE_KEY_0, type AnvilInstance, deployLocal, type LocalDeployment, startAnvil } from '@proofx/test-helpers/anvil'
 
 // The documented issuer journey (docs/issuer.md), command by command through the real `proofx` binary, against a
 // real anvil with ProofX deployed, real files and a real SQLite ledger: key -> registration -> issuance -> revocation.

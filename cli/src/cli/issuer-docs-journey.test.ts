@@ -8,8 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { proofXVerifierAbi, readCredentialLink } from '@proofx/sdk'
 import { DEMO_POLICY_DOCUMENTS } from '@proofx/sdk/demo'
 import { localAccounts } from '@proofx/test-helpers/local-accounts'
-import { ANVIL_PRIVATE_KEY_0, deployLocal, type LocalDeployment } from '../../../contracts/script/deploy-local.js'
-import { startAnvil, type AnvilInstance } from '../../../test/helpers/anvil.js'
+import { ANVIL_PRIVATE_KEY_0, type AnvilInstance, deployLocal, type LocalDeployment, startAnvil } from '@proofx/test-helpers/anvil'
 
 // docs/issuer.md promises a provider goes from key creation to a revoked credential with its commands only. This
 // runs them as the page writes them, in its order, through bash: `npm run proofx -- …` is the CLI from source, the

@@ -5,8 +5,7 @@ import { bytesToHex, createPublicClient, http, type Hex } from 'viem'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { computeNullifier, computeScope, deserializeCredential, proofXVerifierAbi, readCredentialLink } from '@proofx/sdk'
 import { localAccounts } from '@proofx/test-helpers/local-accounts'
-import { ANVIL_PRIVATE_KEY_0 } from '../../../contracts/script/deploy-local.js'
-import { startProofXNode, type ProofXNode } from '../../../test/helpers/anvil.js'
+import { ANVIL_PRIVATE_KEY_0, type ProofXNode, startProofXNode } from '@proofx/test-helpers/anvil'
 import { runProofx, spawnProofx, type ProofxProcess, type ProofxRun } from '../../../test/helpers/proofx-cli.js'
 
 // `proofx issuer serve` as a real process on loopback: the keystore, API keys file, ledger and deployment file a

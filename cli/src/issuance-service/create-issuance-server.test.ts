@@ -16,7 +16,7 @@ import {
   type CreateProofXReturnType,
 } from '@proofx/sdk'
 import { localAccounts } from '@proofx/test-helpers/local-accounts'
-import { startProofXNode, type ProofXNode } from '../../../test/helpers/anvil.js'
+import { type ProofXNode, startProofXNode } from '@proofx/test-helpers/anvil'
 import { openSqliteLedger } from '../issuer/sqlite-ledger.js'
 import { issuanceRecordToJson, type IssuanceLedger } from '../issuer/issuance-ledger.js'
 import { hashApiKey } from '../server/api-keys.js'

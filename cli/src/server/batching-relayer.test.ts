@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import { createPublicClient, createWalletClient, defineChain, http, type Address } from 'viem'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { startProofXNode, type ProofXNode } from '../../../test/helpers/anvil.js'
+import { type ProofXNode, startProofXNode } from '@proofx/test-helpers/anvil'
 import { computeNullifier, computeScope, InvalidInputError, proofXVerifierAbi } from '@proofx/sdk'
 import { demoIssuer } from '@proofx/sdk/demo'
 import { expectError } from '@proofx/test-helpers/expect-error'

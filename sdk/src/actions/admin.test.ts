@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { encodeFunctionData, getAddress, type Hex } from 'viem'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { startProofXNode, type ProofXNode } from '../../../test/helpers/anvil.js'
+import { type ProofXNode, startProofXNode } from '@proofx/test-helpers/anvil'
 import { hashVerificationKey, type VerificationKey } from '../artifacts/hash-verification-key.js'
 import { proofXVerifierAbi } from '../chain/abi.js'
 import { proofXRoles, type ProofXRoleName } from '../chain/roles.js'

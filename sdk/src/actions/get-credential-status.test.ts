@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { startProofXNode, type ProofXNode } from '../../../test/helpers/anvil.js'
+import { type ProofXNode, startProofXNode } from '@proofx/test-helpers/anvil'
 import { createProofX, type CreateProofXReturnType } from '../clients/create-proofx.js'
 import { computeNullifier } from '../credentials/compute-nullifier.js'
 import { computeScope } from '../credentials/compute-scope.js'

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { startProofXNode, type ProofXNode } from '../../../test/helpers/anvil.js'
+import { type ProofXNode, startProofXNode } from '@proofx/test-helpers/anvil'
 import { createProofX, type CreateProofXReturnType } from '../clients/create-proofx.js'
 import { DEMO_POLICY_DOCUMENTS } from '../demo/demo-policies.js'
 import { PolicyDocumentFetchError, PolicyDocumentNotFoundError, PolicyHashMismatchError, PolicyValidityMismatchError } from '../errors/policy.js'

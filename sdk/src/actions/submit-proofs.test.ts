@@ -1,7 +1,7 @@
 import { createTestClient, http, type Address } from 'viem'
 import { getBlock, getTransactionCount } from 'viem/actions'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { startProofXNode, type ProofXNode } from '../../../test/helpers/anvil.js'
+import { type ProofXNode, startProofXNode } from '@proofx/test-helpers/anvil'
 import { proofXVerifierAbi } from '../chain/abi.js'
 import { toProofXProof } from '../chain/to-proofx-proof.js'
 import { createProofX, type CreateProofXReturnType } from '../clients/create-proofx.js'

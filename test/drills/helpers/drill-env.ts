@@ -18,7 +18,7 @@ import {
   type ProverServerOptions,
   createSdkProverBackend,
 } from '@proofx/cli'
-import { startAnvil, type AnvilInstance } from '../../helpers/anvil.js'
+import { type AnvilInstance, startAnvil } from '@proofx/test-helpers/anvil'
 import { deployDrill, forgeArtifactPath, type DeployDrillOptions } from './deploy-drill.js'
 import { circuitArtifacts } from './circuit-artifacts.js'
 import { waitUntil } from '@proofx/test-helpers/wait-until'

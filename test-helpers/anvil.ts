@@ -1,8 +1,12 @@
-import { startAnvil, type StartAnvilParameters, type StartedAnvil } from '../../scripts/start-anvil.js'
+import { startAnvil, type StartAnvilParameters, type StartedAnvil } from '../scripts/start-anvil.js'
 import { type ProofXDeployment, parseDeployment } from '@proofx/sdk'
-import { ANVIL_PRIVATE_KEY_0, deployLocal } from '../../contracts/script/deploy-local.js'
+import { ANVIL_PRIVATE_KEY_0, deployLocal } from '../contracts/script/deploy-local.js'
 
-export { startAnvil, type StartAnvilParameters } from '../../scripts/start-anvil.js'
+// The one place tests reach the repository's own anvil starter and local deploy script: everything else imports
+// `@proofx/test-helpers/anvil`.
+export { ANVIL_PRIVATE_KEY_0, buildLocalArtifacts, deployLocal, type LocalDeployment } from '../contracts/script/deploy-local.js'
+
+export { startAnvil, type StartAnvilParameters } from '../scripts/start-anvil.js'
 /** A real anvil node the test owns: started on a free port, stopped with `stop()`. */
 export type AnvilInstance = StartedAnvil
 
