@@ -154,7 +154,7 @@ export function renderBenchmarksMd(r: BenchResults): string {
         ]),
       ),
       '',
-      "Each MSM alone, same bases and scalars, at equal thread counts: 1 thread each (snarkjs's curve built single-threaded), and 2 threads each (the engine's helper thread takes half the bases, as the 2-thread prover does; snarkjs's curve with its default threads). H: full-width random scalars, as the quotient's coefficients are. The 2-thread split is checked to give the same point as 1 thread:",
+      "Each MSM alone, same bases and scalars, at equal thread counts: 1 thread each (snarkjs's curve built single-threaded), and 2 threads each (the engine's helper thread takes half of each MSM's windows while this thread takes the other half, both holding every base, as the 2-thread prover does; snarkjs's curve with its default threads). H: full-width random scalars, as the quotient's coefficients are. The 2-thread split is checked to give the same point as 1 thread:",
       '',
       row(['MSM', 'points', 'engine 1 thread ms', 'snarkjs 1 thread ms', 'ratio', 'engine 2 threads ms', 'snarkjs 2 threads ms', 'ratio']),
       row(['---', '---:', '---:', '---:', '---:', '---:', '---:', '---:']),
