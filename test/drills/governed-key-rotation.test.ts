@@ -4,7 +4,16 @@
 import { writeFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { account, createDrillEnv, isSigner, privateKeyOf, type DrillEnv } from './helpers/drill-env.js'
-import { GUARDIAN, OWNERS, TIMELOCK_DELAY, expectNoSingleOwnerChange, expectTimelockHolds, governDrill, type Governed } from './helpers/governance.js'
+import {
+  GUARDIAN,
+  OWNERS,
+  TIMELOCK_DELAY,
+  expectNoSingleOwnerChange,
+  expectTimelockHolds,
+  governDrill,
+  writeGovernedDeploymentFile,
+  type Governed,
+} from './helpers/governance.js'
 import { runProofx } from './helpers/run-proofx.js'
 
 describe('drill: 90-day rotation through the Safe', () => {
@@ -14,17 +23,7 @@ describe('drill: 90-day rotation through the Safe', () => {
   beforeAll(async () => {
     env = await createDrillEnv()
     gov = await governDrill(env)
-    const deploymentFile = `${env.dir}/deployment.json`
-    writeFileSync(
-      deploymentFile,
-      JSON.stringify({
-        chainId: env.deployment.chainId,
-        proxy: env.deployment.proxy,
-        deployBlock: env.deployment.deployBlock.toString(),
-        governance: gov.governance,
-      }),
-    )
-    chain = ['--rpc', env.anvil.rpcUrl, '--deployment', deploymentFile]
+    ;({ chain } = writeGovernedDeploymentFile(env, gov))
   })
   afterAll(() => env?.stop())
 

@@ -1,12 +1,11 @@
 // Playbook 3, Scenario A "Prover Key Compromise" with the production governance on a real anvil: the admin is a
 // 2-of-3 Safe (real Safe 1.4.1 contracts), so containment (revokeRole) and recovery (grantRole) are Safe transactions
 // that two owners sign, each on their own from their keystore, with documented `proofx admin` commands.
-import { writeFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { writeKeystore } from '@proofx/cli'
 import { demoProofRequest } from '@proofx/test-helpers/demo-proof-request'
 import { account, createDrillEnv, isCompliant, isSigner, privateKeyOf, requestProof, type DrillEnv } from './helpers/drill-env.js'
-import { OWNERS, expectNoSingleOwnerChange, expectTimelockHolds, governDrill, type Governed } from './helpers/governance.js'
+import { OWNERS, expectNoSingleOwnerChange, expectTimelockHolds, governDrill, writeGovernedDeploymentFile, type Governed } from './helpers/governance.js'
 import { runProofx } from './helpers/run-proofx.js'
 
 describe('drill: Scenario A through a 2-of-3 Safe', () => {
@@ -22,13 +21,8 @@ describe('drill: Scenario A through a 2-of-3 Safe', () => {
     env = await createDrillEnv()
     await env.adminRun('grant-signer', { account: compromised.address })
     gov = await governDrill(env)
-    // The deployment file the operators share: proxy, deploy block and the governance contracts.
-    const deploymentFile = `${env.dir}/deployment.json`
-    writeFileSync(
-      deploymentFile,
-      JSON.stringify({ ...env.deployment, governance: gov.governance }, (_, v) => (typeof v === 'bigint' ? v.toString() : v)),
-    )
-    chain = ['--rpc', env.anvil.rpcUrl, '--deployment', deploymentFile]
+    // The deployment file the operators share: the contracts, the policy documents and the governance contracts.
+    ;({ chain } = writeGovernedDeploymentFile(env, gov))
     // Each owner's key lives in their own keystore.
     for (const [i, owner] of OWNERS.entries()) {
       keystores.push(`${env.dir}/owner-${i}.json`)

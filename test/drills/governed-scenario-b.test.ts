@@ -16,7 +16,6 @@ import {
   ProofPolicyMismatchError,
   proofXVerifierAbi,
   submitProof,
-  toDeploymentJson,
   toPolicyDocumentJson,
 } from '@proofx/sdk'
 import { timelockAbi } from '@proofx/cli'
@@ -24,7 +23,7 @@ import { demoProofRequest } from '@proofx/test-helpers/demo-proof-request'
 import { account, createDrillEnv, isCompliant, privateKeyOf, requestProof, type DrillEnv } from './helpers/drill-env.js'
 import { circuitArtifacts, circuitVkeyHash } from './helpers/circuit-artifacts.js'
 import { demoPolicyDocumentsFor, forgeArtifactPath, forgeOut } from './helpers/deploy-drill.js'
-import { GUARDIAN, OWNERS, TIMELOCK_DELAY, expectNoSingleOwnerChange, governDrill, type Governed } from './helpers/governance.js'
+import { GUARDIAN, OWNERS, TIMELOCK_DELAY, expectNoSingleOwnerChange, governDrill, writeGovernedDeploymentFile, type Governed } from './helpers/governance.js'
 import { runProofx } from './helpers/run-proofx.js'
 
 describe('drill: Scenario B governance, circuit v1 -> v2 through guardian + Safe + timelock', () => {
@@ -35,10 +34,8 @@ describe('drill: Scenario B governance, circuit v1 -> v2 through guardian + Safe
   beforeAll(async () => {
     env = await createDrillEnv({ circuitVersion: 1 })
     gov = await governDrill(env)
-    deploymentFile = `${env.dir}/deployment.json`
     // The deployment file the operators share: the contracts, the v1 policy documents and the governance contracts.
-    writeFileSync(deploymentFile, JSON.stringify({ ...toDeploymentJson(env.deployment), governance: gov.governance }))
-    chain = ['--rpc', env.anvil.rpcUrl, '--deployment', deploymentFile]
+    ;({ deploymentFile, chain } = writeGovernedDeploymentFile(env, gov))
   })
   afterAll(() => env?.stop())
 

@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs'
 import { encodeFunctionData, createWalletClient, http, type Hex, type LocalAccount } from 'viem'
 import { anvil } from 'viem/chains'
 import {
@@ -14,7 +15,7 @@ import {
   type SafeSignatureFile,
 } from '@proofx/cli'
 import { expect } from 'vitest'
-import { proofXRoles, proofXVerifierAbi } from '@proofx/sdk'
+import { proofXRoles, proofXVerifierAbi, toDeploymentJson } from '@proofx/sdk'
 import { timelockAbi } from '@proofx/cli'
 import { account, type DrillEnv } from './drill-env.js'
 
@@ -40,6 +41,17 @@ export type Governed = {
   proposeExecution: (scheduleProposal: SafeProposal) => Promise<SafeProposal>
   /** anvil time travel past the timelock delay (or by `seconds`). */
   elapse: (seconds?: number) => Promise<void>
+}
+
+/**
+ * The deployment file the operators share under governance, as `proofx deploy` writes it (the contracts, the
+ * policy documents, the `governance` entry), in the drill's folder; returns the `--rpc`/`--deployment` options
+ * every `proofx` command of the drill takes.
+ */
+export function writeGovernedDeploymentFile(env: DrillEnv, gov: Governed): { deploymentFile: string; chain: string[] } {
+  const deploymentFile = `${env.dir}/deployment.json`
+  writeFileSync(deploymentFile, JSON.stringify({ ...toDeploymentJson(env.deployment), governance: gov.governance }))
+  return { deploymentFile, chain: ['--rpc', env.anvil.rpcUrl, '--deployment', deploymentFile] }
 }
 
 /** Hands the drill deployment over to a Safe + timelock + guardian with the same helper the deploy path uses. */
