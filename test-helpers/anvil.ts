@@ -15,8 +15,8 @@ export type ProofXNode = AnvilInstance & { deployment: ProofXDeployment }
 
 /**
  * Starts anvil and deploys ProofX to it with the contracts' deploy script (deployLocal: Groth16 verifier, UUPS
- * proxy, demo policies, demo issuer). The deployer, anvil account 0, is the admin. deployLocal also writes
- * deployments/<chainId>.json; tests use `node.deployment` rather than that shared file.
+ * proxy, demo policies, demo issuer). The deployer, anvil account 0, is the admin. No deployment file is written:
+ * `node.deployment` is the deployment.
  * @example
  * const node = await startProofXNode()
  * afterAll(() => node.stop())

@@ -1,16 +1,22 @@
 // Generates the subgraph's ABI, networks.json and subgraph.yaml from their sources, so none is copied by hand:
-// the ABI from the SDK (sdk/src/chain/abi.ts, itself generated from the Foundry build), the indexed address and
-// start block per network from the deploy script's deployments/<chainId>.json (the ProofXVerifier PROXY), and one
-// event handler per event of the ABI (`handle<Event>` in src/mapping.ts).
+// the ABI from the SDK (sdk/src/chain/abi.ts, itself generated from the Foundry build), one event handler per event of
+// the ABI (`handle<Event>` in src/mapping.ts), and the indexed address and start block per network (the
+// ProofXVerifier PROXY): for public chains from their committed deployments/<chainId>.json, for `localhost` from a
+// fresh anvil deployed as `npm run demo` deploys it (deployLocal, anvil's first account). deployments/31337.json is
+// not read: it is each developer's own local chain, rewritten by every demo and quick start, and not committed.
 //   node --conditions=@proofx/source --import tsx ops/subgraph/generate.ts        (test/ops/subgraph.test.ts checks that this changes nothing)
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import type { AbiEvent } from 'viem'
 import { stringify } from 'yaml'
-import { proofXVerifierAbi, parseDeployment } from '@proofx/sdk'
+import { type ProofXDeployment, proofXVerifierAbi, parseDeployment } from '@proofx/sdk'
+import { startProofXNode } from '@proofx/test-helpers/anvil'
 
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url))
 const deploymentsDir = fileURLToPath(new URL('../../deployments/', import.meta.url))
+const LOCAL_CHAIN_ID = 31337
+/** What the subgraph needs of a deployment. */
+type IndexedDeployment = Pick<ProofXDeployment, 'chainId' | 'proxy' | 'deployBlock'>
 
 /** Graph network names of the chains ProofX deploys to. */
 export const graphNetworks: Record<number, string> = { 31337: 'localhost', 80002: 'polygon-amoy', 11155111: 'sepolia' }
@@ -25,11 +31,18 @@ const events = () => proofXVerifierAbi.filter((item): item is Extract<AbiItem, {
 export const eventSignature = (event: AbiEvent) => `${event.name}(${event.inputs.map((input) => `${input.indexed ? 'indexed ' : ''}${input.type}`).join(',')})`
 export const eventHandlers = () => events().map((event) => ({ event: eventSignature(event), handler: `handle${event.name}` }))
 
-/** One entry per deployment file of a known chain: the proxy and its deploy block. */
-export function networks(): Record<string, { ProofXVerifier: { address: string; startBlock: number } }> {
-  const entries = readdirSync(deploymentsDir)
-    .filter((file) => /^\d+\.json$/.test(file))
+/** The committed deployment files of public chains. */
+function publicDeployments(): ProofXDeployment[] {
+  if (!existsSync(deploymentsDir)) return []
+  return readdirSync(deploymentsDir)
+    .filter((file) => /^\d+\.json$/.test(file) && file !== `${LOCAL_CHAIN_ID}.json`)
     .map((file) => parseDeployment(JSON.parse(readFileSync(`${deploymentsDir}${file}`, 'utf8')), `deployments/${file}`))
+}
+
+/** One entry per known chain: the proxy and its deploy block; `local` is the fresh local anvil's deployment. */
+export function networks(local: IndexedDeployment): Record<string, { ProofXVerifier: { address: string; startBlock: number } }> {
+  if (local.chainId !== LOCAL_CHAIN_ID) throw new Error(`the local deployment must be on chain ${LOCAL_CHAIN_ID}, not ${local.chainId}`)
+  const entries = [local, ...publicDeployments()]
     .filter((deployment) => graphNetworks[deployment.chainId])
     .sort((a, b) => a.chainId - b.chainId)
     .map(
@@ -39,14 +52,13 @@ export function networks(): Record<string, { ProofXVerifier: { address: string; 
   return Object.fromEntries(entries)
 }
 
-export const networksJson = () => `${JSON.stringify(networks(), null, 2)}\n`
+export const networksJson = (local: IndexedDeployment) => `${JSON.stringify(networks(local), null, 2)}\n`
 
 /** Entity names, in schema order. */
 const entities = () => [...readFileSync(here('./schema.graphql'), 'utf8').matchAll(/^type (\w+) @entity/gm)].map((match) => match[1]!)
 
-export function manifestYaml(): string {
-  const source = networks()[defaultNetwork]?.ProofXVerifier
-  if (!source) throw new Error(`no deployments/<chainId>.json for the ${defaultNetwork} network: deploy first (npm run demo)`)
+export function manifestYaml(local: IndexedDeployment): string {
+  const source = networks(local)[defaultNetwork]!.ProofXVerifier
   const manifest = {
     specVersion: '1.2.0',
     description: 'ProofX compliance verifier (ProofXVerifier UUPS proxy)',
@@ -77,7 +89,12 @@ export function manifestYaml(): string {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  writeFileSync(here('./abis/ProofXVerifier.json'), abiJson())
-  writeFileSync(here('./networks.json'), networksJson())
-  writeFileSync(here('./subgraph.yaml'), manifestYaml())
+  const node = await startProofXNode()
+  try {
+    writeFileSync(here('./abis/ProofXVerifier.json'), abiJson())
+    writeFileSync(here('./networks.json'), networksJson(node.deployment))
+    writeFileSync(here('./subgraph.yaml'), manifestYaml(node.deployment))
+  } finally {
+    await node.stop()
+  }
 }

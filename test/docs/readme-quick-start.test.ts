@@ -12,8 +12,8 @@ import { type AnvilInstance, startAnvil } from '@proofx/test-helpers/anvil'
 // The README's quick start promises a new reader deploys ProofX themselves and proves and submits against that
 // deployment. This runs its sh block as the page writes it, through bash from the repository root, against an anvil
 // started as the page says (`--block-time 1`). The only edits are the overrides the page itself names: RPC_URL (this
-// test's anvil is on a free port, not 8545), DEPLOYMENTS_DIR and DEPLOYMENT (a temporary folder: the repository's
-// deployments/31337.json is tracked, and rewriting it would dirty the tree and the subgraph's generated files).
+// test's anvil is on a free port, not 8545), DEPLOYMENTS_DIR and DEPLOYMENT (a temporary folder, so the developer's
+// own deployments/31337.json is left as it was).
 
 const repo = fileURLToPath(new URL('../../', import.meta.url))
 const readme = readFileSync(join(repo, 'README.md'), 'utf8')
