@@ -44,7 +44,7 @@ const fromSource = {
 
 export default defineConfig({
   test: {
-    // The sdk, cli and browser projects run each file's tests in a shuffled order, so a test that
+    // The sdk, cli, browser and e2e projects run each file's tests in a shuffled order, so a test that
     // leans on an earlier one's state fails here; files whose steps are a journey by design say so with
     // { shuffle: false }. The seed is fixed here, so CI (`npm test`) and every local run repeat the same order; try
     // others with `--sequence.seed=N`.
@@ -87,7 +87,17 @@ export default defineConfig({
       }),
       // A page served without COOP/COEP, as many dApps are: no SharedArrayBuffer, the engine single-threaded.
       browserProject({ name: 'browser-not-isolated', headers: {}, include: ['sdk/src/**/*.not-isolated.browser.test.ts'], exclude: [] }),
-      { ...fromSource, test: { name: 'e2e', include: ['test/**/*.test.ts'], testTimeout: 300_000, hookTimeout: 600_000, fileParallelism: false } },
+      {
+        ...fromSource,
+        test: {
+          name: 'e2e',
+          include: ['test/**/*.test.ts'],
+          testTimeout: 300_000,
+          hookTimeout: 600_000,
+          fileParallelism: false,
+          sequence: { shuffle: { tests: true } },
+        },
+      },
     ],
   },
 })

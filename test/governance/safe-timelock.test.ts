@@ -23,7 +23,9 @@ import { account, createDrillEnv, isSigner, type DrillEnv } from '../drills/help
 import { forgeArtifactPath } from '../drills/helpers/deploy-drill.js'
 import { GUARDIAN, OWNERS, TIMELOCK_DELAY, governDrill, type Governed } from '../drills/helpers/governance.js'
 
-describe('governance: Safe 2-of-3 + TimelockController + guardian', () => {
+// One governed deployment's life, in order (shuffle: false): the Safe's first transaction is nonce 0, and the monitor
+// and keys audit read what the tests before them did on chain (the revoke, the pause, the scheduled swap).
+describe('governance: Safe 2-of-3 + TimelockController + guardian', { shuffle: false }, () => {
   let env: DrillEnv
   let gov: Governed
   const signer = account(1)
