@@ -46,14 +46,12 @@ __attribute__((noinline)) static void fq2_mul(u32 *r, const u32 *a, const u32 *b
 }
 // Below 2p in each coordinate (see fq_mul_lazy).
 __attribute__((noinline)) static void fq2_mul_lazy(u32 *r, const u32 *a, const u32 *b) { fq2_mont(r, a, b); }
-// (a0 + a1 u)^2 = (a0 + a1)(a0 - a1) + 2 a0 a1 u, for inputs below 2p (a lazy slope, msm.h): the sum
-// and a0 + 2p - a1 stay unreduced (below 4p), so each wide product is below 16 p^2 < p 2^261.
+// (a0 + a1 u)^2 = (a0 + a1)(a0 - a1) + a0 (2 a1) u, for inputs below 2p (a lazy slope, msm.h): the sum,
+// a0 + 2p - a1 and 2 a1 stay unreduced (below 4p), so each wide product is below 16 p^2 < p 2^261.
 __attribute__((noinline)) static void fq2_sqr(u32 *r, const u32 *a) {
-  u32 s[FQL], d[FQL], w0[2 * FQL], w1[2 * FQL], zero[2 * FQL];
-  fq29_add_wide(s, a, a + FQL); fq29_add_sub9(d, a, FQ29_2P, a + FQL);
-  fq29_mul_wide(w0, s, d); fq29_mul_wide(w1, a, a + FQL);
-  for (int k = 0; k < 2 * FQL; k++) zero[k] = 0;
-  fq29_wide_add_sub(w1, w1, w1, zero);
+  u32 s[FQL], d[FQL], t[FQL], w0[2 * FQL], w1[2 * FQL];
+  fq29_add_wide(s, a, a + FQL); fq29_add_sub9(d, a, FQ29_2P, a + FQL); fq29_add_wide(t, a + FQL, a + FQL);
+  fq29_mul_wide(w0, s, d); fq29_mul_wide(w1, a, t);
   fq29_redc(r, w0); fq29_redc(r + FQL, w1);
   fq29_reduce_once(r, r); fq29_reduce_once(r + FQL, r + FQL);
 }

@@ -144,8 +144,8 @@ __attribute__((noinline)) static void PT(reduce_windows)(u32 *win, u32 *pts, u32
 // on (+-)phi(P_i): 2n scalars of 128 bits.
 // Two threads split an MSM by windows, not by bases, so neither reduces buckets the other reduces too:
 // the first `share` thousandths of the windows (rounded) are side 0's, the rest side 1's, and the two
-// results add up to the whole MSM. Side 2 is every window (one thread). Both sides see every base and
-// scalar, so they choose the same window size.
+// results add up to the whole MSM (share 1000 leaves side 0 every window: one thread). Both sides see every
+// base and scalar, so they choose the same window size.
 static void PT(msm_part)(u32 *out, const u32 *bases, const u32 *scalars, u32 n, u32 share, u32 side) {
   PT(set_inf)(out);
   u32 mark = heap_mark(), m = 2 * n;
@@ -184,7 +184,7 @@ static void PT(msm_part)(u32 *out, const u32 *bases, const u32 *scalars, u32 n, 
   for (u32 j = 0; j < c * lo; j++) PT(dbl)(out, out); // the part's lowest window is window lo: times 2^(c lo)
   heap_reset(mark);
 }
-static void PT(msm)(u32 *out, const u32 *bases, const u32 *scalars, u32 n) { PT(msm_part)(out, bases, scalars, n, 1000, 2); }
+static void PT(msm)(u32 *out, const u32 *bases, const u32 *scalars, u32 n) { PT(msm_part)(out, bases, scalars, n, 1000, 0); }
 
 // The MSM's resident form of n affine points: the points, then phi(P) = (beta x, y) for each.
 static void PT(import)(u32 *dst, const u32 *src32, u32 n) {
